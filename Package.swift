@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Every C dependency is a Debian package wrapped in a system-library target; nothing is fetched.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "credeau",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "credeau", targets: ["credeau"]),
+        .library(name: "CredeauKit", targets: ["CredeauKit"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CPCRE2", path: "Sources/CPCRE2", pkgConfig: "libpcre2-8",
+                       providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CBSON", path: "Sources/CBSON", pkgConfig: "libbson-1.0",
+                       providers: [.apt(["libbson-dev"])]),
+        .systemLibrary(name: "CMongoC", path: "Sources/CMongoC", pkgConfig: "libmongoc-1.0",
+                       providers: [.apt(["libmongoc-dev"])]),
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", path: "Sources/CMicroHTTPD", pkgConfig: "libmicrohttpd",
+                       providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "CredeauKit",
+            dependencies: ["CPCRE2", "CSQLite", "CBSON", "CMongoC", "CLibPQ", "CMicroHTTPD", "CZlib"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "credeau", dependencies: ["CredeauKit"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "credeau-bench", dependencies: ["CredeauKit"], path: "Benchmarks/credeau-bench",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "CredeauKitTests", dependencies: ["CredeauKit"], swiftSettings: strictSettings),
+        .testTarget(name: "CredeauCLITests", dependencies: ["CredeauKit"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

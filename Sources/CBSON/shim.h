@@ -1,0 +1,4 @@
+#ifndef CREDEAU_CBSON_SHIM_H
+#define CREDEAU_CBSON_SHIM_H
+#include <bson/bson.h>
+#endif

@@ -1,0 +1,2 @@
+import CredeauKit
+print("credeau")

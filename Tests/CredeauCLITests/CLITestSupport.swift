@@ -1,0 +1,1 @@
+// Helpers for tests that run the built `credeau` binary come here.
