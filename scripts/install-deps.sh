@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages credeau builds and tests against, skipping those already present.
+# Usage: scripts/install-deps.sh [build|test]   (test adds the PostgreSQL server and Python tooling)
+set -euo pipefail
+
+mode="${1:-build}"
+packages=(pkg-config libpcre2-dev libsqlite3-dev libbson-dev libmongoc-dev libpq-dev libmicrohttpd-dev
+          zlib1g-dev libssl-dev)
+if [[ "$mode" == "test" ]]; then
+    packages+=(postgresql postgresql-client python3-venv)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+
+if (( ${#missing[@]} > 0 )); then
+    sudo=""
+    if [[ "$(id -u)" != "0" ]]; then sudo="sudo"; fi
+    echo "Installing Debian packages: ${missing[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null; then
+    echo "Error: the Swift 6 toolchain is not on PATH; install it from swift.org (Debian has no package)" >&2
+    exit 1
+fi
