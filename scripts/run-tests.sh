@@ -14,5 +14,9 @@ if [[ -x scripts/test-postgres.sh ]]; then
     eval "$(scripts/test-postgres.sh start)"
 fi
 
+# Python test tooling (MongoDB wire test server, cryptography and YAML cross-checks).
+CREDEAU_TEST_PYTHON="$(scripts/python-test-env.sh)"
+export CREDEAU_TEST_PYTHON
+
 swift build --build-tests
 swift test --skip-build --parallel --num-workers 2
