@@ -1,1 +1,58 @@
-// Helpers for tests that run the built `credeau` binary come here.
+import Foundation
+
+/// Result of running the built `credeau` binary.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Helpers for tests that run the built `credeau` binary as a user would.
+enum CLITestSupport {
+    /// The package root, found from this file's path.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The debug binary that `swift build` (or `swift build --build-tests`) produced.
+    static var binary: URL {
+        packageRoot.appendingPathComponent(".build/debug/credeau")
+    }
+
+    /// Runs `credeau` with `arguments`, feeding `stdin`, and waits for it to exit.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
+                    currentDirectory: URL? = nil) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+
+        let outputPipe = Pipe(), errorPipe = Pipe(), inputPipe = Pipe()
+        process.standardOutput = outputPipe
+        process.standardError = errorPipe
+        process.standardInput = inputPipe
+        try process.run()
+
+        // Drain both pipes concurrently so a chatty child cannot block on a full pipe.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outputData = Data()
+        nonisolated(unsafe) var errorData = Data()
+        DispatchQueue.global().async(group: group) { outputData = outputPipe.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { errorData = errorPipe.fileHandleForReading.readDataToEndOfFile() }
+        if let stdin { inputPipe.fileHandleForWriting.write(stdin) }
+        try? inputPipe.fileHandleForWriting.close()
+        group.wait()
+        process.waitUntilExit()
+
+        return CommandResult(status: process.terminationStatus,
+                             stdout: String(decoding: outputData, as: UTF8.self),
+                             stderr: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// A fresh temporary directory for one test.
+    static func makeTemporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("credeau-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
