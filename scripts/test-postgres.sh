@@ -7,6 +7,7 @@
 #   scripts/test-postgres.sh restart  restart the running cluster (tests use it to check reconnects)
 #   scripts/test-postgres.sh stop     shut the cluster down and remove its folder
 #
+# The role may create databases, so tests can work in a fresh database each.
 # The cluster's folder and port are kept in .build/test-postgres.env so that restart and stop
 # find them. initdb refuses to run as root, so as root every server command runs as the
 # `postgres` user. Only stdout carries the export lines; progress goes to stderr.
@@ -76,7 +77,7 @@ start() {
     printf 'PG_BIN=%q\nPG_DIR=%q\nPG_PORT=%q\n' "$PG_BIN" "$PG_DIR" "$PG_PORT" >"$state_file"
 
     local psql=("$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_DIR" -p "$PG_PORT" -U postgres -d postgres)
-    as_owner "${psql[@]}" -c "CREATE ROLE $role LOGIN PASSWORD '$password'" >&2
+    as_owner "${psql[@]}" -c "CREATE ROLE $role LOGIN CREATEDB PASSWORD '$password'" >&2
     as_owner "${psql[@]}" -c "CREATE DATABASE api_insights_db OWNER $role" >&2
     as_owner "${psql[@]}" -c "CREATE DATABASE sync_db OWNER $role" >&2
     echo "test-postgres: PostgreSQL running on 127.0.0.1:$PG_PORT in $PG_DIR" >&2

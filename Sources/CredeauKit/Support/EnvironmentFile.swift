@@ -29,10 +29,10 @@ public struct EnvironmentFile: Sendable, Equatable {
     /// Parses `text`; `path` only names the file in errors.
     public init(text: String, path: String = "<text>") throws {
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Swift reads "\r\n" as one Character, which `isNewline` covers along with "\n".
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            var line = Substring(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
-            line = line.drop(while: { $0 == " " || $0 == "\t" })
+            var line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") {
                 line = line.dropFirst("export ".count).drop(while: { $0 == " " })

@@ -89,8 +89,12 @@ public struct MigrateRunner {
             }
         }
         if schema == .syncDB, let directory = options.loadDirectory {
-            let summary = try DumpLoader(directory: directory, logger: logger).load(into: PostgresSyncDBStore(connection: connection))
-            output("\(target.targetDescription): \(summary)")
+            let pool = PostgresPool(configuration: configuration, maxConnections: 1, logger: logger)
+            try load(directory, into: PostgresSyncDBStore(pool: pool)) { collection in
+                // With MongoDB configured, PostgreSQL sync_db holds only the sources MongoDB does not serve.
+                guard let mongoSources = try? mongoServedSources() else { return true }
+                return collection.source.map { !mongoSources.contains($0) } ?? false
+            }
         }
     }
 
@@ -105,8 +109,10 @@ public struct MigrateRunner {
         try pool.ping()
         try migrate(migrator)
         if let directory = options.loadDirectory {
-            let summary = try DumpLoader(directory: directory, logger: logger).load(into: MongoSyncDBStore(pool: pool))
-            output("\(target.targetDescription): \(summary)")
+            let served = try mongoServedSources() ?? MongoEnabledSources(sources: Set(SyncDBSource.allCases))
+            try load(directory, into: MongoSyncDBStore(pool: pool)) { collection in
+                collection.source.map(served.contains) ?? true
+            }
         }
     }
 
@@ -146,12 +152,23 @@ public struct MigrateRunner {
             printNewClient(registration, where: target.targetDescription)
         }
         if let directory = options.loadDirectory {
-            let summary = try DumpLoader(directory: directory, logger: logger).load(into: SQLiteSyncDBStore(database: database))
-            output("\(target.targetDescription): \(summary)")
+            try load(directory, into: SQLiteSyncDBStore(database: database)) { _ in true }
         }
     }
 
     // MARK: Shared steps
+
+    /// The sources MongoDB serves, or nil when MongoDB is not configured.
+    private func mongoServedSources() throws -> MongoEnabledSources? {
+        guard try MongoConfiguration.insightsAPI(environment: options.environment) != nil else { return nil }
+        return try MongoEnabledSources(environment: options.environment)
+    }
+
+    private func load(_ directory: String, into store: any SyncDBStore,
+                      accepting accepts: (SyncDBCollection) -> Bool) throws {
+        let summary = try DumpLoader(directory: directory, logger: logger).load(into: store, accepting: accepts)
+        output("\(store.storeDescription): \(summary)")
+    }
 
     private func migrate(_ migrator: SchemaMigrator) throws {
         let applied = try migrator.migrate()

@@ -36,7 +36,10 @@ public struct MongoMigrationTarget: MigrationTarget {
         for line in migration.sql.split(separator: "\n") where !line.isEmpty {
             try pool.runCommand(BSONDocument(json: String(line)), name: "migration \(migration.version)")
         }
-        let appliedAt = ISO8601DateFormatter().string(from: Date())
+        // The same text form PostgreSQL and SQLite print for their applied_at column.
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        let appliedAt = formatter.string(from: Date())
         let record = """
             {"_id": "\(schema.rawValue):\(migration.version)", "schema_name": "\(schema.rawValue)", \
             "version": \(migration.version), "name": "\(migration.name)", "applied_at": "\(appliedAt)"}

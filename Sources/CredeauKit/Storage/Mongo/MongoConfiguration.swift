@@ -15,6 +15,11 @@ public struct MongoConfiguration: Sendable, Equatable {
     public struct URIOption: Sendable, Equatable {
         public var name: String
         public var value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
     public struct IgnoredVariable: Sendable, Equatable {

@@ -42,10 +42,13 @@ public struct DumpLoader {
         return found
     }
 
-    /// Inserts every document of every dump file into `store`, skipping duplicates.
-    public func load(into store: any SyncDBStore) throws -> DumpLoadSummary {
+    /// Inserts every document of the dump files whose collection passes `accepts` into `store`,
+    /// skipping duplicates.
+    public func load(into store: any SyncDBStore, accepting accepts: (SyncDBCollection) -> Bool = { _ in true }) throws
+        -> DumpLoadSummary
+    {
         var summary = DumpLoadSummary()
-        for (collection, path) in try files() {
+        for (collection, path) in try files() where accepts(collection) {
             let documents = try DumpReader.documents(atPath: path)
             var inserted = 0
             for (offset, bson) in documents.enumerated() {

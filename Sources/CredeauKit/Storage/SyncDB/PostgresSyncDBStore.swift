@@ -1,15 +1,15 @@
 /// `sync_db` tables in PostgreSQL: the collection's columns plus `payload jsonb`.
-public struct PostgresSyncDBStore: SyncDBStore {
-    public let connection: PostgresConnection
+public struct PostgresSyncDBStore: SyncDBStore, Sendable {
+    public let pool: PostgresPool
 
-    public init(connection: PostgresConnection) {
-        self.connection = connection
+    public init(pool: PostgresPool) {
+        self.pool = pool
     }
 
-    public var storeDescription: String { "PostgreSQL \(connection.configuration.endpoint)" }
+    public var storeDescription: String { "PostgreSQL \(pool.configuration.endpoint)" }
 
     public func documents(in collection: SyncDBCollection, clientID: String, userID: String) throws -> [String] {
-        let rows = try connection.query(
+        let rows = try pool.query(
             """
             SELECT payload::text FROM \(identifier: collection.name) WHERE client_id = \(clientID) AND user_id = \(userID)
             ORDER BY created_at NULLS FIRST, id
@@ -20,6 +20,11 @@ public struct PostgresSyncDBStore: SyncDBStore {
     /// Skips the document when a row with the same client, user and request ids exists, or,
     /// without a request id, a row with an equal payload.
     public func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection) throws -> Bool {
+        try pool.withConnection { try insertIfAbsent(document, into: collection, on: $0) }
+    }
+
+    private func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection,
+                                on connection: PostgresConnection) throws -> Bool {
         let table = PostgresQuery.quoteIdentifier(collection.name)
         let existing: PostgresRows
         if collection.isSyncRequest, let requestID = document.columns["request_id"] ?? nil {

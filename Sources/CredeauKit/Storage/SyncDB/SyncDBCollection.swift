@@ -66,6 +66,11 @@ public struct SyncDBCollection: Sendable, Equatable {
         all.first { $0.name == name }
     }
 
+    /// The source stored in this collection; nil for `device_transpose` and `device_id_mapper`.
+    public var source: SyncDBSource? {
+        SyncDBSource.allCases.first { $0.collection == self }
+    }
+
     /// True for the per-request collections that carry `request_id` and `created_at`.
     public var isSyncRequest: Bool { columns.contains("request_id") }
 
