@@ -5,8 +5,8 @@ public enum Base64URL {
     private static let decodeTable: [Int8] = {
         var table = [Int8](repeating: -1, count: 256)
         for (index, byte) in alphabet.enumerated() { table[Int(byte)] = Int8(index) }
-        // Accept the standard alphabet too, as Python's urlsafe_b64decode does not, but keys
-        // pasted from other tools sometimes use it.
+        // Accept the standard alphabet's `+` and `/` too, because keys pasted from other tools
+        // sometimes use it.
         table[Int(UInt8(ascii: "+"))] = 62
         table[Int(UInt8(ascii: "/"))] = 63
         return table

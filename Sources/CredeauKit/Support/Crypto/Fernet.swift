@@ -18,7 +18,7 @@ public enum FernetError: CredeauError, Equatable {
     }
 }
 
-/// Symmetric encryption in the Fernet format (https://github.com/fernet/spec), readable by
+/// Symmetric encryption in the Fernet token format, readable by
 /// Python's `cryptography.fernet.Fernet` with the same key.
 ///
 /// A token is URL-safe base64 of: version byte 0x80, the creation time (seconds, 64-bit big
@@ -34,7 +34,7 @@ public struct Fernet: Sendable {
         encryptionKey = Array(raw[16..<32])
     }
 
-    /// A new random key in the text form Fernet uses.
+    /// Generates a random key in the text form Fernet uses.
     public static func generateKey() throws(FernetError) -> String {
         Base64URL.encode(try randomBytes(32))
     }
