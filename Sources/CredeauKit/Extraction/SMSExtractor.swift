@@ -95,14 +95,15 @@ public final class SMSExtractor: Sendable {
     }
 
     /// Builds `sms_nlp_tag`: the sms_type, then an optional `_refinement` from the rule, the
-    /// first matching tag rule, or the payment channel.
+    /// first matching tag rule, or the payment rail (never `card`, `wallet` or `other`, which
+    /// the sms_type already says or which say nothing).
     private func nlpTag(outcome: Classification, channel: TransactionChannel?, scanner: FieldScanner) -> String {
         let type = outcome.smsType
         if let fixed = outcome.tag { return "\(type.rawValue)_\(fixed)" }
         for tag in rules.tags where tag.types.contains(type) && scanner.matches(tag.pattern) {
             return "\(type.rawValue)_\(tag.suffix)"
         }
-        if let channel, rules.channelTagTypes.contains(type), channel != .other {
+        if let channel, rules.channelTagTypes.contains(type), ![.other, .card, .wallet].contains(channel) {
             return "\(type.rawValue)_\(channel.rawValue)"
         }
         return type.rawValue

@@ -10,8 +10,9 @@ enum StandardRulePack {
     "cur": "(?:(?<![a-z])(?:inr|rs|₹)\\s*[.:]?\\s*)+",
     "num": "([0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
     "acctword": "(?:a/c|a/c\\.|ac|acct|account|acc|card)",
+    "honorific": "(?:(?:mr|mrs|ms|miss|dr|shri|smt|m/s)\\.?\\s+)?",
     "date": "(\\d{1,2}(?:st|nd|rd|th)?[-/ .]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ,.']*\\d{2,4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})",
-    "debitverb": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d))|\\bspent\\b|\\bsent\\b|\\bwithdrawn\\b|\\bwithdrawal of\\b|\\bpaid (?:to|at|for|via)\\b|\\btransferred to\\b|\\bpurchase (?:of|at|for)\\b|\\bdeducted\\b|\\bused (?:at|for|on)\\b|\\bcharged\\b|\\btransaction of\\b|\\bprocessed successfully\\b|\\bsuccessful at\\b",
+    "debitverb": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d))|\\bspent\\b|\\bsent\\b|\\bwithdrawn\\b|\\bwithdrawal of\\b|\\bpaid (?:to|at|for|via)\\b|\\btransferred to\\b|\\bpurchase (?:of|at|for)\\b|\\bdeducted\\b|\\bused (?:at|for|on)\\b|\\bcharged\\b|\\btransaction of\\b|\\bprocessed successfully\\b|\\bsuccessful at\\b|\\bpaid (?:rs|inr|₹)|\\bthank you for using\\b",
     "creditverb": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\bcr\\.?(?=\\s*(?:inr|rs|₹|\\d))|\\breceived\\b|\\bdeposited\\b|\\brefund(?:ed)?\\b|\\breversed\\b|\\breversal\\b|\\badded to\\b|\\bloaded\\b"
   },
   "direction_verbs": {
@@ -44,7 +45,7 @@ enum StandardRulePack {
      "patterns": ["\\bdeclined\\b", "\\bfailed\\b", "\\bunsuccessful\\b", "\\bnot successful\\b", "\\bcould not be (?:processed|completed)\\b", "\\b(?:was|has been) rejected\\b"],
      "sms_type": "transaction_declined"},
     {"name": "promotion", "any": ["get ", "win", "%", "flat ", "approved", "apply now", "shop now", "buy now", "hurry", "limited period", "offer", "code", "coupon", "voucher", "eligible"],
-     "patterns": ["\\bget (?:a |up ?to |flat |assured |extra |instant )?(?:free\\b|{cur}[0-9]|[0-9]+%|cashback)", "\\bwin\\b", "\\b\\d{1,2}% (?:instant )?(?:off|discount|cashback)", "\\bflat \\d+ ?%", "\\bpre-?approved\\b", "\\b(?:apply|shop|buy|book|order) now\\b", "\\bhurry\\b", "\\blimited period\\b", "\\b(?:exclusive )?offer (?:valid|ends|on)\\b", "\\buse (?:promo |coupon )?code\\b", "\\bcoupon code\\b", "\\bcode:", "\\byou are eligible\\b"],
+     "patterns": ["\\bget (?:a |up ?to |flat |assured |extra |instant )?(?:free\\b|{cur}[0-9]|[0-9]+%|cashback)", "\\bwin\\b", "\\b\\d{1,2}% (?:instant )?(?:off|discount|cashback)", "\\bflat \\d+ ?%", "\\bpre-?approved\\b", "\\b(?:apply|shop|buy|book|order) now\\b", "\\bhurry\\b", "\\blimited period\\b", "\\b(?:exclusive )?offer (?:valid|ends|on)\\b", "\\buse (?:promo |coupon )?code\\b", "\\b(?:coupon|promo) code\\b", "\\byou are eligible\\b"],
      "sms_type": "promotional"},
     {"name": "loan_disbursed", "any": ["disburs", "loan"],
      "patterns": ["\\bdisburs(?:ed|al|ement)\\b", "\\bloan(?: amount)?[^\\n.]{0,40}?\\b(?:has been |is |been )?credited\\b"],
@@ -55,7 +56,8 @@ enum StandardRulePack {
      "unless": ["\\ba/c\\b[^\\n]{0,30}\\bdebited\\b", "\\bdebited from\\b"],
      "sms_type": "loan_emi_paid", "account_type": "loan", "direction": "debit"},
     {"name": "card_transaction", "any": ["card", " cc "],
-     "patterns": ["\\bcredit\\s*card\\b", "\\bdebit\\s*card\\b", "\\bcard\\s*(?:no\\.?|number|ending|end|xx|x\\d|\\*|[0-9]{4}\\b)", "\\bcc\\b"],
+     "patterns": ["\\bcredit\\s*card\\b", "\\bdebit\\s*card\\b", "(?<!block)(?<!blk)card\\s*(?:no\\.?|number|ending|end|xx|x\\d|\\*|[0-9]{4}\\b)", "\\bcc\\b"],
+     "unless": ["\\b(?:withdrawn|withdrawal)\\b[^\\n]*\\batm\\b", "\\batm\\b[^\\n]*\\b(?:withdrawn|withdrawal)\\b", "\\blinked to (?:your )?(?:a/c|ac|account)\\b"],
      "sms_type": "card_debit_executed", "credit_sms_type": "card_credit_executed", "account_type": "card", "direction": "by_verb", "requires_amount": true},
     {"name": "wallet_transaction", "any": ["wallet", "balance", "mobikwik", "freecharge", "ola money", "paytm"],
      "patterns": ["\\bwallet\\b", "\\b(?:apay|amazon pay|paytm|mobikwik|freecharge|phonepe|airtel payments) (?:wallet|balance)\\b", "\\bmobikwik\\b", "\\bfreecharge\\b", "\\bola money\\b"],
@@ -80,7 +82,7 @@ enum StandardRulePack {
      "patterns": ["\\boffers?\\b", "\\bdiscount\\b", "\\bcashback\\b", "\\bfree\\b", "\\benjoy\\b", "\\bvalid (?:for|till|until|up ?to)\\b", "\\bt&c\\b", "\\btnc\\b", "\\bclick\\b", "\\bdeals?\\b", "\\bupgrade\\b", "\\breward"],
      "sms_type": "promotional"},
     {"name": "balance_update", "any": ["bal"],
-     "patterns": ["\\b(?:available|avl|avbl|avail|current|closing|ledger|clear)\\.?\\s*(?:bal|balance)\\b", "\\bbalance (?:in|of|for) (?:your )?{acctword}", "\\bbal(?:ance)? as on\\b"],
+     "patterns": ["\\b(?:available|avl|avbl|avail|current|closing|ledger|clear)\\.?\\s*(?:bal|balance)\\b", "\\bbal(?:ance)? (?:in|of|for) (?:your )?[^\\n]{0,30}?{acctword}", "\\bbal(?:ance)? as on\\b"],
      "sms_type": "balance_update", "account_type": "bank"}
   ],
   "fields": {
@@ -95,8 +97,8 @@ enum StandardRulePack {
       {"name": "partly_masked_number", "any": ["xx"], "pattern": "\\b[0-9]{2,6}x{2,}([0-9]{3,6})\\b"}
     ],
     "balance": [
+      {"name": "balance_in_account", "any": ["bal"], "pattern": "\\bbal(?:ance)? (?:in|of|for) (?:your )?[^\\n]{0,30}?{acctword}[^\\n]{0,40}?\\b(?:is|:)\\s*(?:{cur})?{num}"},
       {"name": "named_balance", "any": ["bal"], "pattern": "\\b(?:avl|avbl|avail|available|clear|clr|current|curr|final|new|updated|net|closing|ledger)\\.?\\s*(?:bal|balance)\\b\\.?\\s*(?:is|:|-|of)?\\s*[:\\-]?\\s*(?:{cur})?{num}"},
-      {"name": "balance_in_account", "any": ["balance"], "pattern": "\\bbalance (?:in|of|for) (?:your )?{acctword}[^\\n]{0,30}?\\b(?:is|:)\\s*(?:{cur})?{num}"},
       {"name": "plain_balance", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b\\.?\\s*[:\\-]?\\s*(?:is\\s*)?(?:{cur})?{num}"}
     ],
     "outstanding": [
@@ -126,11 +128,11 @@ enum StandardRulePack {
       {"name": "neft_credit_path", "any": ["neft"], "pattern": "\\bneft cr-[a-z0-9]+-([^-\\n]+)-"},
       {"name": "vpa_handle", "any": ["@"], "pattern": "(?<![a-z0-9._-])([a-z0-9._-]{2,})@[a-z]{2,}\\b(?!\\.[a-z])"},
       {"name": "name_credited", "any": ["credited"], "pattern": ";\\s*([a-z][a-z0-9 &.'-]*?)\\s+credited\\b"},
-      {"name": "transfer_to", "any": ["trf", "transfer"], "pattern": "\\b(?:trf|transfer(?:red)?) to\\s+([a-z][^\\n]*?)\\s*(?:\\bref|\\bon\\b|\\.\\s|,|$)"},
-      {"name": "from_name", "direction": "credit", "any": ["from"], "pattern": "\\bfrom\\s+(?!a/c|ac\\b|acct|account|your\\b|card|bank\\b|the\\b|cash\\b|\\d)([a-z][a-z0-9 &.'_-]*?)\\s*(?:\\bvia\\b|\\bon\\b|\\bref|\\bhas\\b|\\bis\\b|\\bto\\b|\\(|\\.\\s|,|\\.$|$)"},
+      {"name": "transfer_to", "any": ["trf", "transfer"], "pattern": "\\b(?:trf|transfer(?:red)?) to\\s+{honorific}([a-z][^\\n]*?)\\s*(?:\\bref|\\bon\\b|\\.\\s|,|$)"},
+      {"name": "from_name", "direction": "credit", "any": ["from"], "pattern": "\\bfrom\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|card|bank\\b|the\\b|cash\\b|\\d)([a-z][a-z0-9 &.'_-]*?)\\s*(?:\\bvia\\b|\\bon\\b|\\bref|\\bhas\\b|\\bis\\b|\\bto\\b|\\(|\\.\\s|,|\\.$|$)"},
       {"name": "merchant_at_sign", "any": ["@"], "pattern": "@\\s*(?:upi_)?([a-z][^\\n@]*?)\\s*(?:\\d|\\.\\s|\\.$|,|$)"},
       {"name": "paid_for", "direction": "debit", "any": ["for"], "pattern": "{cur}{num}\\s+for\\s+(?!your\\b|the\\b|a/c|ac\\b|card|\\d)([a-z][a-z0-9 &.'_-]*?)\\s+(?:via|using|on\\b|at\\b)"},
-      {"name": "to_name", "direction": "debit", "any": ["to "], "pattern": "\\bto\\s+(?!a/c|ac\\b|acct|account|your\\b|you\\b|the\\b|card|bank\\b|report|block|us\\b|registered|avoid|mobile|\\d)([a-z][a-z0-9 &.'_-]*?)\\s*(?:\\.(?=[a-z\\s]|$)|,|\\(|\\bon\\b|\\bvia\\b|\\bref|\\bupi\\b|\\brrn|\\bfrom\\b|$)"},
+      {"name": "to_name", "direction": "debit", "any": ["to "], "pattern": "\\bto\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|you\\b|the\\b|card|bank\\b|report|block|us\\b|registered|avoid|mobile|\\d)([a-z][a-z0-9 &.'_-]*?)\\s*(?:\\.(?=[a-z\\s]|$)|,|\\(|\\bon\\b|\\bvia\\b|\\bref|\\bupi\\b|\\brrn|\\bfrom\\b|$)"},
       {"name": "merchant_at", "any": ["at ", "on "], "pattern": "\\b(?:at|on)\\s+(?!your\\b|the\\b|a/c|ac\\b|card|date\\b|account|\\d)([a-z][a-z0-9 &.'_*-]*?)\\s*(?:\\bon\\b|\\bfor\\b|\\bis\\b|\\bvia\\b|\\d{1,2}[-/]\\d|\\d{1,2}-?[a-z]{3}|\\.\\s|\\.$|,|$)"}
     ]
   },
@@ -155,7 +157,7 @@ enum StandardRulePack {
     {"suffix": "refund", "pattern": "\\brefund|\\breversal\\b|\\breversed\\b", "types": ["account_credit_executed", "card_credit_executed", "wallet_credit_executed"]},
     {"suffix": "cashback", "pattern": "\\bcashback\\b", "types": ["account_credit_executed", "card_credit_executed", "wallet_credit_executed"]},
     {"suffix": "interest", "pattern": "\\binterest\\b|\\bint\\.? (?:cr|paid)\\b", "types": ["account_credit_executed"]},
-    {"suffix": "bill_payment", "pattern": "\\bpayment\\b[^\\n]{0,80}\\b(?:received|credited)\\b", "types": ["card_credit_executed"]},
+    {"suffix": "bill_payment", "pattern": "\\bpayment\\b[^\\n]{0,80}\\b(?:received|credited)\\b|\\breceived (?:your )?payment\\b", "types": ["card_credit_executed"]},
     {"suffix": "emi", "pattern": "\\bemi\\b|\\binstal+ment\\b|\\bloan\\b", "types": ["account_debit_executed", "card_debit_executed", "payment_bounce"]},
     {"suffix": "charges", "pattern": "\\bcharges?\\b|\\bfee\\b|\\bamc\\b|\\bpenalty\\b", "types": ["account_debit_executed", "card_debit_executed"]},
     {"suffix": "cheque", "pattern": "\\bcheque\\b|\\bchq\\b", "types": ["payment_bounce"]}
