@@ -6,28 +6,39 @@
 public final class SMSExtractor: Sendable {
     private let rules: RulePack
     private let senders: SenderRegistry
+    private let scratchPool: ScratchPool
 
     public init(rules: RulePack = .standard, senders: SenderRegistry = .standard) {
         self.rules = rules
         self.senders = senders
+        scratchPool = ScratchPool(groupCapacity: rules.maxCaptureCount + 1)
     }
 
     /// Classifies `sms` and fills every field of the extracted entry that the body carries.
     public func extract(_ sms: RawSMS, createdAtMillis: Int64) -> ExtractedSMS {
-        var original: [UInt8] = []
-        var lower: [UInt8] = []
-        SMSText.fill(sms.body, original: &original, lower: &lower)
-        let data = PCRE2MatchData(groupCapacity: rules.maxCaptureCount + 1)
-        return original.withUnsafeBufferPointer { originalBytes in
-            lower.withUnsafeBufferPointer { lowerBytes in
-                let scanner = FieldScanner(text: SMSText(original: originalBytes, lower: lowerBytes), pack: rules, data: data)
-                return extract(sms, createdAtMillis: createdAtMillis, scanner: scanner)
+        scratchPool.withScratch { scratch in
+            scratch.load(sms.body)
+            return scratch.original.withUnsafeBufferPointer { originalBytes in
+                scratch.lower.withUnsafeBufferPointer { lowerBytes in
+                    let text = SMSText(original: originalBytes, lower: lowerBytes, bigrams: scratch.bigrams)
+                    let scanner = FieldScanner(text: text, pack: rules, data: scratch.matchData)
+                    let sender = cachedLookup(sms.sender, scratch: scratch)
+                    return extract(sms, sender: sender, createdAtMillis: createdAtMillis, scanner: scanner)
+                }
             }
         }
     }
 
-    private func extract(_ sms: RawSMS, createdAtMillis: Int64, scanner: FieldScanner) -> ExtractedSMS {
-        let sender = senders.lookup(sms.sender)
+    private func cachedLookup(_ rawSender: String?, scratch: ExtractionScratch) -> SenderLookup {
+        guard let rawSender else { return senders.lookup(nil) }
+        if let cached = scratch.senders[rawSender] { return cached }
+        let found = senders.lookup(rawSender)
+        if scratch.senders.count >= ExtractionScratch.maxCachedSenders { scratch.senders.removeAll(keepingCapacity: true) }
+        scratch.senders[rawSender] = found
+        return found
+    }
+
+    private func extract(_ sms: RawSMS, sender: SenderLookup, createdAtMillis: Int64, scanner: FieldScanner) -> ExtractedSMS {
         let alias = sender.info == nil ? scanner.institution() : nil
         let senderType = sender.info?.type ?? alias?.type ?? .other
         let senderName = sender.info?.name ?? alias?.name
@@ -100,7 +111,7 @@ public final class SMSExtractor: Sendable {
     private func nlpTag(outcome: Classification, channel: TransactionChannel?, scanner: FieldScanner) -> String {
         let type = outcome.smsType
         if let fixed = outcome.tag { return "\(type.rawValue)_\(fixed)" }
-        for tag in rules.tags where tag.types.contains(type) && scanner.matches(tag.pattern) {
+        for tag in rules.tags where tag.types.contains(type) && scanner.text.containsAny(tag.any) && scanner.matches(tag.pattern) {
             return "\(type.rawValue)_\(tag.suffix)"
         }
         if let channel, rules.channelTagTypes.contains(type), ![.other, .card, .wallet].contains(channel) {

@@ -113,21 +113,51 @@ struct FieldScanner {
     private func cleanParty(_ range: Range<Int>) -> String? {
         var lower = range.lowerBound
         var upper = range.upperBound
-        let trimmable: Set<UInt8> = [0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "-"),
-                                     UInt8(ascii: ":"), UInt8(ascii: "_"), UInt8(ascii: "*"), UInt8(ascii: "/")]
-        while lower < upper, trimmable.contains(text.lower[lower]) { lower += 1 }
-        while upper > lower, trimmable.contains(text.lower[upper - 1]) { upper -= 1 }
+        while lower < upper, Self.isTrimmable(text.lower[lower]) { lower += 1 }
+        while upper > lower, Self.isTrimmable(text.lower[upper - 1]) { upper -= 1 }
         guard upper - lower >= 2, upper - lower <= 60 else { return nil }
 
-        let words = text.originalString(lower..<upper).split(whereSeparator: \.isWhitespace)
-        for word in words where pack.partyRejectedWords.contains(word.lowercased()) {
-            return nil
+        var cleaned: [UInt8] = []
+        cleaned.reserveCapacity(upper - lower)
+        var wordStart = lower
+        var index = lower
+        while index <= upper {
+            let atEnd = index == upper
+            if atEnd || Self.isSpace(text.lower[index]) {
+                if index > wordStart {
+                    if isRejectedWord(wordStart..<index) { return nil }
+                    if !cleaned.isEmpty { cleaned.append(0x20) }
+                    cleaned.append(contentsOf: UnsafeBufferPointer(rebasing: text.original[wordStart..<index]))
+                }
+                wordStart = index + 1
+            }
+            index += 1
         }
-        return words.joined(separator: " ")
+        return String(decoding: cleaned, as: UTF8.self)
+    }
+
+    private func isRejectedWord(_ word: Range<Int>) -> Bool {
+        pack.partyRejectedWords.contains { rejected in
+            rejected.bytes.count == word.count && rejected.bytes.indices.allSatisfy { rejected.bytes[$0] == text.lower[word.lowerBound + $0] }
+        }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    private static func isTrimmable(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: ":"),
+             UInt8(ascii: "_"), UInt8(ascii: "*"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
     }
 
     func channel() -> TransactionChannel? {
-        for entry in pack.channels where matches(entry.pattern) {
+        for entry in pack.channels where text.containsAny(entry.any) && matches(entry.pattern) {
             return entry.channel
         }
         return nil

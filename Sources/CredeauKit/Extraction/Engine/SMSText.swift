@@ -16,13 +16,14 @@ struct SMSText {
 
     let original: UnsafeBufferPointer<UInt8>
     let lower: UnsafeBufferPointer<UInt8>
+    let bigrams: BigramFilter
 
     var count: Int { lower.count }
 
     /// Returns true when any keyword occurs in the lower-cased body; an empty list is true.
     func containsAny(_ keywords: [Keyword]) -> Bool {
         if keywords.isEmpty { return true }
-        for keyword in keywords where contains(keyword.bytes, in: 0..<count) {
+        for keyword in keywords where bigrams.mayContain(keyword) && contains(keyword.bytes, in: 0..<count) {
             return true
         }
         return false
@@ -51,25 +52,5 @@ struct SMSText {
     /// Copies `range` of the original body into a String.
     func originalString(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: original[range]), as: UTF8.self)
-    }
-
-    /// Fills `original` and `lower` from `body`, cutting it at `maxBytes`.
-    static func fill(_ body: String, original: inout [UInt8], lower: inout [UInt8]) {
-        original.removeAll(keepingCapacity: true)
-        lower.removeAll(keepingCapacity: true)
-        var utf8 = body.utf8.prefix(maxBytes + 1)
-        if utf8.count > maxBytes {
-            utf8 = utf8.prefix(maxBytes)
-            // Drop a UTF-8 sequence the cut split, so PCRE2 (which skips its UTF check) sees valid text.
-            while let last = utf8.last, last & 0xC0 == 0x80 || last >= 0xC0 {
-                let isLead = last >= 0xC0
-                utf8 = utf8.dropLast()
-                if isLead { break }
-            }
-        }
-        original.append(contentsOf: utf8)
-        for byte in original {
-            lower.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-        }
     }
 }

@@ -23,8 +23,8 @@ public final class RulePack: Sendable {
     let amountExcludedAfter: [Keyword]
     let foreignCurrency: PCRE2Pattern
     let balanceExcludedWhen: [Keyword]
-    let partyRejectedWords: Set<String>
-    let channels: [(channel: TransactionChannel, pattern: PCRE2Pattern)]
+    let partyRejectedWords: [Keyword]
+    let channels: [ChannelRule]
     let tags: [TagRule]
     let channelTagTypes: Set<SMSType>
     let institutions: [InstitutionAlias]
@@ -88,13 +88,14 @@ public final class RulePack: Sendable {
         amountExcludedAfter = document.amountExcludedAfter.map(Keyword.init)
         foreignCurrency = try compiler.pattern(document.foreignCurrency, rule: "foreign_currency")
         balanceExcludedWhen = document.balanceExcludedWhen.map(Keyword.init)
-        partyRejectedWords = Set(document.partyRejectedWords.map { $0.lowercased() })
+        partyRejectedWords = document.partyRejectedWords.map(Keyword.init)
 
         channels = try document.channels.map { entry throws(RulePackError) in
             guard let channel = TransactionChannel(rawValue: entry.channel) else {
                 throw .invalidRule(origin: origin, rule: "channels.\(entry.channel)", reason: "unknown channel '\(entry.channel)'")
             }
-            return (channel, try compiler.pattern(entry.pattern, rule: "channels.\(entry.channel)"))
+            let pattern = try compiler.pattern(entry.pattern, rule: "channels.\(entry.channel)")
+            return ChannelRule(channel: channel, any: (entry.any ?? []).map(Keyword.init), pattern: pattern)
         }
         tags = try document.tags.map { entry throws(RulePackError) in try compiler.compile(entry) }
         channelTagTypes = Set(try document.channelTagTypes.map { raw throws(RulePackError) in
@@ -162,9 +163,17 @@ struct FieldPattern: Sendable {
     var group: Int
 }
 
+/// A payment rail, named when one of `any` occurs and `pattern` matches.
+struct ChannelRule: Sendable {
+    var channel: TransactionChannel
+    var any: [Keyword]
+    var pattern: PCRE2Pattern
+}
+
 /// A refinement appended to the nlp tag when `pattern` matches a message of one of `types`.
 struct TagRule: Sendable {
     var suffix: String
+    var any: [Keyword]
     var pattern: PCRE2Pattern
     var types: Set<SMSType>
 }
@@ -179,8 +188,12 @@ struct InstitutionAlias: Sendable {
 /// A lower-case keyword as UTF-8 bytes, for substring gates.
 struct Keyword: Sendable {
     let bytes: [UInt8]
+    /// `BigramFilter` bits of every adjacent byte pair, checked before any substring search.
+    let bigramBits: [Int]
 
     init(_ text: String) {
-        bytes = Array(text.lowercased().utf8)
+        let utf8 = Array(text.lowercased().utf8)
+        bytes = utf8
+        bigramBits = utf8.count < 2 ? [] : (1..<utf8.count).map { BigramFilter.bit(utf8[$0 - 1], utf8[$0]) }
     }
 }

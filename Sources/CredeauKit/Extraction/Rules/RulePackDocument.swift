@@ -54,11 +54,13 @@ struct RulePackDocument: Decodable {
 
     struct Channel: Decodable {
         var channel: String
+        var any: [String]?
         var pattern: String
     }
 
     struct Tag: Decodable {
         var suffix: String
+        var any: [String]?
         var pattern: String
         var types: [String]
     }
