@@ -51,6 +51,7 @@ final class SMSDumpReader {
         problem: (InputProblem) -> Void,
         body: (UserKey, [SyncedSMS]) throws -> Void
     ) throws {
+        // Problems are found and reported in pass 1, so they come out in file order.
         let file = source.file
         let total = max(file.size * 2, 1)
         var order: [UserKey] = []
@@ -62,11 +63,14 @@ final class SMSDumpReader {
             case let .unreadable(location, reason):
                 report(FieldProblem(field: nil, reason: reason), at: location, to: problem)
             case let .document(span, bytes):
-                guard let (_, header) = decodeHeader(bytes, location: span.location, problem: problem) else { return }
+                guard let (document, header) = decodeHeader(bytes, location: span.location, problem: problem) else {
+                    return
+                }
                 counts.documents += 1
                 guard let key = selectedKey(for: header) else { return }
                 if spansByUser[key] == nil { order.append(key) }
                 spansByUser[key, default: []].append(span)
+                try checkRecords(of: document, header: header, location: span.location, problem: problem)
             }
         }
 
@@ -81,7 +85,7 @@ final class SMSDumpReader {
             for span in spans {
                 buffer = try file.readBytes(at: span.offset, length: span.length)
                 try buffer.withUnsafeBytes { bytes in
-                    try readDocument(bytes, span: span, deduplicator: &deduplicator, into: &batch, problem: problem)
+                    try readDocument(bytes, span: span, deduplicator: &deduplicator, into: &batch)
                 }
                 done += Int64(span.length)
                 progress(done, total)
@@ -93,20 +97,18 @@ final class SMSDumpReader {
 
     private func readDocument(
         _ bytes: UnsafeRawBufferPointer, span: DocumentSpan, deduplicator: inout SMSDeduplicator,
-        into batch: inout [SyncedSMS], problem: (InputProblem) -> Void
+        into batch: inout [SyncedSMS]
     ) throws {
-        guard let (document, header) = decodeHeader(bytes, location: span.location, problem: problem) else { return }
+        // Pass 1 reported every problem already, so unreadable records are skipped silently here.
+        guard let (document, header) = decodeHeader(bytes, location: span.location, problem: { _ in }) else { return }
         var filled = header
         filled.clientID = header.clientID ?? selection.clientID
         try withExtendedLifetime(document) {
             let picked = SyncRecordField.pick(from: document.fields)
-            try SyncDocumentDecoder.forEachSMS(in: picked, header: filled) { index, result in
-                var location = span.location
-                location.smsIndex = index
-                counts.sms += 1
+            try SyncDocumentDecoder.forEachSMS(in: picked, header: filled) { _, result in
                 switch result {
-                case let .failure(fieldProblem):
-                    report(fieldProblem, at: location, to: problem)
+                case .failure:
+                    return
                 case let .success(sms):
                     guard deduplicator.insert(sms.raw) else {
                         counts.duplicates += 1
@@ -119,6 +121,21 @@ final class SMSDumpReader {
                     batch.append(sms)
                 }
             }
+        }
+    }
+
+    /// Counts the SMS of a selected document and reports the unreadable ones, in file order.
+    private func checkRecords(
+        of document: BSONDocument, header: SyncDocumentHeader, location: RecordLocation,
+        problem: (InputProblem) -> Void
+    ) throws {
+        let picked = SyncRecordField.pick(from: document.fields)
+        try SyncDocumentDecoder.forEachSMS(in: picked, header: header) { index, result in
+            counts.sms += 1
+            guard case let .failure(fieldProblem) = result else { return }
+            var recordLocation = location
+            recordLocation.smsIndex = index
+            report(fieldProblem, at: recordLocation, to: problem)
         }
     }
 
