@@ -54,6 +54,19 @@ public struct CivilTime: Sendable, Equatable {
     }
 }
 
+extension CivilTime {
+    /// Splits a wall-clock instant already shifted to local time.
+    init(localMillis: Int64) {
+        self.init(epochMillis: localMillis, offsetSeconds: 0)
+    }
+
+    /// Epoch milliseconds of a UTC wall-clock time.
+    static func utcMillis(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64 {
+        let seconds = days(year: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return seconds * 1000
+    }
+}
+
 func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
     let quotient = value / divisor
     return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
