@@ -21,7 +21,7 @@ public enum SenderTableError: CredeauError, Equatable {
     }
 }
 
-/// What is wrong with one line of a sender or alias table.
+/// The fault found on one line of a sender or alias table.
 public enum SenderTableProblem: Sendable, Equatable, CustomStringConvertible {
     case missingColumns(found: Int)
     case emptyField(column: String)

@@ -1,7 +1,7 @@
 /// Parses the tab-separated header and alias tables into validated rows.
 ///
-/// Both tables have four columns per data line (extra columns are ignored); blank lines and lines
-/// starting with `#` are skipped, and line numbers in errors count every line from 1.
+/// Both tables have four columns per data line, and extra columns are ignored. Blank lines and
+/// lines starting with `#` are skipped. Line numbers in errors count every line from 1.
 enum SenderTableParser {
     /// One data line split into its trimmed columns.
     struct Row {
@@ -15,7 +15,7 @@ enum SenderTableParser {
         let info: SenderInfo
     }
 
-    /// Splits `tsv` into data rows; `firstColumn` names the first column in errors (`header`, `alias`).
+    /// Splits `tsv` into data rows. `firstColumn` names the first column in errors (`header`, `alias`).
     static func rows(of tsv: String, origin: String, firstColumn: String) throws -> [Row] {
         var rows: [Row] = []
         var lineNumber = 0
@@ -61,9 +61,10 @@ enum SenderTableParser {
     /// Parses the alias table: `alias`, `institution`, `type`, `source`.
     ///
     /// An alias resolves to the first header row with the same institution and type, so a body match
-    /// reports exactly what that header would. An institution that no header row names is allowed
-    /// (lenders whose headers have no public record); its alias gets an empty header and the alias
-    /// row's own source. An institution that the header table names with other types only is rejected.
+    /// reports exactly what that header would. An institution that no header row names is allowed,
+    /// because many lenders' headers have no public record. Its alias gets an empty header and the
+    /// alias row's own source. An institution that the header table names with other types only is
+    /// rejected.
     static func aliases(from tsv: String, origin: String, headers: [SenderInfo]) throws -> [Alias] {
         var canonicalInfo: [String: SenderInfo] = [:]
         var typesOfInstitution: [String: [String]] = [:]
