@@ -66,10 +66,28 @@ import Testing
         #expect(merchant.info.type == .ecommerce)
     }
 
+    @Test(arguments: [
+        ("Payment credited towards your Axis Bank Credit Card ending 4471. Settled instantly - CRED", "cred"),
+        ("HDFC Bank Credit Card bill of Rs. 2,819 was paid. T&C -Kotak811", "kotak mahindra bank"),
+        ("Rs 500 debited, a/c linked to HDFC Bank. -SBI.", "state bank of india"),
+        ("Your Flipkart order was paid by card. - HDFC Bank )", "hdfc bank"),
+    ])
+    func signOffNamesSender(body: String, name: String) throws {
+        let found = try #require(mention(body))
+        #expect(found.info.name == name)
+    }
+
+    @Test func signOffNeedsDashAndEnd() throws {
+        let merchantAtEnd = try #require(mention("Rs 500 spent on HDFC Bank card at AMAZON"))
+        #expect(merchantAtEnd.info.name == "hdfc bank")
+        let dashMidway = try #require(mention("Paid to -Zomato from ICICI Bank account, thank you"))
+        #expect(dashMidway.info.name == "icici bank")
+    }
+
     @Test func longerMatchWinsWhateverItsPosition() throws {
         let found = try #require(mention("IDFC ref 123 credited; regards, IDFC FIRST Bank"))
         #expect(found.alias == "idfc first bank")
-        let earlier = try #require(mention("HDFC Bank card used; -SBI"))
+        let earlier = try #require(mention("HDFC Bank card bill paid from your SBI account"))
         #expect(earlier.alias == "hdfc bank")
     }
 

@@ -8,8 +8,10 @@
 ///   `-slice` also matches `- slice` and `l&t finance` matches `L & T Finance`;
 /// - where aliases overlap, the longest one covering the text counts and the aliases inside it do
 ///   not, so `reserve bank of india` hides `bank of india`;
-/// - among the aliases that remain, one of a financial institution (bank, card, NBFC, wallet,
-///   insurer, investment platform) beats any other, because bank SMS name merchants and operators
+/// - among the aliases that remain, a sign-off beats any other: an alias after a dash with nothing
+///   but whitespace and punctuation behind it (`... Settled instantly - CRED`), because that is
+///   how the sender signs. Next, an alias of a financial institution (bank, card, NBFC, wallet,
+///   insurer, investment platform) beats the rest, because bank SMS name merchants and operators
 ///   ("spent at FLIPKART"). After that the longest alias wins, by its length in the table, and
 ///   then the one that occurs first.
 ///
@@ -20,8 +22,8 @@ struct InstitutionAliasMatcher: Sendable {
     private let aliasBytes: [UInt8]
     private let aliasStarts: [Int]
     private let aliasLengths: [Int]
-    /// Rank of each alias among non-overlapping matches: its byte length, plus `financialBonus` for
-    /// financial institutions.
+    /// Rank of each alias among non-overlapping matches that are not sign-offs: its byte length,
+    /// plus `financialBonus` for financial institutions.
     private let aliasScores: [Int]
     private let mentions: [InstitutionMention]
     /// `bucketBounds[b] ..< bucketBounds[b + 1]` are the indices of the aliases starting with byte `b`.
@@ -31,6 +33,8 @@ struct InstitutionAliasMatcher: Sendable {
 
     /// Larger than any alias length, so every financial alias outranks every other alias.
     private static let financialBonus = 1 << 20
+    /// Larger than any other score, so a sign-off outranks every other match.
+    private static let signOffBonus = 1 << 21
 
     private static func score(of alias: SenderTableParser.Alias) -> Int {
         let length = alias.text.utf8.count
@@ -89,6 +93,8 @@ struct InstitutionAliasMatcher: Sendable {
         var bestScore = 0
         var coveredUntil = 0
         var previousIsWordByte = false
+        var lastWordByteIndex = body.count - 1
+        while lastWordByteIndex >= 0, !isASCIIAlphanumeric(body[lastWordByteIndex]) { lastWordByteIndex -= 1 }
 
         for position in 0..<body.count {
             let byte = body[position]
@@ -105,9 +111,13 @@ struct InstitutionAliasMatcher: Sendable {
                     // A match that ends inside an earlier, longer match is part of that match.
                     if end > coveredUntil {
                         coveredUntil = end
-                        if aliasScores[candidate] > bestScore {
+                        var score = aliasScores[candidate]
+                        if end > lastWordByteIndex, followsDash(candidate, in: body, at: position) {
+                            score += Self.signOffBonus
+                        }
+                        if score > bestScore {
                             bestIndex = candidate
-                            bestScore = aliasScores[candidate]
+                            bestScore = score
                         }
                     }
                     break
@@ -145,6 +155,14 @@ struct InstitutionAliasMatcher: Sendable {
         let endsWithWordByte = isASCIIAlphanumeric(aliasBytes[end - 1])
         if endsWithWordByte, bodyIndex < body.count, isASCIIAlphanumeric(body[bodyIndex]) { return nil }
         return bodyIndex
+    }
+
+    /// Tells whether the alias at `position` starts with a dash or has one before it, spaces apart.
+    private func followsDash(_ index: Int, in body: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        if aliasBytes[aliasStarts[index]] == 0x2D { return true }
+        var before = position - 1
+        while before >= 0, isASCIISpace(body[before]) { before -= 1 }
+        return before >= 0 && body[before] == 0x2D
     }
 
     @inline(__always)

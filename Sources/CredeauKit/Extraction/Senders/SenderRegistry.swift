@@ -120,8 +120,9 @@ public final class SenderRegistry: Sendable {
     /// Finds the institution that an SMS body names, for SMS whose sender is unknown.
     ///
     /// `body` must already be lower-cased (`body.lowercased()`). When several aliases occur, a
-    /// financial institution beats a merchant, operator or government body, and then the longest
-    /// alias wins, so `state bank of india` beats `bank of india`.
+    /// sign-off at the end (`- cred`) wins, then a financial institution over a merchant, operator
+    /// or government body, then the longest alias. An alias inside a longer one never counts, so
+    /// `state bank of india` is not reported as `bank of india`.
     /// > Note: A body that names only a merchant still returns the merchant, even when a bank sent
     /// > it without a sign-off ("spent at UBER"); callers should trust a known header over this.
     public func institutionMentioned(inLowercasedBody body: String) -> SenderInfo? {
