@@ -52,7 +52,8 @@ public enum SenderTableProblem: Sendable, Equatable, CustomStringConvertible {
             return "alias '\(value)' is already defined on line \(firstLine)"
         case let .aliasTypeMismatch(alias, institution, type, headerTypes):
             let listed = headerTypes.joined(separator: ", ")
-            return "alias '\(alias)' gives '\(institution)' the type '\(type)', but the header table lists it as \(listed)"
+            return "alias '\(alias)' gives '\(institution)' the type '\(type)', "
+                + "but the header table lists it as \(listed)"
         }
     }
 }

@@ -30,7 +30,8 @@ enum SenderTableParser {
                 throw SenderTableError.invalidLine(
                     origin: origin, line: lineNumber, problem: .missingColumns(found: columns.count))
             }
-            for (index, name) in [firstColumn, "institution", "type", "source"].enumerated() where columns[index].isEmpty {
+            let columnNames = [firstColumn, "institution", "type", "source"]
+            for (index, name) in columnNames.enumerated() where columns[index].isEmpty {
                 throw SenderTableError.invalidLine(origin: origin, line: lineNumber, problem: .emptyField(column: name))
             }
             rows.append(Row(line: lineNumber, columns: columns))
@@ -45,7 +46,8 @@ enum SenderTableParser {
         for row in try rows(of: tsv, origin: origin, firstColumn: "header") {
             let header = row.columns[0].uppercased()
             guard header.utf8.allSatisfy({ isASCIIAlphanumeric($0) }) else {
-                throw SenderTableError.invalidLine(origin: origin, line: row.line, problem: .invalidHeader(row.columns[0]))
+                throw SenderTableError.invalidLine(
+                    origin: origin, line: row.line, problem: .invalidHeader(row.columns[0]))
             }
             if let firstLine = firstLineOfHeader[header] {
                 throw SenderTableError.invalidLine(
@@ -53,7 +55,8 @@ enum SenderTableParser {
             }
             let type = try senderType(row, origin: origin)
             firstLineOfHeader[header] = row.line
-            infos.append(SenderInfo(header: header, name: row.columns[1].lowercased(), type: type, source: row.columns[3]))
+            let name = row.columns[1].lowercased()
+            infos.append(SenderInfo(header: header, name: name, type: type, source: row.columns[3]))
         }
         return infos
     }
@@ -80,7 +83,8 @@ enum SenderTableParser {
         var firstLineOfAlias: [String: Int] = [:]
         for row in try rows(of: tsv, origin: origin, firstColumn: "alias") {
             guard let text = matchingForm(of: row.columns[0]) else {
-                throw SenderTableError.invalidLine(origin: origin, line: row.line, problem: .invalidAlias(row.columns[0]))
+                throw SenderTableError.invalidLine(
+                    origin: origin, line: row.line, problem: .invalidAlias(row.columns[0]))
             }
             if let firstLine = firstLineOfAlias[text] {
                 throw SenderTableError.invalidLine(
@@ -97,7 +101,8 @@ enum SenderTableParser {
                     alias: text, institution: name, type: type.rawValue, headerTypes: headerTypes)
                 throw SenderTableError.invalidLine(origin: origin, line: row.line, problem: problem)
             } else {
-                aliases.append(Alias(text: text, info: SenderInfo(header: "", name: name, type: type, source: row.columns[3])))
+                let info = SenderInfo(header: "", name: name, type: type, source: row.columns[3])
+                aliases.append(Alias(text: text, info: info))
             }
         }
         return aliases
