@@ -16,11 +16,12 @@ enum NumberText {
 
     /// A decimal with about four significant digits, trailing zeros removed: `3.333`, `0.01515`, `12,000`.
     ///
-    /// Values of 1,000 and more are rounded to whole numbers and grouped.
+    /// Values that round to 1,000 or more become grouped whole numbers.
     static func decimal(_ value: Double) -> String {
         guard value.isFinite else { return "\(value)" }
         let magnitude = abs(value)
-        if magnitude >= 1_000 {
+        // 999.96 rounds to 1000.0 at one decimal, so group anything that rounds to four digits.
+        if magnitude >= 999.95 {
             return grouped(Int(value.rounded()))
         }
         let leadingDigits = magnitude < 1e-12 ? 1 : Int(log10(magnitude).rounded(.down)) + 1

@@ -87,8 +87,10 @@ public struct ThroughputFigures: Sendable, Equatable {
     }
 
     private static func positiveNumber(_ value: Any, key: String, path: String) throws(ScalingError) -> Double {
-        // JSONSerialization turns `true` into an NSNumber too; a figure must be a real number.
-        guard let number = value as? NSNumber, !(value is Bool) else {
+        // JSONSerialization returns JSON booleans as NSNumber too, with the Objective-C type code
+        // "c" (char), on Linux and macOS alike. `value is Bool` cannot tell them apart, because it
+        // also succeeds for the numbers 0 and 1.
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else {
             throw .figureFileInvalid(path: path, reason: "'\(key)' must be a number")
         }
         let double = number.doubleValue
