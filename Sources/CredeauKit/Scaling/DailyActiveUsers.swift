@@ -55,7 +55,7 @@ public enum DailyActiveUsers {
 
     private static let maximumText = "1,000,000,000"
 
-    /// The digits of `text` with separators removed, after checking that each separator sits between digits.
+    /// Returns the digits of `text` without separators, after checking that each separator sits between digits.
     private static func digits(
         of text: Substring, allowingSeparators: Bool, original: String
     ) throws(ScalingError) -> String {
@@ -87,7 +87,7 @@ public enum DailyActiveUsers {
 }
 
 fileprivate extension String {
-    /// The string without leading and trailing spaces, tabs and line breaks.
+    /// Returns the string without leading and trailing spaces, tabs and line breaks.
     func trimmingWhitespace() -> String {
         let trimmed = drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
         return String(trimmed)

@@ -42,10 +42,10 @@ public enum ExtractionBenchmark {
             origin: .benchmark(smsCount: processed, seconds: seconds))
     }
 
-    /// CPU milliseconds to featurise one user, or nil when this build cannot measure it.
+    /// Returns the CPU milliseconds to featurise one user, or nil when this build cannot measure it.
     ///
-    /// TODO: time the feature engine here once it exists (featurise synthetic users built from
-    /// `SyntheticSMS`); until then the Insights API is sized from the published ladder.
+    /// TODO: time the feature engine here once it exists, on synthetic users built from `SyntheticSMS`.
+    /// Until then the Insights API keeps its published-ladder range in calibrated output.
     static func measureFeaturization() -> Double? {
         nil
     }

@@ -15,7 +15,7 @@ indirect enum JSONText {
     static func optional(_ value: Double?) -> JSONText { value.map(JSONText.double) ?? .null }
     static func optional(_ value: String?) -> JSONText { value.map(JSONText.string) ?? .null }
 
-    /// The value as indented JSON with two spaces per level, without a trailing newline.
+    /// Renders the value as JSON indented by two spaces per level, without a trailing newline.
     func rendered(indent: Int = 0) -> String {
         let padding = String(repeating: "  ", count: indent + 1)
         let closingPadding = String(repeating: "  ", count: indent)
@@ -37,7 +37,7 @@ indirect enum JSONText {
         }
     }
 
-    /// `text` as a JSON string literal, escaping quotes, backslashes and control characters.
+    /// Returns `text` as a JSON string literal, escaping quotes, backslashes and control characters.
     static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {

@@ -18,7 +18,7 @@ public enum KubernetesManifestRenderer {
 
     public static func defaultImage() -> String { "credeau:\(CredeauVersion.current)" }
 
-    /// The manifests for every service entry in `advice`, or nil when the advice has none.
+    /// Renders manifests for every service entry in `advice`, or returns nil when the advice has none.
     public static func render(_ advice: ScaleAdvice, image: String) -> String? {
         let entries = advice.entries.filter { services.contains($0.component) }
         guard !entries.isEmpty else { return nil }
@@ -66,7 +66,7 @@ public enum KubernetesManifestRenderer {
         "\(indent)app.kubernetes.io/name: \(names.name)\n\(indent)app.kubernetes.io/part-of: credeau\n"
     }
 
-    /// The `metadata` block that every object of one service starts with.
+    /// Renders the `metadata` block that every object of one service starts with.
     private static func metadata(_ names: Names) -> String {
         "metadata:\n  name: \(names.name)\n  labels:\n" + labels(names, indent: "    ")
     }

@@ -9,7 +9,7 @@ public struct NodeRange: Sendable, Equatable, CustomStringConvertible {
         self.upper = upper
     }
 
-    /// A fixed count, as the ladder gives for Kafka brokers at 50K DAU.
+    /// Creates a fixed count, as the ladder gives for Kafka brokers at 50K DAU.
     public init(exactly count: Int) {
         self.init(count, count)
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Number formatting for sizing output: thousands separators and a few significant digits, the
 /// same on every locale.
 enum NumberText {
-    /// `80000` as `80,000`.
+    /// Formats `80000` as `80,000`.
     static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var result = ""
@@ -14,7 +14,7 @@ enum NumberText {
         return value < 0 ? "-" + result : result
     }
 
-    /// A decimal with about four significant digits, trailing zeros removed: `3.333`, `0.01515`, `12,000`.
+    /// Formats a decimal with about four significant digits and no trailing zeros: `3.333`, `0.01515`, `12,000`.
     ///
     /// Values that round to 1,000 or more become grouped whole numbers.
     static func decimal(_ value: Double) -> String {

@@ -1,12 +1,12 @@
 /// The result of `credeau scale-advise`: a node range per selected component and how each was derived.
 public struct ScaleAdvice: Sendable {
-    /// Which model sized the services.
+    /// The model that sized the services.
     public enum Model: String, Sendable {
         case publishedLadder = "published-ladder"
         case calibrated
     }
 
-    /// Where one component's range came from.
+    /// The origin of one component's range.
     public enum Source: String, Sendable {
         /// The published ladder, at a rung, interpolated, clamped to the first rung or extrapolated.
         case ladder
@@ -38,7 +38,7 @@ public struct ScaleAdvice: Sendable {
 
     public var dau: Int
     public var model: Model
-    /// Where the DAU falls on the published ladder; applies to every entry whose source is `.ladder`.
+    /// The position of the DAU on the published ladder, which applies to every entry whose source is `.ladder`.
     public var ladderBasis: SizingLadder.Basis
     public var entries: [Entry]
     public var calibration: Calibration?

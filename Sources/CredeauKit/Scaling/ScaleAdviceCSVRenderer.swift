@@ -6,7 +6,7 @@ public enum ScaleAdviceCSVRenderer {
     public static let header = ["component", "title", "group", "min_nodes", "max_nodes", "source", "vcpu", "ram_gb",
                                 "disk_gb", "dau", "basis"]
 
-    /// The CSV text. Lines end in LF rather than RFC 4180's CRLF, which suits `cut`, `awk` and spreadsheets alike.
+    /// Renders the CSV text. Lines end in LF rather than RFC 4180's CRLF, which suits `cut`, `awk` and spreadsheets alike.
     public static func render(_ advice: ScaleAdvice) -> String {
         var lines = [header.joined(separator: ",")]
         for entry in advice.entries {

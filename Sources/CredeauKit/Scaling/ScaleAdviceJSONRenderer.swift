@@ -5,7 +5,7 @@
 public enum ScaleAdviceJSONRenderer {
     public static let schema = "credeau.scale-advise/v1"
 
-    /// The JSON document, with a trailing newline.
+    /// Renders the JSON document, with a trailing newline.
     public static func render(_ advice: ScaleAdvice) -> String {
         document(advice).rendered() + "\n"
     }

@@ -87,7 +87,7 @@ public enum ScaleAdviceTableRenderer {
 }
 
 private extension String {
-    /// The string followed by spaces up to `width` characters, or with one space when it is already wider.
+    /// Pads the string with spaces to `width` characters, or appends one space when it is already as wide.
     func padded(to width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }

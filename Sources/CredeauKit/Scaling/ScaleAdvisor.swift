@@ -2,7 +2,7 @@
 /// throughput figures.
 public enum ScaleAdvisor {
     /// Sizes `components` for `dau` users from the ladder, or from `calibration` where it covers a
-    /// component (the two services); every other component keeps its ladder range.
+    /// component. Calibration covers only the two services, so every other component keeps its ladder range.
     public static func advise(
         dau: Int, components: [ScalingComponent] = ScalingComponent.allCases,
         ladder: SizingLadder = .published, calibration: ScaleAdvice.Calibration? = nil

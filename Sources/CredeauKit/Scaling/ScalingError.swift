@@ -1,7 +1,7 @@
 /// Errors of `credeau scale-advise` input: the DAU figure, component names, calibration
 /// parameters and the benchmark figure file.
 public enum ScalingError: CredeauError, Equatable {
-    /// The DAU text is not a number in a supported form; `reason` says which rule it breaks.
+    /// The DAU text is not a number in a supported form, and `reason` names the rule it breaks.
     case invalidDAU(String, reason: String)
     case unknownComponent(String)
     /// A calibration parameter is outside its range; `reason` gives the accepted range.

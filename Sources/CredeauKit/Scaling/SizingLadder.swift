@@ -14,7 +14,7 @@ public struct SizingLadder: Sendable {
     /// Rungs in increasing DAU order; there are at least two.
     public let rungs: [Rung]
 
-    /// How a figure was derived from the ladder.
+    /// The derivation of a figure from the ladder.
     public enum Basis: Sendable, Equatable {
         /// The DAU equals a published rung.
         case rung(dau: Int)
@@ -63,7 +63,7 @@ public struct SizingLadder: Sendable {
         self.rungs = rungs
     }
 
-    /// Where `dau` falls on the ladder.
+    /// Returns the position of `dau` on the ladder.
     public func basis(forDAU dau: Int) -> Basis {
         let first = rungs[0], last = rungs[rungs.count - 1]
         if dau < first.dau { return .belowFirstRung(firstDAU: first.dau) }
@@ -73,7 +73,7 @@ public struct SizingLadder: Sendable {
         return .interpolated(lowerDAU: rungs[upperIndex - 1].dau, upperDAU: rungs[upperIndex].dau)
     }
 
-    /// The node range for `component` at `dau` users (at least 1).
+    /// Returns the node range for `component` at `dau` users (at least 1).
     public func range(for component: ScalingComponent, dau: Int) -> NodeRange {
         let segment: (Rung, Rung)
         switch basis(forDAU: dau) {
@@ -94,7 +94,7 @@ public struct SizingLadder: Sendable {
         return NodeRange(max(1, lower), max(1, lower, upper))
     }
 
-    /// The straight line through `(fromDAU, start)` and `(toDAU, end)` at `dau`, rounded up.
+    /// Evaluates the straight line through `(fromDAU, start)` and `(toDAU, end)` at `dau`, rounded up.
     ///
     /// Integer arithmetic keeps published rungs exact: at `dau == toDAU` the result is `end` with no
     /// floating-point residue that rounding up could turn into `end + 1`.

@@ -14,7 +14,7 @@ public struct ThroughputFigures: Sendable, Equatable {
     public var featurizeMillisecondsPerUser: Double?
     public var origin: Origin
 
-    /// Where the figures came from, shown with the calibrated advice.
+    /// The origin of the figures, shown with the calibrated advice.
     public enum Origin: Sendable, Equatable {
         /// Measured just now: `smsCount` synthetic SMS on one core in `seconds`.
         case benchmark(smsCount: Int, seconds: Double)
@@ -73,7 +73,7 @@ public struct ThroughputFigures: Sendable, Equatable {
                                  origin: .file(path: path))
     }
 
-    /// The figure file text for these figures, with keys sorted and a trailing newline.
+    /// Renders these figures as figure-file text, with a trailing newline.
     public func encodedFigureFile() -> String {
         var lines = ["  \"schema\": \"\(Self.schema)\""]
         lines.append("  \"\(Key.extraction)\": \(extractionSMSPerSecondPerCore)")

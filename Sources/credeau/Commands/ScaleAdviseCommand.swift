@@ -15,8 +15,8 @@ enum ScaleAdviseCommand {
             bound is interpolated linearly and rounded up; below 25K the 25K rung applies; past 100K each bound
             follows the 75K-100K slope and the output says it is extrapolated.
 
-            Components: \(ScalingComponent.allCases.map(\.rawValue).joined(separator: ", ")).
-            Groups: services, databases, pipeline.
+            Components: insights-api, sms-extraction-api, postgres, mongodb, producer, sms-consumer,
+            events-consumer, common-consumer, kafka-brokers. Groups: services, databases, pipeline.
 
             With --calibrate, the Insights API and SMS Extraction API are sized from this build's measured
             CPU throughput instead (a benchmark of about one second, or --figures), and the arithmetic is printed.
@@ -88,7 +88,7 @@ enum ScaleAdviseCommand {
         }
     }
 
-    /// The calibrated model's inputs, or nil when neither --calibrate nor --figures is given.
+    /// Returns the calibrated model's inputs, or nil when neither --calibrate nor --figures is given.
     private static func calibration(_ arguments: ParsedArguments, logger: Logger) throws -> ScaleAdvice.Calibration? {
         let calibrationOptions = ["sms-per-user", "peak-factor", "cores-per-node"]
         guard arguments.flag("calibrate") || arguments.value("figures") != nil else {

@@ -66,34 +66,37 @@ import Testing
         #expect(smsAutoscaler["max"] as? Int == 5)
     }
 
+    /// Python that loads every YAML document from standard input and prints a JSON list with the
+    /// kind, name and key fields of each object.
+    static let summaryScript = """
+        import json, sys, yaml
+        out = []
+        for doc in yaml.safe_load_all(sys.stdin):
+            if doc is None:
+                continue
+            item = {"kind": doc["kind"], "api_version": doc["apiVersion"], "name": doc["metadata"]["name"]}
+            spec = doc["spec"]
+            if doc["kind"] == "Deployment":
+                container = spec["template"]["spec"]["containers"][0]
+                item.update(replicas=spec["replicas"], args=container["args"], image=container["image"],
+                            port=container["ports"][0]["containerPort"],
+                            liveness=container["livenessProbe"]["httpGet"]["path"],
+                            readiness=container["readinessProbe"]["httpGet"]["path"],
+                            cpu_request=container["resources"]["requests"]["cpu"])
+            elif doc["kind"] == "Service":
+                item.update(port=spec["ports"][0]["port"])
+            else:
+                item.update(min=spec["minReplicas"], max=spec["maxReplicas"], target=spec["scaleTargetRef"]["name"],
+                            utilization=[m["resource"]["target"]["averageUtilization"] for m in spec["metrics"]])
+            out.append(item)
+        json.dump(out, sys.stdout)
+        """
+
     /// Runs PyYAML over `yaml` and returns a JSON summary of each object's key fields.
     private func summariseWithPyYAML(_ yaml: String, python: String) throws -> Any {
-        let script = """
-            import json, sys, yaml
-            out = []
-            for doc in yaml.safe_load_all(sys.stdin):
-                if doc is None:
-                    continue
-                item = {"kind": doc["kind"], "api_version": doc["apiVersion"], "name": doc["metadata"]["name"]}
-                spec = doc["spec"]
-                if doc["kind"] == "Deployment":
-                    container = spec["template"]["spec"]["containers"][0]
-                    item.update(replicas=spec["replicas"], args=container["args"], image=container["image"],
-                                port=container["ports"][0]["containerPort"],
-                                liveness=container["livenessProbe"]["httpGet"]["path"],
-                                readiness=container["readinessProbe"]["httpGet"]["path"],
-                                cpu_request=container["resources"]["requests"]["cpu"])
-                elif doc["kind"] == "Service":
-                    item.update(port=spec["ports"][0]["port"])
-                else:
-                    item.update(min=spec["minReplicas"], max=spec["maxReplicas"], target=spec["scaleTargetRef"]["name"],
-                                utilization=[m["resource"]["target"]["averageUtilization"] for m in spec["metrics"]])
-                out.append(item)
-            json.dump(out, sys.stdout)
-            """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script]
+        process.arguments = ["-c", Self.summaryScript]
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -101,8 +104,8 @@ import Testing
         try process.run()
         input.fileHandleForWriting.write(Data(yaml.utf8))
         try input.fileHandleForWriting.close()
-        // The summary and any traceback are a few kilobytes, well under a pipe's buffer, so reading
-        // after the write cannot deadlock.
+        // The manifests (about 5 KB), the summary and any traceback each fit in a pipe's 64 KB buffer,
+        // so writing everything first and reading afterwards cannot deadlock.
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
