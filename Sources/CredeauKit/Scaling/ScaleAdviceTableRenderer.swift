@@ -6,7 +6,11 @@ public enum ScaleAdviceTableRenderer {
         let usesLadder = advice.entries.contains { $0.source == .ladder }
         if usesLadder {
             lines.append("Published ladder: \(advice.ladderBasis.phrase).")
-            lines.append(ScaleAdvice.ladderMethod)
+            // One clause per line keeps the rule readable in an 80-column terminal.
+            let clauses = ScaleAdvice.ladderMethod.split(separator: "; ").map { String($0) }
+            for (index, clause) in clauses.enumerated() {
+                lines.append((index == 0 ? "" : "  ") + clause + (index < clauses.count - 1 ? ";" : ""))
+            }
         }
         if let calibration = advice.calibration {
             lines.append("")
