@@ -10,7 +10,7 @@ public enum ScaleAdviceJSONRenderer {
         document(advice).rendered() + "\n"
     }
 
-    static func document(_ advice: ScaleAdvice) -> JSONText {
+    static func document(_ advice: ScaleAdvice) -> JSONValue {
         .object([
             ("schema", .string(schema)),
             ("credeau_version", .string(CredeauVersion.current)),
@@ -25,11 +25,11 @@ public enum ScaleAdviceJSONRenderer {
             ])),
             ("components", .array(advice.entries.map(component))),
             ("calibration", advice.calibration.map(calibration) ?? .null),
-            ("notes", .array(advice.notes.map(JSONText.string))),
+            ("notes", .array(advice.notes.map(JSONValue.string))),
         ])
     }
 
-    private static func ladder(_ basis: SizingLadder.Basis) -> JSONText {
+    private static func ladder(_ basis: SizingLadder.Basis) -> JSONValue {
         let rungs: [Int]
         switch basis {
         case let .rung(dau): rungs = [dau]
@@ -38,14 +38,14 @@ public enum ScaleAdviceJSONRenderer {
         }
         return .object([
             ("basis", .string(basis.kind)),
-            ("rungs_used", .array(rungs.map(JSONText.int))),
+            ("rungs_used", .array(rungs.map(JSONValue.int))),
             ("method", .string(ScaleAdvice.ladderMethod)),
         ])
     }
 
-    private static func component(_ entry: ScaleAdvice.Entry) -> JSONText {
+    private static func component(_ entry: ScaleAdvice.Entry) -> JSONValue {
         let node = entry.nodeSpecification
-        let steps: JSONText = entry.calibration.map { sizing in
+        let steps: JSONValue = entry.calibration.map { sizing in
             .array(sizing.steps.map { step in
                 .object([
                     ("label", .string(step.label)),
@@ -67,7 +67,7 @@ public enum ScaleAdviceJSONRenderer {
         ])
     }
 
-    private static func calibration(_ calibration: ScaleAdvice.Calibration) -> JSONText {
+    private static func calibration(_ calibration: ScaleAdvice.Calibration) -> JSONValue {
         let figures = calibration.figures
         var origin = "given", path: String?, benchmarkSMS: Int?, benchmarkSeconds: Double?
         switch figures.origin {

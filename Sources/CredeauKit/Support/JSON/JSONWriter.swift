@@ -1,7 +1,7 @@
 /// Serialises JSON into a byte buffer without going through Foundation.
 ///
-/// Strings are escaped per RFC 8259: quote, backslash and control characters; everything else,
-/// including non-ASCII text, is written as UTF-8.
+/// Strings are escaped per RFC 8259 (quote, backslash and control characters) by
+/// `JSONText.appendString`; everything else, including non-ASCII text, is written as UTF-8.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
 
@@ -68,31 +68,9 @@ public struct JSONWriter {
         }
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
+    /// Writes a quoted string with the escaping of `JSONText.appendString`.
     public mutating func write(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
-                switch byte {
-                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-                default:
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONText.appendString(text, to: &bytes)
     }
 
     /// Appends raw bytes that are already valid JSON.
