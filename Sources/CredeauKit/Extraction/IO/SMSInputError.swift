@@ -1,5 +1,5 @@
 /// A failure that stops `credeau extract` before or while it reads its input.
-public enum SMSInputError: CredeauError {
+public enum SMSInputError: CredeauError, Equatable {
     case notFound(path: String)
     case unreadable(path: String, reason: String)
     case unknownFormat(path: String, detail: String)

@@ -17,7 +17,8 @@ public final class SQLiteSMSWriter: ExtractedSMSWriter {
             try database.execute("DROP TABLE IF EXISTS extracted_sms")
             try database.execute(Self.createTableSQL)
             let placeholders = Array(repeating: "?", count: ExtractedSMSColumns.names.count).joined(separator: ", ")
-            let columns = ExtractedSMSColumns.names.joined(separator: ", ")
+            // `transaction` is an SQL keyword, so every column name is quoted.
+            let columns = ExtractedSMSColumns.names.map { "\"\($0)\"" }.joined(separator: ", ")
             insert = try database.prepare("INSERT OR REPLACE INTO extracted_sms (\(columns)) VALUES (\(placeholders))")
             try database.execute("BEGIN")
         } catch let error as SQLiteError {
