@@ -3,7 +3,7 @@ import Testing
 @testable import CredeauKit
 
 @Suite struct ExtractedSMSWriterTests {
-    /// An entry with awkward text and every optional field set, or every optional field nil.
+    /// Makes an entry with awkward text and every optional field set, or every optional field nil.
     static func makeEntry(id: String = "s-1", body: String = "Rs.1,250.50 debited, \"UPI\" ₹ 🙏\nline2 C:\\x",
                           full: Bool = true) -> ExtractedSMS {
         var entry = ExtractedSMS(

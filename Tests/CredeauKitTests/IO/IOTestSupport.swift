@@ -14,7 +14,7 @@ enum IOTestSupport {
         packageRoot + "/fixtures/" + relativePath
     }
 
-    /// A fresh empty folder under the system temporary folder.
+    /// Creates a fresh empty folder under the system temporary folder and returns its path.
     static func makeTemporaryFolder() throws -> String {
         let path = NSTemporaryDirectory() + "credeau-io-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test(arguments: [1, 3, 4096])
-    func bracketsAndCommasInsideStringsDoNotSplit(chunkSize: Int) throws {
+    func stringsHideBracketsAndCommas(chunkSize: Int) throws {
         let text = "\u{FEFF}[ {\"a\":\"x],{\\\"y\"}, {\"b\":[1,{\"c\":\"]\"}]},\n{\"d\":\"\\\\\"} ]\n"
         let found = try split(text, chunkSize: chunkSize)
 

@@ -49,7 +49,7 @@ final class BSONDocument {
         return BSONFieldSequence(data: data, length: Self.declaredLength(data))
     }
 
-    /// The little-endian int32 length that starts every BSON document.
+    /// Reads the little-endian int32 length that starts every BSON document.
     static func declaredLength(_ data: UnsafePointer<UInt8>) -> Int {
         Int(data[0]) | Int(data[1]) << 8 | Int(data[2]) << 16 | Int(data[3]) << 24
     }
@@ -64,7 +64,7 @@ final class BSONDocument {
 @available(*, unavailable, message: "A BSON document is read by one thread at a time")
 extension BSONDocument: Sendable {}
 
-/// Why libbson rejected a document, in its own words.
+/// libbson's reason for rejecting a document, in its own words.
 struct BSONParseFailure: Error, Equatable {
     var message: String
 

@@ -2,7 +2,7 @@ import CBSON
 
 /// One field of a BSON document or array, located by its offset in the container's bytes.
 ///
-/// libbson's `bson_iter_t` is 128-byte aligned, so Swift sees it only as an opaque pointer. A field
+/// libbson's `bson_iter_t` is 128-byte aligned, so Swift imports it only as an opaque pointer. A field
 /// therefore keeps the container's bytes and its own offset, and builds a fresh iterator on the
 /// stack (`bson_iter_init_from_data_at_offset`) whenever it is read. A field borrows the document's
 /// memory, so it must not outlive the `BSONDocument` it came from.

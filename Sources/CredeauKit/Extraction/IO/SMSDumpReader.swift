@@ -1,4 +1,4 @@
-/// Which documents of a dump an extraction keeps.
+/// The documents of a dump that an extraction keeps, chosen by user and client.
 public struct SMSSelection: Sendable, Equatable {
     /// User ids to keep; nil keeps every user.
     public var userIDs: Set<String>?

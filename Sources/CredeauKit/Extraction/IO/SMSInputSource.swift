@@ -5,7 +5,7 @@ import Glibc
 
 /// The resolved input of an extraction: one regular file and its format.
 ///
-/// A dump folder resolves to its SMS collection file; standard input (`-`) is copied to a temporary
+/// A dump folder resolves to its SMS collection file. Standard input (`-`) is copied to a temporary
 /// file first, because grouping SMS by user reads the input twice.
 final class SMSInputSource {
     let file: InputFile
@@ -48,7 +48,7 @@ final class SMSInputSource {
     /// Finds the SMS collection file of a `mongoexport` or `mongodump` folder.
     ///
     /// `mongodump` writes `<out>/sync_db/<collection>.bson`, so the `sync_db` subfolder is searched too.
-    /// JSON wins over BSON when a folder holds both.
+    /// JSON wins over BSON when a folder contains both.
     static func collectionFile(inFolder folder: String) throws -> String {
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         for directory in [base, base + "/sync_db"] {

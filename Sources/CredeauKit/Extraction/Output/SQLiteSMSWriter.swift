@@ -2,7 +2,7 @@
 ///
 /// Columns are the JSON field names; booleans are 0/1 integers, amounts are REAL rounded to two
 /// decimals, dates are India-time text. The primary key is (client_id, user_id, sms_id). An
-/// existing `extracted_sms` table is dropped first, so the file holds this run's output only.
+/// existing `extracted_sms` table is dropped first, so the file contains this run's output only.
 public final class SQLiteSMSWriter: ExtractedSMSWriter {
     private let database: SQLiteDatabase
     private let insert: SQLiteStatement
