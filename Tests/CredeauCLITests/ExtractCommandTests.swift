@@ -53,6 +53,15 @@ import Testing
         #expect(result.stderrLines.first == "Skipped '<stdin>' line 2, field 'sms_body': missing")
     }
 
+    @Test func bsonOnStandardInputIsDetected() throws {
+        let input = try Data(contentsOf: URL(fileURLWithPath: Support.fixture("mongodump/sync_db/sms_sync_request_sms_data.bson")))
+        let result = try Support.run(["extract", "--sms", "--input", "-", "--output", "-"], input: input)
+
+        #expect(result.status == 0)
+        #expect(result.stdoutLines.count == 272)
+        #expect(result.stderr.hasPrefix("Extracted 272 SMS of 5 users from 10 documents"))
+    }
+
     @Test func malformedRecordsAreSkippedAndCounted() throws {
         let path = "fixtures/bad/wrong-types.jsonl"
         let result = try Support.run(["extract", "--sms", "--input", path, "--output", "-"])

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import CredeauKit
 
@@ -130,6 +133,23 @@ import Testing
 
         #expect(result.groups.map { $0.sms.map(\.raw.id) } == [["x1", "x4", "x5"], ["x3"]])
         #expect(result.counts.duplicates == 2)
+    }
+
+    @Test func namedPipeIsCopiedAndRead() throws {
+        let pipe = try IOTestSupport.makeTemporaryFolder() + "/sms.pipe"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let contents = try Data(contentsOf: URL(fileURLWithPath: IOTestSupport.fixture("sms/messages.json")))
+        // Opening a FIFO for writing blocks until the reader opens it, so the writer runs on its own thread.
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: pipe) else { return }
+            handle.write(contents)
+            try? handle.close()
+        }
+        writer.start()
+
+        let result = try IOTestSupport.read(pipe)
+        #expect(result.allSMS.map(\.raw.id) == ["a-001", "a-003", "42"])
+        #expect(result.problems.isEmpty)
     }
 
     @Test func emptyFileHasNoRecords() throws {

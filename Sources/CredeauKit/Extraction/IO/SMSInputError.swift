@@ -20,7 +20,7 @@ public enum SMSInputError: CredeauError, Equatable {
         case let .readFailed(path, reason):
             return "Reading '\(path)' failed: \(reason)"
         case let .spoolFailed(reason):
-            return "Cannot copy standard input to a temporary file: \(reason); set TMPDIR to a writable folder"
+            return "Cannot copy the input stream to a temporary file: \(reason); set TMPDIR to a writable folder"
         }
     }
 }
