@@ -103,24 +103,18 @@ final class SMSDumpReader {
         guard let (document, header) = decodeHeader(bytes, location: span.location, problem: { _ in }) else { return }
         var filled = header
         filled.clientID = header.clientID ?? selection.clientID
-        try withExtendedLifetime(document) {
-            let picked = SyncRecordField.pick(from: document.fields)
-            try SyncDocumentDecoder.forEachSMS(in: picked, header: filled) { _, result in
-                switch result {
-                case .failure:
-                    return
-                case let .success(sms):
-                    guard deduplicator.insert(sms.raw) else {
-                        counts.duplicates += 1
-                        return
-                    }
-                    guard sms.isInbox else {
-                        counts.notInInbox += 1
-                        return
-                    }
-                    batch.append(sms)
-                }
+        let picked = SyncRecordField.pick(from: document.fields)
+        try SyncDocumentDecoder.forEachSMS(in: picked, header: filled) { _, result in
+            guard case let .success(sms) = result else { return }
+            guard deduplicator.insert(sms.raw) else {
+                counts.duplicates += 1
+                return
             }
+            guard sms.isInbox else {
+                counts.notInInbox += 1
+                return
+            }
+            batch.append(sms)
         }
     }
 
