@@ -113,6 +113,14 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func missingInputCreatesNoOutputFile() throws {
+        let output = try Support.makeTemporaryFolder() + "/out.jsonl"
+        let result = try Support.run(["extract", "--sms", "--input", "fixtures/nope.json", "--output", output])
+
+        #expect(result.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     @Test(arguments: [
         (["extract", "--sms", "--output", "-"], "Error: Missing required option '--input'"),
         (["extract", "--sms", "-i", "fixtures/sync_db", "--format", "xml"],

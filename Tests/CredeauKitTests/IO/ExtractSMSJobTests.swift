@@ -5,7 +5,7 @@ import Testing
     private func run(_ path: String, workers: Int = 1, selection: SMSSelection = SMSSelection())
         throws -> (ExtractSMSSummary, CollectingWriter, [InputProblem])
     {
-        let job = ExtractSMSJob(options: .init(inputPath: path, selection: selection, workers: workers,
+        let job = try ExtractSMSJob(options: .init(inputPath: path, selection: selection, workers: workers,
                                                createdAtMillis: 1_773_900_000_000))
         let writer = CollectingWriter()
         var problems: [InputProblem] = []
