@@ -152,6 +152,29 @@ import Testing
         #expect(result.problems.isEmpty)
     }
 
+    @Test func byteOrderMarkAndCRLFLinesAreRead() throws {
+        let lines = "\u{FEFF}{\"sms_id\":\"k1\",\"sms_body\":\"first\",\"user_id\":\"u1\"}\r\n\r\n"
+            + "{\"sms_id\":\"k2\",\"sms_body\":\"second\",\"user_id\":\"u1\"}\r\n"
+        let result = try IOTestSupport.read(try IOTestSupport.writeTemporaryFile(named: "crlf.jsonl", lines))
+
+        #expect(result.problems.isEmpty)
+        #expect(result.allSMS.map(\.raw.id) == ["k1", "k2"])
+    }
+
+    @Test func linesLongerThanOneChunkAreRead() throws {
+        // A body longer than the 1 MiB read chunk makes its line span two or more chunks.
+        let longBody = String(repeating: "₹ 1,250 debited. ", count: 90_000)
+        let lines = "{\"sms_id\":\"l1\",\"sms_body\":\"short\",\"user_id\":\"u1\"}\n"
+            + "{\"sms_id\":\"l2\",\"sms_body\":\"\(longBody)\",\"user_id\":\"u1\"}\n"
+            + "{\"sms_id\":\"l3\",\"sms_body\":\"after\",\"user_id\":\"u1\"}"
+        #expect(lines.utf8.count > DocumentScanner.chunkSize + 100_000)
+        let result = try IOTestSupport.read(try IOTestSupport.writeTemporaryFile(named: "long.jsonl", lines))
+
+        #expect(result.problems.isEmpty)
+        #expect(result.allSMS.map(\.raw.id) == ["l1", "l2", "l3"])
+        #expect(result.allSMS[1].raw.body == longBody)
+    }
+
     @Test func emptyFileHasNoRecords() throws {
         let result = try IOTestSupport.read(try IOTestSupport.writeTemporaryFile(named: "empty.json", "  \n"))
 
