@@ -53,6 +53,20 @@ import Testing
         #expect(bson.counts == json.counts)
     }
 
+    @Test func jsonArrayExportGivesSameRecordsAsLines() throws {
+        let linesPath = IOTestSupport.fixture("sync_db/sms_sync_request_sms_data.json")
+        let lines = try String(contentsOfFile: linesPath, encoding: .utf8).split(separator: "\n")
+        // mongoexport --jsonArray --pretty output: one array, documents separated by commas and newlines.
+        let array = "[\n" + lines.joined(separator: ",\n") + "\n]\n"
+        let arrayPath = try IOTestSupport.writeTemporaryFile(named: "sms_sync_request_sms_data.json", array)
+
+        let fromLines = try IOTestSupport.read(linesPath)
+        let fromArray = try IOTestSupport.read(arrayPath)
+        #expect(fromArray.problems.isEmpty)
+        #expect(fromArray.allSMS == fromLines.allSMS)
+        #expect(fromArray.counts == fromLines.counts)
+    }
+
     @Test func bsonFileAndFolderResolveAlike() throws {
         let folder = try IOTestSupport.read(IOTestSupport.fixture("mongodump/sync_db"))
         let file = try IOTestSupport.read(IOTestSupport.fixture("mongodump/sync_db/sms_sync_request_sms_data.bson"))
