@@ -1,69 +1,75 @@
 import Foundation
 
-/// Helpers for tests that run the built `credeau` binary.
+/// Result of running the built `credeau` binary.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Helpers for tests that run the built `credeau` binary as a user would.
 enum CLITestSupport {
-    /// What one run of the binary printed and returned.
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    /// The package root, found from this file's path.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-        var stdoutLines: [Substring] { stdout.split(separator: "\n") }
-        var stderrLines: [Substring] { stderr.split(separator: "\n") }
+    /// The debug binary that `swift build` (or `swift build --build-tests`) produced.
+    static var binary: URL {
+        packageRoot.appendingPathComponent(".build/debug/credeau")
     }
 
-    /// Thrown when the binary has not been built; `swift build` (or `swift build --build-tests`) builds it.
-    struct BinaryMissing: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "The credeau binary '\(path)' does not exist; run 'swift build' first" }
-    }
-
-    /// The package root, found from this file's path so tests run from any working directory.
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    static var binaryPath: String { packageRoot + "/.build/debug/credeau" }
-
-    static func fixture(_ relativePath: String) -> String {
-        packageRoot + "/fixtures/" + relativePath
-    }
-
-    /// Creates a fresh empty folder under the system temporary folder and returns its path.
-    static func makeTemporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "credeau-cli-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    /// Runs `credeau arguments…` from the package root with `input` on standard input.
-    ///
-    /// Output goes to temporary files rather than pipes, so a large output cannot fill a pipe
-    /// buffer and stall the child.
-    static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
-        guard FileManager.default.isExecutableFile(atPath: binaryPath) else { throw BinaryMissing(path: binaryPath) }
-        let folder = try makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let stdoutPath = folder + "/stdout", stderrPath = folder + "/stderr", stdinPath = folder + "/stdin"
-        FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
-        FileManager.default.createFile(atPath: stdinPath, contents: input ?? Data())
-
+    /// Runs `credeau` with `arguments`, feeding `stdin`, and waits for it to exit.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
+                    currentDirectory: URL? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binaryPath)
+        process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
-        process.standardError = FileHandle(forWritingAtPath: stderrPath)
-        process.standardInput = FileHandle(forReadingAtPath: stdinPath)
+        if let environment { process.environment = environment }
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+
+        let outputPipe = Pipe(), errorPipe = Pipe(), inputPipe = Pipe()
+        process.standardOutput = outputPipe
+        process.standardError = errorPipe
+        process.standardInput = inputPipe
         try process.run()
+
+        // Drain both pipes concurrently so a chatty child cannot block on a full pipe.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outputData = Data()
+        nonisolated(unsafe) var errorData = Data()
+        DispatchQueue.global().async(group: group) { outputData = outputPipe.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { errorData = errorPipe.fileHandleForReading.readDataToEndOfFile() }
+        if let stdin { inputPipe.fileHandleForWriting.write(stdin) }
+        try? inputPipe.fileHandleForWriting.close()
+        group.wait()
         process.waitUntilExit()
 
-        return Result(
-            status: process.terminationStatus,
-            stdout: try String(contentsOfFile: stdoutPath, encoding: .utf8),
-            stderr: try String(contentsOfFile: stderrPath, encoding: .utf8))
+        return CommandResult(status: process.terminationStatus,
+                             stdout: String(decoding: outputData, as: UTF8.self),
+                             stderr: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// A fresh temporary directory for one test.
+    static func makeTemporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("credeau-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+extension CommandResult {
+    var stdoutLines: [Substring] { stdout.split(separator: "\n") }
+    var stderrLines: [Substring] { stderr.split(separator: "\n") }
+}
+
+extension CLITestSupport {
+    /// The absolute path of a file under `fixtures/`.
+    static func fixture(_ relativePath: String) -> String {
+        packageRoot.appendingPathComponent("fixtures/" + relativePath).path
+    }
+
+    /// Runs `credeau` from the package root, so arguments and messages can use relative fixture paths.
+    static func runInPackageRoot(_ arguments: [String], stdin: Data? = nil) throws -> CommandResult {
+        try run(arguments, stdin: stdin, currentDirectory: packageRoot)
     }
 }

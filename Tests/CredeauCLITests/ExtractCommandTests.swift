@@ -5,7 +5,7 @@ import Testing
     private typealias Support = CLITestSupport
 
     @Test func smsDumpToStandardOutput() throws {
-        let result = try Support.run(["extract", "--sms", "--input", "fixtures/sync_db", "--output", "-"])
+        let result = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/sync_db", "--output", "-"])
 
         #expect(result.status == 0)
         #expect(result.stdoutLines.count == 272)
@@ -20,8 +20,8 @@ import Testing
     }
 
     @Test func bsonDumpPrintsSameEntriesAsJSON() throws {
-        let json = try Support.run(["extract", "--sms", "--input", "fixtures/sync_db", "--output", "-", "--quiet"])
-        let bson = try Support.run(["extract", "--sms", "--input", "fixtures/mongodump", "--output", "-", "--quiet"])
+        let json = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/sync_db", "--output", "-", "--quiet"])
+        let bson = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/mongodump", "--output", "-", "--quiet"])
 
         #expect(json.status == 0)
         #expect(bson.status == 0)
@@ -31,9 +31,9 @@ import Testing
     }
 
     @Test func csvAndSQLiteFilesByExtension() throws {
-        let folder = try Support.makeTemporaryFolder()
-        let csv = try Support.run(["extract", "--sms", "-i", "fixtures/sync_db", "-o", folder + "/out.csv", "-q"])
-        let sqlite = try Support.run(["extract", "--sms", "-i", "fixtures/sync_db", "-o", folder + "/out.sqlite", "-q"])
+        let folder = try Support.makeTemporaryDirectory().path
+        let csv = try Support.runInPackageRoot(["extract", "--sms", "-i", "fixtures/sync_db", "-o", folder + "/out.csv", "-q"])
+        let sqlite = try Support.runInPackageRoot(["extract", "--sms", "-i", "fixtures/sync_db", "-o", folder + "/out.sqlite", "-q"])
 
         #expect(csv.status == 0)
         #expect(csv.stdout.isEmpty)
@@ -46,7 +46,7 @@ import Testing
 
     @Test func standardInputIsRead() throws {
         let input = try Data(contentsOf: URL(fileURLWithPath: Support.fixture("bad/missing-body.jsonl")))
-        let result = try Support.run(["extract", "--sms", "--input", "-", "--output", "-"], input: input)
+        let result = try Support.runInPackageRoot(["extract", "--sms", "--input", "-", "--output", "-"], stdin: input)
 
         #expect(result.status == 0)
         #expect(result.stdoutLines.count == 1)
@@ -55,7 +55,7 @@ import Testing
 
     @Test func bsonOnStandardInputIsDetected() throws {
         let input = try Data(contentsOf: URL(fileURLWithPath: Support.fixture("mongodump/sync_db/sms_sync_request_sms_data.bson")))
-        let result = try Support.run(["extract", "--sms", "--input", "-", "--output", "-"], input: input)
+        let result = try Support.runInPackageRoot(["extract", "--sms", "--input", "-", "--output", "-"], stdin: input)
 
         #expect(result.status == 0)
         #expect(result.stdoutLines.count == 272)
@@ -64,7 +64,7 @@ import Testing
 
     @Test func malformedRecordsAreSkippedAndCounted() throws {
         let path = "fixtures/bad/wrong-types.jsonl"
-        let result = try Support.run(["extract", "--sms", "--input", path, "--output", "-"])
+        let result = try Support.runInPackageRoot(["extract", "--sms", "--input", path, "--output", "-"])
 
         #expect(result.status == 0)
         #expect(result.stdoutLines.count == 1)
@@ -74,8 +74,8 @@ import Testing
     }
 
     @Test func strictFailsWhenRecordsWereSkipped() throws {
-        let bad = try Support.run(["extract", "--sms", "--input", "fixtures/bad/missing-body.jsonl", "--strict", "-q"])
-        let good = try Support.run(["extract", "--sms", "--input", "fixtures/sms/messages.json", "--strict", "-q"])
+        let bad = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/bad/missing-body.jsonl", "--strict", "-q"])
+        let good = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/sms/messages.json", "--strict", "-q"])
 
         #expect(bad.status == 1)
         #expect(bad.stdoutLines.count == 1)
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func usersOptionSelectsUsers() throws {
-        let result = try Support.run(["extract", "--sms", "-i", "fixtures/sync_db", "--users", "cu-1004,cu-1002", "-q"])
+        let result = try Support.runInPackageRoot(["extract", "--sms", "-i", "fixtures/sync_db", "--users", "cu-1004,cu-1002", "-q"])
 
         #expect(result.status == 0)
         let users = Set(result.stdoutLines.compactMap { line in
@@ -106,7 +106,7 @@ import Testing
          "Error: No 'sms_sync_request_sms_data.json' or '.bson' file in folder 'scripts' or its 'sync_db' subfolder\n"),
     ])
     func runtimeFailuresExitOne(arguments: [String], message: String) throws {
-        let result = try Support.run(arguments)
+        let result = try Support.runInPackageRoot(arguments)
 
         #expect(result.status == 1)
         #expect(result.stderr == message)
@@ -114,8 +114,8 @@ import Testing
     }
 
     @Test func missingInputCreatesNoOutputFile() throws {
-        let output = try Support.makeTemporaryFolder() + "/out.jsonl"
-        let result = try Support.run(["extract", "--sms", "--input", "fixtures/nope.json", "--output", output])
+        let output = try Support.makeTemporaryDirectory().path + "/out.jsonl"
+        let result = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/nope.json", "--output", output])
 
         #expect(result.status == 1)
         #expect(!FileManager.default.fileExists(atPath: output))
@@ -132,7 +132,7 @@ import Testing
         (["extract", "--sms", "-i", "fixtures/sync_db", "--strcit"], "Error: Unknown option '--strcit'. Did you mean '--strict'?"),
     ])
     func usageMistakesExitTwo(arguments: [String], firstLine: String) throws {
-        let result = try Support.run(arguments)
+        let result = try Support.runInPackageRoot(arguments)
 
         #expect(result.status == 2)
         #expect(result.stderrLines.first.map(String.init) == firstLine)
@@ -140,7 +140,7 @@ import Testing
     }
 
     @Test func featuresModeIsNotBuiltYet() throws {
-        let result = try Support.run(["extract", "--input", "fixtures/sync_db", "--output", "-"])
+        let result = try Support.runInPackageRoot(["extract", "--input", "fixtures/sync_db", "--output", "-"])
 
         #expect(result.status == 2)
         #expect(result.stderrLines.count == 1)
@@ -148,7 +148,7 @@ import Testing
     }
 
     @Test func helpListsEveryOption() throws {
-        let result = try Support.run(["extract", "--help"])
+        let result = try Support.runInPackageRoot(["extract", "--help"])
 
         #expect(result.status == 0)
         for option in ["--sms", "--input", "--output", "--format", "--strict", "--users", "--client-id", "--workers", "--quiet"] {
