@@ -5,7 +5,7 @@ enum ExtractCommand {
     static let spec = CommandSpec(
         name: "extract",
         abstract: "Extract SMS transactions (--sms) or features from a sync_db dump, offline.",
-        usage: "credeau extract [--sms] --input <PATH> --output <PATH> [options]",
+        usage: "credeau extract [--sms] --input <PATH> [--output <PATH>] [options]",
         discussion: """
             With --sms, writes one extracted entry per SMS. Without it, writes one row of features per user.
 
@@ -45,7 +45,8 @@ enum ExtractCommand {
         }
         let quiet = arguments.flag("quiet")
 
-        let job = ExtractSMSJob(options: ExtractSMSJob.Options(inputPath: input, selection: selection, workers: workers))
+        // The input is opened first, so a missing input leaves no empty output file behind.
+        let job = try ExtractSMSJob(options: ExtractSMSJob.Options(inputPath: input, selection: selection, workers: workers))
         let writer = try ExtractOutput.makeWriter(path: output, format: format)
         let progressBar = !quiet && StandardStreams.isTerminal(2) ? ProgressBar() : nil
         let summary = try job.run(

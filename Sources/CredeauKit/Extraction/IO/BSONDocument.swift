@@ -2,8 +2,8 @@ import CBSON
 
 /// One BSON document that this process owns, parsed from Extended JSON or copied from a BSON file.
 ///
-/// The handle is freed with `bson_destroy` when the object goes away; iterators taken from it
-/// (`BSONField`) are valid only while the document is alive.
+/// The handle is freed with `bson_destroy` when the object goes away. Fields read from it
+/// (`BSONField`) keep it alive.
 final class BSONDocument {
     /// A `bson_t *`, which Swift imports as opaque because libbson aligns it to 128 bytes.
     let handle: OpaquePointer
@@ -46,10 +46,10 @@ final class BSONDocument {
     /// The top-level fields in document order.
     var fields: BSONFieldSequence {
         let data = bson_get_data(handle)!
-        return BSONFieldSequence(data: data, length: Self.declaredLength(data))
+        return BSONFieldSequence(owner: self, data: data, length: Self.declaredLength(data))
     }
 
-    /// The little-endian int32 length that starts every BSON document.
+    /// Reads the little-endian int32 length that starts every BSON document.
     static func declaredLength(_ data: UnsafePointer<UInt8>) -> Int {
         Int(data[0]) | Int(data[1]) << 8 | Int(data[2]) << 16 | Int(data[3]) << 24
     }
@@ -64,7 +64,7 @@ final class BSONDocument {
 @available(*, unavailable, message: "A BSON document is read by one thread at a time")
 extension BSONDocument: Sendable {}
 
-/// Why libbson rejected a document, in its own words.
+/// libbson's reason for rejecting a document, in its own words.
 struct BSONParseFailure: Error, Equatable {
     var message: String
 

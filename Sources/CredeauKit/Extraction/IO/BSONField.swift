@@ -2,11 +2,12 @@ import CBSON
 
 /// One field of a BSON document or array, located by its offset in the container's bytes.
 ///
-/// libbson's `bson_iter_t` is 128-byte aligned, so Swift sees it only as an opaque pointer. A field
+/// libbson's `bson_iter_t` is 128-byte aligned, so Swift imports it only as an opaque pointer. A field
 /// therefore keeps the container's bytes and its own offset, and builds a fresh iterator on the
-/// stack (`bson_iter_init_from_data_at_offset`) whenever it is read. A field borrows the document's
-/// memory, so it must not outlive the `BSONDocument` it came from.
+/// stack (`bson_iter_init_from_data_at_offset`) whenever it is read. A field keeps a reference to
+/// the document that owns the bytes, so the bytes stay valid as long as the field exists.
 struct BSONField {
+    fileprivate let owner: BSONDocument
     fileprivate let data: UnsafePointer<UInt8>
     fileprivate let length: Int
     fileprivate let offset: UInt32
@@ -31,7 +32,7 @@ struct BSONField {
             default: return nil
             }
             guard let childData, childLength >= 5 else { return nil }
-            return BSONFieldSequence(data: childData, length: Int(childLength))
+            return BSONFieldSequence(owner: owner, data: childData, length: Int(childLength))
         }
     }
 
@@ -126,30 +127,35 @@ enum BSONValue: Equatable, CustomStringConvertible {
 
 /// The fields of one BSON document or array, in order.
 ///
-/// The sequence owns one heap-allocated `bson_iter_t` for walking the container.
+/// Each iterator owns one heap-allocated `bson_iter_t` for walking the container, and every value
+/// keeps the owning document alive.
 struct BSONFieldSequence: Sequence {
-    /// `sizeof(bson_iter_t)` is 80 in libbson 1.23; a whole alignment unit leaves room to spare.
+    /// `sizeof(bson_iter_t)` is 80 in libbson 1.23, and a whole alignment unit leaves room to spare.
     static let iteratorSize = 128
 
+    private let owner: BSONDocument
     private let data: UnsafePointer<UInt8>
     private let length: Int
 
-    init(data: UnsafePointer<UInt8>, length: Int) {
+    init(owner: BSONDocument, data: UnsafePointer<UInt8>, length: Int) {
+        self.owner = owner
         self.data = data
         self.length = length
     }
 
     func makeIterator() -> Iterator {
-        Iterator(data: data, length: length)
+        Iterator(owner: owner, data: data, length: length)
     }
 
     final class Iterator: IteratorProtocol {
         private let storage = UnsafeMutableRawPointer.allocate(byteCount: BSONFieldSequence.iteratorSize, alignment: 128)
+        private let owner: BSONDocument
         private let data: UnsafePointer<UInt8>
         private let length: Int
         private var isValid: Bool
 
-        fileprivate init(data: UnsafePointer<UInt8>, length: Int) {
+        fileprivate init(owner: BSONDocument, data: UnsafePointer<UInt8>, length: Int) {
+            self.owner = owner
             self.data = data
             self.length = length
             isValid = bson_iter_init_from_data(OpaquePointer(storage), data, length)
@@ -165,7 +171,7 @@ struct BSONFieldSequence: Sequence {
                 isValid = false
                 return nil
             }
-            return BSONField(data: data, length: length, offset: bson_iter_offset(iterator),
+            return BSONField(owner: owner, data: data, length: length, offset: bson_iter_offset(iterator),
                              keyLength: bson_iter_key_len(iterator))
         }
     }

@@ -1,11 +1,11 @@
-/// Where one document of an input file starts and ends, so the second pass can read it again.
+/// The offset and length of one document in an input file, so the second pass can read it again.
 struct DocumentSpan: Equatable {
     var offset: Int64
     var length: Int
     var location: RecordLocation
 }
 
-/// What a scanner found: the bytes of one document, or a stretch of the file it could not split.
+/// A scanner's finding: the bytes of one document, or a stretch of the file it could not split.
 enum ScanItem {
     /// The bytes are valid only during the callback.
     case document(DocumentSpan, UnsafeRawBufferPointer)

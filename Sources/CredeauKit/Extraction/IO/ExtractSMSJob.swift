@@ -32,10 +32,15 @@ public final class ExtractSMSJob {
 
     private let options: Options
     private let extractor: SMSExtractor
+    private let source: SMSInputSource
 
-    public init(options: Options, extractor: SMSExtractor = SMSExtractor()) {
+    /// Opens the input and detects its format, so a bad input fails before any output is created.
+    ///
+    /// - Throws: `SMSInputError` when the input is missing, unreadable or of an unknown format.
+    public init(options: Options, extractor: SMSExtractor = SMSExtractor()) throws {
         self.options = options
         self.extractor = extractor
+        source = try SMSInputSource(path: options.inputPath)
     }
 
     /// Runs the job to the end and returns what happened.
@@ -43,15 +48,14 @@ public final class ExtractSMSJob {
     /// - Parameters:
     ///   - progress: called often (the caller throttles drawing) with bytes and SMS done.
     ///   - problem: called once per skipped record, as soon as it is found.
-    /// - Throws: `SMSInputError` when the input cannot be opened or read, `ExtractOutputError`
-    ///   when writing fails. Bad records do not throw; they go to `problem`.
+    /// - Throws: `SMSInputError` when reading the input fails, `ExtractOutputError` when writing fails.
+    ///   Bad records do not throw, because they go to `problem`.
     public func run(
         writer: any ExtractedSMSWriter, progress: (ExtractProgress) -> Void = { _ in },
         problem: (InputProblem) -> Void = { _ in }
     ) throws -> ExtractSMSSummary {
         let started = Self.nowMillis()
         let createdAt = options.createdAtMillis ?? started
-        let source = try SMSInputSource(path: options.inputPath)
         let reader = SMSDumpReader(source: source, selection: options.selection)
         var summary = ExtractSMSSummary()
         var pending: [SyncedSMS] = []

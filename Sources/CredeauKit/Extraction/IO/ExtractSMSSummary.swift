@@ -1,4 +1,4 @@
-/// What an extraction did: counts for the end-of-run line and skipped records by field.
+/// The outcome of an extraction: counts for the end-of-run line and skipped records by field.
 public struct ExtractSMSSummary: Sendable, Equatable {
     public var counts = SMSReadCounts()
     /// Users with at least one new inbox SMS.

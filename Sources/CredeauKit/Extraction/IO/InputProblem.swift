@@ -1,4 +1,4 @@
-/// Where a record sits in an input file, for messages a person can follow back to the data.
+/// The position of a record in an input file, for messages a person can follow back to the data.
 public struct RecordLocation: Sendable, Equatable, CustomStringConvertible {
     /// 1-based line where the record (or its enclosing document) starts; nil for BSON files.
     public var line: Int?

@@ -1,7 +1,7 @@
-/// Names the JSON key whose value holds the first invalid UTF-8 byte, because libbson rejects such
+/// Finds the JSON key whose value contains the first invalid UTF-8 byte, because libbson rejects such
 /// a document without saying where.
 enum JSONKeyLocator {
-    /// The key of the innermost member that starts before the first invalid UTF-8 sequence, or nil
+    /// Returns the key of the last member that starts before the first invalid UTF-8 sequence, or nil
     /// when the text is valid UTF-8 or no key precedes the bad bytes.
     static func keyBeforeInvalidUTF8(in bytes: UnsafeRawBufferPointer) -> String? {
         guard let badOffset = firstInvalidUTF8Offset(bytes) else { return nil }
@@ -28,7 +28,7 @@ enum JSONKeyLocator {
         return lastKey
     }
 
-    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    /// Returns the offset of the first byte that does not start or continue a valid UTF-8 sequence.
     static func firstInvalidUTF8Offset(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var index = 0
         while index < bytes.count {

@@ -82,7 +82,7 @@ enum SMSDateParser {
             return value
         }
 
-        /// The zone offset east of UTC; India time when the text has none.
+        /// Reads the zone offset east of UTC, or returns India's offset when the text has none.
         mutating func zoneOffsetMillis() -> Int64? {
             if isAtEnd { return IndiaTime.offsetMillis }
             if skip("Z") || skip("z") { return 0 }

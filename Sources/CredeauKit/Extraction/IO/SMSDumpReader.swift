@@ -1,4 +1,4 @@
-/// Which documents of a dump an extraction keeps.
+/// The documents of a dump that an extraction keeps, chosen by user and client.
 public struct SMSSelection: Sendable, Equatable {
     /// User ids to keep; nil keeps every user.
     public var userIDs: Set<String>?
@@ -63,9 +63,15 @@ final class SMSDumpReader {
             case let .unreadable(location, reason):
                 report(FieldProblem(field: nil, reason: reason), at: location, to: problem)
             case let .document(span, bytes):
-                guard let (document, header) = decodeHeader(bytes, location: span.location, problem: problem) else {
+                let decoded: (BSONDocument, SyncDocumentHeader)
+                switch decodeHeader(bytes) {
+                case let .failure(fieldProblem):
+                    report(fieldProblem, at: span.location, to: problem)
                     return
+                case let .success(value):
+                    decoded = value
                 }
+                let (document, header) = decoded
                 counts.documents += 1
                 guard let key = selectedKey(for: header) else { return }
                 if spansByUser[key] == nil { order.append(key) }
@@ -100,27 +106,21 @@ final class SMSDumpReader {
         into batch: inout [SyncedSMS]
     ) throws {
         // Pass 1 reported every problem already, so unreadable records are skipped silently here.
-        guard let (document, header) = decodeHeader(bytes, location: span.location, problem: { _ in }) else { return }
+        guard case let .success((document, header)) = decodeHeader(bytes) else { return }
         var filled = header
         filled.clientID = header.clientID ?? selection.clientID
-        try withExtendedLifetime(document) {
-            let picked = SyncRecordField.pick(from: document.fields)
-            try SyncDocumentDecoder.forEachSMS(in: picked, header: filled) { _, result in
-                switch result {
-                case .failure:
-                    return
-                case let .success(sms):
-                    guard deduplicator.insert(sms.raw) else {
-                        counts.duplicates += 1
-                        return
-                    }
-                    guard sms.isInbox else {
-                        counts.notInInbox += 1
-                        return
-                    }
-                    batch.append(sms)
-                }
+        let picked = SyncRecordField.pick(from: document.fields)
+        try SyncDocumentDecoder.forEachSMS(in: picked, header: filled) { _, result in
+            guard case let .success(sms) = result else { return }
+            guard deduplicator.insert(sms.raw) else {
+                counts.duplicates += 1
+                return
             }
+            guard sms.isInbox else {
+                counts.notInInbox += 1
+                return
+            }
+            batch.append(sms)
         }
     }
 
@@ -139,24 +139,15 @@ final class SMSDumpReader {
         }
     }
 
-    /// Parses one document and reads its header, reporting a problem and returning nil on failure.
-    private func decodeHeader(
-        _ bytes: UnsafeRawBufferPointer, location: RecordLocation, problem: (InputProblem) -> Void
-    ) -> (BSONDocument, SyncDocumentHeader)? {
+    /// Parses one document and reads its header.
+    private func decodeHeader(_ bytes: UnsafeRawBufferPointer) -> Result<(BSONDocument, SyncDocumentHeader), FieldProblem> {
         let parsed = source.format == .bson ? BSONDocument.copyBSON(bytes) : BSONDocument.parseJSON(bytes)
         switch parsed {
         case let .failure(failure):
-            report(describe(failure, bytes: bytes), at: location, to: problem)
-            return nil
+            return .failure(describe(failure, bytes: bytes))
         case let .success(document):
             let picked = SyncRecordField.pick(from: document.fields)
-            switch SyncDocumentDecoder.header(of: picked) {
-            case let .failure(fieldProblem):
-                report(fieldProblem, at: location, to: problem)
-                return nil
-            case let .success(header):
-                return (document, header)
-            }
+            return SyncDocumentDecoder.header(of: picked).map { (document, $0) }
         }
     }
 

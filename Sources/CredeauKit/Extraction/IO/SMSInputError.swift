@@ -1,5 +1,5 @@
 /// A failure that stops `credeau extract` before or while it reads its input.
-public enum SMSInputError: CredeauError {
+public enum SMSInputError: CredeauError, Equatable {
     case notFound(path: String)
     case unreadable(path: String, reason: String)
     case unknownFormat(path: String, detail: String)
@@ -20,7 +20,7 @@ public enum SMSInputError: CredeauError {
         case let .readFailed(path, reason):
             return "Reading '\(path)' failed: \(reason)"
         case let .spoolFailed(reason):
-            return "Cannot copy standard input to a temporary file: \(reason); set TMPDIR to a writable folder"
+            return "Cannot copy the input stream to a temporary file: \(reason); set TMPDIR to a writable folder"
         }
     }
 }

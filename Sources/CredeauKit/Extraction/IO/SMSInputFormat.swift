@@ -1,4 +1,4 @@
-/// How an input file stores its documents; each document is a sync request or a single SMS.
+/// The layout of documents in an input file. Each document is a sync request or a single SMS.
 public enum SMSInputFormat: String, Sendable, Equatable {
     /// One JSON object per line: `mongoexport` output or JSON Lines of single SMS.
     case jsonLines = "json-lines"
@@ -29,7 +29,7 @@ public enum SMSInputFormat: String, Sendable, Equatable {
             let length = Int64(head[0]) | Int64(head[1]) << 8 | Int64(head[2]) << 16 | Int64(head[3]) << 24
             if length >= 5 && length <= file.size && head[4] != 0 { return .bson }
         }
-        let shown = index < head.count ? "0x" + String(head[index], radix: 16, uppercase: true) : "nothing"
-        throw SMSInputError.unknownFormat(path: file.displayName, detail: "the first byte is \(shown)")
+        let firstByteText = index < head.count ? "0x" + String(head[index], radix: 16, uppercase: true) : "nothing"
+        throw SMSInputError.unknownFormat(path: file.displayName, detail: "the first byte is \(firstByteText)")
     }
 }

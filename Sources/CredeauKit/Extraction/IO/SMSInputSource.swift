@@ -5,35 +5,42 @@ import Glibc
 
 /// The resolved input of an extraction: one regular file and its format.
 ///
-/// A dump folder resolves to its SMS collection file; standard input (`-`) is copied to a temporary
-/// file first, because grouping SMS by user reads the input twice.
+/// A dump folder resolves to its SMS collection file. Standard input (`-`) and other streams
+/// (a named pipe, `<(zcat dump.json.gz)`) are copied to a temporary file first, because grouping
+/// SMS by user reads the input twice.
 final class SMSInputSource {
     let file: InputFile
     let format: SMSInputFormat
     private let temporaryPath: String?
 
-    /// Opens `path`: a file, a dump folder, or `-` for standard input.
+    /// Opens `path`: a file, a dump folder, a stream, or `-` for standard input.
     init(path: String) throws {
         var resolved = path
         var displayName = path
         var temporaryPath: String?
         if path == "-" {
-            temporaryPath = try Self.spoolStandardInput()
-            resolved = temporaryPath ?? path
+            temporaryPath = try Self.spool(descriptor: 0, displayName: "<stdin>")
             displayName = "<stdin>"
         } else {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw SMSInputError.notFound(path: path)
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                if errno == ENOENT || errno == ENOTDIR { throw SMSInputError.notFound(path: path) }
+                throw SMSInputError.unreadable(path: path, reason: InputFile.errorText(errno))
             }
-            if isFolder.boolValue {
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
                 resolved = try Self.collectionFile(inFolder: path)
                 displayName = resolved
+            case S_IFREG:
+                break
+            default:
+                temporaryPath = try Self.spoolStream(at: path)
             }
         }
+        if let temporaryPath { resolved = temporaryPath }
         do {
             file = try InputFile(path: resolved, displayName: displayName)
-            format = try SMSInputFormat.detect(file: file, path: path == "-" ? "" : resolved)
+            format = try SMSInputFormat.detect(file: file, path: temporaryPath == nil ? resolved : "")
         } catch {
             if let temporaryPath { unlink(temporaryPath) }
             throw error
@@ -48,7 +55,7 @@ final class SMSInputSource {
     /// Finds the SMS collection file of a `mongoexport` or `mongodump` folder.
     ///
     /// `mongodump` writes `<out>/sync_db/<collection>.bson`, so the `sync_db` subfolder is searched too.
-    /// JSON wins over BSON when a folder holds both.
+    /// JSON wins over BSON when a folder contains both.
     static func collectionFile(inFolder folder: String) throws -> String {
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         for directory in [base, base + "/sync_db"] {
@@ -63,10 +70,17 @@ final class SMSInputSource {
         throw SMSInputError.noSMSCollection(folder: folder)
     }
 
-    /// Copies standard input to an unlinked-on-close temporary file and returns its path.
-    private static func spoolStandardInput() throws -> String {
+    private static func spoolStream(at path: String) throws -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SMSInputError.unreadable(path: path, reason: InputFile.errorText(errno)) }
+        defer { close(descriptor) }
+        return try spool(descriptor: descriptor, displayName: path)
+    }
+
+    /// Copies a stream to a new temporary file and returns the file's path; the caller removes it.
+    private static func spool(descriptor input: Int32, displayName: String) throws -> String {
         let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(folder)/credeau-stdin-XXXXXX".utf8CString)
+        var template = Array("\(folder)/credeau-input-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw SMSInputError.spoolFailed(reason: InputFile.errorText(errno)) }
         defer { close(descriptor) }
@@ -76,11 +90,12 @@ final class SMSInputSource {
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         while true {
-            let count = Glibc.read(0, buffer, chunkSize)
+            let count = Glibc.read(input, buffer, chunkSize)
             if count < 0 && errno == EINTR { continue }
             if count < 0 {
+                let reason = InputFile.errorText(errno)
                 unlink(path)
-                throw SMSInputError.readFailed(path: "<stdin>", reason: InputFile.errorText(errno))
+                throw SMSInputError.readFailed(path: displayName, reason: reason)
             }
             if count == 0 { break }
             var written = 0

@@ -29,7 +29,7 @@ struct FieldProblem: Error, Equatable {
 
 /// Reads the sync_db layout out of parsed documents: the header, then each SMS.
 ///
-/// A document with an SMS array (`sms` or a variant) is a sync request; a document without one but
+/// A document with an SMS array (`sms` or a variant) is a sync request. A document without one but
 /// with an SMS body is a single SMS, as in JSON Lines exports of messages.
 enum SyncDocumentDecoder {
     /// Reads the header; fails when an identity field has a type that cannot be text.

@@ -45,7 +45,7 @@ enum SyncRecordField: Int, CaseIterable {
         return picked
     }
 
-    /// The canonical name for any accepted variant, for messages about a field found by name.
+    /// Returns the canonical name of any accepted variant, for messages about a field found by name.
     static func canonicalName(of name: String) -> String {
         byName[name]?.field.canonicalName ?? name
     }

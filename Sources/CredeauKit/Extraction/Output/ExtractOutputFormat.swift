@@ -12,7 +12,8 @@ public enum ExtractOutputFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// The format implied by an output path: JSON Lines for standard output (`-`), otherwise by extension.
+    /// Returns the format implied by an output path: JSON Lines for standard output (`-`), otherwise the
+    /// format named by the extension.
     public static func inferred(fromPath path: String) throws -> ExtractOutputFormat {
         if path == "-" { return .jsonl }
         let name = path.split(separator: "/").last.map(String.init) ?? path

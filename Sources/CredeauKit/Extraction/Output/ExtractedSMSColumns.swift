@@ -18,7 +18,7 @@ public enum ExtractedSMSColumns {
         "account_type",
     ]
 
-    /// The values of `entry` in the order of `names`; dates are rendered in India time.
+    /// Returns the values of `entry` in the order of `names`, with dates rendered in India time.
     public static func values(of entry: ExtractedSMS) -> [ExtractedFieldValue] {
         [
             .text(entry.smsID),

@@ -1,18 +1,21 @@
 /// Writes one JSON object per line, with the fields in `ExtractedSMSColumns` order.
 public final class JSONLinesWriter: ExtractedSMSWriter {
     private let output: ByteOutput
-    /// Each key pre-encoded as `"name":`, with the separating comma for all but the first.
-    private let keyPrefixes: [[UInt8]]
+    /// Each key pre-encoded as `"name":`, with `{` before the first and `,` before the others.
+    private static let keyPrefixes: [[UInt8]] = ExtractedSMSColumns.names.enumerated().map { index, name in
+        var prefix: [UInt8] = index == 0 ? [UInt8(ascii: "{")] : [UInt8(ascii: ",")]
+        JSONText.appendString(name, to: &prefix)
+        prefix.append(UInt8(ascii: ":"))
+        return prefix
+    }
 
     public init(output: ByteOutput) {
         self.output = output
-        keyPrefixes = Self.makeKeyPrefixes()
     }
 
     public func write(_ entry: ExtractedSMS) throws {
-        let values = ExtractedSMSColumns.values(of: entry)
         try output.append { buffer in
-            Self.appendObject(values, keyPrefixes: keyPrefixes, to: &buffer)
+            Self.append(entry, to: &buffer)
             buffer.append(0x0A)
         }
     }
@@ -21,24 +24,16 @@ public final class JSONLinesWriter: ExtractedSMSWriter {
         try output.flush()
     }
 
-    /// Encodes one entry as a JSON object, for callers that need a single entry (HTTP bodies, tests).
+    /// Encodes one entry as a JSON object, for callers that need a single entry as text.
     public static func encode(_ entry: ExtractedSMS) -> String {
         var buffer: [UInt8] = []
-        appendObject(ExtractedSMSColumns.values(of: entry), keyPrefixes: makeKeyPrefixes(), to: &buffer)
+        append(entry, to: &buffer)
         return String(decoding: buffer, as: UTF8.self)
     }
 
-    private static func makeKeyPrefixes() -> [[UInt8]] {
-        ExtractedSMSColumns.names.enumerated().map { index, name in
-            var prefix: [UInt8] = index == 0 ? [UInt8(ascii: "{")] : [UInt8(ascii: ",")]
-            JSONText.appendString(name, to: &prefix)
-            prefix.append(UInt8(ascii: ":"))
-            return prefix
-        }
-    }
-
-    private static func appendObject(_ values: [ExtractedFieldValue], keyPrefixes: [[UInt8]], to buffer: inout [UInt8]) {
-        for (prefix, value) in zip(keyPrefixes, values) {
+    /// Appends one entry as a JSON object (no newline), for response bodies that list entries.
+    public static func append(_ entry: ExtractedSMS, to buffer: inout [UInt8]) {
+        for (prefix, value) in zip(keyPrefixes, ExtractedSMSColumns.values(of: entry)) {
             buffer.append(contentsOf: prefix)
             switch value {
             case .null:

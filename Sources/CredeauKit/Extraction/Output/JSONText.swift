@@ -50,15 +50,15 @@ public enum JSONText {
         buffer.append(UInt8(ascii: "\""))
     }
 
-    /// The string `text` as a quoted JSON string.
+    /// Returns `text` as a quoted JSON string.
     public static func quoted(_ text: String) -> String {
         var buffer: [UInt8] = []
         appendString(text, to: &buffer)
         return String(decoding: buffer, as: UTF8.self)
     }
 
-    /// Formats rupees as a JSON number with at most two decimals and no trailing zeros
-    /// (`1500`, `1500.5`, `12.05`); nil when the amount is not finite or too large to round exactly.
+    /// Formats rupees as a JSON number with at most two decimals and no trailing zeros (`1500`, `1500.5`,
+    /// `12.05`). Returns nil when the amount is not finite or too large to round to the paisa.
     public static func amount(_ value: Double) -> String? {
         guard value.isFinite, abs(value) < 9e13 else { return nil }
         let cents = Int64((value * 100).rounded())

@@ -20,7 +20,9 @@ public final class ProgressBar {
         let filled = percent / 5
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled)
         let rate = Int(Double(progress.smsDone) / elapsed)
-        let line = "[\(bar)] \(percent)%  \(ExtractSMSSummary.grouped(progress.smsDone)) SMS"
+        // The first half of the bytes is the indexing pass, which extracts nothing yet.
+        let phase = progress.bytesDone * 2 <= progress.bytesTotal ? "indexing" : "extracting"
+        let line = "\(phase) [\(bar)] \(percent)%  \(ExtractSMSSummary.grouped(progress.smsDone)) SMS"
             + "  \(ExtractSMSSummary.grouped(rate)) SMS/s"
         // \r returns to the line start and ESC[K clears what a longer earlier line left behind.
         StandardStreams.writeError("\r" + line + "\u{1B}[K")

@@ -2,7 +2,7 @@
 ///
 /// Columns are the JSON field names; booleans are 0/1 integers, amounts are REAL rounded to two
 /// decimals, dates are India-time text. The primary key is (client_id, user_id, sms_id). An
-/// existing `extracted_sms` table is dropped first, so the file holds this run's output only.
+/// existing `extracted_sms` table is dropped first, so the file contains this run's output only.
 public final class SQLiteSMSWriter: ExtractedSMSWriter {
     private let database: SQLiteDatabase
     private let insert: SQLiteStatement
@@ -17,7 +17,8 @@ public final class SQLiteSMSWriter: ExtractedSMSWriter {
             try database.execute("DROP TABLE IF EXISTS extracted_sms")
             try database.execute(Self.createTableSQL)
             let placeholders = Array(repeating: "?", count: ExtractedSMSColumns.names.count).joined(separator: ", ")
-            let columns = ExtractedSMSColumns.names.joined(separator: ", ")
+            // `transaction` is an SQL keyword, so every column name is quoted.
+            let columns = ExtractedSMSColumns.names.map { "\"\($0)\"" }.joined(separator: ", ")
             insert = try database.prepare("INSERT OR REPLACE INTO extracted_sms (\(columns)) VALUES (\(placeholders))")
             try database.execute("BEGIN")
         } catch let error as SQLiteError {
