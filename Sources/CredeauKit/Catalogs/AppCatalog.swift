@@ -134,7 +134,8 @@ public final class AppCatalog: Sendable {
             guard let category = AppCategory(rawValue: columns[1]) else {
                 throw .invalidLine(origin: origin, line: row.lineNumber, reason: "unknown category '\(columns[1])'")
             }
-            let risk = try AppInferenceRule.parseRisk(columns.count > 4 ? columns[4] : "", origin: origin, line: row.lineNumber)
+            let riskText = columns.count > 4 ? columns[4] : ""
+            let risk = try AppInferenceRule.parseRisk(riskText, origin: origin, line: row.lineNumber)
             guard seen.insert(package).inserted else {
                 throw .invalidLine(origin: origin, line: row.lineNumber, reason: "duplicate package '\(package)'")
             }

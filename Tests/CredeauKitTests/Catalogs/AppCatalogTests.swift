@@ -108,12 +108,9 @@ import Testing
     }
 
     @Test func overrideFileIsRead() throws {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("credeau-app-override-\(UUID().uuidString).tsv").path
-        try "com.acme.lender\tlending\tAcme\tlocal\n".write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-
-        let merged = try catalog.merging(overrideFile: path)
+        let merged = try withTemporaryTable("com.acme.lender\tlending\tAcme\tlocal\n") { path in
+            try catalog.merging(overrideFile: path)
+        }
         #expect(merged.category(forPackage: "com.acme.lender") == .lending)
     }
 
