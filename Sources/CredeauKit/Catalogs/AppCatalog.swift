@@ -59,7 +59,7 @@ public final class AppCatalog: Sendable {
         }
     }()
 
-    /// Builds a catalogue from table text; a package listed twice is an error.
+    /// Builds a catalogue from table text. A package listed twice is an error.
     public init(tsv: String, rulesTSV: String, origin: String = "compiled-in app table") throws(CatalogError) {
         var table: [String: AppCatalogEntry] = [:]
         for entry in try Self.parseEntries(tsv, origin: origin) {

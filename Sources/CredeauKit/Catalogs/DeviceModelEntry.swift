@@ -54,7 +54,7 @@ struct DeviceModelEntry: Sendable {
     }
 }
 
-/// What a reported brand or manufacturer string stands for.
+/// Manufacturer and model prefix that a reported brand or manufacturer string maps to.
 struct DeviceBrand: Sendable {
     /// The manufacturer key used in the model table (`xiaomi` for `redmi`).
     var manufacturer: String

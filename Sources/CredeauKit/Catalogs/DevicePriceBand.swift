@@ -27,7 +27,7 @@ public enum DevicePriceBand: String, CaseIterable, Sendable, Comparable {
     }
 }
 
-/// How a price in the device table was obtained.
+/// Origin of a price: the table's basis column, or the manufacturer-median fallback.
 public enum DevicePriceBasis: String, Sendable {
     /// The launch price of the base variant as publicly reported at launch.
     case launch
@@ -45,7 +45,7 @@ public struct DevicePrice: Sendable, Equatable {
     /// The table key that matched: a model name (`galaxy a13`), a model code (`sm-a135`), or
     /// the manufacturer when `isFallback` is true.
     public var matchedKey: String
-    /// True when the model was not found and the manufacturer median stands in for it.
+    /// True when the model was not found, so the price is the manufacturer median.
     public var isFallback: Bool
     public var basis: DevicePriceBasis
 }

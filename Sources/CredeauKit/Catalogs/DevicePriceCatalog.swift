@@ -25,7 +25,7 @@ public final class DevicePriceCatalog: Sendable {
         }
     }()
 
-    /// Builds a catalogue from table text; a model name or code listed twice for one manufacturer
+    /// Builds a catalogue from table text. A model name or code listed twice for one manufacturer
     /// is an error.
     public convenience init(
         tsv: String, brandsTSV: String, origin: String = "compiled-in device table"
@@ -63,8 +63,8 @@ public final class DevicePriceCatalog: Sendable {
     ) throws(CatalogError) -> DevicePriceCatalog {
         let overrides = try DeviceModelEntry.parse(overrideTSV, origin: origin)
         let replaced = Set(overrides.map { canonicalManufacturer($0.manufacturer) + "\t" + $0.model })
-        let kept = entries.filter { !replaced.contains(canonicalManufacturer($0.manufacturer) + "\t" + $0.model) }
-        return try DevicePriceCatalog(entries: kept + overrides, brands: brands, origin: origin)
+        let remaining = entries.filter { !replaced.contains(canonicalManufacturer($0.manufacturer) + "\t" + $0.model) }
+        return try DevicePriceCatalog(entries: remaining + overrides, brands: brands, origin: origin)
     }
 
     /// Returns a copy merged with an override file read from disk.
@@ -101,7 +101,7 @@ public final class DevicePriceCatalog: Sendable {
     }
 
     /// Lists the keys to try, most literal first: the model as given, its Samsung code stem, the
-    /// model without a leading brand word, and the model with the manufacturer's prefix added.
+    /// model without a leading manufacturer name, and the model with the manufacturer's prefix added.
     private func candidateKeys(model: String, manufacturer: String) -> [String] {
         let normalised = DeviceModelEntry.normalise(model)
         if normalised.isEmpty { return [] }

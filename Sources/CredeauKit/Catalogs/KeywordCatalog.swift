@@ -22,8 +22,8 @@ public struct KeywordMatch: Sendable, Equatable {
 /// Finds keyword families in contact names and short texts.
 ///
 /// The table is data: `family<TAB>keyword` lines with `#` comments. A keyword is one or more
-/// words; it matches whole words of the text after both are lower-cased and split at anything
-/// that is not a letter, mark or digit, so `papa` matches `Papa ji` but not `papad`. A word that
+/// words, and it matches whole words of the text. Both are lower-cased and split at anything that
+/// is not a letter, mark or digit, so `papa` matches `Papa ji` but not `papad`. A word that
 /// matches nothing is tried again without a trailing honorific `ji` (`mummyji` matches `mummy`).
 public final class KeywordCatalog: Sendable {
     /// Families of each single-word keyword.
@@ -43,7 +43,7 @@ public final class KeywordCatalog: Sendable {
         }
     }()
 
-    /// Builds a catalogue from table text; the same keyword listed twice in one family is an error.
+    /// Builds a catalogue from table text. The same keyword listed twice in one family is an error.
     public init(tsv: String, origin: String = "compiled-in keyword table") throws(CatalogError) {
         var singleWords: [String: [KeywordFamily]] = [:]
         var phrases: [String: [(words: [String], family: KeywordFamily)]] = [:]

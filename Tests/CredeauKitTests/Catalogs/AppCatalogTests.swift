@@ -16,6 +16,23 @@ import Testing
         }
     }
 
+    @Test func everyRiskKindIsReachable() {
+        let listed = Set(catalog.entries.compactMap(\.risk))
+        let inferred = Set(catalog.rules.compactMap(\.risk))
+        for risk in AppRiskKind.allCases {
+            #expect(listed.contains(risk) || inferred.contains(risk), "no row or rule has risk '\(risk.rawValue)'")
+        }
+    }
+
+    @Test func riskRowsAreRiskyCategories() {
+        let riskyCategories: Set<AppCategory> = [.emulatorRootTools, .vpnRemoteAccess]
+        for entry in catalog.entries where entry.risk != nil {
+            #expect(
+                riskyCategories.contains(entry.category),
+                "'\(entry.package)' has a risk kind but category '\(entry.category.rawValue)'")
+        }
+    }
+
     @Test func everyRowHasNameAndSource() {
         for entry in catalog.entries {
             #expect(!entry.name.isEmpty, "'\(entry.package)' has no name")

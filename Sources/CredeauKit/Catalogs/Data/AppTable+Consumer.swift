@@ -33,7 +33,6 @@ com.alibaba.aliexpresshd	shopping	AliExpress	known
 com.ebay.mobile	shopping	eBay	known
 com.einnovation.temu	shopping	Temu	known
 com.ikea.kompis	shopping	IKEA	known
-com.spinny.spinny	shopping	Spinny	code-search
 com.quikr	shopping	Quikr	known
 com.mi.appfinder	shopping	Mi App Finder	code-search
 com.xiaomi.mipicks	tools	Mi GetApps	code-search
@@ -154,5 +153,27 @@ com.girnarsoft.cardekho	shopping	CarDekho	known
 in.goindigo.android	travel	IndiGo	known
 com.comuto	travel	BlaBlaCar	known
 com.vlv.aravali	ott_entertainment	Kuku FM	known
+com.app.pepperfry	shopping	Pepperfry	code-search
+com.nnnow.arvind	shopping	NNNOW	code-search
+com.localqueen	shopping	LocalQueen	code-search
+com.flipkart.shopsy	shopping	Shopsy	code-search
+com.dealshare	shopping	DealShare	code-search
+co.go.fynd	shopping	Fynd	code-search
+com.myglamm.ecommerce	shopping	MyGlamm	code-search
+com.spinny.consumer	shopping	Spinny	code-search
+com.app.smytten	shopping	Smytten	code-search
+com.reglobe.cashify	shopping	Cashify	code-search
+com.dunzo.user	shopping	Dunzo	code-search
+com.blackmartalpha	tools	Black Market alpha	code-search
+org.blackmart.market	tools	Blackmart	code-search
+com.pizzahut.phd	food_delivery	Pizza Hut Delivery (India)	code-search
+com.theporter.android.customerapp	business	Porter	code-search
+com.vogo.android	travel	Vogo	code-search
+com.ht.ottplay	ott_entertainment	OTTplay	code-search
+com.saranyu.shemarooworld	ott_entertainment	ShemarooMe	code-search
+com.vuclip.viu	ott_entertainment	Viu	code-search
+com.viewlift.hoichoi	ott_entertainment	hoichoi	code-search
+ahaflix.tv	ott_entertainment	aha	code-search
+com.threesixteen.app	ott_entertainment	Rooter	code-search
 """#
 }

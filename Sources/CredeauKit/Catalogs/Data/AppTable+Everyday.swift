@@ -170,5 +170,10 @@ com.urbanclap.urbanclap	other	Urban Company	code-search
 com.nobroker.app	other	NoBroker	code-search
 com.justdial.search	other	Justdial	known
 com.google.android.apps.seekh	education	Read Along by Google	known
+com.monsterindia.seeker.views	business	foundit (Monster India)	code-search
+in.workindia.hireindia	business	WorkIndia hiring	code-search
+com.bnb.paynearby	business	PayNearby	code-search
+com.zaggle	business	Zaggle	code-search
+com.sunstone.hub	education	Sunstone	code-search
 """#
 }

@@ -120,5 +120,39 @@ io.metamask	crypto	MetaMask	known
 com.wallet.crypto.trustapp	crypto	Trust Wallet	known
 piuk.blockchain.android	crypto	Blockchain.com Wallet	known
 com.bankofhodlers.mobile	crypto	Vauld (Bank of Hodlers)	code-search
+# lending: more ids seen in Play Store links and app-id lists in public code
+com.avail.easyloans.android	lending	Avail Finance	code-search
+in.loanfront.android	lending	LoanFront	code-search
+com.nirafinance.customer	lending	NIRA	code-search
+com.phocket	lending	Phocket	code-search
+com.nucleus.finnone.mobile.mserve.hdb.eng	lending	HDB Financial Services	code-search
+com.chqbook.customers	lending	CHQBOOK	code-search
+com.riviera.indifi.app	lending	Indifi	code-search
+com.LendingKart	lending	Lendingkart	code-search
+com.ziploan.borrower	lending	ZipLoan	code-search
+com.kreon.stucred	lending	StuCred	code-search
+com.loan.cash.credit.easy.dhan.quick.udhaar.lend.game.jaldi.paisa.borrow.rupee.play.kredit	lending	CashBean	code-search
+com.simpl.android	lending	Simpl	code-search
+com.autonom8.kinara	lending	myKinara (Kinara Capital)	code-search
+com.Version1	banking	PNB ONE	code-search
+com.capitalfirst	banking	IDFC FIRST Bank (Capital First id)	code-search
+com.niyo.equitassavingsaccount	banking	Niyo Equitas	code-search
+com.niyo.sbm	banking	Niyo SBM	code-search
+com.policybazaar	insurance	Policybazaar	code-search
+com.tejimandi.android	investment	Teji Mandi	code-search
+com.ant2o.aliceblue	investment	Alice Blue ANT Mobi	code-search
+com.innofinsolutions.lendenclub.lender	investment	LenDenClub	code-search
+com.kotakcherry.app	investment	Kotak Cherry	code-search
+com.ticno.olymptrade	investment	Olymp Trade	code-search
+com.expertoption	investment	ExpertOption	code-search
+com.octafx	investment	OctaFX	code-search
+com.exness.android.pa	investment	Exness	code-search
+com.etoro.openbook	investment	eToro	code-search
+com.Plus500	investment	Plus500	code-search
+com.avatrade.mobile	investment	AvaTrade	code-search
+zebpay.Application	crypto	ZebPay	code-search
+com.giottus.giottus_mobile	crypto	Giottus	code-search
+com.unocoin.unocoinwallet	crypto	Unocoin	code-search
+com.stormgain.mobile	crypto	StormGain	code-search
 """#
 }

@@ -72,5 +72,9 @@ com.ea.gp.apexlegendsmobilefps	games	Apex Legends Mobile	known
 com.wb.goog.mkx	games	Mortal Kombat	known
 # more upi_wallet and banking confirmed by app ids in wide use
 com.mipay.wallet.in	upi_wallet	Mi Pay	known
+get.lokal.localnews	other	Lokal	code-search
+com.clickastro.freehoroscope.astrology	other	Clickastro	code-search
+com.taskbucks.taskbucks	other	TaskBucks	code-search
+com.stanzaliving.app	other	Stanza Living	code-search
 """#
 }

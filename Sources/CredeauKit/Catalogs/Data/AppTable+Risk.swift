@@ -145,5 +145,33 @@ com.bluestacks.BstCommandProcessor	emulator_root_tools	BlueStacks command proces
 com.bluestacks.appmart	emulator_root_tools	BlueStacks app centre	code-search	emulator
 com.google.android.launcher.layouts.genymotion	emulator_root_tools	Genymotion launcher layouts	code-search	emulator
 com.vphone.launcher	emulator_root_tools	VPhone launcher	code-search	emulator
+com.zupee.free	betting_gambling	Zupee	code-search
+com.vision11	betting_gambling	Vision11	code-search
+com.jungleerummy.playcashgameonline	betting_gambling	Junglee Rummy	code-search
+com.rummytitans.playcashrummyonline.cardgame	betting_gambling	Rummy Titans	code-search
+com.pg.rummypassion	betting_gambling	Rummy Passion	code-search
+com.rummycircle.lite.android	betting_gambling	RummyCircle Lite	code-search
+air.com.ace2three.mobile	betting_gambling	Ace2Three	code-search
+com.parimatch.pmuk014	betting_gambling	Parimatch	code-search
+com.usefullapps.fakegpslocationpro	emulator_root_tools	Fake GPS Location Pro	code-search	fake_gps
+com.atlasvpn.free.android.proxy.secure	vpn_remote_access	Atlas VPN	code-search	vpn
+cc.madkite.freedom	emulator_root_tools	Freedom	code-search	root_tool
+com.android.vending.billing.InAppBillingService.LUCK	emulator_root_tools	Lucky Patcher (disguised id)	code-search	root_tool
+com.android.vending.billing.InAppBillingService.COIN	emulator_root_tools	Lucky Patcher (disguised id)	github:scottyab/rootbeer	root_tool
+org.creeplays.hack	emulator_root_tools	CreeHack	code-search	root_tool
+com.baseappfull.fwd	emulator_root_tools	Game Hacker	code-search	root_tool
+com.excelliance.dualaid	emulator_root_tools	Dual Aid	code-search	app_cloner
+com.ludashi.dualspace	emulator_root_tools	Dual Space	code-search	app_cloner
+com.ludashi.superclone	emulator_root_tools	Super Clone	code-search	app_cloner
+com.polestar.domultiple	emulator_root_tools	Do Multiple	code-search	app_cloner
+com.applisto.appcloner	emulator_root_tools	App Cloner	code-search	app_cloner
+com.waxmoon.ma.gp	emulator_root_tools	Multiple Accounts (Waxmoon)	code-search	app_cloner
+com.lody.virtual	emulator_root_tools	VirtualApp	code-search	app_cloner
+autoclicker.clicker.autoclickerapp.autoclickerforgames	emulator_root_tools	Auto Clicker for games	code-search	auto_clicker
+com.tapassistant.autoclicker	emulator_root_tools	Auto Clicker (Tap Assistant)	code-search	auto_clicker
+com.speed.gc.autoclicker.automatictap	emulator_root_tools	Auto Clicker Automatic Tap	code-search	auto_clicker
+com.mgyun.shua.su	emulator_root_tools	Root Master	code-search	root_tool
+org.sbtools.gamehack	emulator_root_tools	SB Game Hacker	code-search	root_tool
+com.xmodgame	emulator_root_tools	Xmodgames	code-search	root_tool
 """#
 }

@@ -107,5 +107,11 @@ com.azarlive.android	dating	Azar	known
 com.zoosk.zoosk	dating	Zoosk	known
 com.skout.android	dating	Skout	known
 com.sgiggle.production	dating	Tango	known
+com.yaari	social	Yaari	code-search
+com.boloindya.boloindya	social	Bolo Indya	code-search
+com.nojoto.cinco	social	Nojoto	code-search
+com.kwai.video	social	Kwai	code-search
+com.kwai.bulldog	social	Snack Video	code-search
+com.betterhalf	dating	Betterhalf	code-search
 """#
 }

@@ -163,5 +163,16 @@ org.zwanoo.android.speedtest	tools	Speedtest by Ookla	known
 com.myairtelapp	tools	Airtel Thanks	known
 com.jio.myjio	tools	MyJio	known
 com.mventus.selfcare.activity	tools	Vi app	known
+fit.cure.android	health	cult.fit	code-search
+com.mfine	health	MFine	code-search
+com.mosaicwellness.manmatters	health	Man Matters	code-search
+com.squats.fittr	health	Fittr	code-search
+in.medibuddy	health	MediBuddy	code-search
+com.apollo.patientapp	health	Apollo 247	code-search
+com.phablecare	health	Phable	code-search
+com.chrome.beta	tools	Chrome Beta	known
+com.chrome.dev	tools	Chrome Dev	known
+com.chrome.canary	tools	Chrome Canary	known
+com.vivaldi.browser	tools	Vivaldi	known
 """#
 }

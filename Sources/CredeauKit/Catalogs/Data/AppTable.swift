@@ -92,6 +92,10 @@ contains	mocklocation	emulator_root_tools	fake_gps
 contains	gpsjoystick	emulator_root_tools	fake_gps
 contains	fakelocation	emulator_root_tools	fake_gps
 contains	autoclick	emulator_root_tools	auto_clicker
+contains	fakesms	emulator_root_tools	sms_editor
+contains	smseditor	emulator_root_tools	sms_editor
+contains	calllogeditor	emulator_root_tools	call_log_editor
+contains	fakecall	emulator_root_tools	call_log_editor
 contains	parallel.space	emulator_root_tools	app_cloner
 contains	dualspace	emulator_root_tools	app_cloner
 contains	multiaccount	emulator_root_tools	app_cloner

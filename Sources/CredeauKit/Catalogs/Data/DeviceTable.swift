@@ -1,8 +1,8 @@
 /// The compiled-in device price tables.
 ///
 /// Prices are estimates. Each is the launch price in INR of the base variant as publicly reported
-/// when the phone went on sale in India, written down from the authors' knowledge of those
-/// reports and not checked row by row against a source. `launch` marks figures the authors are
+/// when the phone went on sale in India. The authors wrote the figures down from their knowledge
+/// of those reports and did not check them row by row against a source. `launch` marks figures the authors are
 /// confident of and `estimate` marks approximate ones. Model codes come from the same knowledge.
 enum DeviceTable {
     static var defaultTSV: String {
