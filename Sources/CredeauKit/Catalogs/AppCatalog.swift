@@ -104,20 +104,45 @@ public final class AppCatalog: Sendable {
         match(forPackage: package)?.category
     }
 
-    /// Looks a package up, falling back to the inference rules, and says which of the two answered.
+    /// Looks a package up, falling back to the inference rules, and marks an inferred result.
     public func match(forPackage package: String) -> AppCategoryMatch? {
         let key = Self.key(package)
         if let entry = byPackage[key] {
             return AppCategoryMatch(category: entry.category, isInferred: false, risk: entry.risk)
         }
         if key.isEmpty { return nil }
-        for rule in prefixRules where key.hasPrefix(rule.pattern) {
+
+        // Rules compare UTF-8 bytes: that is exact for substrings and avoids String's slower
+        // Unicode-aware comparison on every lookup.
+        let bytes = Array(key.utf8)
+        for rule in prefixRules where bytes.starts(with: rule.patternBytes) {
             return rule.match
         }
-        for rule in containsRules where key.contains(rule.pattern) {
+        for rule in containsRules where Self.bytes(bytes, contain: rule.patternBytes) {
             return rule.match
         }
         return nil
+    }
+
+    /// Returns whether `needle` occurs in `haystack`, comparing bytes with a plain loop.
+    private static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        if needle.isEmpty { return true }
+        if haystack.count < needle.count { return false }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pattern in
+                let lastStart = hay.count - pattern.count
+                var start = 0
+                while start <= lastStart {
+                    var offset = 0
+                    while offset < pattern.count, hay[start + offset] == pattern[offset] {
+                        offset += 1
+                    }
+                    if offset == pattern.count { return true }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 
     // MARK: - Parsing

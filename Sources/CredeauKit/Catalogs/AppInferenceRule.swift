@@ -7,11 +7,21 @@ public struct AppInferenceRule: Sendable, Equatable {
         case contains
     }
 
-    public var kind: Kind
+    public let kind: Kind
     /// Lower-case text to look for.
-    public var pattern: String
-    public var category: AppCategory
-    public var risk: AppRiskKind?
+    public let pattern: String
+    public let category: AppCategory
+    public let risk: AppRiskKind?
+    /// UTF-8 bytes of `pattern`, kept so that lookups do not convert it each time.
+    let patternBytes: [UInt8]
+
+    public init(kind: Kind, pattern: String, category: AppCategory, risk: AppRiskKind? = nil) {
+        self.kind = kind
+        self.pattern = pattern.lowercased()
+        self.category = category
+        self.risk = risk
+        self.patternBytes = Array(self.pattern.utf8)
+    }
 
     var match: AppCategoryMatch {
         AppCategoryMatch(category: category, isInferred: true, risk: risk, rule: pattern)
@@ -31,7 +41,7 @@ public struct AppInferenceRule: Sendable, Equatable {
                 throw .invalidLine(origin: origin, line: row.lineNumber, reason: "unknown category '\(columns[2])'")
             }
             let risk = try parseRisk(columns.count > 3 ? columns[3] : "", origin: origin, line: row.lineNumber)
-            rules.append(AppInferenceRule(kind: kind, pattern: columns[1].lowercased(), category: category, risk: risk))
+            rules.append(AppInferenceRule(kind: kind, pattern: columns[1], category: category, risk: risk))
         }
         return rules
     }

@@ -86,7 +86,6 @@ com.treebo.starscream	travel	Treebo	code-search
 com.zoomcar	travel	Zoomcar	known
 com.google.android.apps.maps	travel	Google Maps	known
 com.google.android.apps.mapslite	travel	Google Maps Go	known
-com.mapmyindia.move	travel	Mappls MapmyIndia	known
 com.waze	travel	Waze	known
 com.aum.nammametro	travel	Namma Metro	code-search
 com.bmtc.bmtcavls	travel	BMTC Namma BMTC	code-search
@@ -175,5 +174,6 @@ com.vuclip.viu	ott_entertainment	Viu	code-search
 com.viewlift.hoichoi	ott_entertainment	hoichoi	code-search
 ahaflix.tv	ott_entertainment	aha	code-search
 com.threesixteen.app	ott_entertainment	Rooter	code-search
+com.ryzmedia.tatasky	ott_entertainment	Tata Play	code-search
 """#
 }

@@ -175,5 +175,7 @@ in.workindia.hireindia	business	WorkIndia hiring	code-search
 com.bnb.paynearby	business	PayNearby	code-search
 com.zaggle	business	Zaggle	code-search
 com.sunstone.hub	education	Sunstone	code-search
+com.razorpay.payments.app	business	Razorpay	code-search
+com.cashfree.merchant	business	Cashfree	code-search
 """#
 }

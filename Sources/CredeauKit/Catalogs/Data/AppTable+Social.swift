@@ -113,5 +113,7 @@ com.nojoto.cinco	social	Nojoto	code-search
 com.kwai.video	social	Kwai	code-search
 com.kwai.bulldog	social	Snack Video	code-search
 com.betterhalf	dating	Betterhalf	code-search
+com.jiochat.jiochatapp	communication	JioChat	code-search
+com.microsoft.android.smsorganizer	communication	SMS Organizer	code-search
 """#
 }
