@@ -2,9 +2,9 @@
 ///
 /// Apps: `package<TAB>category<TAB>name<TAB>source[<TAB>risk]`, one app per line, split over the
 /// `AppTable+*.swift` files by theme. Source codes:
-/// - `known`: the app's Google Play id, which the authors know from the app itself;
+/// - `known`: the app's Google Play id, which the authors know from the app itself.
 /// - `code-search`: the id appears for that app in public source code (SDK allow-lists,
-///   fraud-detection lists, device-usage datasets, Play Store links);
+///   fraud-detection lists, device-usage datasets, Play Store links).
 /// - `github:owner/repo`: the id is listed in that repository (RootBeer's known root,
 ///   dangerous and root-cloaking apps).
 ///

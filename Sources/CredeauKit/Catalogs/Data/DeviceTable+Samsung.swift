@@ -64,7 +64,7 @@ samsung	galaxy m31s	19499	launch	sm-m317
 samsung	galaxy m51	24999	launch	sm-m515
 samsung	galaxy m02	6999	estimate	sm-m022
 samsung	galaxy m02s	8999	estimate	sm-m025
-samsung	galaxy m12	10999	estimate	sm-m127
+samsung	galaxy m12	12999	launch	sm-m127
 samsung	galaxy m32	14999	estimate	sm-m325
 samsung	galaxy m42 5g	21999	estimate	sm-m426
 samsung	galaxy m52 5g	29999	estimate	sm-m526
@@ -86,7 +86,7 @@ samsung	galaxy f12	10999	estimate	sm-f127
 samsung	galaxy f22	12499	estimate	sm-e225
 samsung	galaxy f42 5g	20999	estimate	sm-e426
 samsung	galaxy f23 5g	17499	estimate	sm-e236
-samsung	galaxy f13	11999	estimate	sm-e135
+samsung	galaxy f13	11999	launch	sm-e135
 samsung	galaxy f04	9499	estimate	sm-e045
 samsung	galaxy f14 5g	14490	estimate	sm-e146
 samsung	galaxy f34 5g	18999	estimate	sm-e346
