@@ -8,16 +8,16 @@ struct CatalogRow {
 
 /// Splits the tab-separated tables that every catalogue ships as data.
 ///
-/// Lines are `\n`-separated (a trailing `\r` is dropped); blank lines and lines starting with `#`
-/// are comments. Each remaining line must have between `minimumColumns` and `maximumColumns`
-/// columns, and the first `minimumColumns` of them must be non-empty.
+/// Lines end in `\n`, `\r\n` or `\r`. Blank lines and lines starting with `#` are comments. Each
+/// remaining line must have between `minimumColumns` and `maximumColumns` columns, and the first
+/// `minimumColumns` of them must be non-empty.
 enum CatalogTSV {
     static func rows(
         _ text: String, origin: String, minimumColumns: Int, maximumColumns: Int
     ) throws(CatalogError) -> [CatalogRow] {
         var rows: [CatalogRow] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

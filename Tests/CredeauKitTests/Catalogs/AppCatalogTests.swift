@@ -154,6 +154,25 @@ import Testing
         }
     }
 
+    @Test func windowsLineEndingsAreAccepted() throws {
+        let custom = try AppCatalog(
+            tsv: "# comment\r\ncom.a.one\tlending\tOne\tlocal\r\ncom.a.two\tbanking\tTwo\tlocal\r\n",
+            rulesTSV: "contains\tloan\tlending\r\n")
+        #expect(custom.count == 2)
+        #expect(custom.category(forPackage: "com.a.two") == .banking)
+        #expect(custom.match(forPackage: "com.x.myloan")?.rule == "loan")
+    }
+
+    @Test func errorNamesLineNumber() {
+        do {
+            _ = try AppCatalog(tsv: "# header\r\ncom.a.one\tlending\tOne\tlocal\r\nbad line\r\n", rulesTSV: "")
+            Issue.record("a table with a one-column line loaded")
+        } catch {
+            #expect(error == .invalidLine(
+                origin: "compiled-in app table", line: 3, reason: "expected 4 to 5 tab-separated columns, found 1"))
+        }
+    }
+
     @Test func invalidRuleIsRejected() {
         #expect(throws: CatalogError.self) { try AppCatalog(tsv: "", rulesTSV: "suffix\tx\ttools\n") }
         #expect(throws: CatalogError.self) { try AppCatalog(tsv: "", rulesTSV: "prefix\tx\tnotacategory\n") }

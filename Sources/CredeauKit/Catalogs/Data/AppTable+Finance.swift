@@ -154,5 +154,6 @@ zebpay.Application	crypto	ZebPay	code-search
 com.giottus.giottus_mobile	crypto	Giottus	code-search
 com.unocoin.unocoinwallet	crypto	Unocoin	code-search
 com.stormgain.mobile	crypto	StormGain	code-search
+in.indwealth	investment	INDmoney	code-search
 """#
 }
