@@ -50,6 +50,12 @@ import Testing
         #expect(KeywordCatalog.words(in: "Papaji") == ["papaji"])
     }
 
+    @Test(arguments: ["Mr. RAHUL_Bhai-2", "SBI Branch Manager (old)", "papa;office,loan", "A1 b2  C3"])
+    func asciiAndUnicodePathsAgree(text: String) {
+        // A trailing non-ASCII separator sends the same text down the Unicode path.
+        #expect(KeywordCatalog.words(in: text + " \u{00B7}") == KeywordCatalog.words(in: text))
+    }
+
     @Test func honorificIsDroppedOnlyWhenNeeded() {
         #expect(catalog.matches(in: "Bhatiji") == [KeywordMatch(family: .family, keyword: "bhatiji")])
         #expect(catalog.matches(in: "Chachaji") == [KeywordMatch(family: .family, keyword: "chacha")])
