@@ -1,0 +1,109 @@
+/// One pass over the kept inbox SMS for everything the extraction engine found: class counts,
+/// transaction and notice statistics, salary tags and transaction-level duplicates.
+struct TransactionState {
+    /// SMS classes counted by the class family: all, txn, credit, debit, then every `SMSType`.
+    static let classTokens: [String] = ["all", "txn", "credit", "debit"] + SMSType.allCases.map(\.rawValue)
+
+    var classCounts: [Int]
+    var stats: AmountAccumulator
+    /// Kept positions (into `PreparedSMS`) of transactions that count, oldest first, with direction.
+    var transactions: [(position: Int, credit: Bool)] = []
+    /// Kept positions of salary credits, oldest first.
+    var salaryPositions: [Int] = []
+    /// Transactions dropped because another sender reported the same one (see `isRepeat`).
+    var duplicateTransactions = 0
+    var inboxCount = 0
+    var classifiedCount = 0
+
+    /// Two SMS describe one transaction when direction, amount and account digits match, they
+    /// arrive within this window, and they come from different senders (bank plus aggregator).
+    static let repeatWindowMillis: Int64 = 600_000
+
+    init(input: FeatureInput) {
+        let sms = input.sms
+        let user = input.user
+        let slots = FeatureWindow.slotCount
+        classCounts = Array(repeating: 0, count: TransactionState.classTokens.count * slots)
+        stats = AmountAccumulator(subjectCount: TransactionSubject.allCases.count)
+        var credits: [SalaryDetector.Credit] = []
+        var creditPositions: [Int] = []
+        var lastSeen: [RepeatKey: (millis: Int64, sender: Int)] = [:]
+        let typeOffset = 4
+        for position in 0..<sms.count where !sms.isSent[position] {
+            let entry = user.sms[sms.indexes[position]]
+            let time = sms.times[position]
+            inboxCount += 1
+            if entry.isClassified { classifiedCount += 1 }
+            let typeIndex = typeOffset + TransactionState.typeIndex(entry.smsType)
+            forEachSlot(time.mask) { slot in
+                classCounts[slot] += 1
+                classCounts[typeIndex * slots + slot] += 1
+            }
+            if let (subject, amount) = TransactionSubject.noticeSubject(entry) {
+                stats.add(subject: subject.rawValue, amount: amount, time: time)
+            }
+            guard let direction = entry.direction else { continue }
+            let credit = direction == .credit
+            forEachSlot(time.mask) { slot in
+                classCounts[1 * slots + slot] += 1
+                classCounts[(credit ? 2 : 3) * slots + slot] += 1
+            }
+            if let amount = entry.amount, let account = entry.accountLastDigits, let millis = entry.inboxDateMillis {
+                let key = RepeatKey(credit: credit, cents: Int64((amount * 100).rounded()), account: account)
+                if let previous = lastSeen[key], millis - previous.millis <= TransactionState.repeatWindowMillis,
+                   previous.sender != sms.senderIDs[position] {
+                    duplicateTransactions += 1
+                    continue
+                }
+                lastSeen[key] = (millis, sms.senderIDs[position])
+            }
+            transactions.append((position, credit))
+            stats.add(subject: credit ? TransactionSubject.credit.rawValue : TransactionSubject.debit.rawValue,
+                      amount: entry.amount, time: time)
+            if let channel = TransactionSubject.channelSubject(entry.transactionChannel, credit: credit) {
+                stats.add(subject: channel.rawValue, amount: entry.amount, time: time)
+            }
+            switch entry.smsType {
+            case .cardDebitExecuted: stats.add(subject: TransactionSubject.cardDebit.rawValue, amount: entry.amount, time: time)
+            case .walletDebitExecuted:
+                stats.add(subject: TransactionSubject.walletDebit.rawValue, amount: entry.amount, time: time)
+            case .walletCreditExecuted:
+                stats.add(subject: TransactionSubject.walletCredit.rawValue, amount: entry.amount, time: time)
+            default: break
+            }
+            if credit {
+                creditPositions.append(position)
+                credits.append(SalaryDetector.Credit(
+                    month: input.clock.cutoffMonthIndex - time.monthsBack, dayOfMonth: time.dayOfMonth,
+                    amount: entry.amount ?? 0, party: TransactionState.normalizedParty(entry.transactionParty),
+                    hasKeyword: entry.smsNLPTag.contains("salary") || containsASCIICaseInsensitive(entry.smsBody, "salary")))
+            }
+        }
+        for (index, isSalary) in SalaryDetector.detect(credits).enumerated() where isSalary {
+            let position = creditPositions[index]
+            salaryPositions.append(position)
+            stats.add(subject: TransactionSubject.salaryCredit.rawValue,
+                      amount: user.sms[sms.indexes[position]].amount, time: sms.times[position])
+        }
+    }
+
+    static func typeIndex(_ type: SMSType) -> Int {
+        SMSType.allCases.firstIndex(of: type) ?? 0
+    }
+
+    /// Lower-cased payer with spaces collapsed, so `ACME  Pvt Ltd` and `acme pvt ltd` match.
+    static func normalizedParty(_ party: String?) -> String? {
+        guard let party, !party.isEmpty else { return nil }
+        return party.lowercased().split(separator: " ").joined(separator: " ")
+    }
+
+    func classCount(_ classIndex: Int, _ slot: Int) -> Int {
+        classCounts[classIndex * FeatureWindow.slotCount + slot]
+    }
+}
+
+private struct RepeatKey: Hashable {
+    var credit: Bool
+    var cents: Int64
+    var account: String
+}

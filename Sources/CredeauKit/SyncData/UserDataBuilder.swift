@@ -1,0 +1,97 @@
+/// Accumulates one user's sync documents, across any number of syncs, into a `UserData`.
+///
+/// Re-syncs send records again, so records are deduplicated: SMS by id and by (sender, inbox
+/// date, body), apps by package name (the latest sync wins), contacts by id (else name and
+/// numbers), call logs by id (else number, time and type). Device snapshots are all kept,
+/// ordered by sync time, because the engine picks the last one before the cutoff.
+public struct UserDataBuilder {
+    public let clientID: String
+    public let userID: String
+
+    private var sms: [SyncedSMS] = []
+    private var smsIDs: Set<String> = []
+    private var smsContentKeys: Set<SMSContentKey> = []
+    private var appsByPackage: [String: (record: AppRecord, syncedAt: Int64)]?
+    private var devices: [DeviceRecord]?
+    private var iosDevices: [DeviceRecord]?
+    private var contacts: [ContactRecord]?
+    private var contactKeys: Set<String> = []
+    private var callLogs: [CallLogRecord]?
+    private var callKeys: Set<String> = []
+    private var syncTimes: [SyncSource: [Int64]] = [:]
+    private var smsSeen = false
+
+    public init(clientID: String, userID: String) {
+        self.clientID = clientID
+        self.userID = userID
+    }
+
+    /// Adds one sync document of `source`. Documents of other users are rejected by the caller's
+    /// query, not here: the header is read only for its sync time.
+    public mutating func add(document: JSONValue, source: SyncSource) throws(SyncDataError) {
+        let header = try SyncDocumentDecoder.header(document, source: source)
+        let syncedAt = header.createdAtMillis ?? 0
+        if let createdAt = header.createdAtMillis { syncTimes[source, default: []].append(createdAt) }
+        switch source {
+        case .sms:
+            smsSeen = true
+            for record in try SyncDocumentDecoder.sms(document) { insertSMS(record) }
+        case .apps:
+            var byPackage = appsByPackage ?? [:]
+            for app in try SyncDocumentDecoder.apps(document) {
+                if let existing = byPackage[app.packageName], existing.syncedAt > syncedAt { continue }
+                byPackage[app.packageName] = (app, syncedAt)
+            }
+            appsByPackage = byPackage
+        case .device:
+            devices = (devices ?? []) + [try SyncDocumentDecoder.device(document, platform: .android)]
+        case .iosDevice:
+            iosDevices = (iosDevices ?? []) + [try SyncDocumentDecoder.device(document, platform: .ios)]
+        case .contacts:
+            var list = contacts ?? []
+            for contact in try SyncDocumentDecoder.contacts(document) {
+                let key = contact.contactID ?? "\(contact.name ?? "")|\(contact.phones.joined(separator: ","))"
+                if contactKeys.insert(key).inserted { list.append(contact) }
+            }
+            contacts = list
+        case .callLogs:
+            var list = callLogs ?? []
+            for call in try SyncDocumentDecoder.callLogs(document) {
+                let key = call.callID ?? "\(call.number)|\(call.dateMillis)|\(call.type.rawValue)"
+                if callKeys.insert(key).inserted { list.append(call) }
+            }
+            callLogs = list
+        }
+    }
+
+    private mutating func insertSMS(_ record: SyncedSMS) {
+        let content = SMSContentKey(sender: record.raw.sender, date: record.raw.inboxDateMillis, body: record.raw.body)
+        if !record.raw.id.isEmpty, smsIDs.contains(record.raw.id) { return }
+        guard smsContentKeys.insert(content).inserted else { return }
+        if !record.raw.id.isEmpty { smsIDs.insert(record.raw.id) }
+        sms.append(record)
+    }
+
+    /// Classifies the SMS with `extractor` and returns the user's data. `createdAtMillis` of each
+    /// classified SMS is the first sync time of the user's SMS, or 0 when no sync time was read.
+    public func build(extractor: SMSExtractor = SMSExtractor()) -> UserData {
+        let smsSyncedAt = syncTimes[.sms]?.min() ?? 0
+        var user = UserData(clientID: clientID, userID: userID, syncTimes: syncTimes.mapValues { $0.sorted() })
+        user.sms = sms.map { extractor.extract($0.raw, createdAtMillis: smsSyncedAt) }
+        user.smsFolders = sms.map(\.folder)
+        user.apps = appsByPackage.map { $0.values.map(\.record).sorted { $0.packageName < $1.packageName } }
+        user.device = devices.map { $0.sorted { ($0.syncedAtMillis ?? 0) < ($1.syncedAtMillis ?? 0) } }
+        user.iosDevice = iosDevices.map { $0.sorted { ($0.syncedAtMillis ?? 0) < ($1.syncedAtMillis ?? 0) } }
+        user.contacts = contacts
+        user.callLogs = callLogs
+        if smsSeen, user.syncTimes[.sms] == nil { user.syncTimes[.sms] = [] }
+        return user
+    }
+}
+
+/// The content identity of an SMS across re-syncs: a re-sent SMS with a new id still matches.
+private struct SMSContentKey: Hashable {
+    var sender: String?
+    var date: Int64?
+    var body: String
+}
