@@ -3,11 +3,14 @@ enum SMSVolumeFamily {
     private static let factory = DefinitionFactory(grouping: .sms)
 
     /// Subject tokens and descriptions, in output order; sender types follow the fixed subjects.
-    static let subjects: [(token: String, text: String)] = [
+    static let subjects: [(countStem: String, distinctStem: String, text: String)] = [
         ("all", "SMS in any folder"), ("inbox", "received SMS"), ("sent", "sent SMS"),
         ("a2p", "SMS from a header or short code (application to person)"),
         ("p2p", "SMS from a 10-or-more-digit phone number (person to person)"),
-    ] + SenderType.allCases.map { ("\($0.rawValue)_sender", "received SMS from \($0.rawValue) senders") }
+    ].map { ("\($0.0)_sms_count", "\($0.0)_sender_distinct", $0.1) }
+        + SenderType.allCases.map {
+            ("\($0.rawValue)_sender_sms_count", "\($0.rawValue)_sender_distinct", "received SMS from \($0.rawValue) senders")
+        }
 
     private struct State {
         var counts: [Int]
@@ -53,13 +56,13 @@ enum SMSVolumeFamily {
         for (subject, description) in subjects.enumerated() {
             for (slot, window) in FeatureWindow.standard.enumerated() {
                 sink.add(
-                    factory.make("\(description.token)_sms_count", window,
+                    factory.make(description.countStem, window,
                                  "Number of \(description.text), after de-duplication", .count, .sourceMissing),
                     state.map { .int($0.counts[subject * FeatureWindow.slotCount + slot]) } ?? .null)
             }
             for (slot, window) in FeatureWindow.standard.enumerated() {
                 sink.add(
-                    factory.make("\(description.token)_sender_distinct", window,
+                    factory.make(description.distinctStem, window,
                                  "Number of distinct senders of \(description.text)", .count, .sourceMissing),
                     state.map { .int($0.distinct[subject][slot]) } ?? .null)
             }
