@@ -60,8 +60,16 @@ public struct FeatureCatalog: Sendable {
         for definition in definitions {
             let window = definition.window.map(\.token) ?? "-"
             lines.append("| `\(definition.name)` | \(definition.grouping.rawValue) | \(window) | "
-                         + "\(definition.unit.rawValue) | \(definition.nullRule.rawValue) | \(definition.definition) |")
+                         + "\(definition.unit.rawValue) | \(definition.nullRule.rawValue) | "
+                         + "\(definition.definition.replacingPipes()) |")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    /// The text with `|` escaped so it stays inside one Markdown table cell.
+    fileprivate func replacingPipes() -> String {
+        split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
     }
 }
