@@ -25,8 +25,8 @@ public struct FeatureCatalog: Sendable {
         namesByGrouping[grouping] ?? []
     }
 
-    /// The Markdown reference committed as `docs/features.md`: conventions, then one table row
-    /// per feature.
+    /// Renders the Markdown reference committed as `docs/features.md`: conventions, then one
+    /// table row per feature.
     public func markdown() -> String {
         var lines: [String] = []
         lines.append("# Feature reference")
@@ -49,12 +49,14 @@ public struct FeatureCatalog: Sendable {
                      + "`credit_sms_count_nlp`, `fraud_flag`, `fraud_flag_reason`, and the "
                      + "`<source>_data_null_reason` features.")
         lines.append("")
+
         for grouping in FeatureGrouping.allCases.sorted() {
             let count = definitions.filter { $0.grouping == grouping }.count
             lines.append("- `\(grouping.rawValue)`: \(count) features")
         }
         lines.append("- total: \(definitions.count) features")
         lines.append("")
+
         lines.append("| name | grouping | window | unit | null rule | definition |")
         lines.append("|---|---|---|---|---|---|")
         for definition in definitions {
@@ -68,7 +70,7 @@ public struct FeatureCatalog: Sendable {
 }
 
 extension String {
-    /// The text with `|` escaped so it stays inside one Markdown table cell.
+    /// Escapes `|` so that the text stays inside one Markdown table cell.
     fileprivate func replacingPipes() -> String {
         split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
     }

@@ -62,7 +62,7 @@ struct FeatureClock {
         return mask
     }
 
-    /// The event time of an instant at or before the cutoff.
+    /// Computes the event time of an instant at or before the cutoff.
     func time(of millis: Int64) -> EventTime {
         let shifted = millis + FeatureClock.indiaOffsetMillis
         let day = Int(floorDivide(shifted, FeatureClock.dayMillis))

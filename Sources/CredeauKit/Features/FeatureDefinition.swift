@@ -1,4 +1,4 @@
-/// What a feature value means, in the units it is reported in.
+/// Unit a feature value is reported in.
 public enum FeatureUnit: String, Sendable {
     case count, inr, days, hours, share, ratio, flag, text, megabytes, seconds, number
 }
@@ -8,7 +8,7 @@ public enum FeatureNullRule: String, Sendable {
     /// Null only when the source was never synced (or nothing was synced before the cutoff);
     /// zero when it was synced and the window is empty.
     case sourceMissing = "null when source unavailable, else 0"
-    /// Also null when the window holds no qualifying event (mean, max, min, latest, days since).
+    /// Also null when the window contains no qualifying event (mean, max, min, latest, days since).
     case emptyWindow = "null when source unavailable or no event in window"
     /// Also null when fewer than two observations exist (standard deviation, CV).
     case fewerThanTwo = "null when source unavailable or fewer than 2 observations"

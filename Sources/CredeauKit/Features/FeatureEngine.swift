@@ -1,8 +1,8 @@
 /// Computes every feature of the requested groupings for one user as of a cutoff.
 ///
-/// Nothing after the cutoff is used: SMS and calls are filtered by their own times, snapshot
+/// Nothing after the cutoff is used. SMS and calls are filtered by their own times, and snapshot
 /// sources by their own timestamps (apps by first install, contacts by last update, the device
-/// by sync time), and every window ends on the cutoff's IST date.
+/// by sync time). Every window ends on the cutoff's IST date.
 public struct FeatureEngine: Sendable {
     public let appCategories: (any AppCategoryProvider)?
     public let devicePrices: (any DevicePriceProvider)?

@@ -26,7 +26,7 @@ final class FeatureInput {
 
     var cutoff: Int64 { clock.cutoffMillis }
 
-    /// Why SMS features are null, or nil when SMS are available.
+    /// Reason that SMS features are null, or nil when SMS are available.
     lazy var smsNullReason: String? = {
         if !user.smsSynced {
             return user.iosDevice != nil && user.device == nil ? "platform_unsupported" : "not_synced"
@@ -37,7 +37,7 @@ final class FeatureInput {
         return nil
     }()
 
-    /// Why a snapshot source's features are null, or nil when it is available.
+    /// Returns the reason that a snapshot source's features are null, or nil when it is available.
     func nullReason(synced: Bool, source: SyncSource, visibleRecords: Int) -> String? {
         guard synced else { return "not_synced" }
         let syncedBeforeCutoff = (user.syncTimes[source] ?? []).contains { $0 <= cutoff }
@@ -55,8 +55,8 @@ final class FeatureInput {
         return first <= cutoff
     }
 
-    /// The last Android (else iOS) snapshot synced at or before the cutoff; failing that, the
-    /// earliest snapshot whose `first_seen_at` is at or before the cutoff.
+    /// Picks the last Android (else iOS) snapshot synced at or before the cutoff. Failing that, it
+    /// picks the earliest snapshot whose `first_seen_at` is at or before the cutoff.
     private func selectDevice() -> DeviceRecord? {
         for snapshots in [user.device, user.iosDevice] {
             guard let snapshots, !snapshots.isEmpty else { continue }

@@ -35,7 +35,7 @@ struct ValueCollector: FeatureSink {
 struct DefinitionFactory {
     let grouping: FeatureGrouping
 
-    /// A definition named `<stem>_<window token>` (plus `_nlp` in the `extracted_sms` grouping).
+    /// Makes a definition named `<stem>_<window token>` (plus `_nlp` in the `extracted_sms` grouping).
     func make(
         _ stem: String, _ window: FeatureWindow, _ text: String, _ unit: FeatureUnit, _ nullRule: FeatureNullRule
     ) -> FeatureDefinition {
@@ -45,7 +45,7 @@ struct DefinitionFactory {
             unit: unit, nullRule: nullRule)
     }
 
-    /// A definition whose name is given verbatim (compatibility names and null reasons).
+    /// Makes a definition whose name is given verbatim (compatibility names and null reasons).
     func verbatim(
         _ name: String, _ window: FeatureWindow?, _ text: String, _ unit: FeatureUnit, _ nullRule: FeatureNullRule
     ) -> FeatureDefinition {

@@ -5,11 +5,11 @@ public enum FeatureValue: Sendable, Equatable, CustomStringConvertible {
     case double(Double)
     case string(String)
 
-    /// An integer value from a Swift `Int`.
+    /// Makes an integer value from a Swift `Int`.
     @inline(__always)
     static func int(_ value: Int) -> FeatureValue { .integer(Int64(value)) }
 
-    /// An amount in rupees rounded to 2 decimal places.
+    /// Makes an amount in rupees, rounded to 2 decimal places.
     @inline(__always)
     static func inr(_ value: Double) -> FeatureValue { .double((value * 100).rounded() / 100) }
 
@@ -25,18 +25,18 @@ public enum FeatureValue: Sendable, Equatable, CustomStringConvertible {
         denominator == 0 ? .null : .double(Double(numerator) / Double(denominator))
     }
 
-    /// 1 or 0.
+    /// Makes 1 for true and 0 for false.
     @inline(__always)
     static func flag(_ value: Bool) -> FeatureValue { .integer(value ? 1 : 0) }
 
-    /// The integer, or null when it is nil.
+    /// Wraps the integer, or returns null when it is nil.
     @inline(__always)
     static func optionalInt(_ value: Int?) -> FeatureValue {
         guard let value else { return .null }
         return .integer(Int64(value))
     }
 
-    /// The string, or null when it is nil.
+    /// Wraps the string, or returns null when it is nil.
     @inline(__always)
     static func optionalString(_ value: String?) -> FeatureValue {
         guard let value else { return .null }

@@ -5,8 +5,8 @@ public struct FeatureVector: Sendable {
 
     public var count: Int { values.count }
 
-    /// The value of `name`, or nil when the vector has no such feature. Linear search: build a
-    /// dictionary from `names` when looking up many features.
+    /// Looks up the value of `name`, or nil when the vector has no such feature. The search is
+    /// linear, so build a dictionary from `names` to look up many features.
     public subscript(name: String) -> FeatureValue? {
         guard let index = names.firstIndex(of: name) else { return nil }
         return values[index]

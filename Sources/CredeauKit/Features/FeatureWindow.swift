@@ -38,7 +38,7 @@ public enum FeatureWindow: Sendable, Hashable, CustomStringConvertible {
     static let allSlot = 6
     static let firstMonthSlot = 7
 
-    /// The slot of a standard window.
+    /// Returns the slot of a standard window.
     static func slot(of window: FeatureWindow) -> Int {
         switch window {
         case .days(7): return 0

@@ -1,6 +1,6 @@
-/// A user's SMS made ready for every SMS family in one pass: undated SMS, SMS after the cutoff
-/// and duplicates are dropped, the rest are sorted by received time, and each one's IST day,
-/// month, window mask and interned sender are computed once.
+/// A user's SMS made ready for every SMS family in one pass. Undated SMS, SMS after the cutoff
+/// and duplicates are dropped, and the rest are sorted by received time. Each kept SMS gets its
+/// IST day, month, window mask and interned sender once.
 struct PreparedSMS {
     /// Indexes into `UserData.sms` of the kept SMS, oldest first.
     var indexes: [Int] = []

@@ -20,7 +20,7 @@ enum SalaryDetector {
     /// Comparisons per credit are capped so that a payer with thousands of credits stays linear.
     static let neighbourLimit = 64
 
-    /// One flag per credit, in the order given.
+    /// Returns one salary flag per credit, in the order given.
     static func detect(_ credits: [Credit]) -> [Bool] {
         var flags = credits.map(\.hasKeyword)
         var byParty: [String: [Int]] = [:]

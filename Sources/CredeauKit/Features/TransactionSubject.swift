@@ -34,7 +34,7 @@ enum TransactionSubject: Int, CaseIterable {
         }
     }
 
-    /// What one event of the subject is, and which amount it carries.
+    /// Description of one event of the subject and of the amount it carries.
     var text: String {
         switch self {
         case .credit: return "credit transactions (money in; amount credited)"
@@ -70,7 +70,7 @@ enum TransactionSubject: Int, CaseIterable {
         }
     }
 
-    /// The channel subject for a direction and channel, if one exists.
+    /// Returns the channel subject for a direction and channel, if one exists.
     static func channelSubject(_ channel: TransactionChannel?, credit: Bool) -> TransactionSubject? {
         switch (channel, credit) {
         case (.upi, true): return .upiCredit
@@ -88,7 +88,7 @@ enum TransactionSubject: Int, CaseIterable {
         }
     }
 
-    /// The notice subject of an SMS class and the amount it reports.
+    /// Returns the notice subject of an SMS class and the amount it reports.
     static func noticeSubject(_ sms: ExtractedSMS) -> (TransactionSubject, Double?)? {
         switch sms.smsType {
         case .loanDisbursed: return (.loanDisbursal, sms.amount)

@@ -1,4 +1,4 @@
-/// One address-book contact. `phones` holds every number the contact carries, as synced.
+/// One address-book contact. `phones` contains every number the contact carries, as synced.
 public struct ContactRecord: Sendable, Equatable {
     public var contactID: String?
     public var name: String?

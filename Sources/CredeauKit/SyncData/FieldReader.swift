@@ -1,5 +1,5 @@
-/// Typed access to one JSON object's fields under several accepted names; the first name
-/// present wins. Type errors name the field that held the bad value.
+/// Typed access to one JSON object's fields under several accepted names, where the first name
+/// present wins. Type errors name the field that contained the bad value.
 struct FieldReader {
     let value: JSONValue
     let source: SyncSource
@@ -14,7 +14,7 @@ struct FieldReader {
         self.init(value: record, source: source)
     }
 
-    /// The value of the first present name; JSON null counts as absent.
+    /// Returns the value of the first name present. JSON null counts as absent.
     func first(_ names: [String]) -> JSONValue? {
         for name in names {
             if let found = value[name], found != .null { return found }

@@ -6,7 +6,7 @@
 enum SyncDateParser {
     static let indiaOffsetMillis: Int64 = 19_800_000
 
-    /// The instant in epoch milliseconds, or nil when the value is no date spelling above.
+    /// Returns the instant in epoch milliseconds, or nil when the value is no date spelling above.
     static func millis(from value: JSONValue) -> Int64? {
         switch value {
         case let .integer(number):

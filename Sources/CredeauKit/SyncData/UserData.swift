@@ -42,13 +42,14 @@ public struct UserData: Sendable {
         self.syncTimes = syncTimes
     }
 
-    /// The folder of `sms[index]`.
+    /// Returns the folder of `sms[index]`.
     @inline(__always)
     func folder(ofSMSAt index: Int) -> SMSFolder {
         index < smsFolders.count ? smsFolders[index] : .inbox
     }
 
-    /// True when SMS were synced at least once: a sync entry (possibly without a time) is recorded or SMS are present.
+    /// True when SMS were synced at least once: a sync entry (possibly without a time) is
+    /// recorded, or SMS are present.
     var smsSynced: Bool { syncTimes[.sms] != nil || !sms.isEmpty }
 }
 

@@ -1,8 +1,8 @@
 /// Accumulates one user's sync documents, across any number of syncs, into a `UserData`.
 ///
-/// Re-syncs send records again, so records are deduplicated: SMS by id and by (sender, inbox
-/// date, body), apps by package name (the latest sync wins), contacts by id (else name and
-/// numbers), call logs by id (else number, time and type). Device snapshots are all kept,
+/// Re-syncs send records again, so records are deduplicated. SMS match by id and by (sender,
+/// inbox date, body), and apps by package name (the latest sync wins). Contacts match by id (else
+/// name and numbers), and call logs by id (else number, time and type). Device snapshots are all kept,
 /// ordered by sync time, because the engine picks the last one before the cutoff.
 public struct UserDataBuilder {
     public let clientID: String
@@ -26,10 +26,13 @@ public struct UserDataBuilder {
         self.userID = userID
     }
 
-    /// Adds one sync document of `source`. Documents of other users are rejected by the caller's
-    /// query, not here: the header is read only for its sync time.
+    /// Adds one sync document of `source`. A document whose `client_id` or `user_id` differs
+    /// from the builder's is rejected, so one user's data never mixes with another's.
     public mutating func add(document: JSONValue, source: SyncSource) throws(SyncDataError) {
         let header = try SyncDocumentDecoder.header(document, source: source)
+        guard header.clientID == clientID, header.userID == userID else {
+            throw .otherUser(source: source, clientID: header.clientID, userID: header.userID)
+        }
         let syncedAt = header.createdAtMillis ?? 0
         if let createdAt = header.createdAtMillis { syncTimes[source, default: []].append(createdAt) }
         switch source {

@@ -57,7 +57,7 @@ import Testing
             try SyncDocumentDecoder.sms(document)
         }
         let error = SyncDataError.missingField(source: .sms, names: ["sms_body", "body"])
-        #expect(error.description == "Missing field 'sms_body' (also accepted: 'body') in a sms sync document")
+        #expect(error.description == "Missing field 'sms_body' (also accepted: 'body') in a sync document of source 'sms'")
     }
 
     @Test func invalidFieldErrorShowsValue() throws {
@@ -125,6 +125,10 @@ import Testing
         let apps2 = try Self.parse(#"{"client_id": "c1", "user_id": "u1", "created_at": 3000, "apps": [{"package_name": "x", "app_name": "New"}, {"package_name": "y"}]}"#)
         try builder.add(document: apps2, source: .apps)
         try builder.add(document: apps1, source: .apps)
+        let stranger = try Self.parse(#"{"client_id": "c1", "user_id": "u2", "sms": []}"#)
+        #expect(throws: SyncDataError.otherUser(source: .sms, clientID: "c1", userID: "u2")) {
+            try builder.add(document: stranger, source: .sms)
+        }
         let user = builder.build()
         #expect(user.sms.map(\.smsID) == ["1", "2", "3"])
         #expect(user.sms.allSatisfy { $0.createdAtMillis == 1000 })

@@ -50,8 +50,8 @@ enum AccountFamily {
             banks = bankCounter.counts(subject: 0)
             accountsByType = typeSets.map(\.count)
 
-            // Primary account: most counted transactions in the last 180 days; ties go to the
-            // account with the more recent transaction (later position wins on equal counts).
+            // The primary account has the most counted transactions in the last 180 days. On equal
+            // counts the account with the more recent transaction (the later position) wins.
             var txnCounts = Array(repeating: 0, count: accountIDs.count)
             var lastPosition = Array(repeating: -1, count: accountIDs.count)
             var partySeen: [Set<String>] = [[], [], []]

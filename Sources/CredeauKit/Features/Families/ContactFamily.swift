@@ -52,8 +52,8 @@ enum ContactFamily {
         }
     }
 
-    /// The last 10 digits of a phone number as an integer, so `+91 98…` and `098…` compare
-    /// equal; nil when the text has no digit.
+    /// Returns the last 10 digits of a phone number as an integer, so that `+91 98…` and `098…`
+    /// compare equal. Returns nil when the text has no digit.
     static func numberKey(_ phone: String) -> UInt64? {
         var key: UInt64 = 0
         var digits = 0

@@ -41,7 +41,7 @@ enum TransactionFamily {
             }
         }
 
-        /// The value for one subject and slot; `medians` is computed once per subject.
+        /// Computes the value for one subject and slot. `medians` comes precomputed, once per subject.
         func value(_ stats: AmountAccumulator, _ subject: Int, _ slot: Int, _ medians: [Double?]) -> FeatureValue {
             let index = stats.index(subject, slot)
             switch self {
