@@ -8,9 +8,10 @@ public struct UserDataBuilder {
     public let clientID: String
     public let userID: String
 
-    private var sms: [SyncedSMS] = []
-    private var smsIDs: Set<String> = []
-    private var smsContentKeys: Set<SMSContentKey> = []
+    /// Kept SMS with the sync time of the first document that carried each.
+    private var sms: [(record: SyncedSMS, syncedAt: Int64)] = []
+    private var smsIndexByID: [String: Int] = [:]
+    private var smsIndexByContent: [SMSContentKey: Int] = [:]
     private var appsByPackage: [String: (record: AppRecord, syncedAt: Int64)]?
     private var devices: [DeviceRecord]?
     private var iosDevices: [DeviceRecord]?
@@ -38,7 +39,7 @@ public struct UserDataBuilder {
         switch source {
         case .sms:
             smsSeen = true
-            for record in try SyncDocumentDecoder.sms(document) { insertSMS(record) }
+            for record in try SyncDocumentDecoder.sms(document) { insertSMS(record, syncedAt: syncedAt) }
         case .apps:
             var byPackage = appsByPackage ?? [:]
             for app in try SyncDocumentDecoder.apps(document) {
@@ -67,21 +68,26 @@ public struct UserDataBuilder {
         }
     }
 
-    private mutating func insertSMS(_ record: SyncedSMS) {
+    private mutating func insertSMS(_ record: SyncedSMS, syncedAt: Int64) {
         let content = SMSContentKey(sender: record.raw.sender, date: record.raw.inboxDateMillis, body: record.raw.body)
-        if !record.raw.id.isEmpty, smsIDs.contains(record.raw.id) { return }
-        guard smsContentKeys.insert(content).inserted else { return }
-        if !record.raw.id.isEmpty { smsIDs.insert(record.raw.id) }
-        sms.append(record)
+        let id = record.raw.id
+        if let existing = (id.isEmpty ? nil : smsIndexByID[id]) ?? smsIndexByContent[content] {
+            // Documents may arrive in any order: keep the earliest sync that carried the SMS.
+            sms[existing].syncedAt = min(sms[existing].syncedAt, syncedAt)
+            return
+        }
+        smsIndexByContent[content] = sms.count
+        if !id.isEmpty { smsIndexByID[id] = sms.count }
+        sms.append((record, syncedAt))
     }
 
     /// Classifies the SMS with `extractor` and returns the user's data. `createdAtMillis` of each
-    /// classified SMS is the first sync time of the user's SMS, or 0 when no sync time was read.
+    /// classified SMS is the sync time of the first document that carried it, or 0 when that
+    /// document had no `created_at`. The fraud family compares it with the received time.
     public func build(extractor: SMSExtractor = SMSExtractor()) -> UserData {
-        let smsSyncedAt = syncTimes[.sms]?.min() ?? 0
         var user = UserData(clientID: clientID, userID: userID, syncTimes: syncTimes.mapValues { $0.sorted() })
-        user.sms = sms.map { extractor.extract($0.raw, createdAtMillis: smsSyncedAt) }
-        user.smsFolders = sms.map(\.folder)
+        user.sms = sms.map { extractor.extract($0.record.raw, createdAtMillis: $0.syncedAt) }
+        user.smsFolders = sms.map(\.record.folder)
         user.apps = appsByPackage.map { $0.values.map(\.record).sorted { $0.packageName < $1.packageName } }
         user.device = devices.map { $0.sorted { ($0.syncedAtMillis ?? 0) < ($1.syncedAtMillis ?? 0) } }
         user.iosDevice = iosDevices.map { $0.sorted { ($0.syncedAtMillis ?? 0) < ($1.syncedAtMillis ?? 0) } }
