@@ -19,12 +19,12 @@ enum FeatureFixture {
         senderType: SenderType = .bank, id: String? = nil, syncedAt: Int64 = 0
     ) -> ExtractedSMS {
         ExtractedSMS(
-            smsID: id ?? "\(sender)-\(date)-\(body.hashValue)", smsSender: sender, smsBody: body,
+            smsID: id ?? "\(sender)-\(date)-\(body)", smsSender: sender, smsBody: body,
             inboxDateMillis: ist(date), createdAtMillis: syncedAt, templateHash: "", senderType: senderType,
             smsType: type, smsNLPTag: type.rawValue)
     }
 
-    /// A transactional SMS with an amount, channel and optional extras.
+    /// Makes a transactional SMS with an amount, channel and optional extras.
     static func txn(
         _ date: String, _ direction: TransactionDirection, _ amount: Double?, channel: TransactionChannel? = nil,
         sender: String = "hdfcbk", party: String? = nil, account: String? = "1234", balance: Double? = nil,
@@ -45,7 +45,7 @@ enum FeatureFixture {
         return entry
     }
 
-    /// A user whose SMS were synced at the given time (default: a day before the cutoff).
+    /// Makes a user whose SMS were synced at the given time (default: 2026-03-14 12:00 IST).
     static func user(sms: [ExtractedSMS], syncedAt: Int64? = nil) -> UserData {
         UserData(clientID: "c1", userID: "u1", sms: sms,
                  syncTimes: [.sms: [syncedAt ?? ist("2026-03-14 12:00:00")]])

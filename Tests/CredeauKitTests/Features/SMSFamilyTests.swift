@@ -64,7 +64,8 @@ import Testing
         #expect(values["sms_weekend_share_30d"] == .double(0.5))
         #expect(values["sms_gap_day_max_30d"] == .integer(8))
         #expect(values["sms_per_active_day_mean_30d"] == .double(4.0 / 3.0))
-        // 7d holds Mar 14 and Mar 10: gap 4; 1 active day in m0 would need... m0 holds all three days.
+        // 7d contains Mar 14 and Mar 10, a gap of 4 days. m0 contains all three active days, and
+        // m1 has none, so its gap is null.
         #expect(values["sms_gap_day_max_7d"] == .integer(4))
         #expect(values["sms_active_day_count_m0"] == .integer(3))
         #expect(values["sms_gap_day_max_m1"] == .null)
