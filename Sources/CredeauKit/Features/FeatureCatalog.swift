@@ -3,6 +3,9 @@
 public struct FeatureCatalog: Sendable {
     public let definitions: [FeatureDefinition]
     private let namesByGrouping: [FeatureGrouping: [String]]
+    /// Output names of every non-empty grouping selection, keyed by `selectionKey`, so that a
+    /// request shares one array instead of copying thousands of names.
+    private let namesBySelection: [Int: [String]]
 
     /// The catalogue of the standard families, built once per process.
     public static let standard = FeatureCatalog()
@@ -18,6 +21,21 @@ public struct FeatureCatalog: Sendable {
         }
         definitions = all
         namesByGrouping = names
+        var selections: [Int: [String]] = [:]
+        for key in 1..<(1 << FeatureGrouping.allCases.count) {
+            let chosen = FeatureGrouping.allCases.sorted().filter { key & (1 << $0.order) != 0 }
+            selections[key] = chosen.flatMap { names[$0] ?? [] }
+        }
+        namesBySelection = selections
+    }
+
+    static func selectionKey(_ groupings: Set<FeatureGrouping>) -> Int {
+        groupings.reduce(0) { $0 | (1 << $1.order) }
+    }
+
+    /// Feature names of a grouping selection in output order (sms, extracted_sms, fraud).
+    public func names(of groupings: Set<FeatureGrouping>) -> [String] {
+        namesBySelection[FeatureCatalog.selectionKey(groupings)] ?? []
     }
 
     /// Feature names of one grouping in output order.

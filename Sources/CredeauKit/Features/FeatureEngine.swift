@@ -18,13 +18,11 @@ public struct FeatureEngine: Sendable {
             user: user, clock: FeatureClock(cutoffMillis: cutoffMillis), appCategories: appCategories,
             devicePrices: devicePrices)
         let catalog = FeatureCatalog.standard
-        var names: [String] = []
         var collector = ValueCollector(capacity: catalog.definitions.count)
         for grouping in groupings.sorted() {
             FeatureEngine.emit(grouping, input: input, into: &collector)
-            names.append(contentsOf: catalog.names(of: grouping))
         }
-        return FeatureVector(names: names, values: collector.values)
+        return FeatureVector(names: catalog.names(of: groupings), values: collector.values)
     }
 
     /// Runs the families of `grouping` in output order. `input` is nil when only definitions are

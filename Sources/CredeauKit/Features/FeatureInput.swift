@@ -26,6 +26,16 @@ final class FeatureInput {
 
     var cutoff: Int64 { clock.cutoffMillis }
 
+    /// Calls `body` with a pointer to the first SMS, or not at all when there are none. Hot loops
+    /// read fields through it in place, because copying the large `ExtractedSMS` value on every
+    /// iteration took about a fifth of the engine's time in profiles.
+    func withSMSBase(_ body: (UnsafePointer<ExtractedSMS>) -> Void) {
+        user.sms.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            body(base)
+        }
+    }
+
     /// Reason that SMS features are null, or nil when SMS are available.
     lazy var smsNullReason: String? = {
         if !user.smsSynced {

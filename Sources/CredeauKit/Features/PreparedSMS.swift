@@ -22,14 +22,24 @@ struct PreparedSMS {
     var count: Int { indexes.count }
 
     init(user: UserData, clock: FeatureClock) {
+        // Fields are read through a pointer because copying each large `ExtractedSMS` value was a
+        // measurable share of the engine's time.
+        user.sms.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            prepare(base: base, count: buffer.count, user: user, clock: clock)
+        }
+    }
+
+    private mutating func prepare(base: UnsafePointer<ExtractedSMS>, count: Int, user: UserData, clock: FeatureClock) {
         var dated: [(millis: Int64, index: Int)] = []
-        dated.reserveCapacity(user.sms.count)
-        for (index, sms) in user.sms.enumerated() {
-            if sms.createdAtMillis > 0, sms.createdAtMillis <= clock.cutoffMillis, let received = sms.inboxDateMillis,
-               received > sms.createdAtMillis + 3_600_000 {
+        dated.reserveCapacity(count)
+        for index in 0..<count {
+            let sms = base + index
+            if sms.pointee.createdAtMillis > 0, sms.pointee.createdAtMillis <= clock.cutoffMillis,
+               let received = sms.pointee.inboxDateMillis, received > sms.pointee.createdAtMillis + 3_600_000 {
                 futureDatedCount += 1
             }
-            guard let received = sms.inboxDateMillis else {
+            guard let received = sms.pointee.inboxDateMillis else {
                 undatedCount += 1
                 continue
             }
@@ -50,17 +60,17 @@ struct PreparedSMS {
         var cachedDay = Int.min
         var cachedTime: EventTime?
         for (millis, index) in dated {
-            let sms = user.sms[index]
+            let sms = base + index
             let senderID: Int
-            if let known = senderLookup[sms.smsSender] {
+            if let known = senderLookup[sms.pointee.smsSender] {
                 senderID = known
             } else {
                 senderID = senderKeys.count
-                senderLookup[sms.smsSender] = senderID
-                senderKeys.append(sms.smsSender)
-                senderIsPhone.append(PreparedSMS.isPhoneNumber(sms.smsSender))
+                senderLookup[sms.pointee.smsSender] = senderID
+                senderKeys.append(sms.pointee.smsSender)
+                senderIsPhone.append(PreparedSMS.isPhoneNumber(sms.pointee.smsSender))
             }
-            let key = DuplicateKey(sender: senderID, bodyHash: fnv1a(sms.smsBody), second: floorDivide(millis, 1000))
+            let key = DuplicateKey(sender: senderID, bodyHash: fnv1a(sms.pointee.smsBody), second: floorDivide(millis, 1000))
             guard seen.insert(key).inserted else {
                 duplicateCount += 1
                 continue
@@ -106,12 +116,15 @@ private struct DuplicateKey: Hashable {
 
 /// 64-bit FNV-1a hash of the UTF-8 bytes: fast, stable across runs (unlike `Hasher`).
 func fnv1a(_ text: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-        hash ^= UInt64(byte)
-        hash &*= 0x0000_0100_0000_01b3
+    var text = text
+    return text.withUTF8 { bytes in
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
     }
-    return hash
 }
 
 /// ASCII case-insensitive substring search over UTF-8 bytes, without allocating.

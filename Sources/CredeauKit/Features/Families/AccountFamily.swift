@@ -24,20 +24,22 @@ enum AccountFamily {
             var bankIDs: [String: Int] = [:]
             var accountEntries: [(position: Int, account: Int, bank: Int?)] = []
             var typeSets = Array(repeating: Set<Int>(), count: AccountFamily.accountTypes.count)
-            for position in 0..<sms.count where !sms.isSent[position] {
-                let entry = user.sms[sms.indexes[position]]
-                guard let pan = entry.uniquePAN, !pan.isEmpty else { continue }
-                let account = accountIDs[pan] ?? accountIDs.count
-                accountIDs[pan] = account
-                var bank: Int?
-                if entry.senderType == .bank, let name = entry.senderName {
-                    bank = bankIDs[name] ?? bankIDs.count
-                    bankIDs[name] = bank
-                }
-                accountEntries.append((position, account, bank))
-                if let type = entry.accountType ?? entry.smsSubType,
-                   let typeIndex = AccountFamily.accountTypes.firstIndex(of: type) {
-                    typeSets[typeIndex].insert(account)
+            input.withSMSBase { base in
+                for position in 0..<sms.count where !sms.isSent[position] {
+                    let entry = base + sms.indexes[position]
+                    guard let pan = entry.pointee.uniquePAN, !pan.isEmpty else { continue }
+                    let account = accountIDs[pan] ?? accountIDs.count
+                    accountIDs[pan] = account
+                    var bank: Int?
+                    if entry.pointee.senderType == .bank, let name = entry.pointee.senderName {
+                        bank = bankIDs[name] ?? bankIDs.count
+                        bankIDs[name] = bank
+                    }
+                    accountEntries.append((position, account, bank))
+                    if let type = entry.pointee.accountType ?? entry.pointee.smsSubType,
+                       let typeIndex = AccountFamily.accountTypes.firstIndex(of: type) {
+                        typeSets[typeIndex].insert(account)
+                    }
                 }
             }
             var counter = DistinctCounter(subjectCount: 1, keyCount: accountIDs.count)
@@ -55,19 +57,22 @@ enum AccountFamily {
             var txnCounts = Array(repeating: 0, count: accountIDs.count)
             var lastPosition = Array(repeating: -1, count: accountIDs.count)
             var partySeen: [Set<String>] = [[], [], []]
-            for (position, _) in input.transactions.transactions {
-                let entry = user.sms[sms.indexes[position]]
-                let time = sms.times[position]
-                if let party = TransactionState.normalizedParty(entry.transactionParty) {
-                    for (index, days) in AccountFamily.partyWindows.enumerated() where time.daysBack < days {
-                        partySeen[index].insert(party)
+            let counted = input.transactions
+            input.withSMSBase { base in
+                for (rank, (position, _)) in counted.transactions.enumerated() {
+                    let entry = base + sms.indexes[position]
+                    let time = sms.times[position]
+                    if let party = counted.transactionParties[rank] {
+                        for (index, days) in AccountFamily.partyWindows.enumerated() where time.daysBack < days {
+                            partySeen[index].insert(party)
+                        }
                     }
+                    guard time.daysBack < 180 else { continue }
+                    transactions180 += 1
+                    guard let pan = entry.pointee.uniquePAN, let account = accountIDs[pan] else { continue }
+                    txnCounts[account] += 1
+                    lastPosition[account] = position
                 }
-                guard time.daysBack < 180 else { continue }
-                transactions180 += 1
-                guard let pan = entry.uniquePAN, let account = accountIDs[pan] else { continue }
-                txnCounts[account] += 1
-                lastPosition[account] = position
             }
             parties = partySeen.map(\.count)
             let best = txnCounts.indices.max {
@@ -75,15 +80,17 @@ enum AccountFamily {
             }
             guard let best, txnCounts[best] > 0 else { return }
             primaryCount = txnCounts[best]
-            for (position, credit) in input.transactions.transactions {
-                let entry = user.sms[sms.indexes[position]]
-                guard sms.times[position].daysBack < 180, let pan = entry.uniquePAN, accountIDs[pan] == best else {
-                    continue
+            input.withSMSBase { base in
+                for (position, credit) in counted.transactions {
+                    let entry = base + sms.indexes[position]
+                    guard sms.times[position].daysBack < 180, let pan = entry.pointee.uniquePAN, accountIDs[pan] == best else {
+                        continue
+                    }
+                    primaryName = entry.pointee.senderName ?? entry.pointee.smsSender
+                    primaryDigits = entry.pointee.accountLastDigits ?? primaryDigits
+                    if credit { primaryCredit += entry.pointee.amount ?? 0 } else { primaryDebit += entry.pointee.amount ?? 0 }
+                    primaryBalance = entry.pointee.availableBalance ?? primaryBalance
                 }
-                primaryName = entry.senderName ?? entry.smsSender
-                primaryDigits = entry.accountLastDigits ?? primaryDigits
-                if credit { primaryCredit += entry.amount ?? 0 } else { primaryDebit += entry.amount ?? 0 }
-                primaryBalance = entry.availableBalance ?? primaryBalance
             }
         }
     }

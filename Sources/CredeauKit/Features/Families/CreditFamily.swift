@@ -12,8 +12,8 @@ enum CreditFamily {
     }
 
     private struct State {
-        var lenders: [Int]
-        var overdueLenders: [Int]
+        var lenders: [Int] = []
+        var overdueLenders: [Int] = []
         var cardOutstanding: Double?
         var cardDue: Double?
         var billDue: Double?
@@ -22,19 +22,21 @@ enum CreditFamily {
         init(_ input: FeatureInput) {
             let sms = input.sms
             var counter = DistinctCounter(subjectCount: 2, keyCount: sms.senderKeys.count)
-            for position in 0..<sms.count where !sms.isSent[position] {
-                let entry = input.user.sms[sms.indexes[position]]
-                let time = sms.times[position]
-                if CreditFamily.isLoanSMS(entry) { counter.add(subject: 0, key: sms.senderIDs[position], time: time) }
-                switch entry.smsType {
-                case .loanOverdue: counter.add(subject: 1, key: sms.senderIDs[position], time: time)
-                case .cardStatement: cardDue = entry.dueAmount ?? entry.amount ?? cardDue
-                case .billDue: billDue = entry.dueAmount ?? entry.amount ?? billDue
-                case .loanEMIDue: emiDue = entry.dueAmount ?? entry.amount ?? emiDue
-                default: break
+            input.withSMSBase { base in
+                for position in 0..<sms.count where !sms.isSent[position] {
+                    let entry = base + sms.indexes[position]
+                    let time = sms.times[position]
+                    if CreditFamily.isLoanSMS(entry.pointee) { counter.add(subject: 0, key: sms.senderIDs[position], time: time) }
+                    switch entry.pointee.smsType {
+                    case .loanOverdue: counter.add(subject: 1, key: sms.senderIDs[position], time: time)
+                    case .cardStatement: cardDue = entry.pointee.dueAmount ?? entry.pointee.amount ?? cardDue
+                    case .billDue: billDue = entry.pointee.dueAmount ?? entry.pointee.amount ?? billDue
+                    case .loanEMIDue: emiDue = entry.pointee.dueAmount ?? entry.pointee.amount ?? emiDue
+                    default: break
+                    }
+                    let isCard = entry.pointee.accountType == .card || entry.pointee.smsSubType == .card || entry.pointee.smsType == .cardStatement
+                    if isCard, let outstanding = entry.pointee.outstandingAmount { cardOutstanding = outstanding }
                 }
-                let isCard = entry.accountType == .card || entry.smsSubType == .card || entry.smsType == .cardStatement
-                if isCard, let outstanding = entry.outstandingAmount { cardOutstanding = outstanding }
             }
             lenders = counter.counts(subject: 0)
             overdueLenders = counter.counts(subject: 1)

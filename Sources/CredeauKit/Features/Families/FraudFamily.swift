@@ -36,28 +36,30 @@ enum FraudFamily {
             var before = 0
             var in7 = 0
             var in90 = 0
-            for position in 0..<sms.count {
-                let time = sms.times[position]
-                let entry = input.user.sms[sms.indexes[position]]
-                if time.daysBack < 7 { in7 += 1 }
-                if time.daysBack < 90 { in90 += 1 }
-                if let deviceSeen, time.day < deviceSeen { before += 1 }
-                if sms.isSent[position] {
-                    if FraudFamily.matchesAny(entry.smsBody, FraudFamily.financialKeywords) { sentFinancial += 1 }
-                    continue
-                }
-                let sender = sms.senderIDs[position]
-                let isPhone = sms.senderIsPhone[sender]
-                if isPhone, FraudFamily.matchesAny(entry.smsBody, FraudFamily.financialKeywords) {
-                    for (index, days) in [30, 90, 180].enumerated() where time.daysBack < days { p2pFinancial[index] += 1 }
-                }
-                if CreditFamily.isLoanSMS(entry) { counter.add(subject: 0, key: sender, time: time) }
-                if entry.smsType == .loanDisbursed { counter.add(subject: 1, key: sender, time: time) }
-                let collectionLike = entry.smsType == .loanOverdue
-                    || ((isPhone || entry.senderType == .other)
-                        && FraudFamily.matchesAny(entry.smsBody, FraudFamily.collectionKeywords))
-                if collectionLike {
-                    for (index, days) in [30, 90].enumerated() where time.daysBack < days { collection[index] += 1 }
+            input.withSMSBase { base in
+                for position in 0..<sms.count {
+                    let time = sms.times[position]
+                    let entry = base + sms.indexes[position]
+                    if time.daysBack < 7 { in7 += 1 }
+                    if time.daysBack < 90 { in90 += 1 }
+                    if let deviceSeen, time.day < deviceSeen { before += 1 }
+                    if sms.isSent[position] {
+                        if FraudFamily.matchesAny(entry.pointee.smsBody, FraudFamily.financialKeywords) { sentFinancial += 1 }
+                        continue
+                    }
+                    let sender = sms.senderIDs[position]
+                    let isPhone = sms.senderIsPhone[sender]
+                    if isPhone, FraudFamily.matchesAny(entry.pointee.smsBody, FraudFamily.financialKeywords) {
+                        for (index, days) in [30, 90, 180].enumerated() where time.daysBack < days { p2pFinancial[index] += 1 }
+                    }
+                    if CreditFamily.isLoanSMS(entry.pointee) { counter.add(subject: 0, key: sender, time: time) }
+                    if entry.pointee.smsType == .loanDisbursed { counter.add(subject: 1, key: sender, time: time) }
+                    let collectionLike = entry.pointee.smsType == .loanOverdue
+                        || ((isPhone || entry.pointee.senderType == .other)
+                            && FraudFamily.matchesAny(entry.pointee.smsBody, FraudFamily.collectionKeywords))
+                    if collectionLike {
+                        for (index, days) in [30, 90].enumerated() where time.daysBack < days { collection[index] += 1 }
+                    }
                 }
             }
             burstShare = .share(in7, in90)

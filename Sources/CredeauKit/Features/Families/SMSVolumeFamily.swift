@@ -47,8 +47,10 @@ enum SMSVolumeFamily {
         }
     }
 
+    private static let senderTypes = SenderType.allCases
+
     static func senderTypeIndex(_ type: SenderType) -> Int {
-        SenderType.allCases.firstIndex(of: type) ?? SenderType.allCases.count - 1
+        senderTypes.firstIndex(of: type) ?? senderTypes.count - 1
     }
 
     static func emit<S: FeatureSink>(_ input: FeatureInput?, into sink: inout S) {
