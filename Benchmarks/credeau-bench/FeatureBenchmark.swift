@@ -64,7 +64,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-/// Maps the generator's package prefixes to categories.
+/// Maps the generator's package names, whose last dotted part is a category name, to categories.
 struct SyntheticAppCategories: AppCategoryProvider {
     func featureCategory(forPackage packageName: String) -> FeatureAppCategory? {
         guard let dot = packageName.lastIndex(of: ".") else { return nil }
