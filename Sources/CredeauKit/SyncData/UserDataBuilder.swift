@@ -9,7 +9,7 @@ public struct UserDataBuilder {
     public let userID: String
 
     /// Kept SMS with the sync time of the first document that carried each.
-    private var sms: [(record: SyncedSMS, syncedAt: Int64)] = []
+    private var sms: [(record: SyncedSMSRecord, syncedAt: Int64)] = []
     private var smsIndexByID: [String: Int] = [:]
     private var smsIndexByContent: [SMSContentKey: Int] = [:]
     private var appsByPackage: [String: (record: AppRecord, syncedAt: Int64)]?
@@ -30,7 +30,7 @@ public struct UserDataBuilder {
     /// Adds one sync document of `source`. A document whose `client_id` or `user_id` differs
     /// from the builder's is rejected, so one user's data never mixes with another's.
     public mutating func add(document: JSONValue, source: SyncSource) throws(SyncDataError) {
-        let header = try SyncDocumentDecoder.header(document, source: source)
+        let header = try SyncJSONDecoder.header(document, source: source)
         guard header.clientID == clientID, header.userID == userID else {
             throw .otherUser(source: source, clientID: header.clientID, userID: header.userID)
         }
@@ -39,28 +39,28 @@ public struct UserDataBuilder {
         switch source {
         case .sms:
             smsSeen = true
-            for record in try SyncDocumentDecoder.sms(document) { insertSMS(record, syncedAt: syncedAt) }
+            for record in try SyncJSONDecoder.sms(document) { insertSMS(record, syncedAt: syncedAt) }
         case .apps:
             var byPackage = appsByPackage ?? [:]
-            for app in try SyncDocumentDecoder.apps(document) {
+            for app in try SyncJSONDecoder.apps(document) {
                 if let existing = byPackage[app.packageName], existing.syncedAt > syncedAt { continue }
                 byPackage[app.packageName] = (app, syncedAt)
             }
             appsByPackage = byPackage
         case .device:
-            devices = (devices ?? []) + [try SyncDocumentDecoder.device(document, platform: .android)]
+            devices = (devices ?? []) + [try SyncJSONDecoder.device(document, platform: .android)]
         case .iosDevice:
-            iosDevices = (iosDevices ?? []) + [try SyncDocumentDecoder.device(document, platform: .ios)]
+            iosDevices = (iosDevices ?? []) + [try SyncJSONDecoder.device(document, platform: .ios)]
         case .contacts:
             var list = contacts ?? []
-            for contact in try SyncDocumentDecoder.contacts(document) {
+            for contact in try SyncJSONDecoder.contacts(document) {
                 let key = contact.contactID ?? "\(contact.name ?? "")|\(contact.phones.joined(separator: ","))"
                 if contactKeys.insert(key).inserted { list.append(contact) }
             }
             contacts = list
         case .callLogs:
             var list = callLogs ?? []
-            for call in try SyncDocumentDecoder.callLogs(document) {
+            for call in try SyncJSONDecoder.callLogs(document) {
                 let key = call.callID ?? "\(call.number)|\(call.dateMillis)|\(call.type.rawValue)"
                 if callKeys.insert(key).inserted { list.append(call) }
             }
@@ -68,7 +68,7 @@ public struct UserDataBuilder {
         }
     }
 
-    private mutating func insertSMS(_ record: SyncedSMS, syncedAt: Int64) {
+    private mutating func insertSMS(_ record: SyncedSMSRecord, syncedAt: Int64) {
         let content = SMSContentKey(sender: record.raw.sender, date: record.raw.inboxDateMillis, body: record.raw.body)
         let id = record.raw.id
         if let existing = (id.isEmpty ? nil : smsIndexByID[id]) ?? smsIndexByContent[content] {

@@ -35,12 +35,12 @@ import Testing
             "type": "sent"}
          ]}
         """)
-        let header = try SyncDocumentDecoder.header(document, source: .sms)
+        let header = try SyncJSONDecoder.header(document, source: .sms)
         #expect(header.clientID == "c1")
         #expect(header.userID == "u1")
         #expect(header.requestID == "r9")
         #expect(header.createdAtMillis == 1_773_500_000_000)
-        let records = try SyncDocumentDecoder.sms(document)
+        let records = try SyncJSONDecoder.sms(document)
         #expect(records.count == 2)
         #expect(records[0].raw.sender == "VM-HDFCBK")
         #expect(records[0].raw.inboxDateMillis == 1_773_400_000_000)
@@ -54,7 +54,7 @@ import Testing
     @Test func missingFieldErrorNamesField() throws {
         let document = try Self.parse(#"{"client_id": "c1", "user_id": "u1", "sms": [{"sms_id": "1"}]}"#)
         #expect(throws: SyncDataError.missingField(source: .sms, names: ["sms_body", "body", "message", "text"])) {
-            try SyncDocumentDecoder.sms(document)
+            try SyncJSONDecoder.sms(document)
         }
         let error = SyncDataError.missingField(source: .sms, names: ["sms_body", "body"])
         #expect(error.description == "Missing field 'sms_body' (also accepted: 'body') in a sync document of source 'sms'")
@@ -63,18 +63,18 @@ import Testing
     @Test func invalidFieldErrorShowsValue() throws {
         let document = try Self.parse(#"{"client_id": "c1", "user_id": "u1", "apps": [{"package_name": "a", "first_install_time": "soon"}]}"#)
         do {
-            _ = try SyncDocumentDecoder.apps(document)
+            _ = try SyncJSONDecoder.apps(document)
             Issue.record("expected an error")
         } catch {
             #expect(error.description.contains("'first_install_time'"))
             #expect(error.description.contains("'soon'"))
         }
         let listless = try Self.parse(#"{"client_id": "c1", "user_id": "u1", "apps": {"package_name": "a"}}"#)
-        #expect(throws: SyncDataError.self) { try SyncDocumentDecoder.apps(listless) }
+        #expect(throws: SyncDataError.self) { try SyncJSONDecoder.apps(listless) }
     }
 
     @Test func deviceContactsAndCallsDecode() throws {
-        let device = try SyncDocumentDecoder.device(Self.parse("""
+        let device = try SyncJSONDecoder.device(Self.parse("""
         {"client_id": "c1", "user_id": "u1", "created_at": 1773500000000,
          "device_data": {"brand": "Xiaomi", "model": "Redmi 9", "android_version": "12", "sdk_int": "31",
                          "is_rooted": 1, "is_emulator": "false", "first_seen_at": 1700000000000}}
@@ -85,14 +85,14 @@ import Testing
         #expect(device.isRooted == true)
         #expect(device.isEmulator == false)
         #expect(device.syncedAtMillis == 1_773_500_000_000)
-        let contacts = try SyncDocumentDecoder.contacts(Self.parse("""
+        let contacts = try SyncJSONDecoder.contacts(Self.parse("""
         {"client_id": "c1", "user_id": "u1", "records": [
           {"id": "7", "display_name": "Ravi", "phone_numbers": ["+91 98765 43210", "022 1234"]},
           {"contact_id": "8", "name": "Asha", "number": "9000000000", "last_updated": 1773000000000}]}
         """))
         #expect(contacts.map(\.phones) == [["+91 98765 43210", "022 1234"], ["9000000000"]])
         #expect(contacts[1].updatedAtMillis == 1_773_000_000_000)
-        let calls = try SyncDocumentDecoder.callLogs(Self.parse("""
+        let calls = try SyncJSONDecoder.callLogs(Self.parse("""
         {"client_id": "c1", "user_id": "u1", "calls": [
           {"id": "1", "phone": "900", "type": 3, "duration": 0, "timestamp": 1773000000000},
           {"call_id": "2", "number": "901", "type": "OUTGOING", "duration": "42", "call_date": 1773000001000},
@@ -101,7 +101,7 @@ import Testing
         #expect(calls.map(\.type) == [.missed, .outgoing, .rejected])
         #expect(calls[1].durationSeconds == 42)
         #expect(throws: SyncDataError.self) {
-            try SyncDocumentDecoder.callLogs(Self.parse(#"{"client_id": "c", "user_id": "u", "calls": [{"type": "video", "date": 1}]}"#))
+            try SyncJSONDecoder.callLogs(Self.parse(#"{"client_id": "c", "user_id": "u", "calls": [{"type": "video", "date": 1}]}"#))
         }
     }
 

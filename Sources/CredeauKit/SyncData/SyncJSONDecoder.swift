@@ -1,5 +1,5 @@
 /// The top-level fields of one sync document.
-public struct SyncDocumentHeader: Sendable, Equatable {
+public struct SyncJSONHeader: Sendable, Equatable {
     public var clientID: String
     public var userID: String
     public var requestID: String?
@@ -7,30 +7,30 @@ public struct SyncDocumentHeader: Sendable, Equatable {
 }
 
 /// One synced SMS before classification, with its folder.
-public struct SyncedSMS: Sendable, Equatable {
+public struct SyncedSMSRecord: Sendable, Equatable {
     public var raw: RawSMS
     public var folder: SMSFolder
 }
 
 /// Reads sync documents (one per sync request) into typed records, accepting the field-name
 /// variants that SDK versions send. Errors name the source and the field.
-public enum SyncDocumentDecoder {
+public enum SyncJSONDecoder {
     /// Reads `client_id`, `user_id`, `request_id` and `created_at` (or their variants).
-    public static func header(_ document: JSONValue, source: SyncSource) throws(SyncDataError) -> SyncDocumentHeader {
+    public static func header(_ document: JSONValue, source: SyncSource) throws(SyncDataError) -> SyncJSONHeader {
         let fields = FieldReader(value: document, source: source)
         guard document.objectValue != nil else { throw .notAnObject(source: source, what: "document") }
         let clientID = try fields.requiredText(["client_id", "clientId"])
         let userID = try fields.requiredText(["user_id", "userId"])
         let requestID = try fields.text(["request_id", "requestId", "sync_request_id"])
         let createdAt = try fields.date(["created_at", "createdAt"])
-        return SyncDocumentHeader(clientID: clientID, userID: userID, requestID: requestID, createdAtMillis: createdAt)
+        return SyncJSONHeader(clientID: clientID, userID: userID, requestID: requestID, createdAtMillis: createdAt)
     }
 
     /// Reads the SMS list of an `sms_sync_request_sms_data` document.
-    public static func sms(_ document: JSONValue) throws(SyncDataError) -> [SyncedSMS] {
+    public static func sms(_ document: JSONValue) throws(SyncDataError) -> [SyncedSMSRecord] {
         let header = try header(document, source: .sms)
         let records = try recordList(document, source: .sms, names: ["sms", "data", "records", "batch", "sms_data", "messages"])
-        var result: [SyncedSMS] = []
+        var result: [SyncedSMSRecord] = []
         result.reserveCapacity(records.count)
         for record in records {
             let fields = try FieldReader(record: record, source: .sms)
@@ -43,7 +43,7 @@ public enum SyncDocumentDecoder {
             let raw = RawSMS(
                 id: id, sender: sender, body: body, inboxDateMillis: date, clientID: header.clientID,
                 userID: header.userID, requestID: header.requestID)
-            result.append(SyncedSMS(raw: raw, folder: folder))
+            result.append(SyncedSMSRecord(raw: raw, folder: folder))
         }
         return result
     }
