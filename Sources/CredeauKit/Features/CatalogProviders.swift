@@ -23,5 +23,5 @@ public protocol AppCategoryProvider: Sendable {
 
 /// Maps a handset to a price band (`budget`, `mid`, `premium`, …) and an estimated price in rupees.
 public protocol DevicePriceProvider: Sendable {
-    func priceBand(manufacturer: String, model: String) -> (band: String, estimateINR: Int)?
+    func featurePriceBand(manufacturer: String, model: String) -> (band: String, estimateINR: Int)?
 }

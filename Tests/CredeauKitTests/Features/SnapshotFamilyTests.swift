@@ -13,7 +13,7 @@ struct TestAppCategories: AppCategoryProvider {
 
 /// A tiny price table standing in for the device price catalogue.
 struct TestDevicePrices: DevicePriceProvider {
-    func priceBand(manufacturer: String, model: String) -> (band: String, estimateINR: Int)? {
+    func featurePriceBand(manufacturer: String, model: String) -> (band: String, estimateINR: Int)? {
         manufacturer == "Xiaomi" && model == "Redmi 9" ? ("budget", 9_000) : nil
     }
 }

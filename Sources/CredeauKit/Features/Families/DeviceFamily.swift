@@ -14,7 +14,7 @@ enum DeviceFamily {
         let device = input?.device
         let price = device.flatMap { device -> (band: String, estimateINR: Int)? in
             guard let manufacturer = device.manufacturer, let model = device.model else { return nil }
-            return input?.devicePrices?.priceBand(manufacturer: manufacturer, model: model)
+            return input?.devicePrices?.featurePriceBand(manufacturer: manufacturer, model: model)
         }
         sink.add(factory.verbatim("device_data_null_reason", nil,
                                   "Why device features are null: not_synced or no_data_before_cutoff; null when a "
