@@ -12,8 +12,8 @@ enum StandardRulePack {
     "acctword": "(?:a/c|a/c\\.|ac|acct|account|acc|card)",
     "honorific": "(?:(?:mr|mrs|ms|miss|dr|shri|smt|m/s)\\.?\\s+)?",
     "date": "(\\d{1,2}(?:st|nd|rd|th)?[-/ .]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ,.']*\\d{2,4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})",
-    "debitverb": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d))|\\bspent\\b|\\bsent\\b|\\bwithdrawn\\b|\\bwithdrawal of\\b|\\bpaid (?:to|at|for|via)\\b|\\btransferred to\\b|\\bpurchase (?:of|at|for)\\b|\\bdeducted\\b|\\bused (?:at|for|on)\\b|\\bcharged\\b|\\btransaction of\\b|\\bprocessed successfully\\b|\\bsuccessful at\\b|\\bpaid (?:rs|inr|₹)|\\bthank you for using\\b",
-    "creditverb": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\bcr\\.?(?=\\s*(?:inr|rs|₹|\\d))|\\breceived\\b|\\bdeposited\\b|\\brefund(?:ed)?\\b|\\breversed\\b|\\breversal\\b|\\badded to\\b|\\bloaded\\b"
+    "debitverb": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\bspent\\b|\\bsent\\b|\\bwithdrawn\\b|\\bwithdrawal of\\b|\\bpaid (?:to|at|for|via)\\b|\\btransferred to\\b|\\bpurchase (?:of|at|for)\\b|\\bdeducted\\b|\\bused (?:at|for|on)\\b|\\bcharged\\b|\\btransaction of\\b|\\bprocessed successfully\\b|\\bsuccessful at\\b|\\bpaid (?:rs|inr|₹)|\\bthank you for using\\b",
+    "creditverb": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\bcr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\breceived\\b|\\bdeposited\\b|\\brefund(?:ed)?\\b|\\breversed\\b|\\breversal\\b|\\badded to\\b|\\bloaded\\b"
   },
   "direction_verbs": {
     "debit": "{debitverb}",
@@ -56,7 +56,7 @@ enum StandardRulePack {
      "unless": ["\\ba/c\\b[^\\n]{0,30}\\bdebited\\b", "\\bdebited from\\b"],
      "sms_type": "loan_emi_paid", "account_type": "loan", "direction": "debit"},
     {"name": "card_transaction", "any": ["card", " cc "],
-     "patterns": ["\\bcredit\\s*card\\b", "\\bdebit\\s*card\\b", "(?<!block)(?<!blk)card\\s*(?:no\\.?|number|ending|end|xx|x\\d|\\*|[0-9]{4}\\b)", "\\bcc\\b"],
+     "patterns": ["\\bcredit\\s*card\\b", "(?<!block)(?<!blk)card\\s*(?:no\\.?|number|ending|end|xx|x\\d|\\*|[0-9]{4}\\b)", "\\bcc\\b"],
      "unless": ["\\b(?:withdrawn|withdrawal)\\b[^\\n]*\\batm\\b", "\\batm\\b[^\\n]*\\b(?:withdrawn|withdrawal)\\b", "\\blinked to (?:your )?(?:a/c|ac|account)\\b"],
      "sms_type": "card_debit_executed", "credit_sms_type": "card_credit_executed", "account_type": "card", "direction": "by_verb", "requires_amount": true},
     {"name": "wallet_transaction", "any": ["wallet", "balance", "mobikwik", "freecharge", "ola money", "paytm"],
@@ -91,7 +91,7 @@ enum StandardRulePack {
       {"name": "bare_amount_after_verb", "any": ["debited", "credited"], "pattern": "\\b(?:debited|credited)\\s+(?:by|with|for)\\s+{num}\\b"}
     ],
     "account_digits": [
-      {"name": "keyword_then_digits", "pattern": "\\b{acctword}\\b(?:\\s*(?:no|number|num)\\b\\.?)?(?:\\s*(?:ending|ends|end)(?:\\s*(?:with|in))?)?\\s*[:\\-]?\\s*[.]?\\s*(?:[0-9]*[x*#]+\\s?)?([0-9]{2,6})\\b"},
+      {"name": "keyword_then_digits", "pattern": "\\b{acctword}\\b(?:\\s*(?:no|number|num)\\b\\.?)?(?:\\s*(?:ending|ends|end)(?:\\s*(?:with|in))?)?\\s*[:\\-]?\\s*(?:[0-9]*[x*#.]+\\s?)?([0-9]{2,6})\\b"},
       {"name": "ending_digits", "any": ["end"], "pattern": "\\bend(?:ing|s)?\\s*(?:with|in)?\\s*[:\\-]?\\s*[x*#]*([0-9]{2,6})\\b"},
       {"name": "masked_token", "pattern": "(?<![a-z0-9])[x*#]{1,12}([0-9]{3,6})\\b"},
       {"name": "partly_masked_number", "any": ["xx"], "pattern": "\\b[0-9]{2,6}x{2,}([0-9]{3,6})\\b"}
