@@ -87,13 +87,13 @@ enum StandardRulePack {
   ],
   "fields": {
     "amount": [
-      {"name": "currency_amount", "pattern": "{cur}{num}"},
+      {"name": "currency_amount", "any": ["rs", "inr", "₹"], "pattern": "{cur}{num}"},
       {"name": "bare_amount_after_verb", "any": ["debited", "credited"], "pattern": "\\b(?:debited|credited)\\s+(?:by|with|for)\\s+{num}\\b"}
     ],
     "account_digits": [
-      {"name": "keyword_then_digits", "pattern": "\\b{acctword}\\b(?:\\s*(?:no|number|num)\\b\\.?)?(?:\\s*(?:ending|ends|end)(?:\\s*(?:with|in))?)?\\s*[:\\-]?\\s*(?:[0-9]*[x*#.]+\\s?)?([0-9]{2,6})\\b"},
+      {"name": "keyword_then_digits", "any": ["a/c", "ac", "acc", "card"], "pattern": "\\b{acctword}\\b(?:\\s*(?:no|number|num)\\b\\.?)?(?:\\s*(?:ending|ends|end)(?:\\s*(?:with|in))?)?\\s*[:\\-]?\\s*(?:[0-9]*[x*#.]+\\s?)?([0-9]{2,6})\\b"},
       {"name": "ending_digits", "any": ["end"], "pattern": "\\bend(?:ing|s)?\\s*(?:with|in)?\\s*[:\\-]?\\s*[x*#]*([0-9]{2,6})\\b"},
-      {"name": "masked_token", "pattern": "(?<![a-z0-9])[x*#]{1,12}([0-9]{3,6})\\b"},
+      {"name": "masked_token", "any": ["x", "*", "#"], "pattern": "(?<![a-z0-9])[x*#]{1,12}([0-9]{3,6})\\b"},
       {"name": "partly_masked_number", "any": ["xx"], "pattern": "\\b[0-9]{2,6}x{2,}([0-9]{3,6})\\b"}
     ],
     "balance": [
