@@ -25,7 +25,9 @@ struct FieldScanner {
             for _ in 0..<attempts {
                 guard let found = firstCapture(field.pattern, group: field.group, from: start) else { break }
                 if let value = accept(found.value, found.match) { return value }
-                start = max(found.match.upperBound, found.match.lowerBound + 1)
+                // Resume inside the rejected match, at its capture, so a shorter candidate that
+                // starts there ("on BANK card 4432 at SHOP" -> "at SHOP") is still found.
+                start = max(found.value.lowerBound, found.match.lowerBound + 1)
                 if start > text.count { break }
             }
         }

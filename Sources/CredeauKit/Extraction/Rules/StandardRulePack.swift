@@ -12,8 +12,8 @@ enum StandardRulePack {
     "acctword": "(?:a/c|a/c\\.|ac|acct|account|acc|card)",
     "honorific": "(?:(?:mr|mrs|ms|miss|dr|shri|smt|m/s)\\.?\\s+)?",
     "date": "(\\d{1,2}(?:st|nd|rd|th)?[-/ .]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ,.']*\\d{2,4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})",
-    "debitverb": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\bspent\\b|\\bsent\\b|\\bwithdrawn\\b|\\bwithdrawal of\\b|\\bpaid (?:to|at|for|via)\\b|\\btransferred to\\b|\\bpurchase (?:of|at|for)\\b|\\bdeducted\\b|\\bused (?:at|for|on)\\b|\\bcharged\\b|\\btransaction of\\b|\\bprocessed successfully\\b|\\bsuccessful at\\b|\\bpaid (?:rs|inr|₹)|\\bthank you for using\\b",
-    "creditverb": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\bcr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\breceived\\b|\\bdeposited\\b|\\brefund(?:ed)?\\b|\\breversed\\b|\\breversal\\b|\\badded to\\b|\\bloaded\\b"
+    "debitverb": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\bspent\\b|\\bsent\\b|\\bwithdrawn\\b|\\bwithdrawal of\\b|\\bpaid (?:to|at|for|via)\\b|\\btransferred to\\b|\\bpurchase (?:of|at|for)\\b|\\bdeducted\\b|\\bused (?:at|for|on)\\b|\\bcharged\\b|\\btransaction of\\b|\\bprocessed successfully\\b|\\bsuccessful at\\b|\\bpaid (?:rs|inr|₹)|\\bthank you for using\\b|\\btransferred from\\b|\\btxn (?:of )?(?:rs|inr|₹)|\\ba debit (?:by|of)\\b",
+    "creditverb": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\bcr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\breceived\\b|\\bdeposited\\b|\\brefund(?:ed)?\\b|\\breversed\\b|\\breversal\\b|\\badded to\\b|\\bloaded\\b|\\ba credit (?:by|of)\\b"
   },
   "direction_verbs": {
     "debit": "{debitverb}",
@@ -26,6 +26,9 @@ enum StandardRulePack {
     {"name": "mandate_setup", "any": ["mandate", "autopay", "standing instruction", "e-nach", "enach"],
      "patterns": ["(?:mandate|autopay|standing instruction|e-?nach)[^\\n]{0,60}?\\b(?:created|registered|set up|setup|activated|approved|registration)\\b", "\\b(?:created|registered|set up|activated)\\b[^\\n]{0,40}?(?:mandate|autopay|standing instruction)"],
      "sms_type": "not_in_the_list", "tag": "mandate_setup"},
+    {"name": "merchant_refund_notice", "any": ["refund"],
+     "patterns": ["\\brefund\\b[^\\n]{0,100}?\\b(?:processed|initiated)\\b[^\\n]{0,80}?\\b(?:original (?:payment )?(?:method|mode|source)|source account|payment source|will (?:be )?(?:reflect|credited)|within \\d|in \\d)"],
+     "sms_type": "not_in_the_list", "tag": "refund_initiated"},
     {"name": "investment_units", "any": ["unit", "nav", "pran", "folio", "sip"],
      "patterns": ["\\bunits?\\b[^\\n]{0,80}?\\b(?:allotted|credited|purchased|redeemed|processed)\\b", "\\bnav\\b", "\\bpran\\b", "\\bfolio\\b", "\\bsip\\b[^\\n]{0,60}?\\b(?:registered|processed|installment|instalment)\\b"],
      "sms_type": "not_in_the_list", "tag": "investment"},
@@ -43,6 +46,7 @@ enum StandardRulePack {
      "sms_type": "payment_bounce", "account_type": "bank"},
     {"name": "declined", "any": ["declined", "failed", "unsuccessful", "not successful", "could not be", "rejected"],
      "patterns": ["\\bdeclined\\b", "\\bfailed\\b", "\\bunsuccessful\\b", "\\bnot successful\\b", "\\bcould not be (?:processed|completed)\\b", "\\b(?:was|has been) rejected\\b"],
+     "unless": ["\\b(?:reversal|refund) (?:of|for|against) (?:a |the |your )?(?:failed|declined|unsuccessful)\\b"],
      "sms_type": "transaction_declined"},
     {"name": "promotion", "any": ["get ", "win", "%", "flat ", "approved", "apply now", "shop now", "buy now", "hurry", "limited period", "offer", "code", "coupon", "voucher", "eligible"],
      "patterns": ["\\bget (?:a |up ?to |flat |assured |extra |instant )?(?:free\\b|{cur}[0-9]|[0-9]+%|cashback)", "\\bwin\\b", "\\b\\d{1,2}% (?:instant )?(?:off|discount|cashback)", "\\bflat \\d+ ?%", "\\bpre-?approved\\b", "\\b(?:apply|shop|buy|book|order) now\\b", "\\bhurry\\b", "\\blimited period\\b", "\\b(?:exclusive )?offer (?:valid|ends|on)\\b", "\\buse (?:promo |coupon )?code\\b", "\\b(?:coupon|promo) code\\b", "\\byou are eligible\\b"],
@@ -82,7 +86,7 @@ enum StandardRulePack {
      "patterns": ["\\boffers?\\b", "\\bdiscount\\b", "\\bcashback\\b", "\\bfree\\b", "\\benjoy\\b", "\\bvalid (?:for|till|until|up ?to)\\b", "\\bt&c\\b", "\\btnc\\b", "\\bclick\\b", "\\bdeals?\\b", "\\bupgrade\\b", "\\breward"],
      "sms_type": "promotional"},
     {"name": "balance_update", "any": ["bal"],
-     "patterns": ["\\b(?:available|avl|avbl|avail|current|closing|ledger|clear)\\.?\\s*(?:bal|balance)\\b", "\\bbal(?:ance)? (?:in|of|for) (?:your )?[^\\n]{0,30}?{acctword}", "\\bbal(?:ance)? as on\\b"],
+     "patterns": ["\\b(?:available|avl|avbl|avail|current|closing|ledger|clear)\\.?\\s*(?:bal|balance)\\b", "\\bbal(?:ance)? (?:in|of|for) (?:your )?[^\\n]{0,30}?{acctword}", "\\bbal(?:ance)? as on\\b", "\\b(?:a/c|ac|acct|account)\\b[^\\n]{0,25}?\\bbal(?:ance)? (?:is|:)"],
      "sms_type": "balance_update", "account_type": "bank"}
   ],
   "fields": {
@@ -91,7 +95,7 @@ enum StandardRulePack {
       {"name": "bare_amount_after_verb", "any": ["debited", "credited"], "pattern": "\\b(?:debited|credited)\\s+(?:by|with|for)\\s+{num}\\b"}
     ],
     "account_digits": [
-      {"name": "keyword_then_digits", "any": ["a/c", "ac", "acc", "card"], "pattern": "\\b{acctword}\\b(?:\\s*(?:no|number|num)\\b\\.?)?(?:\\s*(?:ending|ends|end)(?:\\s*(?:with|in))?)?\\s*[:\\-]?\\s*(?:[0-9]*[x*#.]+\\s?)?([0-9]{2,6})\\b"},
+      {"name": "keyword_then_digits", "any": ["a/c", "ac", "acc", "card"], "pattern": "\\b{acctword}\\b(?:\\s*(?:no|number|num)\\b\\.?)?(?:\\s*(?:ending|ends|end)(?:\\s*(?:with|in))?)?\\s*[:\\-]?\\s*(?:[0-9]*(?:[x*#.]+|nn+)\\s?)?([0-9]{2,6})\\b"},
       {"name": "ending_digits", "any": ["end"], "pattern": "\\bend(?:ing|s)?\\s*(?:with|in)?\\s*[:\\-]?\\s*[x*#]*([0-9]{2,6})\\b"},
       {"name": "masked_token", "any": ["x", "*", "#"], "pattern": "(?<![a-z0-9])[x*#]{1,12}([0-9]{3,6})\\b"},
       {"name": "partly_masked_number", "any": ["xx"], "pattern": "\\b[0-9]{2,6}x{2,}([0-9]{3,6})\\b"}
@@ -130,10 +134,11 @@ enum StandardRulePack {
       {"name": "name_credited", "any": ["credited"], "pattern": ";\\s*([a-z][a-z0-9 &.'-]*?)\\s+credited\\b"},
       {"name": "transfer_to", "any": ["trf", "transfer"], "pattern": "\\b(?:trf|transfer(?:red)?) to\\s+{honorific}([a-z][^\\n]*?)\\s*(?:\\bref|\\bon\\b|\\.\\s|,|$)"},
       {"name": "from_name", "direction": "credit", "any": ["from"], "pattern": "\\bfrom\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|card|bank\\b|the\\b|cash\\b|\\d)([a-z][a-z0-9 &.'_-]*?)\\s*(?:\\bvia\\b|\\bon\\b|\\bref|\\bhas\\b|\\bis\\b|\\bto\\b|\\(|\\.\\s|,|\\.$|$)"},
+      {"name": "by_name", "direction": "credit", "any": ["by "], "pattern": "\\bby\\s+{honorific}(?!rs\\b|inr\\b|upi\\b|neft\\b|imps\\b|rtgs\\b|transfer|cash\\b|cheque|clearing|a/c|ac\\b|acct|account|your\\b|the\\b|us\\b|\\d)([a-z][a-z .'&-]*?)\\s*(?:\\.\\s|\\.$|,|\\(|\\bon\\b|\\bvia\\b|\\bref|$)"},
       {"name": "merchant_at_sign", "any": ["@"], "pattern": "@\\s*(?:upi_)?([a-z][^\\n@]*?)\\s*(?:\\d|\\.\\s|\\.$|,|$)"},
       {"name": "paid_for", "direction": "debit", "any": ["for"], "pattern": "{cur}{num}\\s+for\\s+(?!your\\b|the\\b|a/c|ac\\b|card|\\d)([a-z][a-z0-9 &.'_-]*?)\\s+(?:via|using|on\\b|at\\b)"},
       {"name": "to_name", "direction": "debit", "any": ["to "], "pattern": "\\bto\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|you\\b|the\\b|card|bank\\b|report|block|us\\b|registered|avoid|mobile|\\d)([a-z][a-z0-9 &.'_-]*?)\\s*(?:\\.(?=[a-z\\s]|$)|,|\\(|\\bon\\b|\\bvia\\b|\\bref|\\bupi\\b|\\brrn|\\bfrom\\b|$)"},
-      {"name": "merchant_at", "any": ["at ", "on "], "pattern": "\\b(?:at|on)\\s+(?!your\\b|the\\b|a/c|ac\\b|card|date\\b|account|\\d)([a-z][a-z0-9 &.'_*-]*?)\\s*(?:\\bon\\b|\\bfor\\b|\\bis\\b|\\bvia\\b|\\d{1,2}[-/]\\d|\\d{1,2}-?[a-z]{3}|\\.\\s|\\.$|,|$)"}
+      {"name": "merchant_at", "any": ["at ", "on "], "pattern": "\\b(?:at|on)\\s+(?!your\\b|the\\b|a/c|ac\\b|card|date\\b|account|\\d)([a-z][a-z0-9 &.'_*-]*?)\\s*(?:\\bon\\b|\\bfor\\b|\\bis\\b|\\bvia\\b|\\bby\\b|\\d{1,2}[-/]\\d|\\d{1,2}-?[a-z]{3}|\\.\\s|\\.$|,|$)"}
     ]
   },
   "amount_excluded_after": ["bal", "limit", "lmt", "due", "outstanding", "o/s", "avl", "avbl", "available", "emi", "min ", "worth", "above", "upto", "up to"],
