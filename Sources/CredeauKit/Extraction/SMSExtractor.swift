@@ -1,8 +1,8 @@
 /// Classifies one SMS and extracts its fields with a rule pack.
 ///
 /// Stateless after `init`: one instance may serve many threads, each call using its own
-/// scratch buffers. An SMS the rules do not recognise becomes `not_in_the_list`; no input
-/// makes `extract` fail.
+/// scratch buffers. An SMS the rules do not recognise becomes `not_in_the_list`, and no
+/// input makes `extract` fail.
 public final class SMSExtractor: Sendable {
     private let rules: RulePack
     private let senders: SenderRegistry
@@ -107,7 +107,7 @@ public final class SMSExtractor: Sendable {
 
     /// Builds `sms_nlp_tag`: the sms_type, then an optional `_refinement` from the rule, the
     /// first matching tag rule, or the payment rail (never `card`, `wallet` or `other`, which
-    /// the sms_type already says or which say nothing).
+    /// the sms_type already names or which add nothing).
     private func nlpTag(outcome: Classification, channel: TransactionChannel?, scanner: FieldScanner) -> String {
         let type = outcome.smsType
         if let fixed = outcome.tag { return "\(type.rawValue)_\(fixed)" }

@@ -1,7 +1,7 @@
 import Foundation
 @testable import CredeauKit
 
-/// Scores the extractor against a JSON Lines case file: each line holds `id`, `sender`, `body`
+/// Scores the extractor against a JSON Lines case file: each line has `id`, `sender`, `body`
 /// and `expect`, and every key of `expect` is one scored field.
 struct ExtractionCaseScorer {
     struct Result {

@@ -3,7 +3,7 @@ import Testing
 @testable import CredeauKit
 
 @Suite struct RulePackTests {
-    /// The compiled-in pack, re-encoded after `edit` changes one part of it.
+    /// Re-encodes the compiled-in pack after `edit` changes one part of it.
     private func editedPack(_ edit: (inout [String: Any]) -> Void) throws -> String {
         var document = try #require(JSONSerialization.jsonObject(with: Data(StandardRulePack.json.utf8)) as? [String: Any])
         edit(&document)

@@ -36,8 +36,8 @@ struct FieldScanner {
 
     // MARK: Fields
 
-    /// The transaction amount in rupees, skipping balances, limits and dues, and nil when a
-    /// foreign-currency amount comes first.
+    /// Finds the transaction amount in rupees. Balances, limits and dues are skipped, and the
+    /// result is nil when a foreign-currency amount comes first.
     func amount() -> Double? {
         let found: (value: Double, start: Int)? = scan(pack.amount) { value, match in
             if isExcludedAmount(at: match.lowerBound) { return nil }
@@ -49,12 +49,12 @@ struct FieldScanner {
         return found?.value
     }
 
-    /// True when the body states an amount in a foreign currency.
+    /// Returns true when the body states an amount in a foreign currency.
     func hasForeignAmount() -> Bool {
         pack.foreignCurrency.match(text.lower, into: data)
     }
 
-    /// True when one of the excluded words (balance, limit, due …) stands just before `start`,
+    /// Returns true when one of the excluded words (balance, limit, due …) is just before `start`,
     /// within the same clause.
     private func isExcludedAmount(at start: Int) -> Bool {
         var windowStart = start
@@ -91,7 +91,7 @@ struct FieldScanner {
         scan(pack.dueDate) { value, _ in ValueParsers.isoDate(text.lower, value) }
     }
 
-    /// A payment reference of at least six characters holding at least four digits.
+    /// Finds a payment reference: at least six characters, at least four of them digits.
     func reference() -> String? {
         scan(pack.reference) { value, _ in
             guard value.count >= 6 else { return nil }
@@ -103,7 +103,7 @@ struct FieldScanner {
         }
     }
 
-    /// The counter-party in the SMS's own spelling, and its byte range for the template hash.
+    /// Finds the counter-party in the SMS's own spelling, with its byte range for the template hash.
     func party(direction: TransactionDirection?) -> (name: String, range: Range<Int>)? {
         scan(pack.party, direction: direction) { value, _ in
             cleanParty(value).map { ($0, value) }
@@ -165,13 +165,13 @@ struct FieldScanner {
         return nil
     }
 
-    /// Direction from the earliest debit or credit verb in the body.
+    /// Finds the direction from the earliest debit or credit verb in the body.
     func verbDirection() -> TransactionDirection? {
         guard pack.directionVerbs.match(text.lower, into: data) else { return nil }
         return data.range(ofGroup: pack.debitVerbGroup) != nil ? .debit : .credit
     }
 
-    /// The institution named last in the body (signatures such as "-SBI" close the message).
+    /// Finds the institution named last in the body, because signatures such as "-SBI" end a message.
     func institution() -> InstitutionAlias? {
         guard let scanPattern = pack.institutionScan else { return nil }
         var start = 0

@@ -28,7 +28,7 @@ public final class RulePack: Sendable {
     let tags: [TagRule]
     let channelTagTypes: Set<SMSType>
     let institutions: [InstitutionAlias]
-    /// One alternation of every institution pattern, group `i + 1` standing for `institutions[i]`.
+    /// One alternation of every institution pattern, group `i + 1` matching `institutions[i]`.
     let institutionScan: PCRE2Pattern?
     /// Largest capture-group count of any pattern, so one match-data block serves them all.
     let maxCaptureCount: Int
@@ -106,11 +106,11 @@ public final class RulePack: Sendable {
             guard let type = SenderType(rawValue: entry.type) else {
                 throw .invalidRule(origin: origin, rule: "institutions.\(entry.name)", reason: "unknown sender type '\(entry.type)'")
             }
-            // Compiling each alias alone names the faulty one before they are joined; the joined
+            // Compiling each alias alone names the faulty one before they are joined. The joined
             // scan numbers its groups by alias, so an alias may not add groups of its own.
             let alone = try compiler.pattern(entry.pattern, rule: "institutions.\(entry.name)")
             guard alone.captureCount == 0 else {
-                throw .invalidRule(origin: origin, rule: "institutions.\(entry.name)", reason: "capture groups are not allowed; use (?:...)")
+                throw .invalidRule(origin: origin, rule: "institutions.\(entry.name)", reason: "capture groups are not allowed, so write groups as (?:...)")
             }
             return InstitutionAlias(name: entry.name.lowercased(), type: type, pattern: entry.pattern)
         }
