@@ -33,6 +33,25 @@ import Testing
         #expect(entry.smsType == .notInTheList)
     }
 
+    @Test func randomTokenSoupDoesNotCrash() {
+        // Bodies built from the fragments the patterns key on, in random order, up to 4 KB.
+        let fragments = ["to ", "from ", "rs ", "inr ", "₹", "a/c ", "xx", "1,2", "34", ".", "@", "/", "upi", "ref ",
+                         "debited ", "credited ", "bal ", "due ", "on ", "at ", "\n", ";", "-", "card ", "🙂", "०१"]
+        var state: UInt64 = 7
+        for _ in 0..<300 {
+            var body = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(state >> 33) % 1200
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                body += fragments[Int(state >> 33) % fragments.count]
+            }
+            let entry = extract(body)
+            #expect(entry.templateHash.count == 16)
+            if let amount = entry.amount { #expect(amount > 0) }
+        }
+    }
+
     @Test func caseSpacesAndLineBreaksDoNotMatter() {
         let upper = extract("RS 1,240.00 DEBITED FROM A/C XX7316 ON 03-03-2026. AVL BAL RS 8,615.30")
         let spaced = extract("Rs   1,240.00\n debited   from\nA/c   XX7316 on 03-03-2026.\nAvl Bal Rs 8,615.30")

@@ -51,7 +51,9 @@ enum ValueParsers {
                 var value = 0
                 var length = 0
                 while index < range.upperBound, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
-                    value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                    // Digits past the ninth are dropped so a long run cannot overflow; such a run
+                    // is not a date part and fails the range checks below anyway.
+                    if length < 9 { value = value * 10 + Int(bytes[index] - UInt8(ascii: "0")) }
                     length += 1
                     index += 1
                 }
