@@ -55,6 +55,24 @@ import Testing
         #expect(!entry.isTransactional)
     }
 
+    @Test func declinedMerchantStopsAtVerb() {
+        let entry = extract("Transaction of Rs.1,450.00 on Card XX6623 at CROMA was declined due to incorrect PIN.")
+        #expect(entry.transactionParty == "CROMA")
+        #expect(extract("Your slice credit card transaction of RS. 999 on hotstar.com failed.").transactionParty == "hotstar.com")
+    }
+
+    @Test func reversalOfFailedTransactionIsCredit() {
+        let entry = extract("Rs.5,000.00 has been credited to your Acct XX208 as reversal of failed transaction. Avl Bal Rs 9,904.18")
+        #expect(entry.smsType == .accountCreditExecuted)
+        #expect(entry.smsNLPTag == "account_credit_executed_refund")
+    }
+
+    @Test func merchantRefundNoticeIsNotTransaction() {
+        let entry = extract("Refund of Rs.1,299.00 for your order has been processed to your original payment method.")
+        #expect(!entry.isTransactional)
+        #expect(entry.smsNLPTag == "not_in_the_list_refund_initiated")
+    }
+
     @Test(arguments: [
         ("Your NACH debit of Rs.5,610.00 for loan EMI to BAJAJ FINANCE has been returned unpaid due to insufficient funds.", "payment_bounce_emi"),
         ("ECS of Rs 2,999 presented by TVS CREDIT from your a/c XX2290 bounced due to insufficient balance.", "payment_bounce_nach"),

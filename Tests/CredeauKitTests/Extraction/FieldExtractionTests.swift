@@ -106,6 +106,10 @@ import Testing
         ("Sent Rs.2,210.00 from A/c *3317 on 05-02-26 to MEDPLUS PHARMACY.RRN 604120398876.", "MEDPLUS PHARMACY"),
         ("Rs.1,240.00 spent on your Credit Card ending 3305 at CROMA RETAIL on 22/03/26.", "CROMA RETAIL"),
         ("Rs 1,999 Debited from A/C XX1 -Transferred to Mr. ARJUN NAIR. Avl Bal INR 10", "ARJUN NAIR"),
+        ("INR 3,200.00 debited from A/c XX9932 on 16-FEB-26. Info: UPI-RAJ ELECTRICALS-rajelec@ybl. Avl bal:INR 1", "rajelec"),
+        ("Rs. 1,499.00 refund from AMAZON SELLER SERVICES credited to A/c XX3382 on 19-02-26.", "AMAZON SELLER SERVICES"),
+        ("INR 12,000.00 debited from A/c no. XX330012 on NEFT-SHRI GANESH AGENCIES 04-07-2026 13:22:51 IST.", "SHRI GANESH AGENCIES"),
+        ("Acct XX417 debited for Rs 2,350.00 on 09-Jul-26; M/S NEW INDIA TRADERS credited. UPI:619014928370.", "NEW INDIA TRADERS"),
     ])
     func partyStyles(body: String, expected: String) {
         #expect(extract(body).transactionParty == expected)
