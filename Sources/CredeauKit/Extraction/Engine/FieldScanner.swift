@@ -173,15 +173,19 @@ struct FieldScanner {
 
     /// Finds the institution named last in the body, because signatures such as "-SBI" end a message.
     func institution() -> InstitutionAlias? {
-        guard let scanPattern = pack.institutionScan else { return nil }
-        var start = 0
-        var latest: InstitutionAlias?
-        while start <= text.count, scanPattern.match(text.lower, from: start, into: data), let whole = data.range(ofGroup: 0) {
-            if let index = (1...pack.institutions.count).first(where: { data.range(ofGroup: $0) != nil }) {
-                latest = pack.institutions[index - 1]
+        var latest: (alias: InstitutionAlias, start: Int)?
+        for alias in pack.institutions where text.containsAny(alias.any) {
+            var position = 0
+            var lastStart: Int?
+            while position <= text.count, alias.pattern.match(text.lower, from: position, into: data),
+                  let whole = data.range(ofGroup: 0) {
+                lastStart = whole.lowerBound
+                position = max(whole.upperBound, whole.lowerBound + 1)
             }
-            start = max(whole.upperBound, whole.lowerBound + 1)
+            if let lastStart, lastStart >= (latest?.start ?? -1) {
+                latest = (alias, lastStart)
+            }
         }
-        return latest
+        return latest?.alias
     }
 }

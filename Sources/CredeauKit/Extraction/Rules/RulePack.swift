@@ -28,8 +28,6 @@ public final class RulePack: Sendable {
     let tags: [TagRule]
     let channelTagTypes: Set<SMSType>
     let institutions: [InstitutionAlias]
-    /// One alternation of every institution pattern, group `i + 1` matching `institutions[i]`.
-    let institutionScan: PCRE2Pattern?
     /// Largest capture-group count of any pattern, so one match-data block serves them all.
     let maxCaptureCount: Int
 
@@ -106,25 +104,15 @@ public final class RulePack: Sendable {
             guard let type = SenderType(rawValue: entry.type) else {
                 throw .invalidRule(origin: origin, rule: "institutions.\(entry.name)", reason: "unknown sender type '\(entry.type)'")
             }
-            // Compiling each alias alone names the faulty one before they are joined. The joined
-            // scan numbers its groups by alias, so an alias may not add groups of its own.
-            let alone = try compiler.pattern(entry.pattern, rule: "institutions.\(entry.name)")
-            guard alone.captureCount == 0 else {
-                throw .invalidRule(origin: origin, rule: "institutions.\(entry.name)", reason: "capture groups are not allowed, so write groups as (?:...)")
-            }
-            return InstitutionAlias(name: entry.name.lowercased(), type: type, pattern: entry.pattern)
-        }
-        if institutions.isEmpty {
-            institutionScan = nil
-        } else {
-            let joined = institutions.map { "(?:\($0.pattern))()" }.joined(separator: "|")
-            institutionScan = try compiler.pattern(joined, rule: "institutions")
+            let pattern = try compiler.pattern(entry.pattern, rule: "institutions.\(entry.name)")
+            return InstitutionAlias(name: entry.name.lowercased(), type: type, any: (entry.any ?? []).map(Keyword.init),
+                                    pattern: pattern)
         }
 
         let everyPattern = rules.flatMap(\.patterns) + rules.flatMap(\.unless)
             + [amount, accountDigits, balance, outstanding, dueAmount, dueDate, reference, party].flatMap { $0.map(\.pattern) }
             + channels.map(\.pattern) + tags.map(\.pattern) + [directionVerbs, foreignCurrency]
-            + (institutionScan.map { [$0] } ?? [])
+            + institutions.map(\.pattern)
         maxCaptureCount = everyPattern.map(\.captureCount).max() ?? 0
     }
 }
@@ -182,7 +170,9 @@ struct TagRule: Sendable {
 struct InstitutionAlias: Sendable {
     var name: String
     var type: SenderType
-    var pattern: String
+    /// Keywords, one of which must occur before `pattern` runs.
+    var any: [Keyword]
+    var pattern: PCRE2Pattern
 }
 
 /// A lower-case keyword as UTF-8 bytes, for substring gates.

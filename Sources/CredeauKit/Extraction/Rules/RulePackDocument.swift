@@ -68,6 +68,7 @@ struct RulePackDocument: Decodable {
     struct Institution: Decodable {
         var name: String
         var type: String
+        var any: [String]?
         var pattern: String
     }
 
