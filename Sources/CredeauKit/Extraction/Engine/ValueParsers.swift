@@ -57,8 +57,8 @@ enum ValueParsers {
                 var value = 0
                 var length = 0
                 while index < range.upperBound, isDigit(bytes[index]) {
-                    // Digits past the ninth are dropped so a long run cannot overflow; such a run
-                    // is not a date part and fails the range checks below anyway.
+                    // Digits past the ninth are dropped so a long run cannot overflow. Such a run
+                    // is no date part and fails the range checks below anyway.
                     if length < 9 { value = value * 10 + Int(bytes[index] - UInt8(ascii: "0")) }
                     length += 1
                     index += 1
