@@ -12,8 +12,8 @@ enum StandardRulePack {
     "acctword": "(?:a/c|a/c\\.|ac|acct|account|acc|card)",
     "honorific": "(?:(?:mr|mrs|ms|miss|dr|shri|smt|m/s)\\.?\\s+)?",
     "date": "(\\d{1,2}(?:st|nd|rd|th)?[-/ .]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ,.']*\\d{2,4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})",
-    "debitverb": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\bspent\\b|\\bsent\\b|\\bwithdrawn\\b|\\bwithdrawal of\\b|\\bpaid (?:to|at|for|via)\\b|\\btransferred to\\b|\\bpurchase (?:of|at|for)\\b|\\bdeducted\\b|\\bused (?:at|for|on)\\b|\\bcharged\\b|\\btransaction of\\b|\\bprocessed successfully\\b|\\bsuccessful at\\b|\\bpaid (?:rs|inr|₹)|\\bthank you for using\\b|\\btransferred from\\b|\\btxn (?:of )?(?:rs|inr|₹)|\\ba debit (?:by|of)\\b",
-    "creditverb": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\bcr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\breceived\\b|\\bdeposited\\b|\\brefund(?:ed)?\\b|\\breversed\\b|\\breversal\\b|\\badded to\\b|\\bloaded\\b|\\ba credit (?:by|of)\\b"
+    "debitverb": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\bspent\\b|\\bsent\\b|\\bwithdrawn\\b|\\bwithdrawal of\\b|\\bpaid (?:to|at|for|via)\\b|\\btransferred to\\b|\\bpurchase (?:of|at|for)\\b|\\bdeducted\\b|\\bused (?:at|for|on)\\b|\\bcharged\\b|\\btransaction of\\b|\\bprocessed successfully\\b|\\bsuccessful at\\b|\\bpaid (?:rs|inr|₹)|\\bthank you for using\\b|\\btransferred from\\b|\\btxn (?:of )?(?:rs|inr|₹)|\\ba debit (?:by|of)\\b|\\bdebit\\s+(?:inr|rs|₹)|\\bmade a (?:payment|purchase|transaction) of\\b",
+    "creditverb": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\bcr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\breceived\\b|\\bdeposited\\b|\\brefund(?:ed)?\\b|\\breversed\\b|\\breversal\\b|\\badded to\\b|\\bloaded\\b|\\ba credit (?:by|of)\\b|\\bcredit\\s+(?:inr|rs|₹)"
   },
   "direction_verbs": {
     "debit": "{debitverb}",
@@ -21,7 +21,7 @@ enum StandardRulePack {
   },
   "classification": [
     {"name": "otp", "any": ["otp", "one time password", "one-time password", "verification code", "passcode", "security code"],
-     "patterns": ["\\b(?:otp|one[ -]time password|verification code|passcode|security code)\\b[^.\\n]{0,45}?\\b\\d{4,8}\\b", "\\b\\d{4,8}\\b[^.\\n]{0,30}?\\b(?:otp|one[ -]time password|verification code|passcode)\\b"],
+     "patterns": ["\\b(?:otp|one[ -]time password|verification code|passcode|security code)\\b(?:[^.\\n]|\\.(?=\\d)){0,80}?\\b\\d{4,8}\\b", "\\b\\d{4,8}\\b[^.\\n]{0,30}?\\b(?:otp|one[ -]time password|verification code|passcode)\\b"],
      "sms_type": "otp"},
     {"name": "mandate_setup", "any": ["mandate", "autopay", "standing instruction", "e-nach", "enach"],
      "patterns": ["(?:mandate|autopay|standing instruction|e-?nach)[^\\n]{0,60}?\\b(?:created|registered|set up|setup|activated|approved|registration)\\b", "\\b(?:created|registered|set up|activated)\\b[^\\n]{0,40}?(?:mandate|autopay|standing instruction)"],
@@ -122,7 +122,8 @@ enum StandardRulePack {
       {"name": "rail_reference", "any": ["ref", "txn", "transaction"], "pattern": "\\b(?:upi|imps|neft|rtgs)\\s*(?:ref(?:erence)?|txn|transaction)\\.?\\s*(?:no|number|id)?\\.?\\s*[:\\-#]?\\s*([a-z0-9]*[0-9][a-z0-9]*)"},
       {"name": "labelled_reference", "any": ["ref", "rrn", "utr", "txn", "transaction"], "pattern": "\\b(?:ref(?:erence)?|refno|rrn|utr|txn|transaction)\\s*(?:no|number|id)?\\.?\\s*[:\\-#]?\\s*([a-z0-9]*[0-9][a-z0-9]*)"},
       {"name": "rail_colon_number", "any": ["upi", "imps"], "pattern": "\\b(?:upi|imps)\\s*[:\\-]\\s*([0-9]{6,})"},
-      {"name": "info_path", "any": ["/"], "pattern": "\\b(?:upi|imps|neft|rtgs)(?:/[a-z]{2,4})?/([a-z0-9]*[0-9][a-z0-9]{5,})"},
+      {"name": "rail_then_number", "any": ["upi", "imps"], "pattern": "\\b(?:upi|imps)\\s+([0-9]{9,})\\b"},
+      {"name": "info_path", "any": ["/"], "pattern": "\\b(?:upi|imps|neft|rtgs)(?:/[a-z][a-z0-9]{1,3})?/([a-z0-9]*[0-9][a-z0-9]{5,})"},
       {"name": "bracketed", "any": ["["], "pattern": "\\[([a-z0-9]*[0-9][a-z0-9]*)\\]"}
     ],
     "party": [
