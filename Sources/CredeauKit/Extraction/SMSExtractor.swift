@@ -60,6 +60,8 @@ public final class SMSExtractor: Sendable {
         var partyRange: Range<Int>?
         if outcome.extractsFields {
             fillFields(&entry, outcome: outcome, classifier: &classifier, partyRange: &partyRange)
+        }
+        if entry.isExtracted {
             let lastTwo = entry.accountLastDigits.map { String($0.suffix(2)) } ?? "-1"
             entry.uniquePAN = "\(senderType.rawValue) | \(senderName ?? (sender.key.isEmpty ? "unknown" : sender.key)) | \(lastTwo)"
         }

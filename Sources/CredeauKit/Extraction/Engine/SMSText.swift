@@ -11,7 +11,7 @@ import Darwin
 /// are copied from.
 struct SMSText {
     /// Bodies longer than this are cut (at a character boundary) before matching. Real SMS,
-    /// even multipart ones, stay far below it; the cap bounds the work on garbage input.
+    /// even multipart ones, stay below it, and the cap bounds the work on garbage input.
     static let maxBytes = 4096
 
     let original: UnsafeBufferPointer<UInt8>
