@@ -67,6 +67,18 @@ import Testing
         #expect(entry.smsNLPTag == "account_credit_executed_refund")
     }
 
+    @Test func futureCashbackIsNotCredit() {
+        let entry = extract("Rs.500 cashback will be credited to your A/c XX4821 within 90 days of the eligible transaction.")
+        #expect(!entry.isTransactional)
+        #expect(entry.smsNLPTag == "not_in_the_list_upcoming_credit")
+    }
+
+    @Test func billPaymentReceiptIsNotCredit() {
+        let entry = extract("Your Airtel bill payment of Rs.599 has been received. Thank you!", sender: "VM-AIRTEL")
+        #expect(!entry.isTransactional)
+        #expect(entry.smsNLPTag == "not_in_the_list_payment_confirmation")
+    }
+
     @Test func merchantRefundNoticeIsNotTransaction() {
         let entry = extract("Refund of Rs.1,299.00 for your order has been processed to your original payment method.")
         #expect(!entry.isTransactional)
