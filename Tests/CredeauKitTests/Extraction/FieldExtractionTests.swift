@@ -16,6 +16,8 @@ import Testing
         ("A/C X8314 debited by 45.0 on date 12Feb26 trf to Metro", 45),
         ("UPI Credit:INR Rs.4800.00 in A/c X1185", 4800),
         ("RS. 899.00 spent on your credit card XX1111 at SHOP", 899),
+        ("1,240.00 INR debited from A/c XX2207 on 05-03-26 at BATA INDIA. Avl Bal 3,210.00 INR", 1240),
+        ("Your A/c XX4821 debited Rs.1,240/- on 03-03-26 towards UPI", 1240),
     ])
     func amountFormats(body: String, expected: Double) {
         #expect(extract(body).amount == expected)

@@ -12,8 +12,8 @@ enum StandardRulePack {
     "acctword": "(?:a/c|a/c\\.|ac|acct|account|acc|card)",
     "honorific": "(?:(?:mr|mrs|ms|miss|dr|shri|smt|m/s)\\.?\\s+)?",
     "date": "(\\d{1,2}(?:st|nd|rd|th)?[-/ .]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ,.']*\\d{2,4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})",
-    "debitverb": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\bspent\\b|\\bsent\\b|\\bwithdrawn\\b|\\bwithdrawal of\\b|\\bpaid (?:to|at|for|via)\\b|\\btransferred to\\b|\\bpurchase (?:of|at|for)\\b|\\bdeducted\\b|\\bused (?:at|for|on)\\b|\\bcharged\\b|\\btransaction of\\b|\\bprocessed successfully\\b|\\bsuccessful at\\b|\\bpaid (?:rs|inr|₹)|\\bthank you for using\\b|\\btransferred from\\b|\\btxn (?:of )?(?:rs|inr|₹)|\\ba debit (?:by|of)\\b|\\bdebit\\s+(?:inr|rs|₹)|\\bmade a (?:payment|purchase|transaction) of\\b|\\bpaid from\\b",
-    "creditverb": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\bcr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\breceived\\b|\\bdeposited\\b|\\brefund(?:ed)?\\b|\\breversed\\b|\\breversal\\b|\\badded to\\b|\\bloaded\\b|\\ba credit (?:by|of)\\b|\\bcredit\\s+(?:inr|rs|₹)"
+    "debitverb": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\bspent\\b|\\bsent\\b|\\bwithdrawn\\b|\\bwithdrawal of\\b|\\bpaid (?:to|at|for|via)\\b|\\btransferred to\\b|\\bpurchase (?:of|at|for)\\b|\\bdeducted\\b|\\bused (?:at|for|on)\\b|\\bcharged\\b|\\btransaction of\\b|\\bprocessed successfully\\b|\\bsuccessful at\\b|\\bpaid (?:rs|inr|₹)|\\bthank you for using\\b|\\btransferred from\\b|\\btxn (?:of )?(?:rs|inr|₹)|\\ba debit (?:by|of)\\b|\\bdebit\\s+(?:inr|rs|₹)|\\bmade a (?:payment|purchase|transaction) of\\b|\\bpaid from\\b|\\btrx?n (?:of )?(?:rs|inr|₹)",
+    "creditverb": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\bcr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\breceived\\b|\\bdeposited\\b|\\brefund(?:ed)?\\b|\\breversed\\b|\\breversal\\b|\\badded to\\b|\\bloaded\\b|\\ba credit (?:by|of)\\b|\\bcredit\\s+(?:inr|rs|₹)|\\bpaid towards (?:your )?(?:[a-z]+ ){0,3}(?:credit )?card\\b"
   },
   "direction_verbs": {
     "debit": "{debitverb}",
@@ -49,7 +49,7 @@ enum StandardRulePack {
      "unless": ["\\b(?:reversal|refund) (?:of|for|against) (?:a |the |your )?(?:failed|declined|unsuccessful)\\b"],
      "sms_type": "transaction_declined"},
     {"name": "promotion", "any": ["get ", "win", "%", "flat ", "approved", "apply now", "shop now", "buy now", "hurry", "limited period", "offer", "code", "coupon", "voucher", "eligible"],
-     "patterns": ["\\bget (?:a |up ?to |flat |assured |extra |instant )?(?:free\\b|{cur}[0-9]|[0-9]+%|cashback)", "\\bwin\\b", "\\b\\d{1,2}% (?:instant )?(?:off|discount|cashback)", "\\bflat \\d+ ?%", "\\bpre-?approved\\b", "\\b(?:apply|shop|buy|book|order) now\\b", "\\bhurry\\b", "\\blimited period\\b", "\\b(?:exclusive )?offer (?:valid|ends|on)\\b", "\\buse (?:promo |coupon )?code\\b", "\\b(?:coupon|promo) code\\b", "\\byou are eligible\\b"],
+     "patterns": ["\\bget (?:a |up ?to |flat |assured |extra |instant )?(?:free\\b|{cur}[0-9]|[0-9]+%|cashback)", "\\bwin\\b", "\\bbuy \\d+ get \\d+\\b", "\\bget \\d+ free\\b", "\\b\\d{1,2}% (?:instant )?(?:off|discount|cashback)", "\\bflat \\d+ ?%", "\\bpre-?approved\\b", "\\b(?:apply|shop|buy|book|order) now\\b", "\\bhurry\\b", "\\blimited period\\b", "\\b(?:exclusive )?offer (?:valid|ends|on)\\b", "\\buse (?:promo |coupon )?code\\b", "\\b(?:coupon|promo) code\\b", "\\byou are eligible\\b"],
      "sms_type": "promotional"},
     {"name": "upcoming_credit", "any": ["will be", "shall be", "would be"],
      "patterns": ["^(?:[^.\\n]|\\.(?=\\d))*?\\b(?:will|shall|would) be (?:credited|refunded|reversed|added)\\b"],
@@ -99,6 +99,7 @@ enum StandardRulePack {
   "fields": {
     "amount": [
       {"name": "currency_amount", "any": ["rs", "inr", "₹"], "pattern": "{cur}{num}"},
+      {"name": "currency_after_amount", "any": ["inr", "rs"], "pattern": "(?<![0-9,.])([0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)\\s*(?:inr|rs)\\b(?!\\.?\\s*[0-9])"},
       {"name": "bare_amount_after_verb", "any": ["debited", "credited"], "pattern": "\\b(?:debited|credited)\\s+(?:by|with|for)\\s+{num}\\b"}
     ],
     "account_digits": [
@@ -110,6 +111,7 @@ enum StandardRulePack {
     "balance": [
       {"name": "balance_in_account", "any": ["bal"], "pattern": "\\bbal(?:ance)? (?:in|of|for) (?:your )?[^\\n]{0,30}?{acctword}[^\\n]{0,40}?\\b(?:is|:)\\s*(?:{cur})?{num}"},
       {"name": "named_balance", "any": ["bal"], "pattern": "\\b(?:avl|avbl|avail|available|clear|clr|current|curr|final|new|updated|net|closing|ledger)\\.?\\s*(?:bal|balance)\\b\\.?\\s*(?:is|:|-|of)?\\s*[:\\-]?\\s*(?:{cur})?{num}"},
+      {"name": "balance_then_amount", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b[^\\n]{0,40}?\\b(?:is|:)\\s*{cur}{num}"},
       {"name": "plain_balance", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b\\.?\\s*[:\\-]?\\s*(?:is\\s*)?(?:{cur})?{num}"}
     ],
     "outstanding": [
@@ -146,7 +148,7 @@ enum StandardRulePack {
       {"name": "merchant_at_sign", "any": ["@"], "pattern": "@\\s*(?:upi_)?([a-z][^\\n@]*?)\\s*(?:\\d|\\.\\s|\\.$|,|$)"},
       {"name": "paid_for", "direction": "debit", "any": ["for"], "pattern": "{cur}{num}\\s+for\\s+(?!your\\b|the\\b|a/c|ac\\b|card|\\d)([a-z][a-z0-9 &.'_-]*?)\\s+(?:via|using|on\\b|at\\b)"},
       {"name": "to_name", "direction": "debit", "any": ["to "], "pattern": "\\bto\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|you\\b|the\\b|card|bank\\b|report|block|us\\b|registered|avoid|mobile|\\d)([a-z][a-z0-9 &.'_-]*?)\\s*(?:\\.(?=[a-z\\s]|$)|,|\\(|\\bon\\b|\\bvia\\b|\\bref|\\bupi\\b|\\brrn|\\bfrom\\b|$)"},
-      {"name": "merchant_at", "any": ["at ", "on "], "pattern": "\\b(?:at|on)\\s+(?:(?:neft|imps|upi|rtgs)[-/ ])?(?!your\\b|the\\b|a/c|ac\\b|card|date\\b|account|\\d)([a-z][a-z0-9 &.'_*-]*?)\\s*(?:\\bon\\b|\\bfor\\b|\\bis\\b|\\bwas\\b|\\bhas\\b|\\bfailed\\b|\\bdeclined\\b|\\bvia\\b|\\bby\\b|\\d{1,2}[-/]\\d|\\d{1,2}-?[a-z]{3}|\\.\\s|\\.$|,|$)"}
+      {"name": "merchant_at", "any": ["at ", "on "], "pattern": "\\b(?:at|on)\\s+(?:(?:neft|imps|upi|rtgs)[-/ ])?(?!your\\b|the\\b|a/c|ac\\b|card|date\\b|account|\\d)([a-z][a-z0-9 &.'_*-]*?)\\s*(?:\\bon\\b|\\bfor\\b|\\bis\\b|\\bwas\\b|\\bhas\\b|\\bfailed\\b|\\bdeclined\\b|\\bvia\\b|\\bby\\b|\\busing\\b|\\d{1,2}[-/]\\d|\\d{1,2}-?[a-z]{3}|\\.\\s|\\.$|,|$)"}
     ]
   },
   "amount_excluded_after": ["bal", "limit", "lmt", "due", "outstanding", "o/s", "avl", "avbl", "available", "emi", "min ", "worth", "above", "upto", "up to"],
