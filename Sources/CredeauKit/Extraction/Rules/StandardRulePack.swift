@@ -143,7 +143,7 @@ enum StandardRulePack {
       {"name": "vpa_handle", "any": ["@"], "pattern": "(?<![a-z0-9._])([a-z0-9._]{2,})@[a-z]{2,}\\b(?!\\.[a-z])"},
       {"name": "name_credited", "any": ["credited"], "pattern": ";\\s*{honorific}([a-z][a-z0-9 &.'-]*?)\\s+credited\\b"},
       {"name": "transfer_to", "any": ["trf", "transfer"], "pattern": "\\b(?:trf|transfer(?:red)?) to\\s+{honorific}([a-z][^\\n]*?)\\s*(?:\\bref|\\bon\\b|\\.\\s|,|$)"},
-      {"name": "from_name", "direction": "credit", "any": ["from"], "pattern": "\\bfrom\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|card|bank\\b|the\\b|cash\\b|\\d)([a-z][a-z0-9 &.'_-]*?)\\s*(?:\\bvia\\b|\\bon\\b|\\bref|\\bhas\\b|\\bis\\b|\\bwas\\b|\\bto\\b|\\bcredited\\b|\\(|\\.\\s|,|\\.$|$)"},
+      {"name": "from_name", "direction": "credit", "any": ["from"], "pattern": "\\bfrom\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|card|bank\\b|the\\b|cash\\b|\\d)([a-z][a-z0-9 &.'_-]*?)\\s*(?:\\bvia\\b|\\bon\\b|\\bref|\\bhas\\b|\\bis\\b|\\bwas\\b|\\bto\\b|\\bcredited\\b|\\(|\\.(?=[a-z\\s]|$)|,|$)"},
       {"name": "by_name", "direction": "credit", "any": ["by "], "pattern": "\\bby\\s+{honorific}(?!rs\\b|inr\\b|upi\\b|neft\\b|imps\\b|rtgs\\b|transfer|cash\\b|cheque|clearing|a/c|ac\\b|acct|account|your\\b|the\\b|us\\b|\\d)([a-z][a-z .'&-]*?)\\s*(?:\\.\\s|\\.$|,|\\(|\\bon\\b|\\bvia\\b|\\bref|$)"},
       {"name": "merchant_at_sign", "any": ["@"], "pattern": "@\\s*(?:upi_)?([a-z][^\\n@]*?)\\s*(?:\\d|\\.\\s|\\.$|,|$)"},
       {"name": "paid_for", "direction": "debit", "any": ["for"], "pattern": "{cur}{num}\\s+for\\s+(?!your\\b|the\\b|a/c|ac\\b|card|\\d)([a-z][a-z0-9 &.'_-]*?)\\s+(?:via|using|on\\b|at\\b)"},
