@@ -29,8 +29,8 @@ enum StandardRulePack {
     {"name": "merchant_refund_notice", "any": ["refund"],
      "patterns": ["\\brefund\\b[^\\n]{0,100}?\\b(?:processed|initiated)\\b[^\\n]{0,80}?\\b(?:original (?:payment )?(?:method|mode|source)|source account|payment source|will (?:be )?(?:reflect|credited)|within \\d|in \\d)"],
      "sms_type": "not_in_the_list", "tag": "refund_initiated"},
-    {"name": "investment_units", "any": ["unit", "nav", "pran", "folio", "sip"],
-     "patterns": ["\\bunits?\\b[^\\n]{0,80}?\\b(?:allotted|credited|purchased|redeemed|processed)\\b", "\\bnav\\b", "\\bpran\\b", "\\bfolio\\b", "\\bsip\\b[^\\n]{0,60}?\\b(?:registered|processed|installment|instalment)\\b"],
+    {"name": "investment_units", "any": ["unit", "nav", "pran", "folio", "sip", "contribution"],
+     "patterns": ["\\bunits?\\b[^\\n]{0,80}?\\b(?:allotted|credited|purchased|redeemed|processed)\\b", "\\bnav\\b", "\\bpran\\b", "\\bfolio\\b", "\\bsip\\b[^\\n]{0,60}?\\b(?:registered|processed|installment|instalment)\\b", "\\b(?:pf|epf|provident fund|ppf|nps)\\b[^\\n]{0,40}?\\bcontribution\\b"],
      "sms_type": "not_in_the_list", "tag": "investment"},
     {"name": "loan_application", "any": ["application", "applied"],
      "patterns": ["\\b(?:loan|card) application\\b", "\\byour application\\b", "\\bapplied for\\b"],
@@ -55,7 +55,7 @@ enum StandardRulePack {
      "patterns": ["^(?:[^.\\n]|\\.(?=\\d))*?\\b(?:will|shall|would) be (?:credited|refunded|reversed|added)\\b"],
      "sms_type": "not_in_the_list", "tag": "upcoming_credit"},
     {"name": "loan_disbursed", "any": ["disburs", "loan"],
-     "patterns": ["\\bdisburs(?:ed|al|ement)\\b", "\\bloan(?: amount)?[^\\n.]{0,40}?\\b(?:has been |is |been )?credited\\b"],
+     "patterns": ["\\bdisburs(?:ed|al|ement)\\b", "\\bloan(?: amount)?(?:[^\\n.]|\\.(?=\\d)){0,40}?\\b(?:has been |is |been )?credited\\b"],
      "unless": ["\\b(?:emi|instal+ment)[^\\n]{0,30}(?:debited|deducted|received)"],
      "sms_type": "loan_disbursed", "account_type": "bank", "direction": "credit", "requires_amount": true},
     {"name": "loan_emi_paid", "any": ["emi", "instalment", "installment"],
@@ -93,7 +93,7 @@ enum StandardRulePack {
      "patterns": ["\\boffers?\\b", "\\bdiscount\\b", "\\bcashback\\b", "\\bfree\\b", "\\benjoy\\b", "\\bvalid (?:for|till|until|up ?to)\\b", "\\bt&c\\b", "\\btnc\\b", "\\bclick\\b", "\\bdeals?\\b", "\\bupgrade\\b", "\\breward"],
      "sms_type": "promotional"},
     {"name": "balance_update", "any": ["bal"],
-     "patterns": ["\\b(?:available|avl|avbl|avail|current|closing|ledger|clear)\\.?\\s*(?:bal|balance)\\b", "\\bbal(?:ance)? (?:in|of|for) (?:your )?[^\\n]{0,30}?{acctword}", "\\bbal(?:ance)? as on\\b", "\\b(?:a/c|ac|acct|account)\\b[^\\n]{0,25}?\\bbal(?:ance)? (?:is|:)"],
+     "patterns": ["\\b(?:available|avl|avbl|avail|current|closing|ledger|clear)\\.?\\s*(?:bal|balance)\\b", "\\bbal(?:ance)? (?:in|of|for) (?:your )?[^\\n]{0,30}?{acctword}", "\\bbal(?:ance)? as (?:on|of)\\b", "\\b(?:a/c|ac|acct|account)\\b[^\\n]{0,25}?\\bbal(?:ance)? (?:is|:)"],
      "sms_type": "balance_update", "account_type": "bank"}
   ],
   "fields": {
