@@ -167,8 +167,15 @@ struct FieldScanner {
 
     /// Finds the direction from the earliest debit or credit verb in the body.
     func verbDirection() -> TransactionDirection? {
-        guard pack.directionVerbs.match(text.lower, into: data) else { return nil }
-        return data.range(ofGroup: pack.debitVerbGroup) != nil ? .debit : .credit
+        var earliest: (direction: TransactionDirection, start: Int)?
+        for verb in pack.directionVerbs where text.containsAny(verb.any) {
+            guard verb.pattern.match(text.lower, into: data), let found = data.range(ofGroup: 0) else { continue }
+            // On a tie the verb listed first wins, so debit verbs win over credit verbs.
+            if found.lowerBound < (earliest?.start ?? Int.max) {
+                earliest = (verb.direction, found.lowerBound)
+            }
+        }
+        return earliest?.direction
     }
 
     /// Finds the institution named last in the body, because signatures such as "-SBI" end a message.

@@ -17,9 +17,8 @@ public final class RulePack: Sendable {
     let dueDate: [FieldPattern]
     let reference: [FieldPattern]
     let party: [FieldPattern]
-    /// Earliest match of either alternative decides the direction of a `by_verb` rule.
-    let directionVerbs: PCRE2Pattern
-    let debitVerbGroup: Int
+    /// Debit and credit verbs; the earliest match in the body decides a `by_verb` rule's direction.
+    let directionVerbs: [VerbPattern]
     let amountExcludedAfter: [Keyword]
     let foreignCurrency: PCRE2Pattern
     let balanceExcludedWhen: [Keyword]
@@ -78,10 +77,19 @@ public final class RulePack: Sendable {
         reference = try compiler.compile(fields.reference, field: "reference")
         party = try compiler.compile(fields.party, field: "party")
 
-        let debitSource = try compiler.expand(document.directionVerbs.debit, rule: "direction_verbs.debit")
-        let creditSource = try compiler.expand(document.directionVerbs.credit, rule: "direction_verbs.credit")
-        directionVerbs = try compiler.pattern("(\(debitSource))|(?:\(creditSource))", rule: "direction_verbs")
-        debitVerbGroup = 1
+        let verbLists: [(TransactionDirection, [RulePackDocument.Verb], String)] = [
+            (.debit, document.directionVerbs.debit, "direction_verbs.debit"),
+            (.credit, document.directionVerbs.credit, "direction_verbs.credit"),
+        ]
+        var verbPatterns: [VerbPattern] = []
+        for (direction, verbs, rule) in verbLists {
+            guard !verbs.isEmpty else { throw .invalidRule(origin: origin, rule: rule, reason: "no verbs") }
+            for verb in verbs {
+                let pattern = try compiler.pattern(verb.pattern, rule: rule)
+                verbPatterns.append(VerbPattern(direction: direction, any: (verb.any ?? []).map(Keyword.init), pattern: pattern))
+            }
+        }
+        directionVerbs = verbPatterns
 
         amountExcludedAfter = document.amountExcludedAfter.map(Keyword.init)
         foreignCurrency = try compiler.pattern(document.foreignCurrency, rule: "foreign_currency")
@@ -111,7 +119,7 @@ public final class RulePack: Sendable {
 
         let everyPattern = rules.flatMap(\.patterns) + rules.flatMap(\.unless)
             + [amount, accountDigits, balance, outstanding, dueAmount, dueDate, reference, party].flatMap { $0.map(\.pattern) }
-            + channels.map(\.pattern) + tags.map(\.pattern) + [directionVerbs, foreignCurrency]
+            + channels.map(\.pattern) + tags.map(\.pattern) + directionVerbs.map(\.pattern) + [foreignCurrency]
             + institutions.map(\.pattern)
         maxCaptureCount = everyPattern.map(\.captureCount).max() ?? 0
     }
@@ -149,6 +157,13 @@ struct FieldPattern: Sendable {
     var any: [Keyword]
     var pattern: PCRE2Pattern
     var group: Int
+}
+
+/// A verb that marks a debit or a credit, tried only when one of `any` occurs.
+struct VerbPattern: Sendable {
+    var direction: TransactionDirection
+    var any: [Keyword]
+    var pattern: PCRE2Pattern
 }
 
 /// A payment rail, named when one of `any` occurs and `pattern` matches.

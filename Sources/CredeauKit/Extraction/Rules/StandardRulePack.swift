@@ -11,13 +11,32 @@ enum StandardRulePack {
     "num": "([0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
     "acctword": "(?:a/c|a/c\\.|ac|acct|account|acc|card)",
     "honorific": "(?:(?:mr|mrs|ms|miss|dr|shri|smt|m/s)\\.?\\s+)?",
-    "date": "(\\d{1,2}(?:st|nd|rd|th)?[-/ .]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ,.']*\\d{2,4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})",
-    "debitverb": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\bspent\\b|\\bsent\\b|\\bwithdrawn\\b|\\bwithdrawal of\\b|\\bpaid (?:to|at|for|via)\\b|\\btransferred to\\b|\\bpurchase (?:of|at|for)\\b|\\bdeducted\\b|\\bused (?:at|for|on)\\b|\\bcharged\\b|\\btransaction of\\b|\\bprocessed successfully\\b|\\bsuccessful at\\b|\\bpaid (?:rs|inr|₹)|\\bthank you for using\\b|\\btransferred from\\b|\\btxn (?:of )?(?:rs|inr|₹)|\\ba debit (?:by|of)\\b|\\bdebit\\s+(?:inr|rs|₹)|\\bmade a (?:payment|purchase|transaction) of\\b|\\bpaid from\\b|\\btrx?n (?:of )?(?:rs|inr|₹)",
-    "creditverb": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\bcr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))|\\breceived\\b|\\bdeposited\\b|\\brefund(?:ed)?\\b|\\breversed\\b|\\breversal\\b|\\badded to\\b|\\bloaded\\b|\\ba credit (?:by|of)\\b|\\bcredit\\s+(?:inr|rs|₹)|\\bpaid towards (?:your )?(?:[a-z]+ ){0,3}(?:credit )?card\\b"
+    "date": "(\\d{1,2}(?:st|nd|rd|th)?[-/ .]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ,.']*\\d{2,4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})"
   },
   "direction_verbs": {
-    "debit": "{debitverb}",
-    "credit": "{creditverb}"
+    "debit": [
+      {"any": ["debit"], "pattern": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\ba debit (?:by|of)\\b|\\bdebit\\s+(?:inr|rs|₹)"},
+      {"any": ["dr"], "pattern": "\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))"},
+      {"any": ["spent", "sent"], "pattern": "\\bspent\\b|\\bsent\\b"},
+      {"any": ["withdraw"], "pattern": "\\bwithdrawn\\b|\\bwithdrawal of\\b"},
+      {"any": ["paid"], "pattern": "\\bpaid (?:to|at|for|via|from)\\b|\\bpaid (?:rs|inr|₹)"},
+      {"any": ["transferred"], "pattern": "\\btransferred (?:to|from)\\b"},
+      {"any": ["purchase"], "pattern": "\\bpurchase (?:of|at|for)\\b"},
+      {"any": ["deducted", "charged"], "pattern": "\\bdeducted\\b|\\bcharged\\b"},
+      {"any": ["used"], "pattern": "\\bused (?:at|for|on)\\b"},
+      {"any": ["transaction", "txn", "trn", "trxn"], "pattern": "\\btransaction of\\b|\\bt(?:x|rx?)n (?:of )?(?:rs|inr|₹)"},
+      {"any": ["successful"], "pattern": "\\bprocessed successfully\\b|\\bsuccessful at\\b"},
+      {"any": ["thank you for using"], "pattern": "\\bthank you for using\\b"},
+      {"any": ["made a"], "pattern": "\\bmade a (?:payment|purchase|transaction) of\\b"}
+    ],
+    "credit": [
+      {"any": ["credit"], "pattern": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\ba credit (?:by|of)\\b|\\bcredit\\s+(?:inr|rs|₹)"},
+      {"any": ["cr"], "pattern": "\\bcr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))"},
+      {"any": ["received", "deposited"], "pattern": "\\breceived\\b|\\bdeposited\\b"},
+      {"any": ["refund", "revers"], "pattern": "\\brefund(?:ed)?\\b|\\breversed\\b|\\breversal\\b"},
+      {"any": ["added to", "loaded"], "pattern": "\\badded to\\b|\\bloaded\\b"},
+      {"any": ["paid towards"], "pattern": "\\bpaid towards (?:your )?(?:[a-z]+ ){0,3}(?:credit )?card\\b"}
+    ]
   },
   "classification": [
     {"name": "otp", "any": ["otp", "one time password", "one-time password", "verification code", "passcode", "security code"],
