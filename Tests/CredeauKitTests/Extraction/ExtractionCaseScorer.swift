@@ -5,6 +5,7 @@ import Foundation
 /// and `expect`, and every key of `expect` is one scored field.
 struct ExtractionCaseScorer {
     struct Result {
+        var cases = 0
         var matched = 0
         var total = 0
         var failures: [String] = []
@@ -33,6 +34,7 @@ struct ExtractionCaseScorer {
                   let expect = object["expect"] as? [String: Any] else {
                 throw LoadError.invalidLine(lineNumber)
             }
+            result.cases += 1
             let sms = RawSMS(id: id, sender: object["sender"] as? String, body: body, inboxDateMillis: nil)
             let entry = extractor.extract(sms, createdAtMillis: 0)
             for (key, value) in expect.sorted(by: { $0.key < $1.key }) {
