@@ -85,7 +85,7 @@ struct SyntheticSMSGenerator {
         }
     }
 
-    /// An amount in one of the formats banks use: Indian grouping with or without paise.
+    /// Formats a random amount the way banks do: Indian grouping or plain digits, with or without paise.
     private mutating func amount(maximumRupees: Int) -> String {
         let rupees = 1 + nextInt(maximumRupees)
         let paise = nextInt(100)

@@ -1,8 +1,8 @@
 /// Classifies one SMS and extracts its fields with a rule pack.
 ///
 /// Stateless after `init`: one instance may serve many threads, each call using its own
-/// scratch buffers. An SMS the rules do not recognise becomes `not_in_the_list`; no input
-/// makes `extract` fail.
+/// scratch buffers. An SMS the rules do not recognise becomes `not_in_the_list`, and no
+/// input makes `extract` fail.
 public final class SMSExtractor: Sendable {
     private let rules: RulePack
     private let senders: SenderRegistry
@@ -39,6 +39,8 @@ public final class SMSExtractor: Sendable {
     }
 
     private func extract(_ sms: RawSMS, sender: SenderLookup, createdAtMillis: Int64, scanner: FieldScanner) -> ExtractedSMS {
+        // NOTE: the institution names come from the rule pack's own short `institutions` list,
+        // a stand-in until the sender registry offers an alias table for bodies.
         let alias = sender.info == nil ? scanner.institution() : nil
         let senderType = sender.info?.type ?? alias?.type ?? .other
         let senderName = sender.info?.name ?? alias?.name
@@ -58,6 +60,8 @@ public final class SMSExtractor: Sendable {
         var partyRange: Range<Int>?
         if outcome.extractsFields {
             fillFields(&entry, outcome: outcome, classifier: &classifier, partyRange: &partyRange)
+        }
+        if entry.isExtracted {
             let lastTwo = entry.accountLastDigits.map { String($0.suffix(2)) } ?? "-1"
             entry.uniquePAN = "\(senderType.rawValue) | \(senderName ?? (sender.key.isEmpty ? "unknown" : sender.key)) | \(lastTwo)"
         }
@@ -107,7 +111,7 @@ public final class SMSExtractor: Sendable {
 
     /// Builds `sms_nlp_tag`: the sms_type, then an optional `_refinement` from the rule, the
     /// first matching tag rule, or the payment rail (never `card`, `wallet` or `other`, which
-    /// the sms_type already says or which say nothing).
+    /// the sms_type already names or which add nothing).
     private func nlpTag(outcome: Classification, channel: TransactionChannel?, scanner: FieldScanner) -> String {
         let type = outcome.smsType
         if let fixed = outcome.tag { return "\(type.rawValue)_\(fixed)" }

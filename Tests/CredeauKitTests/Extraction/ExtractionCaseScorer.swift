@@ -1,10 +1,11 @@
 import Foundation
 @testable import CredeauKit
 
-/// Scores the extractor against a JSON Lines case file: each line holds `id`, `sender`, `body`
+/// Scores the extractor against a JSON Lines case file: each line has `id`, `sender`, `body`
 /// and `expect`, and every key of `expect` is one scored field.
 struct ExtractionCaseScorer {
     struct Result {
+        var cases = 0
         var matched = 0
         var total = 0
         var failures: [String] = []
@@ -33,6 +34,7 @@ struct ExtractionCaseScorer {
                   let expect = object["expect"] as? [String: Any] else {
                 throw LoadError.invalidLine(lineNumber)
             }
+            result.cases += 1
             let sms = RawSMS(id: id, sender: object["sender"] as? String, body: body, inboxDateMillis: nil)
             let entry = extractor.extract(sms, createdAtMillis: 0)
             for (key, value) in expect.sorted(by: { $0.key < $1.key }) {
@@ -52,8 +54,8 @@ struct ExtractionCaseScorer {
         case "is_transaction":
             return (expected as? Bool) == entry.isTransactional
         case "direction":
-            let wanted: TransactionDirection? = (expected as? String) == "debit" ? .debit : .credit
-            return entry.transactionType == wanted
+            let direction: TransactionDirection? = (expected as? String) == "debit" ? .debit : .credit
+            return entry.transactionType == direction
         case "amount":
             return sameMoney(expected, entry.amount)
         case "balance":
@@ -61,15 +63,15 @@ struct ExtractionCaseScorer {
         case "outstanding":
             return sameMoney(expected, entry.outstandingAmount)
         case "account_last_digits":
-            let wanted = String(describing: expected).filter(\.isNumber)
-            guard let found = entry.accountLastDigits?.filter(\.isNumber), !found.isEmpty, !wanted.isEmpty else { return false }
-            return found.hasSuffix(wanted) || wanted.hasSuffix(found)
+            let digits = String(describing: expected).filter(\.isNumber)
+            guard let found = entry.accountLastDigits?.filter(\.isNumber), !found.isEmpty, !digits.isEmpty else { return false }
+            return found.hasSuffix(digits) || digits.hasSuffix(found)
         case "account_kind":
             return entry.accountType?.rawValue == expected as? String
         case "party":
-            guard let wanted = (expected as? String)?.lowercased(), let found = entry.transactionParty?.lowercased(),
+            guard let party = (expected as? String)?.lowercased(), let found = entry.transactionParty?.lowercased(),
                   !found.isEmpty else { return false }
-            return found.contains(wanted) || wanted.contains(found)
+            return found.contains(party) || party.contains(found)
         case "reference":
             let clean = { (text: String) in text.filter { $0.isLetter || $0.isNumber } }
             guard let found = entry.referenceNumber else { return false }
@@ -99,8 +101,8 @@ struct ExtractionCaseScorer {
     }
 
     private static func sameMoney(_ expected: Any, _ found: Double?) -> Bool {
-        guard let found, let wanted = (expected as? NSNumber)?.doubleValue else { return false }
-        return abs(found - wanted) < 0.005
+        guard let found, let value = (expected as? NSNumber)?.doubleValue else { return false }
+        return abs(found - value) < 0.005
     }
 
     private static func actual(key: String, entry: ExtractedSMS) -> String {

@@ -11,7 +11,7 @@ struct Classification {
     }
 }
 
-/// Applies the ordered classification rules; the first rule whose gates pass decides.
+/// Applies the ordered classification rules, and the first rule whose gates all pass decides.
 ///
 /// The amount and the verb direction are computed at most once, on first need, because several
 /// rules may ask for them.

@@ -25,7 +25,9 @@ struct FieldScanner {
             for _ in 0..<attempts {
                 guard let found = firstCapture(field.pattern, group: field.group, from: start) else { break }
                 if let value = accept(found.value, found.match) { return value }
-                start = max(found.match.upperBound, found.match.lowerBound + 1)
+                // Resume inside the rejected match, at its capture, so a shorter candidate that
+                // starts there ("on BANK card 4432 at SHOP" -> "at SHOP") is still found.
+                start = max(found.value.lowerBound, found.match.lowerBound + 1)
                 if start > text.count { break }
             }
         }
@@ -34,8 +36,8 @@ struct FieldScanner {
 
     // MARK: Fields
 
-    /// The transaction amount in rupees, skipping balances, limits and dues, and nil when a
-    /// foreign-currency amount comes first.
+    /// Finds the transaction amount in rupees. Balances, limits and dues are skipped, and the
+    /// result is nil when a foreign-currency amount comes first.
     func amount() -> Double? {
         let found: (value: Double, start: Int)? = scan(pack.amount) { value, match in
             if isExcludedAmount(at: match.lowerBound) { return nil }
@@ -47,12 +49,12 @@ struct FieldScanner {
         return found?.value
     }
 
-    /// True when the body states an amount in a foreign currency.
+    /// Returns true when the body states an amount in a foreign currency.
     func hasForeignAmount() -> Bool {
         pack.foreignCurrency.match(text.lower, into: data)
     }
 
-    /// True when one of the excluded words (balance, limit, due …) stands just before `start`,
+    /// Returns true when one of the excluded words (balance, limit, due …) is just before `start`,
     /// within the same clause.
     private func isExcludedAmount(at start: Int) -> Bool {
         var windowStart = start
@@ -89,7 +91,7 @@ struct FieldScanner {
         scan(pack.dueDate) { value, _ in ValueParsers.isoDate(text.lower, value) }
     }
 
-    /// A payment reference of at least six characters holding at least four digits.
+    /// Finds a payment reference: at least six characters, at least four of them digits.
     func reference() -> String? {
         scan(pack.reference) { value, _ in
             guard value.count >= 6 else { return nil }
@@ -101,7 +103,7 @@ struct FieldScanner {
         }
     }
 
-    /// The counter-party in the SMS's own spelling, and its byte range for the template hash.
+    /// Finds the counter-party in the SMS's own spelling, with its byte range for the template hash.
     func party(direction: TransactionDirection?) -> (name: String, range: Range<Int>)? {
         scan(pack.party, direction: direction) { value, _ in
             cleanParty(value).map { ($0, value) }
@@ -163,23 +165,34 @@ struct FieldScanner {
         return nil
     }
 
-    /// Direction from the earliest debit or credit verb in the body.
+    /// Finds the direction from the earliest debit or credit verb in the body.
     func verbDirection() -> TransactionDirection? {
-        guard pack.directionVerbs.match(text.lower, into: data) else { return nil }
-        return data.range(ofGroup: pack.debitVerbGroup) != nil ? .debit : .credit
+        var earliest: (direction: TransactionDirection, start: Int)?
+        for verb in pack.directionVerbs where text.containsAny(verb.any) {
+            guard verb.pattern.match(text.lower, into: data), let found = data.range(ofGroup: 0) else { continue }
+            // On a tie the verb listed first wins, so debit verbs win over credit verbs.
+            if found.lowerBound < (earliest?.start ?? Int.max) {
+                earliest = (verb.direction, found.lowerBound)
+            }
+        }
+        return earliest?.direction
     }
 
-    /// The institution named last in the body (signatures such as "-SBI" close the message).
+    /// Finds the institution named last in the body, because signatures such as "-SBI" end a message.
     func institution() -> InstitutionAlias? {
-        guard let scanPattern = pack.institutionScan else { return nil }
-        var start = 0
-        var latest: InstitutionAlias?
-        while start <= text.count, scanPattern.match(text.lower, from: start, into: data), let whole = data.range(ofGroup: 0) {
-            if let index = (1...pack.institutions.count).first(where: { data.range(ofGroup: $0) != nil }) {
-                latest = pack.institutions[index - 1]
+        var latest: (alias: InstitutionAlias, start: Int)?
+        for alias in pack.institutions where text.containsAny(alias.any) {
+            var position = 0
+            var lastStart: Int?
+            while position <= text.count, alias.pattern.match(text.lower, from: position, into: data),
+                  let whole = data.range(ofGroup: 0) {
+                lastStart = whole.lowerBound
+                position = max(whole.upperBound, whole.lowerBound + 1)
             }
-            start = max(whole.upperBound, whole.lowerBound + 1)
+            if let lastStart, lastStart >= (latest?.start ?? -1) {
+                latest = (alias, lastStart)
+            }
         }
-        return latest
+        return latest?.alias
     }
 }

@@ -6,12 +6,12 @@ import Darwin
 
 /// The UTF-8 bytes of one SMS body and an ASCII-lower-cased copy of the same length.
 ///
-/// Patterns run on `lower`; because lower-casing ASCII keeps every byte offset, a match range in
-/// `lower` also addresses the original spelling in `original`, which party names and references
+/// Patterns run on `lower`. Lower-casing ASCII keeps every byte offset, so a match range in
+/// `lower` also addresses the original spelling in `original`, where party names and references
 /// are copied from.
 struct SMSText {
     /// Bodies longer than this are cut (at a character boundary) before matching. Real SMS,
-    /// even multipart ones, stay far below it; the cap bounds the work on garbage input.
+    /// even multipart ones, stay below it, and the cap bounds the work on garbage input.
     static let maxBytes = 4096
 
     let original: UnsafeBufferPointer<UInt8>

@@ -17,9 +17,8 @@ public final class RulePack: Sendable {
     let dueDate: [FieldPattern]
     let reference: [FieldPattern]
     let party: [FieldPattern]
-    /// Earliest match of either alternative decides the direction of a `by_verb` rule.
-    let directionVerbs: PCRE2Pattern
-    let debitVerbGroup: Int
+    /// Debit and credit verbs; the earliest match in the body decides a `by_verb` rule's direction.
+    let directionVerbs: [VerbPattern]
     let amountExcludedAfter: [Keyword]
     let foreignCurrency: PCRE2Pattern
     let balanceExcludedWhen: [Keyword]
@@ -28,8 +27,6 @@ public final class RulePack: Sendable {
     let tags: [TagRule]
     let channelTagTypes: Set<SMSType>
     let institutions: [InstitutionAlias]
-    /// One alternation of every institution pattern, group `i + 1` standing for `institutions[i]`.
-    let institutionScan: PCRE2Pattern?
     /// Largest capture-group count of any pattern, so one match-data block serves them all.
     let maxCaptureCount: Int
 
@@ -80,10 +77,19 @@ public final class RulePack: Sendable {
         reference = try compiler.compile(fields.reference, field: "reference")
         party = try compiler.compile(fields.party, field: "party")
 
-        let debitSource = try compiler.expand(document.directionVerbs.debit, rule: "direction_verbs.debit")
-        let creditSource = try compiler.expand(document.directionVerbs.credit, rule: "direction_verbs.credit")
-        directionVerbs = try compiler.pattern("(\(debitSource))|(?:\(creditSource))", rule: "direction_verbs")
-        debitVerbGroup = 1
+        let verbLists: [(TransactionDirection, [RulePackDocument.Verb], String)] = [
+            (.debit, document.directionVerbs.debit, "direction_verbs.debit"),
+            (.credit, document.directionVerbs.credit, "direction_verbs.credit"),
+        ]
+        var verbPatterns: [VerbPattern] = []
+        for (direction, verbs, rule) in verbLists {
+            guard !verbs.isEmpty else { throw .invalidRule(origin: origin, rule: rule, reason: "no verbs") }
+            for verb in verbs {
+                let pattern = try compiler.pattern(verb.pattern, rule: rule)
+                verbPatterns.append(VerbPattern(direction: direction, any: (verb.any ?? []).map(Keyword.init), pattern: pattern))
+            }
+        }
+        directionVerbs = verbPatterns
 
         amountExcludedAfter = document.amountExcludedAfter.map(Keyword.init)
         foreignCurrency = try compiler.pattern(document.foreignCurrency, rule: "foreign_currency")
@@ -106,25 +112,15 @@ public final class RulePack: Sendable {
             guard let type = SenderType(rawValue: entry.type) else {
                 throw .invalidRule(origin: origin, rule: "institutions.\(entry.name)", reason: "unknown sender type '\(entry.type)'")
             }
-            // Compiling each alias alone names the faulty one before they are joined; the joined
-            // scan numbers its groups by alias, so an alias may not add groups of its own.
-            let alone = try compiler.pattern(entry.pattern, rule: "institutions.\(entry.name)")
-            guard alone.captureCount == 0 else {
-                throw .invalidRule(origin: origin, rule: "institutions.\(entry.name)", reason: "capture groups are not allowed; use (?:...)")
-            }
-            return InstitutionAlias(name: entry.name.lowercased(), type: type, pattern: entry.pattern)
-        }
-        if institutions.isEmpty {
-            institutionScan = nil
-        } else {
-            let joined = institutions.map { "(?:\($0.pattern))()" }.joined(separator: "|")
-            institutionScan = try compiler.pattern(joined, rule: "institutions")
+            let pattern = try compiler.pattern(entry.pattern, rule: "institutions.\(entry.name)")
+            return InstitutionAlias(name: entry.name.lowercased(), type: type, any: (entry.any ?? []).map(Keyword.init),
+                                    pattern: pattern)
         }
 
         let everyPattern = rules.flatMap(\.patterns) + rules.flatMap(\.unless)
             + [amount, accountDigits, balance, outstanding, dueAmount, dueDate, reference, party].flatMap { $0.map(\.pattern) }
-            + channels.map(\.pattern) + tags.map(\.pattern) + [directionVerbs, foreignCurrency]
-            + (institutionScan.map { [$0] } ?? [])
+            + channels.map(\.pattern) + tags.map(\.pattern) + directionVerbs.map(\.pattern) + [foreignCurrency]
+            + institutions.map(\.pattern)
         maxCaptureCount = everyPattern.map(\.captureCount).max() ?? 0
     }
 }
@@ -163,6 +159,13 @@ struct FieldPattern: Sendable {
     var group: Int
 }
 
+/// A verb that marks a debit or a credit, tried only when one of `any` occurs.
+struct VerbPattern: Sendable {
+    var direction: TransactionDirection
+    var any: [Keyword]
+    var pattern: PCRE2Pattern
+}
+
 /// A payment rail, named when one of `any` occurs and `pattern` matches.
 struct ChannelRule: Sendable {
     var channel: TransactionChannel
@@ -182,7 +185,9 @@ struct TagRule: Sendable {
 struct InstitutionAlias: Sendable {
     var name: String
     var type: SenderType
-    var pattern: String
+    /// Keywords, one of which must occur before `pattern` runs.
+    var any: [Keyword]
+    var pattern: PCRE2Pattern
 }
 
 /// A lower-case keyword as UTF-8 bytes, for substring gates.

@@ -70,7 +70,7 @@ struct RulePackCompiler {
         case "credit": direction = .fixed(.credit)
         case "by_verb": direction = .byVerb
         case let other?:
-            throw .invalidRule(origin: origin, rule: name, reason: "unknown direction '\(other)'; use debit, credit or by_verb")
+            throw .invalidRule(origin: origin, rule: name, reason: "unknown direction '\(other)' (use debit, credit or by_verb)")
         }
         if case .byVerb = direction, creditType == nil {
             throw .invalidRule(origin: origin, rule: name, reason: "a by_verb rule needs credit_sms_type")
@@ -92,7 +92,7 @@ struct RulePackCompiler {
             let compiled = try pattern(entry.pattern, rule: rule)
             let group = entry.group ?? compiled.captureCount
             guard group >= 1, group <= compiled.captureCount else {
-                throw .invalidRule(origin: origin, rule: rule, reason: "capture group \(group) does not exist; the pattern has \(compiled.captureCount)")
+                throw .invalidRule(origin: origin, rule: rule, reason: "capture group \(group) does not exist because the pattern has \(compiled.captureCount)")
             }
             var direction: TransactionDirection?
             switch entry.direction {
@@ -100,7 +100,7 @@ struct RulePackCompiler {
             case "debit": direction = .debit
             case "credit": direction = .credit
             case let other?:
-                throw .invalidRule(origin: origin, rule: rule, reason: "unknown direction '\(other)'; use debit or credit")
+                throw .invalidRule(origin: origin, rule: rule, reason: "unknown direction '\(other)' (use debit or credit)")
             }
             return FieldPattern(name: entry.name, direction: direction, any: (entry.any ?? []).map(Keyword.init), pattern: compiled, group: group)
         }

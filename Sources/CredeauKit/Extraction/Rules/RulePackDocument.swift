@@ -47,9 +47,14 @@ struct RulePackDocument: Decodable {
         }
     }
 
+    struct Verb: Decodable {
+        var any: [String]?
+        var pattern: String
+    }
+
     struct DirectionVerbs: Decodable {
-        var debit: String
-        var credit: String
+        var debit: [Verb]
+        var credit: [Verb]
     }
 
     struct Channel: Decodable {
@@ -68,6 +73,7 @@ struct RulePackDocument: Decodable {
     struct Institution: Decodable {
         var name: String
         var type: String
+        var any: [String]?
         var pattern: String
     }
 
