@@ -41,7 +41,9 @@ let package = Package(
             name: "credeau-bench", dependencies: ["CredeauKit"], path: "Benchmarks/credeau-bench",
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "CredeauKitTests", dependencies: ["CredeauKit"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CredeauKitTests", dependencies: ["CredeauKit"], exclude: ["Fixtures"], swiftSettings: strictSettings
+        ),
         .testTarget(name: "CredeauCLITests", dependencies: ["CredeauKit"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -39,9 +39,8 @@ public final class SMSExtractor: Sendable {
     }
 
     private func extract(_ sms: RawSMS, sender: SenderLookup, createdAtMillis: Int64, scanner: FieldScanner) -> ExtractedSMS {
-        // NOTE: the institution names come from the rule pack's own short `institutions` list,
-        // a stand-in until the sender registry offers an alias table for bodies.
-        let alias = sender.info == nil ? scanner.institution() : nil
+        // A missing or phone-number sender: take the institution the body names ("-SBI").
+        let alias = sender.info == nil ? senders.institutionMentioned(inLowercasedBytes: scanner.text.lower) : nil
         let senderType = sender.info?.type ?? alias?.type ?? .other
         let senderName = sender.info?.name ?? alias?.name
 

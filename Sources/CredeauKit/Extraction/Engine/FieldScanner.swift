@@ -177,22 +177,4 @@ struct FieldScanner {
         }
         return earliest?.direction
     }
-
-    /// Finds the institution named last in the body, because signatures such as "-SBI" end a message.
-    func institution() -> InstitutionAlias? {
-        var latest: (alias: InstitutionAlias, start: Int)?
-        for alias in pack.institutions where text.containsAny(alias.any) {
-            var position = 0
-            var lastStart: Int?
-            while position <= text.count, alias.pattern.match(text.lower, from: position, into: data),
-                  let whole = data.range(ofGroup: 0) {
-                lastStart = whole.lowerBound
-                position = max(whole.upperBound, whole.lowerBound + 1)
-            }
-            if let lastStart, lastStart >= (latest?.start ?? -1) {
-                latest = (alias, lastStart)
-            }
-        }
-        return latest?.alias
-    }
 }

@@ -26,7 +26,6 @@ public final class RulePack: Sendable {
     let channels: [ChannelRule]
     let tags: [TagRule]
     let channelTagTypes: Set<SMSType>
-    let institutions: [InstitutionAlias]
     /// Largest capture-group count of any pattern, so one match-data block serves them all.
     let maxCaptureCount: Int
 
@@ -108,19 +107,9 @@ public final class RulePack: Sendable {
             try compiler.smsType(raw, rule: "channel_tag_types")
         })
 
-        institutions = try document.institutions.map { entry throws(RulePackError) in
-            guard let type = SenderType(rawValue: entry.type) else {
-                throw .invalidRule(origin: origin, rule: "institutions.\(entry.name)", reason: "unknown sender type '\(entry.type)'")
-            }
-            let pattern = try compiler.pattern(entry.pattern, rule: "institutions.\(entry.name)")
-            return InstitutionAlias(name: entry.name.lowercased(), type: type, any: (entry.any ?? []).map(Keyword.init),
-                                    pattern: pattern)
-        }
-
         let everyPattern = rules.flatMap(\.patterns) + rules.flatMap(\.unless)
             + [amount, accountDigits, balance, outstanding, dueAmount, dueDate, reference, party].flatMap { $0.map(\.pattern) }
             + channels.map(\.pattern) + tags.map(\.pattern) + directionVerbs.map(\.pattern) + [foreignCurrency]
-            + institutions.map(\.pattern)
         maxCaptureCount = everyPattern.map(\.captureCount).max() ?? 0
     }
 }
@@ -179,15 +168,6 @@ struct TagRule: Sendable {
     var any: [Keyword]
     var pattern: PCRE2Pattern
     var types: Set<SMSType>
-}
-
-/// An institution named in SMS bodies, used when the sender header does not identify one.
-struct InstitutionAlias: Sendable {
-    var name: String
-    var type: SenderType
-    /// Keywords, one of which must occur before `pattern` runs.
-    var any: [Keyword]
-    var pattern: PCRE2Pattern
 }
 
 /// A lower-case keyword as UTF-8 bytes, for substring gates.

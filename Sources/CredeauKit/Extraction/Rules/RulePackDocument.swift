@@ -70,13 +70,6 @@ struct RulePackDocument: Decodable {
         var types: [String]
     }
 
-    struct Institution: Decodable {
-        var name: String
-        var type: String
-        var any: [String]?
-        var pattern: String
-    }
-
     var version: Int
     var definitions: [String: String]?
     var directionVerbs: DirectionVerbs
@@ -89,10 +82,9 @@ struct RulePackDocument: Decodable {
     var channels: [Channel]
     var tags: [Tag]
     var channelTagTypes: [String]
-    var institutions: [Institution]
 
     enum CodingKeys: String, CodingKey {
-        case version, definitions, classification, fields, channels, tags, institutions
+        case version, definitions, classification, fields, channels, tags
         case directionVerbs = "direction_verbs"
         case amountExcludedAfter = "amount_excluded_after"
         case foreignCurrency = "foreign_currency"

@@ -134,6 +134,11 @@ public final class SenderRegistry: Sendable {
         body.withUnsafeBufferPointer { aliasMatcher.bestMention(in: $0)?.info }
     }
 
+    /// Finds the institution that an ASCII-lower-cased UTF-8 body names, without copying it.
+    func institutionMentioned(inLowercasedBytes body: UnsafeBufferPointer<UInt8>) -> SenderInfo? {
+        aliasMatcher.bestMention(in: body)?.info
+    }
+
     /// Finds the best alias in a lower-cased body, with the alias that matched.
     public func institutionMention(inLowercasedBody body: String) -> InstitutionMention? {
         var body = body
