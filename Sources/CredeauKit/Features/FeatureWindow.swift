@@ -22,7 +22,7 @@ public enum FeatureWindow: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .days(count): return "last \(count) IST days"
         case .all: return "lifetime"
-        case let .month(0): return "IST month to date"
+        case .month(0): return "IST month to date"
         case let .month(index): return "IST calendar month \(index) before the cutoff's"
         }
     }

@@ -19,7 +19,6 @@ enum AccountFamily {
 
         init(_ input: FeatureInput) {
             let sms = input.sms
-            let user = input.user
             var accountIDs: [String: Int] = [:]
             var bankIDs: [String: Int] = [:]
             var accountEntries: [(position: Int, account: Int, bank: Int?)] = []
