@@ -29,9 +29,11 @@ let package = Package(
                        providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
         .target(
             name: "CredeauKit",
-            dependencies: ["CPCRE2", "CSQLite", "CBSON", "CMongoC", "CLibPQ", "CMicroHTTPD", "CZlib"],
+            dependencies: ["CPCRE2", "CSQLite", "CBSON", "CMongoC", "CLibPQ", "CMicroHTTPD", "CZlib", "COpenSSL"],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "credeau", dependencies: ["CredeauKit"], swiftSettings: strictSettings),
@@ -39,7 +41,9 @@ let package = Package(
             name: "credeau-bench", dependencies: ["CredeauKit"], path: "Benchmarks/credeau-bench",
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "CredeauKitTests", dependencies: ["CredeauKit"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CredeauKitTests", dependencies: ["CredeauKit"], exclude: ["Fixtures"], swiftSettings: strictSettings
+        ),
         .testTarget(name: "CredeauCLITests", dependencies: ["CredeauKit"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

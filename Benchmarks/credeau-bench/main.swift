@@ -1,2 +1,65 @@
+import CredeauKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
 // Benchmark driver for `make bench`; each benchmark lives in its own file beside this one.
-print("no benchmarks yet")
+let arguments = Array(CommandLine.arguments.dropFirst())
+let usage = """
+    Usage: credeau-bench <extraction|features|all> [options]
+      extraction [--count N] [--seed S]
+                  Run the SMS extractor on one thread over N synthetic SMS (default 1000000)
+                  generated on the fly, and print SMS per second and peak resident memory.
+      features [--iterations N] [--seed S]
+                  Featurise one synthetic user (5,000 SMS, 300 apps, 2,000 call logs, 1,000
+                  contacts) N times (default 300) for all groupings; print median and p99.
+      all [--figures PATH]
+                  Run both with their defaults and write the measured figures as JSON
+                  (default bench-out/figures.json) for 'credeau scale-advise --calibrate --figures'.
+    """
+
+func fail(_ message: String) -> Never {
+    StandardStreams.writeError("\(message)\n\(usage)\n")
+    exit(ExitStatus.usage)
+}
+
+switch arguments.first {
+case "extraction":
+    do {
+        let options = try ExtractionBenchmark.Options(parsing: Array(arguments.dropFirst()))
+        ExtractionBenchmark(options: options).run()
+    } catch {
+        fail("\(error)")
+    }
+case "features":
+    runFeatureBenchmark(arguments: Array(arguments.dropFirst()))
+case "all":
+    var figuresPath = "bench-out/figures.json"
+    let rest = Array(arguments.dropFirst())
+    if rest.count == 2, rest[0] == "--figures" {
+        figuresPath = rest[1]
+    } else if !rest.isEmpty {
+        fail("Unexpected arguments '\(rest.joined(separator: " "))'")
+    }
+    let smsPerSecond: Double
+    do {
+        smsPerSecond = ExtractionBenchmark(options: try ExtractionBenchmark.Options(parsing: [])).run()
+    } catch {
+        fail("\(error)")
+    }
+    let millisecondsPerUser = runFeatureBenchmark(arguments: [])
+    let figures = ThroughputFigures(extractionSMSPerSecondPerCore: smsPerSecond.rounded(),
+                                    featurizeMillisecondsPerUser: (millisecondsPerUser * 100).rounded() / 100)
+    let url = URL(fileURLWithPath: figuresPath)
+    do {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try figures.encodedFigureFile().write(to: url, atomically: true, encoding: .utf8)
+    } catch {
+        StandardStreams.writeError("Error: cannot write '\(figuresPath)': \(error.localizedDescription)\n")
+        exit(ExitStatus.failure)
+    }
+    print("figures written to \(figuresPath); use: credeau scale-advise --dau 100K --calibrate --figures \(figuresPath)")
+default:
+    fail("Missing or unknown benchmark '\(arguments.first ?? "")'")
+}

@@ -2,7 +2,66 @@
 #define CREDEAU_CMICROHTTPD_SHIM_H
 #include <sys/types.h>
 #include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <string.h>
 #include <microhttpd.h>
+
+// Stands in for the variadic MHD_start_daemon: an epoll daemon with a thread pool of
+// `threads` workers (each runs handlers synchronously), bound to `host` (IPv4 dotted quad) and
+// `port` (MHD binds before returning, so the address may live on the stack). `connection_timeout` closes idle or slow connections after that many seconds;
+// `memory_limit` caps the per-connection buffer for headers. Returns NULL when the address is
+// invalid or the daemon cannot start (port in use, no permission).
+static inline struct MHD_Daemon *credeau_mhd_start(
+    const char *host, uint16_t port, unsigned int threads, unsigned int connection_timeout,
+    size_t memory_limit, MHD_AccessHandlerCallback handler, void *handler_cls,
+    MHD_RequestCompletedCallback completed, void *completed_cls) {
+    struct sockaddr_in local;
+    memset(&local, 0, sizeof(local));
+    local.sin_family = AF_INET;
+    local.sin_port = htons(port);
+    if (inet_pton(AF_INET, host, &local.sin_addr) != 1) {
+        return NULL;
+    }
+    unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    return MHD_start_daemon(
+        flags, port, NULL, NULL, handler, handler_cls,
+        MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&local,
+        MHD_OPTION_THREAD_POOL_SIZE, threads,
+        MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
+        MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
+        MHD_OPTION_END);
+}
+
+// Stands in for the variadic MHD_get_connection_info with MHD_CONNECTION_INFO_CLIENT_ADDRESS:
+// writes the client's address as text into `buffer` (empty when unknown).
+static inline void credeau_mhd_client_address(struct MHD_Connection *connection, char *buffer, size_t size) {
+    buffer[0] = '\0';
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (info == NULL || info->client_addr == NULL) {
+        return;
+    }
+    const struct sockaddr *address = info->client_addr;
+    if (address->sa_family == AF_INET) {
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)address)->sin_addr, buffer, (socklen_t)size);
+    } else if (address->sa_family == AF_INET6) {
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)address)->sin6_addr, buffer, (socklen_t)size);
+    }
+}
+
+// Stands in for MHD_get_daemon_info's listening port (variadic in C): the port actually bound,
+// useful when the daemon was started on port 0.
+static inline uint16_t credeau_mhd_bound_port(struct MHD_Daemon *daemon) {
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+    return info == NULL ? 0 : info->port;
+}
+// libmicrohttpd's closed C enums import into Swift without their constant names; these return them.
+static inline enum MHD_Result credeau_mhd_yes(void) { return MHD_YES; }
+static inline enum MHD_Result credeau_mhd_no(void) { return MHD_NO; }
+static inline enum MHD_ValueKind credeau_mhd_header_kind(void) { return MHD_HEADER_KIND; }
+static inline enum MHD_ResponseMemoryMode credeau_mhd_must_copy(void) { return MHD_RESPMEM_MUST_COPY; }
 #endif

@@ -56,3 +56,20 @@ enum CLITestSupport {
         return url
     }
 }
+
+extension CommandResult {
+    var stdoutLines: [Substring] { stdout.split(separator: "\n") }
+    var stderrLines: [Substring] { stderr.split(separator: "\n") }
+}
+
+extension CLITestSupport {
+    /// The absolute path of a file under `fixtures/`.
+    static func fixture(_ relativePath: String) -> String {
+        packageRoot.appendingPathComponent("fixtures/" + relativePath).path
+    }
+
+    /// Runs `credeau` from the package root, so arguments and messages can use relative fixture paths.
+    static func runInPackageRoot(_ arguments: [String], stdin: Data? = nil) throws -> CommandResult {
+        try run(arguments, stdin: stdin, currentDirectory: packageRoot)
+    }
+}

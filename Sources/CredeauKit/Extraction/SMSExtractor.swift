@@ -1,24 +1,125 @@
-/// Classifies one SMS and extracts its fields.
+/// Classifies one SMS and extracts its fields with a rule pack.
 ///
-/// NOTE: placeholder until the rule-driven engine lands: it resolves the sender and classifies
-/// every SMS as `not_in_the_list`.
+/// Stateless after `init`: one instance may serve many threads, each call using its own
+/// scratch buffers. An SMS the rules do not recognise becomes `not_in_the_list`, and no
+/// input makes `extract` fail.
 public final class SMSExtractor: Sendable {
+    private let rules: RulePack
     private let senders: SenderRegistry
+    private let scratchPool: ScratchPool
 
-    public init(senders: SenderRegistry = .standard) {
+    public init(rules: RulePack = .standard, senders: SenderRegistry = .standard) {
+        self.rules = rules
         self.senders = senders
+        scratchPool = ScratchPool(groupCapacity: rules.maxCaptureCount + 1)
     }
 
+    /// Classifies `sms` and fills every field of the extracted entry that the body carries.
     public func extract(_ sms: RawSMS, createdAtMillis: Int64) -> ExtractedSMS {
-        let sender = senders.lookup(sms.sender)
+        scratchPool.withScratch { scratch in
+            scratch.load(sms.body)
+            return scratch.original.withUnsafeBufferPointer { originalBytes in
+                scratch.lower.withUnsafeBufferPointer { lowerBytes in
+                    let text = SMSText(original: originalBytes, lower: lowerBytes, bigrams: scratch.bigrams)
+                    let scanner = FieldScanner(text: text, pack: rules, data: scratch.matchData)
+                    let sender = cachedLookup(sms.sender, scratch: scratch)
+                    return extract(sms, sender: sender, createdAtMillis: createdAtMillis, scanner: scanner)
+                }
+            }
+        }
+    }
+
+    private func cachedLookup(_ rawSender: String?, scratch: ExtractionScratch) -> SenderLookup {
+        guard let rawSender else { return senders.lookup(nil) }
+        if let cached = scratch.senders[rawSender] { return cached }
+        let found = senders.lookup(rawSender)
+        if scratch.senders.count >= ExtractionScratch.maxCachedSenders { scratch.senders.removeAll(keepingCapacity: true) }
+        scratch.senders[rawSender] = found
+        return found
+    }
+
+    private func extract(_ sms: RawSMS, sender: SenderLookup, createdAtMillis: Int64, scanner: FieldScanner) -> ExtractedSMS {
+        // A missing or phone-number sender: take the institution the body names ("-SBI").
+        let alias = sender.info == nil ? senders.institutionMentioned(inLowercasedBytes: scanner.text.lower) : nil
+        let senderType = sender.info?.type ?? alias?.type ?? .other
+        let senderName = sender.info?.name ?? alias?.name
+
+        var classifier = Classifier(scanner: scanner, rules: rules.rules)
+        let outcome = classifier.classify()
+
         var entry = ExtractedSMS(
             smsID: sms.id, smsSender: sender.key, smsBody: sms.body, inboxDateMillis: sms.inboxDateMillis,
-            createdAtMillis: createdAtMillis, templateHash: "", senderType: sender.info?.type ?? .other,
-            smsType: .notInTheList, smsNLPTag: SMSType.notInTheList.rawValue)
+            createdAtMillis: createdAtMillis, templateHash: "", senderType: senderType, smsType: outcome.smsType,
+            smsNLPTag: outcome.smsType.rawValue)
         entry.userID = sms.userID
         entry.clientID = sms.clientID
         entry.requestID = sms.requestID
-        entry.senderName = sender.info?.name
+        entry.senderName = senderName
+
+        var partyRange: Range<Int>?
+        if outcome.extractsFields {
+            fillFields(&entry, outcome: outcome, classifier: &classifier, partyRange: &partyRange)
+        }
+        if entry.isExtracted {
+            let lastTwo = entry.accountLastDigits.map { String($0.suffix(2)) } ?? "-1"
+            entry.uniquePAN = "\(senderType.rawValue) | \(senderName ?? (sender.key.isEmpty ? "unknown" : sender.key)) | \(lastTwo)"
+        }
+        entry.smsNLPTag = nlpTag(outcome: outcome, channel: entry.transactionChannel, scanner: scanner)
+        entry.templateHash = TemplateHasher.hash(scanner.text.lower, skipping: partyRange)
         return entry
+    }
+
+    private func fillFields(_ entry: inout ExtractedSMS, outcome: Classification, classifier: inout Classifier,
+                            partyRange: inout Range<Int>?) {
+        let scanner = classifier.scanner
+        let type = outcome.smsType
+        entry.accountType = outcome.accountType
+        entry.smsSubType = outcome.accountType
+        entry.transactionType = outcome.direction
+        entry.amount = classifier.amount()
+        entry.accountLastDigits = scanner.accountDigits()
+        entry.availableBalance = scanner.balance(accountType: outcome.accountType)
+        entry.outstandingAmount = scanner.outstanding()
+
+        let movesMoney = type.isTransactional || [.loanEMIPaid, .paymentBounce, .transactionDeclined, .loanDisbursed].contains(type)
+        if movesMoney {
+            if let party = scanner.party(direction: outcome.direction) {
+                entry.transactionParty = party.name
+                partyRange = party.range
+            }
+            entry.referenceNumber = scanner.reference()
+            entry.transactionChannel = scanner.channel() ?? defaultChannel(for: outcome.accountType)
+        }
+        if [.loanEMIDue, .billDue, .cardStatement, .loanOverdue].contains(type) {
+            entry.dueAmount = scanner.dueAmount() ?? entry.outstandingAmount ?? entry.amount
+            entry.dueDate = scanner.dueDate()
+        }
+
+        entry.isExtracted = entry.amount != nil || entry.accountLastDigits != nil || entry.availableBalance != nil
+            || entry.outstandingAmount != nil || entry.transactionParty != nil || entry.referenceNumber != nil
+            || entry.dueAmount != nil || entry.dueDate != nil
+    }
+
+    private func defaultChannel(for accountType: AccountType?) -> TransactionChannel? {
+        switch accountType {
+        case .card: return .card
+        case .wallet: return .wallet
+        default: return nil
+        }
+    }
+
+    /// Builds `sms_nlp_tag`: the sms_type, then an optional `_refinement` from the rule, the
+    /// first matching tag rule, or the payment rail (never `card`, `wallet` or `other`, which
+    /// the sms_type already names or which add nothing).
+    private func nlpTag(outcome: Classification, channel: TransactionChannel?, scanner: FieldScanner) -> String {
+        let type = outcome.smsType
+        if let fixed = outcome.tag { return "\(type.rawValue)_\(fixed)" }
+        for tag in rules.tags where tag.types.contains(type) && scanner.text.containsAny(tag.any) && scanner.matches(tag.pattern) {
+            return "\(type.rawValue)_\(tag.suffix)"
+        }
+        if let channel, rules.channelTagTypes.contains(type), ![.other, .card, .wallet].contains(channel) {
+            return "\(type.rawValue)_\(channel.rawValue)"
+        }
+        return type.rawValue
     }
 }

@@ -7,6 +7,7 @@ enum UsageError: CredeauError {
     case unexpectedArgument(String)
     case invalidValue(option: String, value: String, reason: String)
     case missingOption(String)
+    case missingArgument(String)
     case conflictingOptions(String, String)
 
     var description: String {
@@ -21,6 +22,8 @@ enum UsageError: CredeauError {
             return "Invalid value '\(value)' for '--\(option)': \(reason)"
         case let .missingOption(option):
             return "Missing required option '--\(option)'"
+        case let .missingArgument(name):
+            return "Missing argument <\(name)>"
         case let .conflictingOptions(first, second):
             return "Options '--\(first)' and '--\(second)' cannot be used together"
         }

@@ -8,6 +8,7 @@ enum CommandRegistry {
         Command(spec: ExtractCommand.spec, run: ExtractCommand.run),
         Command(spec: MigrateCommand.spec, run: MigrateCommand.run),
         Command(spec: ScaleAdviseCommand.spec, run: ScaleAdviseCommand.run),
+        Command(spec: CompletionsCommand.spec, run: CompletionsCommand.run),
     ]
 
     static func command(named name: String) -> Command? {

@@ -1,11 +1,14 @@
+import Foundation
+
 /// An institution behind one DLT header.
 public struct SenderInfo: Sendable, Equatable {
-    /// Bare header in upper case, without operator/circle prefix or message-type suffix (`HDFCBK`).
+    /// Bare header in upper case, without operator/circle prefix or message-type suffix (`HDFCBK`);
+    /// empty for an institution that only the alias table names.
     public var header: String
     /// Institution name in lower case, as the extracted entry carries it (`hdfc bank`).
     public var name: String
     public var type: SenderType
-    /// Where the mapping comes from (evidence codes or a URL), kept for auditing the data.
+    /// Evidence for the mapping: comma-separated source codes defined in docs/senders.md.
     public var source: String
 }
 
@@ -21,6 +24,15 @@ public enum SenderKind: String, Sendable {
     case unknown
 }
 
+/// An institution named in an SMS body, found by `SenderRegistry.institutionMention(inLowercasedBody:)`.
+public struct InstitutionMention: Sendable, Equatable {
+    /// The alias that matched, in the table's matching form (`idfc first bank`, `-sbi`).
+    public var alias: String
+    /// The institution, as its first header row in the header table describes it; `header` is empty
+    /// for institutions that only the alias table names.
+    public var info: SenderInfo
+}
+
 /// A normalised sender: the bare key used for lookups, its kind, and the institution if known.
 public struct SenderLookup: Sendable, Equatable {
     /// Lower-case bare header (`hdfcbk`) or the phone number's digits; "" when the sender is missing.
@@ -29,50 +41,66 @@ public struct SenderLookup: Sendable, Equatable {
     public var info: SenderInfo?
 }
 
-/// Maps DLT headers to institutions.
+/// Maps DLT headers to institutions, and institution names in SMS bodies to the same institutions.
 ///
-/// The table is data: tab-separated lines of `header`, `institution`, `type`, `source`, with `#`
-/// comments. The default table is compiled into the binary (`SenderTable.defaultTSV`); an operator
-/// can load another with `init(tsv:)`.
+/// Both tables are data: tab-separated lines of four columns with `#` comments. The header table
+/// has `header`, `institution`, `type`, `source`; the alias table has `alias`, `institution`,
+/// `type`, `source`. The default tables are compiled into the binary (`SenderTable.defaultTSV`,
+/// `InstitutionAliasTable.defaultTSV`); an operator can load others with `init(tsv:aliasTSV:)` or
+/// `load(headerTablePath:aliasTablePath:)`. docs/senders.md describes the format and the sources.
 public final class SenderRegistry: Sendable {
     private let byHeader: [String: SenderInfo]
+    private let orderedEntries: [SenderInfo]
+    private let aliasMatcher: InstitutionAliasMatcher
 
+    /// Number of headers in the header table.
     public var count: Int { byHeader.count }
-    public var entries: [SenderInfo] { Array(byHeader.values) }
+    /// Header rows in table order.
+    public var entries: [SenderInfo] { orderedEntries }
+    /// Number of aliases in the alias table.
+    public var aliasCount: Int { aliasMatcher.count }
 
-    /// The registry built from the compiled-in table.
+    /// The registry built from the compiled-in header and alias tables.
     public static let standard: SenderRegistry = {
         do {
-            return try SenderRegistry(tsv: SenderTable.defaultTSV)
+            return try SenderRegistry(tsv: SenderTable.defaultTSV, aliasTSV: InstitutionAliasTable.defaultTSV)
         } catch {
-            preconditionFailure("The compiled-in sender table is invalid: \(error)")
+            preconditionFailure("The compiled-in sender tables are invalid: \(error)")
         }
     }()
 
-    public init(tsv: String, origin: String = "compiled-in sender table") throws {
+    /// Builds a registry from a header table and an optional alias table.
+    ///
+    /// Each alias must name an institution with a type that the header table gives it, or an
+    /// institution that the header table does not name at all. Pass an empty `aliasTSV` for no
+    /// body lookup.
+    /// - Parameters:
+    ///   - origin: name of the header table in error messages.
+    ///   - aliasOrigin: name of the alias table in error messages.
+    /// - Throws: `SenderTableError.invalidLine` with the 1-based line number of the first bad line.
+    public init(
+        tsv: String, aliasTSV: String = "", origin: String = "compiled-in sender table",
+        aliasOrigin: String = "compiled-in alias table"
+    ) throws {
+        let headers = try SenderTableParser.headers(from: tsv, origin: origin)
+        let aliases = try SenderTableParser.aliases(from: aliasTSV, origin: aliasOrigin, headers: headers)
         var table: [String: SenderInfo] = [:]
-        var lineNumber = 0
-        for line in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let trimmed = line.trimmingSpaces()
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let columns = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map { String($0.trimmingSpaces()) }
-            guard columns.count >= 4 else {
-                throw SenderTableError.invalidLine(origin: origin, line: lineNumber, reason: "expected 4 tab-separated columns, found \(columns.count)")
-            }
-            guard let type = SenderType(rawValue: columns[2]) else {
-                throw SenderTableError.invalidLine(origin: origin, line: lineNumber, reason: "unknown sender type '\(columns[2])'")
-            }
-            let header = columns[0].uppercased()
-            guard !header.isEmpty, !columns[1].isEmpty, !columns[3].isEmpty else {
-                throw SenderTableError.invalidLine(origin: origin, line: lineNumber, reason: "empty header, institution or source")
-            }
-            if table[header] != nil {
-                throw SenderTableError.invalidLine(origin: origin, line: lineNumber, reason: "duplicate header '\(header)'")
-            }
-            table[header] = SenderInfo(header: header, name: columns[1].lowercased(), type: type, source: columns[3])
+        for info in headers {
+            table[info.header] = info
         }
         byHeader = table
+        orderedEntries = headers
+        aliasMatcher = InstitutionAliasMatcher(aliases: aliases)
+    }
+
+    /// Loads a registry from table files, for operators who replace the compiled-in tables.
+    /// - Parameter aliasTablePath: nil for no body lookup.
+    /// - Throws: `SenderTableError.unreadableFile` or `SenderTableError.invalidLine`.
+    public static func load(headerTablePath: String, aliasTablePath: String? = nil) throws -> SenderRegistry {
+        let headerTSV = try readTable(at: headerTablePath)
+        let aliasTSV = try aliasTablePath.map(readTable(at:)) ?? ""
+        return try SenderRegistry(
+            tsv: headerTSV, aliasTSV: aliasTSV, origin: headerTablePath, aliasOrigin: aliasTablePath ?? "")
     }
 
     /// Normalises a raw sender and looks up its institution.
@@ -84,61 +112,44 @@ public final class SenderRegistry: Sendable {
         return SenderLookup(key: normalised.key.lowercased(), kind: normalised.kind, info: byHeader[normalised.key])
     }
 
+    /// Returns the row of a bare header (`HDFCBK`, any case), or nil.
     public func info(forHeader header: String) -> SenderInfo? {
         byHeader[header.uppercased()]
     }
-}
 
-public enum SenderTableError: CredeauError {
-    case invalidLine(origin: String, line: Int, reason: String)
-
-    public var description: String {
-        switch self {
-        case let .invalidLine(origin, line, reason):
-            return "Invalid sender table '\(origin)' line \(line): \(reason)"
-        }
+    /// Finds the institution that an SMS body names, for SMS whose sender is unknown.
+    ///
+    /// `body` must already be lower-cased (`body.lowercased()`). When several aliases occur, a
+    /// sign-off at the end (`- cred`) wins, then a financial institution over a merchant, operator
+    /// or government body, then the longest alias. An alias inside a longer one never counts, so
+    /// `state bank of india` is not reported as `bank of india`.
+    /// > Note: A body that names only a merchant still returns the merchant, even when a bank sent
+    /// > it without a sign-off ("spent at UBER"); callers should trust a known header over this.
+    public func institutionMentioned(inLowercasedBody body: String) -> SenderInfo? {
+        institutionMention(inLowercasedBody: body)?.info
     }
-}
 
-/// Reduces a raw sender to its bare header or phone digits.
-///
-/// The two-letter prefix names the operator and circle of the delivering route and the
-/// `-P/-S/-T/-G` suffix the template category (TRAI, since May 2025); neither identifies the
-/// institution, so both are dropped.
-public enum SenderNormaliser {
-    public static func normalise(_ rawSender: String?) -> (key: String, kind: SenderKind) {
-        guard let rawSender else { return ("", .unknown) }
-        var text = rawSender.trimmingSpaces().uppercased()
-        if text.isEmpty { return ("", .unknown) }
-
-        let digitsOnly = text.filter { $0 != "+" && $0 != " " && $0 != "-" }
-        if !digitsOnly.isEmpty, digitsOnly.allSatisfy(\.isASCIIDigit), text.first == "+" || digitsOnly.count >= 10 {
-            return (String(digitsOnly.suffix(10)), .phoneNumber)
-        }
-
-        // Drop a trailing single-letter category suffix, then the operator+circle prefix.
-        if text.count > 2, let dash = text.lastIndex(of: "-"), text.distance(from: dash, to: text.endIndex) == 2 {
-            text = String(text[..<dash])
-        }
-        if text.count > 3, text.dropFirst(2).first == "-", text.prefix(2).allSatisfy(\.isASCIILetter) {
-            text = String(text.dropFirst(3))
-        }
-        let header = String(text.filter { $0.isASCIILetter || $0.isASCIIDigit })
-        if header.isEmpty { return ("", .unknown) }
-        return (header, header.allSatisfy(\.isASCIIDigit) ? .numericHeader : .header)
+    /// Finds the institution that an ASCII-lower-cased UTF-8 body names; see the `String` overload.
+    public func institutionMentioned(inLowercasedBody body: [UInt8]) -> SenderInfo? {
+        body.withUnsafeBufferPointer { aliasMatcher.bestMention(in: $0)?.info }
     }
-}
 
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-    var isASCIILetter: Bool { isASCII && isLetter }
-}
+    /// Finds the institution that an ASCII-lower-cased UTF-8 body names, without copying it.
+    func institutionMentioned(inLowercasedBytes body: UnsafeBufferPointer<UInt8>) -> SenderInfo? {
+        aliasMatcher.bestMention(in: body)?.info
+    }
 
-extension StringProtocol {
-    func trimmingSpaces() -> Substring {
-        var slice = self[...]
-        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-        return Substring(slice)
+    /// Finds the best alias in a lower-cased body, with the alias that matched.
+    public func institutionMention(inLowercasedBody body: String) -> InstitutionMention? {
+        var body = body
+        return body.withUTF8 { aliasMatcher.bestMention(in: $0) }
+    }
+
+    private static func readTable(at path: String) throws -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw SenderTableError.unreadableFile(path: path, reason: error.localizedDescription)
+        }
     }
 }

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The UTF-8 bytes of one SMS body and an ASCII-lower-cased copy of the same length.
+///
+/// Patterns run on `lower`. Lower-casing ASCII keeps every byte offset, so a match range in
+/// `lower` also addresses the original spelling in `original`, where party names and references
+/// are copied from.
+struct SMSText {
+    /// Bodies longer than this are cut (at a character boundary) before matching. Real SMS,
+    /// even multipart ones, stay below it, and the cap bounds the work on garbage input.
+    static let maxBytes = 4096
+
+    let original: UnsafeBufferPointer<UInt8>
+    let lower: UnsafeBufferPointer<UInt8>
+    let bigrams: BigramFilter
+
+    var count: Int { lower.count }
+
+    /// Returns true when any keyword occurs in the lower-cased body; an empty list is true.
+    func containsAny(_ keywords: [Keyword]) -> Bool {
+        if keywords.isEmpty { return true }
+        for keyword in keywords where bigrams.mayContain(keyword) && contains(keyword.bytes, in: 0..<count) {
+            return true
+        }
+        return false
+    }
+
+    /// Returns true when `needle` occurs inside `range` of the lower-cased body.
+    func contains(_ needle: [UInt8], in range: Range<Int>) -> Bool {
+        guard !needle.isEmpty, range.count >= needle.count, let base = lower.baseAddress else { return false }
+        // glibc hides memmem behind _GNU_SOURCE, so search with memchr for the first byte and
+        // memcmp for the rest.
+        return needle.withUnsafeBytes { needleBytes -> Bool in
+            guard let needleBase = needleBytes.baseAddress else { return false }
+            let first = Int32(needle[0])
+            var start = base + range.lowerBound
+            let lastStart = base + range.upperBound - needle.count
+            while start <= lastStart {
+                guard let found = memchr(start, first, lastStart - start + 1) else { return false }
+                let candidate = found.assumingMemoryBound(to: UInt8.self)
+                if memcmp(candidate, needleBase, needle.count) == 0 { return true }
+                start = UnsafePointer(candidate) + 1
+            }
+            return false
+        }
+    }
+
+    /// Copies `range` of the original body into a String.
+    func originalString(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: original[range]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,124 @@
+/// Converters from matched bytes to field values, working on the lower-cased UTF-8 body.
+enum ValueParsers {
+    /// Parses an Indian-grouped rupee amount (`1,75,000.50`, `845`, `45.0`); nil when the bytes
+    /// are not a positive amount below one lakh crore.
+    static func amount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var whole: Double = 0
+        var fraction: Double = 0
+        var scale: Double = 1
+        var seenPoint = false
+        var digits = 0
+        for index in range {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                let digit = Double(byte - UInt8(ascii: "0"))
+                if seenPoint {
+                    scale /= 10
+                    fraction += digit * scale
+                } else {
+                    whole = whole * 10 + digit
+                }
+            case UInt8(ascii: ","):
+                if seenPoint { return nil }
+            case UInt8(ascii: "."):
+                if seenPoint { return nil }
+                seenPoint = true
+            default:
+                return nil
+            }
+        }
+        let value = whole + fraction
+        guard digits > 0, value > 0, value < 1e12 else { return nil }
+        // Round to the paisa so binary fractions do not leak into the output.
+        return (value * 100).rounded() / 100
+    }
+
+    private static let monthPrefixes: [(UInt8, UInt8, UInt8)] = ["jan", "feb", "mar", "apr", "may", "jun",
+                                                                "jul", "aug", "sep", "oct", "nov", "dec"].map { name in
+        let bytes = Array(name.utf8)
+        return (bytes[0], bytes[1], bytes[2])
+    }
+
+    /// Parses a day-first date (`18-03-2026`, `18/3/26`, `18-Mar-2026`, `18Mar26`, `2026-03-18`)
+    /// into `yyyy-mm-dd`. When day-first gives a month above 12 it tries month-first
+    /// (`2/16/26`). Two-digit years are 20yy. Returns nil for anything that is not a real date.
+    static func isoDate(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        // Up to three numbers and one month name; anything more is not a date.
+        var numbers = (0, 0, 0)
+        var numberCount = 0
+        var firstNumberHasFourDigits = false
+        var month: Int?
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if isDigit(byte) {
+                var value = 0
+                var length = 0
+                while index < range.upperBound, isDigit(bytes[index]) {
+                    // Digits past the ninth are dropped so a long run cannot overflow. Such a run
+                    // is no date part and fails the range checks below anyway.
+                    if length < 9 { value = value * 10 + Int(bytes[index] - UInt8(ascii: "0")) }
+                    length += 1
+                    index += 1
+                }
+                switch numberCount {
+                case 0:
+                    numbers.0 = value
+                    firstNumberHasFourDigits = length == 4 && month == nil
+                case 1: numbers.1 = value
+                case 2: numbers.2 = value
+                default: return nil
+                }
+                numberCount += 1
+            } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
+                let wordStart = index
+                while index < range.upperBound, bytes[index] >= UInt8(ascii: "a"), bytes[index] <= UInt8(ascii: "z") {
+                    index += 1
+                }
+                if month == nil, index - wordStart >= 3 {
+                    let prefix = (bytes[wordStart], bytes[wordStart + 1], bytes[wordStart + 2])
+                    if let found = monthPrefixes.firstIndex(where: { $0 == prefix }) { month = found + 1 }
+                }
+            } else {
+                index += 1
+            }
+        }
+
+        var day: Int
+        var monthNumber: Int
+        var year: Int
+        if firstNumberHasFourDigits, numberCount == 3 {
+            // A leading four-digit number marks the ISO order year-month-day.
+            (year, monthNumber, day) = numbers
+        } else if let month, numberCount == 2 {
+            (day, monthNumber, year) = (numbers.0, month, numbers.1)
+        } else if month == nil, numberCount == 3 {
+            (day, monthNumber, year) = numbers
+            if monthNumber > 12, day <= 12 { swap(&day, &monthNumber) }
+        } else {
+            return nil
+        }
+        if year < 100 { year += 2000 }
+        guard (1...12).contains(monthNumber), (1...daysIn(month: monthNumber, year: year)).contains(day),
+              (1990...2100).contains(year) else { return nil }
+        return "\(year)-\(twoDigits(monthNumber))-\(twoDigits(day))"
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+}

@@ -1,0 +1,74 @@
+import CBSON
+
+/// One BSON document that this process owns, parsed from Extended JSON or copied from a BSON file.
+///
+/// The handle is freed with `bson_destroy` when the object goes away. Fields read from it
+/// (`BSONField`) keep it alive.
+final class BSONDocument {
+    /// A `bson_t *`, which Swift imports as opaque because libbson aligns it to 128 bytes.
+    let handle: OpaquePointer
+
+    private init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    deinit {
+        bson_destroy(handle)
+    }
+
+    /// Parses one JSON text (canonical or relaxed Extended JSON) with libbson.
+    ///
+    /// libbson turns `$date` into a BSON date, `$numberLong` into int64 and `$oid` into an ObjectId,
+    /// and rejects strings that are not valid UTF-8.
+    static func parseJSON(_ bytes: UnsafeRawBufferPointer) -> Result<BSONDocument, BSONParseFailure> {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return .failure(BSONParseFailure("empty input")) }
+        var error = bson_error_t()
+        guard let handle = bson_new_from_json(base.assumingMemoryBound(to: UInt8.self), bytes.count, &error) else {
+            return .failure(BSONParseFailure(Self.message(of: &error)))
+        }
+        return .success(BSONDocument(handle: handle))
+    }
+
+    /// Copies one length-prefixed BSON document and checks its structure.
+    static func copyBSON(_ bytes: UnsafeRawBufferPointer) -> Result<BSONDocument, BSONParseFailure> {
+        guard let base = bytes.baseAddress, bytes.count >= 5 else { return .failure(BSONParseFailure("truncated document")) }
+        guard let handle = bson_new_from_data(base.assumingMemoryBound(to: UInt8.self), bytes.count) else {
+            return .failure(BSONParseFailure("invalid document length"))
+        }
+        let document = BSONDocument(handle: handle)
+        var error = bson_error_t()
+        guard bson_validate_with_error(handle, BSON_VALIDATE_NONE, &error) else {
+            return .failure(BSONParseFailure("corrupt document: \(Self.message(of: &error))"))
+        }
+        return .success(document)
+    }
+
+    /// The top-level fields in document order.
+    var fields: BSONFieldSequence {
+        let data = bson_get_data(handle)!
+        return BSONFieldSequence(owner: self, data: data, length: Self.declaredLength(data))
+    }
+
+    /// Reads the little-endian int32 length that starts every BSON document.
+    static func declaredLength(_ data: UnsafePointer<UInt8>) -> Int {
+        Int(data[0]) | Int(data[1]) << 8 | Int(data[2]) << 16 | Int(data[3]) << 24
+    }
+
+    private static func message(of error: inout bson_error_t) -> String {
+        withUnsafeBytes(of: &error.message) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+    }
+}
+
+@available(*, unavailable, message: "A BSON document is read by one thread at a time")
+extension BSONDocument: Sendable {}
+
+/// libbson's reason for rejecting a document, in its own words.
+struct BSONParseFailure: Error, Equatable {
+    var message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+}

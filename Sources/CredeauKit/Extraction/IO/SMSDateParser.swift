@@ -1,0 +1,104 @@
+/// Parses the text forms of an SMS date that dumps carry, into epoch milliseconds.
+///
+/// Accepted: epoch milliseconds as digits, `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS` and ISO 8601
+/// (`T` separator, optional fraction, optional `Z` or `±HH:MM` / `±HHMM` / `±HH` offset). Text
+/// without an offset is India time, as the phone SDK writes it.
+enum SMSDateParser {
+    static func millis(from text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return nil }
+        if bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) || (bytes.first == UInt8(ascii: "-") && bytes.count > 1) {
+            return Int64(text)
+        }
+        var cursor = Cursor(bytes: bytes)
+        guard let year = cursor.number(digits: 4), cursor.skip("-"),
+              let month = cursor.number(digits: 2), cursor.skip("-"),
+              let day = cursor.number(digits: 2),
+              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        if cursor.isAtEnd {
+            return IndiaTime.millis(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
+        }
+
+        guard cursor.skip(" ") || cursor.skip("T"),
+              let hour = cursor.number(digits: 2), cursor.skip(":"),
+              let minute = cursor.number(digits: 2), hour < 24, minute < 60
+        else { return nil }
+        var second = 0
+        if cursor.skip(":") {
+            guard let value = cursor.number(digits: 2), value < 61 else { return nil }
+            second = min(value, 59)
+        }
+        var fractionMillis = 0
+        if cursor.skip(".") || cursor.skip(",") {
+            var scale = 100
+            var digitCount = 0
+            while let digit = cursor.digit() {
+                fractionMillis += digit * scale
+                scale /= 10
+                digitCount += 1
+            }
+            guard digitCount > 0 else { return nil }
+        }
+
+        let wallClock = CivilTime.utcMillis(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+            + Int64(fractionMillis)
+        guard let offset = cursor.zoneOffsetMillis(), cursor.isAtEnd else { return nil }
+        return wallClock - offset
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private struct Cursor {
+        let bytes: [UInt8]
+        var index = 0
+
+        var isAtEnd: Bool { index == bytes.count }
+
+        mutating func skip(_ character: Unicode.Scalar) -> Bool {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+            index += 1
+            return true
+        }
+
+        mutating func digit() -> Int? {
+            guard index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
+            index += 1
+            return Int(bytes[index - 1] - 0x30)
+        }
+
+        mutating func number(digits: Int) -> Int? {
+            var value = 0
+            for _ in 0..<digits {
+                guard let digit = digit() else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+
+        /// Reads the zone offset east of UTC, or returns India's offset when the text has none.
+        mutating func zoneOffsetMillis() -> Int64? {
+            if isAtEnd { return IndiaTime.offsetMillis }
+            if skip("Z") || skip("z") { return 0 }
+            let sign: Int64
+            if skip("+") {
+                sign = 1
+            } else if skip("-") {
+                sign = -1
+            } else {
+                return nil
+            }
+            guard let hours = number(digits: 2) else { return nil }
+            _ = skip(":")
+            let minutes = isAtEnd ? 0 : number(digits: 2)
+            guard let minutes, hours < 24, minutes < 60 else { return nil }
+            return sign * Int64(hours * 3600 + minutes * 60) * 1000
+        }
+    }
+}

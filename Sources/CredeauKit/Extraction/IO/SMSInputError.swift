@@ -1,0 +1,31 @@
+/// A failure that stops `credeau extract` before or while it reads its input.
+public enum SMSInputError: CredeauError, Equatable {
+    case notFound(path: String)
+    case unreadable(path: String, reason: String)
+    case unknownFormat(path: String, detail: String)
+    case noSMSCollection(folder: String)
+    case readFailed(path: String, reason: String)
+    case spoolFailed(reason: String)
+
+    public var description: String {
+        switch self {
+        case let .notFound(path):
+            return "Input '\(path)' not found; check the path"
+        case let .unreadable(path, reason):
+            return "Cannot read input '\(path)': \(reason)"
+        case let .unknownFormat(path, detail):
+            return "Unknown input format of '\(path)': \(detail); expected JSON Lines, a JSON array or a mongodump .bson file"
+        case let .noSMSCollection(folder):
+            return "No '\(SyncCollection.sms).json' or '.bson' file in folder '\(folder)' or its 'sync_db' subfolder"
+        case let .readFailed(path, reason):
+            return "Reading '\(path)' failed: \(reason)"
+        case let .spoolFailed(reason):
+            return "Cannot copy the input stream to a temporary file: \(reason); set TMPDIR to a writable folder"
+        }
+    }
+}
+
+/// Collection names of the `sync_db` layout that the readers look for.
+public enum SyncCollection {
+    public static let sms = "sms_sync_request_sms_data"
+}

@@ -1,0 +1,51 @@
+/// The file formats `credeau extract --sms` writes.
+public enum ExtractOutputFormat: String, Sendable, CaseIterable {
+    case jsonl, csv, sqlite
+
+    /// The format named by `--format`, accepting `json` and `ndjson` for JSON Lines.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "jsonl", "json", "ndjson": self = .jsonl
+        case "csv": self = .csv
+        case "sqlite", "sqlite3", "db": self = .sqlite
+        default: return nil
+        }
+    }
+
+    /// Returns the format implied by an output path: JSON Lines for standard output (`-`), otherwise the
+    /// format named by the extension.
+    public static func inferred(fromPath path: String) throws -> ExtractOutputFormat {
+        if path == "-" { return .jsonl }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else {
+            throw ExtractOutputError.unknownFormat(path: path)
+        }
+        guard let format = ExtractOutputFormat(name: String(name[name.index(after: dot)...])) else {
+            throw ExtractOutputError.unknownFormat(path: path)
+        }
+        return format
+    }
+}
+
+/// Receives extracted entries in output order and writes them somewhere.
+public protocol ExtractedSMSWriter: AnyObject {
+    func write(_ entry: ExtractedSMS) throws
+    /// Flushes and closes the output; no writes may follow.
+    func finish() throws
+}
+
+/// Builds the writer for an output path and format.
+public enum ExtractOutput {
+    /// Opens `path` (`-` for standard output) and returns a writer; an existing file is replaced.
+    public static func makeWriter(path: String, format: ExtractOutputFormat) throws -> any ExtractedSMSWriter {
+        switch format {
+        case .jsonl:
+            return JSONLinesWriter(output: try ByteOutput(path: path))
+        case .csv:
+            return try CSVWriter(output: try ByteOutput(path: path))
+        case .sqlite:
+            guard path != "-" else { throw ExtractOutputError.sqliteNeedsFile }
+            return try SQLiteSMSWriter(path: path)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// Writes entries into the `extracted_sms` table of a SQLite database file.
+///
+/// Columns are the JSON field names; booleans are 0/1 integers, amounts are REAL rounded to two
+/// decimals, dates are India-time text. The primary key is (client_id, user_id, sms_id). An
+/// existing `extracted_sms` table is dropped first, so the file contains this run's output only.
+public final class SQLiteSMSWriter: ExtractedSMSWriter {
+    private let database: SQLiteDatabase
+    private let insert: SQLiteStatement
+    private var rowsInTransaction = 0
+    private let rowsPerTransaction = 5_000
+    private let path: String
+
+    public init(path: String) throws {
+        self.path = path
+        do {
+            database = try SQLiteDatabase(path: path, walMode: false)
+            try database.execute("DROP TABLE IF EXISTS extracted_sms")
+            try database.execute(Self.createTableSQL)
+            let placeholders = Array(repeating: "?", count: ExtractedSMSColumns.names.count).joined(separator: ", ")
+            // `transaction` is an SQL keyword, so every column name is quoted.
+            let columns = ExtractedSMSColumns.names.map { "\"\($0)\"" }.joined(separator: ", ")
+            insert = try database.prepare("INSERT OR REPLACE INTO extracted_sms (\(columns)) VALUES (\(placeholders))")
+            try database.execute("BEGIN")
+        } catch let error as SQLiteError {
+            throw ExtractOutputError.cannotCreate(path: path, reason: error.description)
+        }
+    }
+
+    static var createTableSQL: String {
+        let booleans: Set<String> = ["is_classified", "is_extracted", "is_transactional"]
+        let amounts: Set<String> = ["transaction", "available_balance", "outstanding_amount", "due_amount"]
+        let columns = ExtractedSMSColumns.names.map { name in
+            let type = booleans.contains(name) ? "INTEGER" : (amounts.contains(name) ? "REAL" : "TEXT")
+            let required = ["sms_id", "sms_body", "sms_type"].contains(name) ? " NOT NULL" : ""
+            return "\"\(name)\" \(type)\(required)"
+        }
+        return "CREATE TABLE extracted_sms (" + columns.joined(separator: ", ")
+            + ", PRIMARY KEY (client_id, user_id, sms_id))"
+    }
+
+    public func write(_ entry: ExtractedSMS) throws {
+        let values: [SQLiteValue] = ExtractedSMSColumns.values(of: entry).map { value in
+            switch value {
+            case .null: return .null
+            case let .text(text): return .text(text)
+            case let .bool(flag): return .integer(flag ? 1 : 0)
+            case let .amount(rupees): return .real((rupees * 100).rounded() / 100)
+            }
+        }
+        do {
+            try insert.run(values)
+            rowsInTransaction += 1
+            if rowsInTransaction >= rowsPerTransaction {
+                try database.execute("COMMIT")
+                try database.execute("BEGIN")
+                rowsInTransaction = 0
+            }
+        } catch let error as SQLiteError {
+            throw ExtractOutputError.writeFailed(path: path, reason: error.description)
+        }
+    }
+
+    public func finish() throws {
+        do {
+            try database.execute("COMMIT")
+        } catch let error as SQLiteError {
+            throw ExtractOutputError.writeFailed(path: path, reason: error.description)
+        }
+    }
+}
+
+@available(*, unavailable, message: "A SQLite writer belongs to one thread")
+extension SQLiteSMSWriter: Sendable {}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// The classification rules and field patterns the extraction engine runs, loaded from JSON.
+///
+/// The pack is parsed, expanded, validated and compiled once, at load. Every pattern is matched
+/// against the SMS body with ASCII letters lower-cased, so patterns are written in lower case.
+/// `docs/extraction.md` describes the format; `StandardRulePack.json` is the compiled-in default.
+public final class RulePack: Sendable {
+    /// Ordered classification rules; the first rule that matches decides the `sms_type`.
+    let rules: [ClassificationRule]
+    /// Ordered patterns per field; the first pattern with a valid capture gives the value.
+    let amount: [FieldPattern]
+    let accountDigits: [FieldPattern]
+    let balance: [FieldPattern]
+    let outstanding: [FieldPattern]
+    let dueAmount: [FieldPattern]
+    let dueDate: [FieldPattern]
+    let reference: [FieldPattern]
+    let party: [FieldPattern]
+    /// Debit and credit verbs; the earliest match in the body decides a `by_verb` rule's direction.
+    let directionVerbs: [VerbPattern]
+    let amountExcludedAfter: [Keyword]
+    let foreignCurrency: PCRE2Pattern
+    let balanceExcludedWhen: [Keyword]
+    let partyRejectedWords: [Keyword]
+    let channels: [ChannelRule]
+    let tags: [TagRule]
+    let channelTagTypes: Set<SMSType>
+    /// Largest capture-group count of any pattern, so one match-data block serves them all.
+    let maxCaptureCount: Int
+
+    /// The pack compiled into the binary.
+    public static let standard: RulePack = {
+        do {
+            return try RulePack(json: StandardRulePack.json, origin: "compiled-in rule pack")
+        } catch {
+            preconditionFailure("The compiled-in rule pack is invalid: \(error)")
+        }
+    }()
+
+    /// Loads a pack from a JSON file, for operators who override the compiled-in rules.
+    public static func load(path: String) throws(RulePackError) -> RulePack {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+        return try RulePack(json: text, origin: path)
+    }
+
+    /// Parses, validates and compiles a pack; `origin` names it in error messages.
+    public init(json: String, origin: String) throws(RulePackError) {
+        let document: RulePackDocument
+        do {
+            document = try JSONDecoder().decode(RulePackDocument.self, from: Data(json.utf8))
+        } catch {
+            throw .invalidJSON(origin: origin, reason: String(describing: error))
+        }
+        let compiler = RulePackCompiler(origin: origin, definitions: document.definitions ?? [:])
+
+        rules = try document.classification.map { rule throws(RulePackError) in try compiler.compile(rule) }
+        guard !rules.isEmpty else { throw .invalidRule(origin: origin, rule: "classification", reason: "no rules") }
+        let names = rules.map(\.name)
+        if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            throw .invalidRule(origin: origin, rule: duplicate, reason: "the rule name is used twice")
+        }
+
+        let fields = document.fields
+        amount = try compiler.compile(fields.amount, field: "amount")
+        accountDigits = try compiler.compile(fields.accountDigits, field: "account_digits")
+        balance = try compiler.compile(fields.balance, field: "balance")
+        outstanding = try compiler.compile(fields.outstanding, field: "outstanding")
+        dueAmount = try compiler.compile(fields.dueAmount, field: "due_amount")
+        dueDate = try compiler.compile(fields.dueDate, field: "due_date")
+        reference = try compiler.compile(fields.reference, field: "reference")
+        party = try compiler.compile(fields.party, field: "party")
+
+        let verbLists: [(TransactionDirection, [RulePackDocument.Verb], String)] = [
+            (.debit, document.directionVerbs.debit, "direction_verbs.debit"),
+            (.credit, document.directionVerbs.credit, "direction_verbs.credit"),
+        ]
+        var verbPatterns: [VerbPattern] = []
+        for (direction, verbs, rule) in verbLists {
+            guard !verbs.isEmpty else { throw .invalidRule(origin: origin, rule: rule, reason: "no verbs") }
+            for verb in verbs {
+                let pattern = try compiler.pattern(verb.pattern, rule: rule)
+                verbPatterns.append(VerbPattern(direction: direction, any: (verb.any ?? []).map(Keyword.init), pattern: pattern))
+            }
+        }
+        directionVerbs = verbPatterns
+
+        amountExcludedAfter = document.amountExcludedAfter.map(Keyword.init)
+        foreignCurrency = try compiler.pattern(document.foreignCurrency, rule: "foreign_currency")
+        balanceExcludedWhen = document.balanceExcludedWhen.map(Keyword.init)
+        partyRejectedWords = document.partyRejectedWords.map(Keyword.init)
+
+        channels = try document.channels.map { entry throws(RulePackError) in
+            guard let channel = TransactionChannel(rawValue: entry.channel) else {
+                throw .invalidRule(origin: origin, rule: "channels.\(entry.channel)", reason: "unknown channel '\(entry.channel)'")
+            }
+            let pattern = try compiler.pattern(entry.pattern, rule: "channels.\(entry.channel)")
+            return ChannelRule(channel: channel, any: (entry.any ?? []).map(Keyword.init), pattern: pattern)
+        }
+        tags = try document.tags.map { entry throws(RulePackError) in try compiler.compile(entry) }
+        channelTagTypes = Set(try document.channelTagTypes.map { raw throws(RulePackError) in
+            try compiler.smsType(raw, rule: "channel_tag_types")
+        })
+
+        let everyPattern = rules.flatMap(\.patterns) + rules.flatMap(\.unless)
+            + [amount, accountDigits, balance, outstanding, dueAmount, dueDate, reference, party].flatMap { $0.map(\.pattern) }
+            + channels.map(\.pattern) + tags.map(\.pattern) + directionVerbs.map(\.pattern) + [foreignCurrency]
+        maxCaptureCount = everyPattern.map(\.captureCount).max() ?? 0
+    }
+}
+
+/// One compiled classification rule.
+struct ClassificationRule: Sendable {
+    enum Direction: Sendable {
+        case fixed(TransactionDirection)
+        case byVerb
+    }
+
+    var name: String
+    /// At least one keyword must occur in the body before any pattern runs; empty means no gate.
+    var any: [Keyword]
+    /// At least one must match; empty means the keywords alone decide.
+    var patterns: [PCRE2Pattern]
+    /// None may match.
+    var unless: [PCRE2Pattern]
+    var smsType: SMSType
+    /// For `by_verb` rules, the type used when the direction is credit.
+    var creditSMSType: SMSType?
+    var accountType: AccountType?
+    var direction: Direction?
+    var requiresAmount: Bool
+    /// Fixed refinement for the nlp tag, used instead of the tag rules.
+    var tag: String?
+}
+
+/// One ordered pattern for a field; the value is capture group `group`.
+struct FieldPattern: Sendable {
+    var name: String
+    /// When set, the pattern only applies to messages of this direction.
+    var direction: TransactionDirection?
+    var any: [Keyword]
+    var pattern: PCRE2Pattern
+    var group: Int
+}
+
+/// A verb that marks a debit or a credit, tried only when one of `any` occurs.
+struct VerbPattern: Sendable {
+    var direction: TransactionDirection
+    var any: [Keyword]
+    var pattern: PCRE2Pattern
+}
+
+/// A payment rail, named when one of `any` occurs and `pattern` matches.
+struct ChannelRule: Sendable {
+    var channel: TransactionChannel
+    var any: [Keyword]
+    var pattern: PCRE2Pattern
+}
+
+/// A refinement appended to the nlp tag when `pattern` matches a message of one of `types`.
+struct TagRule: Sendable {
+    var suffix: String
+    var any: [Keyword]
+    var pattern: PCRE2Pattern
+    var types: Set<SMSType>
+}
+
+/// A lower-case keyword as UTF-8 bytes, for substring gates.
+struct Keyword: Sendable {
+    let bytes: [UInt8]
+    /// `BigramFilter` bits of every adjacent byte pair, checked before any substring search.
+    let bigramBits: [Int]
+
+    init(_ text: String) {
+        let utf8 = Array(text.lowercased().utf8)
+        bytes = utf8
+        bigramBits = utf8.count < 2 ? [] : (1..<utf8.count).map { BigramFilter.bit(utf8[$0 - 1], utf8[$0]) }
+    }
+}

@@ -1,0 +1,158 @@
+/// A user's SMS made ready for every SMS family in one pass. Undated SMS, SMS after the cutoff
+/// and duplicates are dropped, and the rest are sorted by received time. Each kept SMS gets its
+/// IST day, month, window mask and interned sender once.
+struct PreparedSMS {
+    /// Indexes into `UserData.sms` of the kept SMS, oldest first.
+    var indexes: [Int] = []
+    var times: [EventTime] = []
+    /// Interned sender of each kept SMS; `senderKeys[senderIDs[i]]` is the sender key.
+    var senderIDs: [Int] = []
+    var senderKeys: [String] = []
+    /// Per interned sender: a phone number (person to person) rather than a header.
+    var senderIsPhone: [Bool] = []
+    var isSent: [Bool] = []
+    /// Number of SMS dropped as duplicates of a kept SMS (same sender, body and received second).
+    var duplicateCount = 0
+    var undatedCount = 0
+    var afterCutoffCount = 0
+    /// SMS whose received time is more than an hour after the sync that carried them, among
+    /// SMS synced at or before the cutoff.
+    var futureDatedCount = 0
+
+    var count: Int { indexes.count }
+
+    init(user: UserData, clock: FeatureClock) {
+        // Fields are read through a pointer because copying each large `ExtractedSMS` value was a
+        // measurable share of the engine's time.
+        user.sms.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            prepare(base: base, count: buffer.count, user: user, clock: clock)
+        }
+    }
+
+    private mutating func prepare(base: UnsafePointer<ExtractedSMS>, count: Int, user: UserData, clock: FeatureClock) {
+        var dated: [(millis: Int64, index: Int)] = []
+        dated.reserveCapacity(count)
+        for index in 0..<count {
+            let sms = base + index
+            if sms.pointee.createdAtMillis > 0, sms.pointee.createdAtMillis <= clock.cutoffMillis,
+               let received = sms.pointee.inboxDateMillis, received > sms.pointee.createdAtMillis + 3_600_000 {
+                futureDatedCount += 1
+            }
+            guard let received = sms.pointee.inboxDateMillis else {
+                undatedCount += 1
+                continue
+            }
+            guard received <= clock.cutoffMillis else {
+                afterCutoffCount += 1
+                continue
+            }
+            dated.append((received, index))
+        }
+        dated.sort { $0.millis != $1.millis ? $0.millis < $1.millis : $0.index < $1.index }
+
+        var seen = Set<DuplicateKey>(minimumCapacity: dated.count)
+        var senderLookup: [String: Int] = [:]
+        indexes.reserveCapacity(dated.count)
+        times.reserveCapacity(dated.count)
+        senderIDs.reserveCapacity(dated.count)
+        isSent.reserveCapacity(dated.count)
+        var cachedDay = Int.min
+        var cachedTime: EventTime?
+        for (millis, index) in dated {
+            let sms = base + index
+            let senderID: Int
+            if let known = senderLookup[sms.pointee.smsSender] {
+                senderID = known
+            } else {
+                senderID = senderKeys.count
+                senderLookup[sms.pointee.smsSender] = senderID
+                senderKeys.append(sms.pointee.smsSender)
+                senderIsPhone.append(PreparedSMS.isPhoneNumber(sms.pointee.smsSender))
+            }
+            let key = DuplicateKey(sender: senderID, bodyHash: fnv1a(sms.pointee.smsBody), second: floorDivide(millis, 1000))
+            guard seen.insert(key).inserted else {
+                duplicateCount += 1
+                continue
+            }
+            // Most SMS share their day with the previous one; only the hour changes within a day.
+            let day = FeatureClock.day(of: millis)
+            var time: EventTime
+            if day == cachedDay, let cached = cachedTime {
+                time = cached
+                let hour = (millis + FeatureClock.indiaOffsetMillis - Int64(day) * FeatureClock.dayMillis) / 3_600_000
+                time.isNight = hour < 6
+            } else {
+                time = clock.time(of: millis)
+                cachedDay = day
+                cachedTime = time
+            }
+            indexes.append(index)
+            times.append(time)
+            senderIDs.append(senderID)
+            isSent.append(user.folder(ofSMSAt: index) == .sent)
+        }
+    }
+
+    /// True for a sender that is a phone number: 10 or more digits after an optional `+`.
+    static func isPhoneNumber(_ sender: String) -> Bool {
+        var digits = 0
+        for byte in sender.utf8 {
+            if byte >= 0x30, byte <= 0x39 {
+                digits += 1
+            } else if byte != 0x2B {
+                return false
+            }
+        }
+        return digits >= 10
+    }
+}
+
+private struct DuplicateKey: Hashable {
+    var sender: Int
+    var bodyHash: UInt64
+    var second: Int64
+}
+
+/// 64-bit FNV-1a hash of the UTF-8 bytes: fast, stable across runs (unlike `Hasher`).
+func fnv1a(_ text: String) -> UInt64 {
+    var text = text
+    return text.withUTF8 { bytes in
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
+
+/// ASCII case-insensitive substring search over UTF-8 bytes, without allocating.
+/// `needle` must be lower-case ASCII.
+func containsASCIICaseInsensitive(_ text: String, _ needle: StaticString) -> Bool {
+    let needleCount = needle.utf8CodeUnitCount
+    guard needleCount > 0 else { return true }
+    let needleStart = needle.utf8Start
+    var text = text
+    return text.withUTF8 { haystack -> Bool in
+        guard haystack.count >= needleCount else { return false }
+        let first = needleStart[0]
+        var position = 0
+        let last = haystack.count - needleCount
+        while position <= last {
+            let start = haystack[position]
+            if (start >= 0x41 && start <= 0x5A ? start | 0x20 : start) == first {
+                var offset = 1
+                while offset < needleCount {
+                    let byte = haystack[position + offset]
+                    let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    if lowered != needleStart[offset] { break }
+                    offset += 1
+                }
+                if offset == needleCount { return true }
+            }
+            position += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,75 @@
+import Synchronization
+
+/// Request counters, a latency histogram and service counters, rendered in the Prometheus text
+/// exposition format (version 0.0.4).
+public final class HTTPMetrics: Sendable {
+    /// Upper bounds of the latency histogram buckets, in seconds.
+    public static let latencyBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+
+    private struct State {
+        var requests: [String: Int] = [:]
+        var bucketCounts = [Int](repeating: 0, count: HTTPMetrics.latencyBuckets.count)
+        var latencyCount = 0
+        var latencySum = 0.0
+        var counters: [String: (help: String, value: Int)] = [:]
+    }
+
+    private let state = Mutex(State())
+    private let inFlight = Atomic<Int>(0)
+    /// Prefix of every metric name (`credeau_sms`).
+    public let namespace: String
+
+    public init(namespace: String) {
+        self.namespace = namespace
+    }
+
+    public func requestStarted() { inFlight.add(1, ordering: .relaxed) }
+
+    public func requestFinished(route: String, method: String, status: Int, seconds: Double) {
+        inFlight.subtract(1, ordering: .relaxed)
+        let key = "path=\"\(route)\",method=\"\(method)\",status=\"\(status)\""
+        state.withLock { state in
+            state.requests[key, default: 0] += 1
+            state.latencyCount += 1
+            state.latencySum += seconds
+            for (index, bound) in Self.latencyBuckets.enumerated() where seconds <= bound {
+                state.bucketCounts[index] += 1
+            }
+        }
+    }
+
+    /// Adds `amount` to a service counter such as `sms_extracted_total`.
+    public func increment(_ name: String, by amount: Int = 1, help: String) {
+        state.withLock { state in
+            let current = state.counters[name]?.value ?? 0
+            state.counters[name] = (help, current + amount)
+        }
+    }
+
+    public func render() -> String {
+        let snapshot = state.withLock { $0 }
+        let prefix = namespace
+        var text = "# HELP \(prefix)_http_requests_total HTTP requests by route, method and status.\n"
+        text += "# TYPE \(prefix)_http_requests_total counter\n"
+        for key in snapshot.requests.keys.sorted() {
+            text += "\(prefix)_http_requests_total{\(key)} \(snapshot.requests[key] ?? 0)\n"
+        }
+        text += "# HELP \(prefix)_http_request_duration_seconds Time from the last body byte to the response.\n"
+        text += "# TYPE \(prefix)_http_request_duration_seconds histogram\n"
+        for (index, bound) in Self.latencyBuckets.enumerated() {
+            text += "\(prefix)_http_request_duration_seconds_bucket{le=\"\(bound)\"} \(snapshot.bucketCounts[index])\n"
+        }
+        text += "\(prefix)_http_request_duration_seconds_bucket{le=\"+Inf\"} \(snapshot.latencyCount)\n"
+        text += "\(prefix)_http_request_duration_seconds_sum \(snapshot.latencySum)\n"
+        text += "\(prefix)_http_request_duration_seconds_count \(snapshot.latencyCount)\n"
+        text += "# HELP \(prefix)_http_requests_in_flight Requests being handled now.\n"
+        text += "# TYPE \(prefix)_http_requests_in_flight gauge\n"
+        text += "\(prefix)_http_requests_in_flight \(inFlight.load(ordering: .relaxed))\n"
+        for name in snapshot.counters.keys.sorted() {
+            guard let counter = snapshot.counters[name] else { continue }
+            text += "# HELP \(prefix)_\(name) \(counter.help)\n# TYPE \(prefix)_\(name) counter\n"
+            text += "\(prefix)_\(name) \(counter.value)\n"
+        }
+        return text
+    }
+}

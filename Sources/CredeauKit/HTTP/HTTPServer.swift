@@ -1,0 +1,228 @@
+import CMicroHTTPD
+import Dispatch
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+private let mhdYes = credeau_mhd_yes()
+private let mhdNo = credeau_mhd_no()
+private let mhdHeaderKind = credeau_mhd_header_kind()
+
+/// Failure to start or run the HTTP server.
+public enum HTTPServerError: CredeauError {
+    case startFailed(host: String, port: Int)
+    case invalidHost(String)
+
+    public var description: String {
+        switch self {
+        case let .startFailed(host, port):
+            return "Cannot listen on '\(host):\(port)': the port is in use or not permitted; choose another with --port"
+        case let .invalidHost(host):
+            return "Invalid listen address '\(host)': expected an IPv4 address such as 0.0.0.0 or 127.0.0.1"
+        }
+    }
+}
+
+/// Settings of the HTTP server.
+public struct HTTPServerConfiguration: Sendable {
+    public var host: String = "0.0.0.0"
+    public var port: Int = 8000
+    /// Worker threads; each runs its requests' handlers to completion.
+    public var threads: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    /// Largest request body accepted, after gunzip; larger bodies get 413.
+    public var maxBodyBytes: Int = 16 * 1024 * 1024
+    /// Seconds of inactivity after which a connection is closed, so a slow client cannot hold
+    /// a worker.
+    public var connectionTimeoutSeconds: Int = 30
+
+    public init() {}
+}
+
+/// An HTTP/1.1 server on libmicrohttpd: epoll with a thread pool, keep-alive, request bodies read
+/// whole before the handler runs.
+///
+/// libmicrohttpd calls back on its own threads; the server object outlives every callback
+/// because `stop()` waits for `MHD_stop_daemon`, which joins those threads.
+public final class HTTPServer: Sendable {
+    public let configuration: HTTPServerConfiguration
+    private let application: HTTPApplication
+    /// The daemon handle, owned by this object: set in `start`, cleared in `stop`.
+    private let daemon = Mutex<UInt?>(nil)
+    private let inFlight = Atomic<Int>(0)
+
+    public init(configuration: HTTPServerConfiguration, application: HTTPApplication) {
+        self.configuration = configuration
+        self.application = application
+    }
+
+    /// The port actually bound (useful with port 0), or nil before `start`.
+    public var boundPort: Int? {
+        daemon.withLock { handle in
+            handle.flatMap { OpaquePointer(bitPattern: $0) }.map { Int(credeau_mhd_bound_port($0)) }
+        }
+    }
+
+    public var requestsInFlight: Int { inFlight.load(ordering: .relaxed) }
+
+    public func start() throws {
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        let handle = configuration.host.withCString { host in
+            credeau_mhd_start(
+                host, UInt16(clamping: configuration.port), UInt32(configuration.threads),
+                UInt32(configuration.connectionTimeoutSeconds), 64 * 1024,
+                HTTPServer.accessHandler, context, HTTPServer.completedHandler, context)
+        }
+        guard let handle else {
+            var probe = in_addr()
+            if inet_pton(AF_INET, configuration.host, &probe) != 1 {
+                throw HTTPServerError.invalidHost(configuration.host)
+            }
+            throw HTTPServerError.startFailed(host: configuration.host, port: configuration.port)
+        }
+        daemon.withLock { $0 = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(handle))) }
+    }
+
+    /// Stops accepting connections, waits up to `gracePeriod` seconds for requests in flight,
+    /// then shuts the daemon down.
+    public func stop(gracePeriod: Double = 10) {
+        guard let raw = daemon.withLock({ handle -> UInt? in
+            defer { handle = nil }
+            return handle
+        }), let handle = OpaquePointer(bitPattern: raw) else { return }
+
+        let listener = MHD_quiesce_daemon(handle)
+        if listener >= 0 { close(listener) }
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(gracePeriod * 1e9)
+        while inFlight.load(ordering: .relaxed) > 0 && DispatchTime.now().uptimeNanoseconds < deadline {
+            usleep(20_000)
+        }
+        MHD_stop_daemon(handle)
+    }
+
+    // MARK: - libmicrohttpd callbacks
+
+    private static let accessHandler: MHD_AccessHandlerCallback = {
+        context, connection, url, method, _, uploadData, uploadDataSize, connectionState in
+        guard let context, let connection, let uploadDataSize, let connectionState else { return mhdNo }
+        let server = Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue()
+        return server.handle(connection: connection, url: url, method: method, uploadData: uploadData,
+                             uploadDataSize: uploadDataSize, state: connectionState)
+    }
+
+    private static let completedHandler: MHD_RequestCompletedCallback = { context, _, connectionState, _ in
+        guard let context, let connectionState, let pending = connectionState.pointee else { return }
+        let server = Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue()
+        Unmanaged<PendingRequest>.fromOpaque(pending).release()
+        connectionState.pointee = nil
+        server.inFlight.subtract(1, ordering: .relaxed)
+    }
+
+    private func handle(
+        connection: OpaquePointer, url: UnsafePointer<CChar>?, method: UnsafePointer<CChar>?,
+        uploadData: UnsafePointer<CChar>?, uploadDataSize: UnsafeMutablePointer<Int>,
+        state: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    ) -> MHD_Result {
+        // First call for a request: headers only. Keep per-request state until the completed callback.
+        guard let existing = state.pointee else {
+            let pending = PendingRequest(
+                method: method.map { String(cString: $0) } ?? "GET",
+                path: url.map { String(cString: $0) } ?? "/",
+                connection: connection, maxBodyBytes: configuration.maxBodyBytes)
+            state.pointee = Unmanaged.passRetained(pending).toOpaque()
+            inFlight.add(1, ordering: .relaxed)
+            return mhdYes
+        }
+        let pending = Unmanaged<PendingRequest>.fromOpaque(existing).takeUnretainedValue()
+
+        // Body chunks: append until the limit, then keep consuming and discarding.
+        if uploadDataSize.pointee > 0 {
+            if let uploadData {
+                pending.append(UnsafeRawBufferPointer(start: uploadData, count: uploadDataSize.pointee))
+            }
+            uploadDataSize.pointee = 0
+            return mhdYes
+        }
+
+        let response = application.respond(to: pending.makeRequest(), bodyTooLarge: pending.isBodyTooLarge,
+                                           maxBodyBytes: configuration.maxBodyBytes)
+        return Self.queue(response, on: connection)
+    }
+
+    private static func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+        var body = response.body
+        let mhdResponse = body.withUnsafeMutableBytes { buffer in
+            MHD_create_response_from_buffer(buffer.count, buffer.baseAddress, credeau_mhd_must_copy())
+        }
+        guard let mhdResponse else { return mhdNo }
+        defer { MHD_destroy_response(mhdResponse) }
+        for (name, value) in response.headers {
+            _ = MHD_add_response_header(mhdResponse, name, value)
+        }
+        return MHD_queue_response(connection, UInt32(response.status), mhdResponse)
+    }
+}
+
+/// State of one request while libmicrohttpd delivers its body in chunks.
+final class PendingRequest {
+    let method: String
+    let path: String
+    let headers: [String: String]
+    let clientAddress: String
+    private let maxBodyBytes: Int
+    private var body: [UInt8] = []
+    private(set) var isBodyTooLarge = false
+
+    init(method: String, path: String, connection: OpaquePointer, maxBodyBytes: Int) {
+        self.method = method
+        self.path = path
+        self.maxBodyBytes = maxBodyBytes
+        self.headers = PendingRequest.readHeaders(connection)
+        var address = [CChar](repeating: 0, count: 64)
+        credeau_mhd_client_address(connection, &address, address.count)
+        self.clientAddress = String(decoding: address.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if let length = headers["content-length"].flatMap(Int.init), length > maxBodyBytes {
+            isBodyTooLarge = true
+        } else if let length = headers["content-length"].flatMap(Int.init), length > 0 {
+            body.reserveCapacity(length)
+        }
+    }
+
+    func append(_ chunk: UnsafeRawBufferPointer) {
+        guard !isBodyTooLarge else { return }
+        if body.count + chunk.count > maxBodyBytes {
+            isBodyTooLarge = true
+            body = []
+            return
+        }
+        body.append(contentsOf: chunk)
+    }
+
+    func makeRequest() -> HTTPRequest {
+        HTTPRequest(method: method, path: path, headers: headers, body: body, clientAddress: clientAddress)
+    }
+
+    private static func readHeaders(_ connection: OpaquePointer) -> [String: String] {
+        final class Collector { var headers: [String: String] = [:] }
+        let collector = Collector()
+        let iterator: MHD_KeyValueIterator = { context, _, key, value in
+            guard let context, let key else { return mhdYes }
+            let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
+            let name = String(cString: key).lowercased()
+            let text = value.map { String(cString: $0) } ?? ""
+            if let earlier = collector.headers[name] {
+                collector.headers[name] = earlier + ", " + text
+            } else {
+                collector.headers[name] = text
+            }
+            return mhdYes
+        }
+        withExtendedLifetime(collector) {
+            _ = MHD_get_connection_values(connection, mhdHeaderKind, iterator,
+                                          Unmanaged.passUnretained(collector).toOpaque())
+        }
+        return collector.headers
+    }
+}

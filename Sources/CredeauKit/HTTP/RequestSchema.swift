@@ -1,0 +1,136 @@
+/// The expected shape of a JSON request body, checked field by field so a client gets every
+/// problem at once, in the 422 shape FastAPI/pydantic clients already parse.
+public indirect enum FieldKind: Sendable {
+    /// Text; `minLength`/`maxLength` count characters.
+    case string(minLength: Int? = nil, maxLength: Int? = nil)
+    case integer
+    case boolean
+    /// Epoch milliseconds as a number, or date text.
+    case timestamp
+    /// Text or a whole number, kept as text (ids that some SDKs send as numbers).
+    case identifier
+    case list(of: FieldKind, maxItems: Int? = nil)
+    case object(RequestSchema)
+    /// A list whose items are only checked to be strings.
+    case stringList
+}
+
+public struct FieldRule: Sendable {
+    public var name: String
+    public var kind: FieldKind
+    public var isRequired: Bool
+    /// Null is accepted as "absent" for optional fields.
+    public var isNullable: Bool
+
+    public static func required(_ name: String, _ kind: FieldKind) -> FieldRule {
+        FieldRule(name: name, kind: kind, isRequired: true, isNullable: false)
+    }
+
+    public static func optional(_ name: String, _ kind: FieldKind) -> FieldRule {
+        FieldRule(name: name, kind: kind, isRequired: false, isNullable: true)
+    }
+}
+
+public struct RequestSchema: Sendable {
+    public var fields: [FieldRule]
+
+    public init(_ fields: [FieldRule]) {
+        self.fields = fields
+    }
+
+    /// Parses and validates a request body, throwing a `ValidationError` listing every problem.
+    public func validate(body: [UInt8]) throws(ValidationError) -> JSONValue {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(body)
+        } catch {
+            throw ValidationError([ValidationIssue(
+                type: "json_invalid", location: [.string("body"), .integer(0)], message: "JSON decode error",
+                input: .object([]), context: .object([("error", .string(error.reason))]))])
+        }
+        var issues: [ValidationIssue] = []
+        check(value, location: [.string("body")], issues: &issues)
+        guard issues.isEmpty else { throw ValidationError(issues) }
+        return value
+    }
+
+    func check(_ value: JSONValue, location: [JSONValue], issues: inout [ValidationIssue]) {
+        guard let members = value.objectValue else {
+            issues.append(ValidationIssue(type: "model_attributes_type", location: location,
+                                          message: "Input should be a valid dictionary or object to extract fields from",
+                                          input: value))
+            return
+        }
+        for rule in fields {
+            let fieldLocation = location + [.string(rule.name)]
+            guard let fieldValue = members.first(where: { $0.0 == rule.name })?.1,
+                  !(fieldValue == .null && rule.isNullable)
+            else {
+                if rule.isRequired {
+                    issues.append(ValidationIssue(type: "missing", location: fieldLocation, message: "Field required",
+                                                  input: value))
+                }
+                continue
+            }
+            Self.check(fieldValue, kind: rule.kind, location: fieldLocation, issues: &issues)
+        }
+    }
+
+    static func check(_ value: JSONValue, kind: FieldKind, location: [JSONValue], issues: inout [ValidationIssue]) {
+        switch kind {
+        case let .string(minLength, maxLength):
+            guard case let .string(text) = value else {
+                return issues.append(ValidationIssue(type: "string_type", location: location,
+                                                     message: "Input should be a valid string", input: value))
+            }
+            if let minLength, text.count < minLength {
+                issues.append(ValidationIssue(
+                    type: "string_too_short", location: location,
+                    message: "String should have at least \(minLength) character\(minLength == 1 ? "" : "s")", input: value,
+                    context: .object([("min_length", .integer(Int64(minLength)))])))
+            }
+            if let maxLength, text.count > maxLength {
+                issues.append(ValidationIssue(
+                    type: "string_too_long", location: location, message: "String should have at most \(maxLength) characters",
+                    input: value, context: .object([("max_length", .integer(Int64(maxLength)))])))
+            }
+        case .integer:
+            if value.integerValue == nil || value.typeName == "bool" {
+                issues.append(ValidationIssue(type: "int_type", location: location,
+                                              message: "Input should be a valid integer", input: value))
+            }
+        case .boolean:
+            if case .bool = value { return }
+            issues.append(ValidationIssue(type: "bool_type", location: location,
+                                          message: "Input should be a valid boolean", input: value))
+        case .timestamp, .identifier:
+            switch value {
+            case .string, .integer: return
+            case let .number(number) where number.rounded() == number: return
+            default:
+                issues.append(ValidationIssue(type: "string_type", location: location,
+                                              message: "Input should be a valid string", input: value))
+            }
+        case .stringList:
+            check(value, kind: .list(of: .string()), location: location, issues: &issues)
+        case let .list(itemKind, maxItems):
+            guard case let .array(items) = value else {
+                return issues.append(ValidationIssue(type: "list_type", location: location,
+                                                     message: "Input should be a valid list", input: value))
+            }
+            if let maxItems, items.count > maxItems {
+                return issues.append(ValidationIssue(
+                    type: "too_long", location: location,
+                    message: "List should have at most \(maxItems) items after validation, not \(items.count)",
+                    input: .string("<\(items.count) items>"),
+                    context: .object([("field_type", .string("List")), ("max_length", .integer(Int64(maxItems))),
+                                      ("actual_length", .integer(Int64(items.count)))])))
+            }
+            for (index, item) in items.enumerated() {
+                check(item, kind: itemKind, location: location + [.integer(Int64(index))], issues: &issues)
+            }
+        case let .object(schema):
+            schema.check(value, location: location, issues: &issues)
+        }
+    }
+}

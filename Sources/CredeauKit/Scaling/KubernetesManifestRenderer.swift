@@ -1,0 +1,176 @@
+/// Renders Kubernetes manifests for the two services at the advised replica counts: per service a
+/// Deployment, a Service and an autoscaling/v2 HorizontalPodAutoscaler, as one multi-document YAML.
+///
+/// One replica stands for one 4 vCPU / 16 GB node of the ladder, so each pod requests most of
+/// such a node. The autoscaler follows the scale-up rule: 50 % average CPU or memory use against
+/// the requests, held for a 60-second scale-up stabilisation window.
+public enum KubernetesManifestRenderer {
+    /// Components this renderer writes manifests for; others in the advice are skipped.
+    public static let services: [ScalingComponent] = [.insightsAPI, .smsExtractionAPI]
+
+    /// Pod resources sized so that one replica fits on a 4 vCPU / 16 GB node: the rest of the node
+    /// is left to the kubelet and system daemons. These are estimates; compare with the node's
+    /// allocatable figures (`kubectl describe node`).
+    public static let cpuRequest = "3500m"
+    public static let cpuLimit = "4"
+    public static let memoryRequest = "12Gi"
+    public static let memoryLimit = "14Gi"
+
+    public static func defaultImage() -> String { "credeau:\(CredeauVersion.current)" }
+
+    /// Renders manifests for every service entry in `advice`, or returns nil when the advice has none.
+    public static func render(_ advice: ScaleAdvice, image: String) -> String? {
+        let entries = advice.entries.filter { services.contains($0.component) }
+        guard !entries.isEmpty else { return nil }
+
+        var text = "# Kubernetes manifests written by 'credeau scale-advise' for \(NumberText.grouped(advice.dau)) daily active users.\n"
+        for entry in entries {
+            let basis = entry.source == .calibrated ? "calibrated model" : "published ladder, \(advice.ladderBasis.phrase)"
+            text += "# \(entry.component.title): \(entry.range) replicas (\(basis)).\n"
+        }
+        text += """
+            # Each replica is sized to one 4 vCPU / 16 GB node. Create the Secrets named under envFrom
+            # from your .env files (kubectl create secret generic NAME --from-env-file=FILE) first.
+
+            """
+        for entry in entries {
+            let names = Names(entry.component)
+            text += "---\n" + deployment(entry, names: names, image: image)
+            text += "---\n" + service(names)
+            text += "---\n" + autoscaler(entry, names: names, rule: advice.scaleUpRule)
+        }
+        return text
+    }
+
+    /// Object names, port and subcommand of one service.
+    struct Names {
+        var name: String
+        var port: Int
+        var subcommand: String
+        var secret: String { "\(name)-env" }
+
+        init(_ component: ScalingComponent) {
+            name = "credeau-\(component.rawValue)"
+            switch component {
+            case .smsExtractionAPI:
+                port = 8082
+                subcommand = "serve-sms"
+            default:
+                port = 8000
+                subcommand = "serve-insights"
+            }
+        }
+    }
+
+    private static func labels(_ names: Names, indent: String) -> String {
+        "\(indent)app.kubernetes.io/name: \(names.name)\n\(indent)app.kubernetes.io/part-of: credeau\n"
+    }
+
+    /// Renders the `metadata` block that every object of one service starts with.
+    private static func metadata(_ names: Names) -> String {
+        "metadata:\n  name: \(names.name)\n  labels:\n" + labels(names, indent: "    ")
+    }
+
+    private static func deployment(_ entry: ScaleAdvice.Entry, names: Names, image: String) -> String {
+        var environment = ""
+        if entry.component == .insightsAPI {
+            let extractor = Names(.smsExtractionAPI)
+            environment = """
+                          env:
+                            - name: SMS_EXTRACTOR_SERVICE_URL
+                              value: "http://\(extractor.name):\(extractor.port)"
+
+                """
+        }
+        return """
+            apiVersion: apps/v1
+            kind: Deployment
+            \(metadata(names))spec:
+              replicas: \(entry.range.lower)
+              selector:
+                matchLabels:
+                  app.kubernetes.io/name: \(names.name)
+              template:
+                metadata:
+                  labels:
+            \(labels(names, indent: "        "))    spec:
+                  containers:
+                    - name: credeau
+                      image: \(JSONText.quoted(image))
+                      args: ["\(names.subcommand)"]
+                      ports:
+                        - name: http
+                          containerPort: \(names.port)
+                      envFrom:
+                        - secretRef:
+                            name: \(names.secret)
+            \(environment)          resources:
+                        requests:
+                          cpu: "\(cpuRequest)"
+                          memory: "\(memoryRequest)"
+                        limits:
+                          cpu: "\(cpuLimit)"
+                          memory: "\(memoryLimit)"
+                      livenessProbe:
+                        httpGet:
+                          path: /health
+                          port: http
+                        periodSeconds: 10
+                        timeoutSeconds: 5
+                      readinessProbe:
+                        httpGet:
+                          path: /ready
+                          port: http
+                        periodSeconds: 10
+                        timeoutSeconds: 5
+
+            """
+    }
+
+    private static func service(_ names: Names) -> String {
+        """
+        apiVersion: v1
+        kind: Service
+        \(metadata(names))spec:
+          type: ClusterIP
+          selector:
+            app.kubernetes.io/name: \(names.name)
+          ports:
+            - name: http
+              port: \(names.port)
+              targetPort: http
+
+        """
+    }
+
+    private static func autoscaler(_ entry: ScaleAdvice.Entry, names: Names, rule: ScaleUpRule) -> String {
+        """
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        \(metadata(names))spec:
+          scaleTargetRef:
+            apiVersion: apps/v1
+            kind: Deployment
+            name: \(names.name)
+          minReplicas: \(entry.range.lower)
+          maxReplicas: \(entry.range.upper)
+          metrics:
+            - type: Resource
+              resource:
+                name: cpu
+                target:
+                  type: Utilization
+                  averageUtilization: \(rule.cpuPercent)
+            - type: Resource
+              resource:
+                name: memory
+                target:
+                  type: Utilization
+                  averageUtilization: \(rule.ramPercent)
+          behavior:
+            scaleUp:
+              stabilizationWindowSeconds: \(rule.sustainedSeconds)
+
+        """
+    }
+}

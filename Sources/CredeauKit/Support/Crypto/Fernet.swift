@@ -1,0 +1,129 @@
+import COpenSSL
+
+/// Failure to use a Fernet key or token.
+public enum FernetError: CredeauError, Equatable {
+    case invalidKey
+    case invalidToken
+    case cryptoFailed(String)
+
+    public var description: String {
+        switch self {
+        case .invalidKey:
+            return "Invalid Fernet key: expected 32 bytes encoded as URL-safe base64 (44 characters)"
+        case .invalidToken:
+            return "Invalid Fernet token: it is malformed, was made with another key, or was altered"
+        case let .cryptoFailed(operation):
+            return "OpenSSL failed during \(operation)"
+        }
+    }
+}
+
+/// Symmetric encryption in the Fernet token format, readable by
+/// Python's `cryptography.fernet.Fernet` with the same key.
+///
+/// A token is URL-safe base64 of: version byte 0x80, the creation time (seconds, 64-bit big
+/// endian), a random 16-byte IV, the AES-128-CBC ciphertext with PKCS#7 padding, and an
+/// HMAC-SHA256 over all of that. The key's first 16 bytes sign, the last 16 encrypt.
+public struct Fernet: Sendable {
+    private let signingKey: [UInt8]
+    private let encryptionKey: [UInt8]
+
+    public init(key: String) throws(FernetError) {
+        guard let raw = Base64URL.decode(key), raw.count == 32 else { throw .invalidKey }
+        signingKey = Array(raw[0..<16])
+        encryptionKey = Array(raw[16..<32])
+    }
+
+    /// Generates a random key in the text form Fernet uses.
+    public static func generateKey() throws(FernetError) -> String {
+        Base64URL.encode(try randomBytes(32))
+    }
+
+    public func encrypt(_ plaintext: [UInt8], at time: UInt64 = UInt64(SystemClock.epochSeconds())) throws(FernetError) -> String {
+        let iv = try Self.randomBytes(16)
+        var ciphertext = [UInt8](repeating: 0, count: plaintext.count + 16)
+        var produced: Int32 = 0, finalLength: Int32 = 0
+        guard let context = EVP_CIPHER_CTX_new() else { throw .cryptoFailed("cipher setup") }
+        defer { EVP_CIPHER_CTX_free(context) }
+        guard EVP_EncryptInit_ex(context, EVP_aes_128_cbc(), nil, encryptionKey, iv) == 1,
+              EVP_EncryptUpdate(context, &ciphertext, &produced, plaintext, Int32(plaintext.count)) == 1,
+              ciphertext.withUnsafeMutableBufferPointer({
+                  EVP_EncryptFinal_ex(context, $0.baseAddress! + Int(produced), &finalLength)
+              }) == 1
+        else { throw .cryptoFailed("encryption") }
+        ciphertext.removeSubrange(Int(produced + finalLength)...)
+
+        var token: [UInt8] = [0x80]
+        token.reserveCapacity(1 + 8 + 16 + ciphertext.count + 32)
+        for shift in stride(from: 56, through: 0, by: -8) {
+            token.append(UInt8(truncatingIfNeeded: time >> UInt64(shift)))
+        }
+        token += iv
+        token += ciphertext
+        token += try hmac(token)
+        return Base64URL.encode(token)
+    }
+
+    public func encrypt(_ plaintext: String) throws(FernetError) -> String {
+        try encrypt(Array(plaintext.utf8))
+    }
+
+    /// Checks the token's signature in constant time, then decrypts it.
+    public func decrypt(_ token: String) throws(FernetError) -> [UInt8] {
+        guard let raw = Base64URL.decode(token), raw.count >= 1 + 8 + 16 + 16 + 32, raw[0] == 0x80,
+              (raw.count - 1 - 8 - 16 - 32) % 16 == 0
+        else { throw .invalidToken }
+        let signed = Array(raw[0..<(raw.count - 32)])
+        let signature = Array(raw[(raw.count - 32)...])
+        let expected = try hmac(signed)
+        guard CRYPTO_memcmp(expected, signature, 32) == 0 else { throw .invalidToken }
+
+        let iv = Array(raw[9..<25])
+        let ciphertext = Array(raw[25..<(raw.count - 32)])
+        var plaintext = [UInt8](repeating: 0, count: ciphertext.count + 16)
+        var produced: Int32 = 0, finalLength: Int32 = 0
+        guard let context = EVP_CIPHER_CTX_new() else { throw .cryptoFailed("cipher setup") }
+        defer { EVP_CIPHER_CTX_free(context) }
+        guard EVP_DecryptInit_ex(context, EVP_aes_128_cbc(), nil, encryptionKey, iv) == 1,
+              EVP_DecryptUpdate(context, &plaintext, &produced, ciphertext, Int32(ciphertext.count)) == 1,
+              plaintext.withUnsafeMutableBufferPointer({
+                  EVP_DecryptFinal_ex(context, $0.baseAddress! + Int(produced), &finalLength)
+              }) == 1
+        else { throw .invalidToken }
+        plaintext.removeSubrange(Int(produced + finalLength)...)
+        return plaintext
+    }
+
+    public func decryptString(_ token: String) throws(FernetError) -> String {
+        let bytes = try decrypt(token)
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidToken }
+        return text
+    }
+
+    private func hmac(_ message: [UInt8]) throws(FernetError) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        guard HMAC(EVP_sha256(), signingKey, Int32(signingKey.count), message, message.count, &digest, &length) != nil,
+              length == 32
+        else { throw .cryptoFailed("HMAC-SHA256") }
+        return digest
+    }
+
+    static func randomBytes(_ count: Int) throws(FernetError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        guard RAND_bytes(&bytes, Int32(count)) == 1 else { throw .cryptoFailed("random generation") }
+        return bytes
+    }
+}
+
+/// Constant-time comparison for secrets such as API tokens (OpenSSL `CRYPTO_memcmp`).
+public enum ConstantTime {
+    public static func equals(_ first: String, _ second: String) -> Bool {
+        let a = Array(first.utf8), b = Array(second.utf8)
+        // Compare equal-length buffers so the time does not depend on where they differ; the
+        // length itself is not secret.
+        guard a.count == b.count else { return false }
+        if a.isEmpty { return true }
+        return CRYPTO_memcmp(a, b, a.count) == 0
+    }
+}

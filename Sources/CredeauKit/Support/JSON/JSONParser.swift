@@ -1,0 +1,113 @@
+import CBSON
+
+/// A JSON text that could not be parsed.
+public struct JSONParseError: CredeauError {
+    /// libbson's description of the problem, e.g. `Got parse error at "x", position 8`.
+    public var reason: String
+
+    public var description: String { "Invalid JSON: \(reason)" }
+    public var exitCode: Int32 { ExitStatus.failure }
+    public var httpStatus: Int { 422 }
+}
+
+/// Parses JSON text with libbson's parser (which validates UTF-8) into `JSONValue`.
+///
+/// libbson parses into BSON, so a few Extended JSON forms keep their BSON meaning: an object
+/// `{"$date": …}` becomes a date, returned here as epoch milliseconds (`.integer`), and
+/// `{"$numberLong": "…"}` becomes an integer. Numbers outside the 64-bit integer range are
+/// rejected.
+public enum JSONParser {
+    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        var index = 0
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+            index += 1
+        }
+        guard index < bytes.count else { throw JSONParseError(reason: "the body is empty") }
+        let isArray = bytes[index] == UInt8(ascii: "[")
+        guard isArray || bytes[index] == UInt8(ascii: "{") else {
+            throw JSONParseError(reason: "expected an object or an array at position \(index)")
+        }
+
+        var error = bson_error_t()
+        guard let document = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: buffer.count) {
+                bson_new_from_json($0, buffer.count, &error)
+            }
+        }) else {
+            throw JSONParseError(reason: errorMessage(error))
+        }
+        defer { bson_destroy(document) }
+        return BSONConversion.value(ofDocument: document, asArray: isArray)
+    }
+
+    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+        try parse(Array(text.utf8))
+    }
+
+    private static func errorMessage(_ error: bson_error_t) -> String {
+        var copy = error
+        return withUnsafeBytes(of: &copy.message) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+    }
+}
+
+/// Converts libbson documents into `JSONValue` trees.
+enum BSONConversion {
+    /// Converts a whole document; `asArray` reads its values in order as a JSON array.
+    static func value(ofDocument document: OpaquePointer, asArray: Bool) -> JSONValue {
+        guard let iterator = credeau_bson_iter_new() else { return .null }
+        defer { credeau_bson_iter_free(iterator) }
+        guard bson_iter_init(iterator, document) else { return asArray ? .array([]) : .object([]) }
+        return readContainer(iterator, asArray: asArray)
+    }
+
+    static func readContainer(_ iterator: OpaquePointer, asArray: Bool) -> JSONValue {
+        if asArray {
+            var items: [JSONValue] = []
+            while bson_iter_next(iterator) {
+                items.append(readValue(iterator))
+            }
+            return .array(items)
+        }
+        var members: [(String, JSONValue)] = []
+        while bson_iter_next(iterator) {
+            let key = String(cString: bson_iter_key(iterator))
+            members.append((key, readValue(iterator)))
+        }
+        return .object(members)
+    }
+
+    static func readValue(_ iterator: OpaquePointer) -> JSONValue {
+        switch bson_iter_type(iterator) {
+        case BSON_TYPE_UTF8:
+            var length: UInt32 = 0
+            guard let pointer = bson_iter_utf8(iterator, &length) else { return .string("") }
+            let bytes = UnsafeRawBufferPointer(start: pointer, count: Int(length))
+            return .string(String(decoding: bytes, as: UTF8.self))
+        case BSON_TYPE_INT32:
+            return .integer(Int64(bson_iter_int32(iterator)))
+        case BSON_TYPE_INT64:
+            return .integer(bson_iter_int64(iterator))
+        case BSON_TYPE_DOUBLE:
+            return .number(bson_iter_double(iterator))
+        case BSON_TYPE_BOOL:
+            return .bool(bson_iter_bool(iterator))
+        case BSON_TYPE_DATE_TIME:
+            return .integer(bson_iter_date_time(iterator))
+        case BSON_TYPE_DOCUMENT, BSON_TYPE_ARRAY:
+            let isArray = bson_iter_type(iterator) == BSON_TYPE_ARRAY
+            guard let child = credeau_bson_iter_new() else { return .null }
+            defer { credeau_bson_iter_free(child) }
+            guard bson_iter_recurse(iterator, child) else { return isArray ? .array([]) : .object([]) }
+            return readContainer(child, asArray: isArray)
+        case BSON_TYPE_OID:
+            guard let oid = bson_iter_oid(iterator) else { return .null }
+            var text = [CChar](repeating: 0, count: 25)
+            bson_oid_to_string(oid, &text)
+            return .string(String(decoding: text.prefix(24).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        default:
+            return .null
+        }
+    }
+}

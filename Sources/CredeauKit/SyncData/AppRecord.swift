@@ -1,0 +1,19 @@
+/// One installed app as the SDK reported it. Times are epoch milliseconds.
+public struct AppRecord: Sendable, Equatable {
+    public var packageName: String
+    public var appName: String?
+    public var firstInstallMillis: Int64?
+    public var lastUpdateMillis: Int64?
+    public var isSystemApp: Bool
+
+    public init(
+        packageName: String, appName: String? = nil, firstInstallMillis: Int64? = nil,
+        lastUpdateMillis: Int64? = nil, isSystemApp: Bool = false
+    ) {
+        self.packageName = packageName
+        self.appName = appName
+        self.firstInstallMillis = firstInstallMillis
+        self.lastUpdateMillis = lastUpdateMillis
+        self.isSystemApp = isSystemApp
+    }
+}

@@ -1,0 +1,166 @@
+/// The top-level fields of one sync document.
+public struct SyncJSONHeader: Sendable, Equatable {
+    public var clientID: String
+    public var userID: String
+    public var requestID: String?
+    public var createdAtMillis: Int64?
+}
+
+/// One synced SMS before classification, with its folder.
+public struct SyncedSMSRecord: Sendable, Equatable {
+    public var raw: RawSMS
+    public var folder: SMSFolder
+}
+
+/// Reads sync documents (one per sync request) into typed records, accepting the field-name
+/// variants that SDK versions send. Errors name the source and the field.
+public enum SyncJSONDecoder {
+    /// Reads `client_id`, `user_id`, `request_id` and `created_at` (or their variants).
+    public static func header(_ document: JSONValue, source: SyncSource) throws(SyncDataError) -> SyncJSONHeader {
+        let fields = FieldReader(value: document, source: source)
+        guard document.objectValue != nil else { throw .notAnObject(source: source, what: "document") }
+        let clientID = try fields.requiredText(["client_id", "clientId"])
+        let userID = try fields.requiredText(["user_id", "userId"])
+        let requestID = try fields.text(["request_id", "requestId", "sync_request_id"])
+        let createdAt = try fields.date(["created_at", "createdAt"])
+        return SyncJSONHeader(clientID: clientID, userID: userID, requestID: requestID, createdAtMillis: createdAt)
+    }
+
+    /// Reads the SMS list of an `sms_sync_request_sms_data` document.
+    public static func sms(_ document: JSONValue) throws(SyncDataError) -> [SyncedSMSRecord] {
+        let header = try header(document, source: .sms)
+        let records = try recordList(document, source: .sms, names: ["sms", "data", "records", "batch", "sms_data", "messages"])
+        var result: [SyncedSMSRecord] = []
+        result.reserveCapacity(records.count)
+        for record in records {
+            let fields = try FieldReader(record: record, source: .sms)
+            let body = try fields.requiredText(["sms_body", "body", "message", "text"])
+            let id = try fields.text(["sms_id", "id", "_id", "message_id"]) ?? ""
+            let sender = try fields.text(["sms_sender", "sender", "address", "from"])
+            let date = try fields.date(["sms_inbox_date", "date", "inbox_date", "received_at"])
+            let folderText = try fields.text(["folder", "type"])?.lowercased()
+            let folder: SMSFolder = folderText == "sent" || folderText == "2" ? .sent : .inbox
+            let raw = RawSMS(
+                id: id, sender: sender, body: body, inboxDateMillis: date, clientID: header.clientID,
+                userID: header.userID, requestID: header.requestID)
+            result.append(SyncedSMSRecord(raw: raw, folder: folder))
+        }
+        return result
+    }
+
+    /// Reads the app list of a `device_sync_request_apps_data` document.
+    public static func apps(_ document: JSONValue) throws(SyncDataError) -> [AppRecord] {
+        let records = try recordList(
+            document, source: .apps, names: ["apps", "data", "records", "batch", "apps_data", "installed_apps"])
+        var result: [AppRecord] = []
+        result.reserveCapacity(records.count)
+        for record in records {
+            let fields = try FieldReader(record: record, source: .apps)
+            result.append(AppRecord(
+                packageName: try fields.requiredText(["package_name", "package", "app_package"]),
+                appName: try fields.text(["app_name", "name", "label"]),
+                firstInstallMillis: try fields.date(["first_install_time", "installed_at"]),
+                lastUpdateMillis: try fields.date(["last_update_time", "updated_at"]),
+                isSystemApp: try fields.bool(["is_system_app", "system_app", "is_system"]) ?? false))
+        }
+        return result
+    }
+
+    /// Reads the device object of a device or iOS device document.
+    public static func device(_ document: JSONValue, platform: DevicePlatform) throws(SyncDataError) -> DeviceRecord {
+        let source: SyncSource = platform == .ios ? .iosDevice : .device
+        let header = try header(document, source: source)
+        let names = platform == .ios ? ["device", "data", "ios_device", "device_data"] : ["device", "data", "device_data"]
+        let documentFields = FieldReader(value: document, source: source)
+        guard let object = documentFields.first(names) else { throw .missingField(source: source, names: names) }
+        let fields = try FieldReader(record: object, source: source)
+        var device = DeviceRecord(platform: platform, syncedAtMillis: header.createdAtMillis)
+        device.manufacturer = try fields.text(["manufacturer", "brand"])
+        device.model = try fields.text(["model"])
+        device.osVersion = try fields.text(["os_version", "android_version"])
+        device.sdkInt = try fields.int(["sdk_int"])
+        device.deviceID = try fields.text(["device_id"])
+        device.androidID = try fields.text(["android_id"])
+        device.totalRAMMegabytes = try fields.int(["total_ram_mb"])
+        device.totalStorageMegabytes = try fields.int(["total_storage_mb"])
+        device.freeStorageMegabytes = try fields.int(["free_storage_mb"])
+        device.isRooted = try fields.bool(["is_rooted"])
+        device.isEmulator = try fields.bool(["is_emulator"])
+        device.isDeveloperMode = try fields.bool(["is_developer_mode"])
+        device.isMockLocation = try fields.bool(["is_mock_location"])
+        device.simCount = try fields.int(["sim_count"])
+        device.carrier = try fields.text(["carrier"])
+        device.language = try fields.text(["language"])
+        device.timezone = try fields.text(["timezone"])
+        device.firstSeenMillis = try fields.date(["first_seen_at"])
+        return device
+    }
+
+    /// Reads the contact list of a `contacts_sync_request_contacts_data` document.
+    public static func contacts(_ document: JSONValue) throws(SyncDataError) -> [ContactRecord] {
+        let records = try recordList(
+            document, source: .contacts, names: ["contacts", "data", "records", "batch", "contacts_data"])
+        var result: [ContactRecord] = []
+        result.reserveCapacity(records.count)
+        for record in records {
+            let fields = try FieldReader(record: record, source: .contacts)
+            var phones: [String] = []
+            if let list = fields.first(["phone_numbers"])?.arrayValue {
+                phones = list.compactMap { FieldReader.scalarText($0) }
+            } else if let phone = try fields.text(["phone", "number"]) {
+                phones = [phone]
+            }
+            result.append(ContactRecord(
+                contactID: try fields.text(["contact_id", "id"]), name: try fields.text(["name", "display_name"]),
+                phones: phones, email: try fields.text(["email"]),
+                updatedAtMillis: try fields.date(["updated_at", "last_updated"])))
+        }
+        return result
+    }
+
+    /// Reads the call list of a `call_logs_sync_request_call_logs_data` document.
+    public static func callLogs(_ document: JSONValue) throws(SyncDataError) -> [CallLogRecord] {
+        let records = try recordList(
+            document, source: .callLogs, names: ["call_logs", "data", "records", "batch", "call_logs_data", "calls"])
+        var result: [CallLogRecord] = []
+        result.reserveCapacity(records.count)
+        for record in records {
+            let fields = try FieldReader(record: record, source: .callLogs)
+            let typeNames = ["type"]
+            var type = CallType.other
+            if let code = fields.first(typeNames)?.integerValue {
+                type = CallType(androidCode: code)
+            } else if let text = try fields.text(typeNames) {
+                if let code = Int64(text) {
+                    type = CallType(androidCode: code)
+                } else if let named = CallType(rawValue: text.lowercased()) {
+                    type = named
+                } else {
+                    throw .invalidField(source: .callLogs, field: "type", value: text,
+                                        expected: "incoming, outgoing, missed, rejected or an Android code")
+                }
+            }
+            guard let date = try fields.date(["call_date", "date", "timestamp"]) else {
+                throw .missingField(source: .callLogs, names: ["call_date", "date", "timestamp"])
+            }
+            result.append(CallLogRecord(
+                callID: try fields.text(["call_id", "id"]), number: try fields.text(["number", "phone"]) ?? "",
+                type: type, durationSeconds: try fields.int(["duration"]) ?? 0, dateMillis: date,
+                name: try fields.text(["name"])))
+        }
+        return result
+    }
+
+    private static func recordList(
+        _ document: JSONValue, source: SyncSource, names: [String]
+    ) throws(SyncDataError) -> [JSONValue] {
+        guard document.objectValue != nil else { throw .notAnObject(source: source, what: "document") }
+        let fields = FieldReader(value: document, source: source)
+        guard let value = fields.first(names) else { throw .missingField(source: source, names: names) }
+        guard let list = value.arrayValue else {
+            throw .invalidField(source: source, field: fields.firstName(names) ?? names[0],
+                                value: value.typeName, expected: "a list of records")
+        }
+        return list
+    }
+}

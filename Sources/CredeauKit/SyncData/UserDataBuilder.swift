@@ -1,0 +1,106 @@
+/// Accumulates one user's sync documents, across any number of syncs, into a `UserData`.
+///
+/// Re-syncs send records again, so records are deduplicated. SMS match by id and by (sender,
+/// inbox date, body), and apps by package name (the latest sync wins). Contacts match by id (else
+/// name and numbers), and call logs by id (else number, time and type). Device snapshots are all kept,
+/// ordered by sync time, because the engine picks the last one before the cutoff.
+public struct UserDataBuilder {
+    public let clientID: String
+    public let userID: String
+
+    /// Kept SMS with the sync time of the first document that carried each.
+    private var sms: [(record: SyncedSMSRecord, syncedAt: Int64)] = []
+    private var smsIndexByID: [String: Int] = [:]
+    private var smsIndexByContent: [SMSContentKey: Int] = [:]
+    private var appsByPackage: [String: (record: AppRecord, syncedAt: Int64)]?
+    private var devices: [DeviceRecord]?
+    private var iosDevices: [DeviceRecord]?
+    private var contacts: [ContactRecord]?
+    private var contactKeys: Set<String> = []
+    private var callLogs: [CallLogRecord]?
+    private var callKeys: Set<String> = []
+    private var syncTimes: [SyncSource: [Int64]] = [:]
+    private var smsSeen = false
+
+    public init(clientID: String, userID: String) {
+        self.clientID = clientID
+        self.userID = userID
+    }
+
+    /// Adds one sync document of `source`. A document whose `client_id` or `user_id` differs
+    /// from the builder's is rejected, so one user's data never mixes with another's.
+    public mutating func add(document: JSONValue, source: SyncSource) throws(SyncDataError) {
+        let header = try SyncJSONDecoder.header(document, source: source)
+        guard header.clientID == clientID, header.userID == userID else {
+            throw .otherUser(source: source, clientID: header.clientID, userID: header.userID)
+        }
+        let syncedAt = header.createdAtMillis ?? 0
+        if let createdAt = header.createdAtMillis { syncTimes[source, default: []].append(createdAt) }
+        switch source {
+        case .sms:
+            smsSeen = true
+            for record in try SyncJSONDecoder.sms(document) { insertSMS(record, syncedAt: syncedAt) }
+        case .apps:
+            var byPackage = appsByPackage ?? [:]
+            for app in try SyncJSONDecoder.apps(document) {
+                if let existing = byPackage[app.packageName], existing.syncedAt > syncedAt { continue }
+                byPackage[app.packageName] = (app, syncedAt)
+            }
+            appsByPackage = byPackage
+        case .device:
+            devices = (devices ?? []) + [try SyncJSONDecoder.device(document, platform: .android)]
+        case .iosDevice:
+            iosDevices = (iosDevices ?? []) + [try SyncJSONDecoder.device(document, platform: .ios)]
+        case .contacts:
+            var list = contacts ?? []
+            for contact in try SyncJSONDecoder.contacts(document) {
+                let key = contact.contactID ?? "\(contact.name ?? "")|\(contact.phones.joined(separator: ","))"
+                if contactKeys.insert(key).inserted { list.append(contact) }
+            }
+            contacts = list
+        case .callLogs:
+            var list = callLogs ?? []
+            for call in try SyncJSONDecoder.callLogs(document) {
+                let key = call.callID ?? "\(call.number)|\(call.dateMillis)|\(call.type.rawValue)"
+                if callKeys.insert(key).inserted { list.append(call) }
+            }
+            callLogs = list
+        }
+    }
+
+    private mutating func insertSMS(_ record: SyncedSMSRecord, syncedAt: Int64) {
+        let content = SMSContentKey(sender: record.raw.sender, date: record.raw.inboxDateMillis, body: record.raw.body)
+        let id = record.raw.id
+        if let existing = (id.isEmpty ? nil : smsIndexByID[id]) ?? smsIndexByContent[content] {
+            // Documents may arrive in any order: keep the earliest sync that carried the SMS.
+            sms[existing].syncedAt = min(sms[existing].syncedAt, syncedAt)
+            return
+        }
+        smsIndexByContent[content] = sms.count
+        if !id.isEmpty { smsIndexByID[id] = sms.count }
+        sms.append((record, syncedAt))
+    }
+
+    /// Classifies the SMS with `extractor` and returns the user's data. `createdAtMillis` of each
+    /// classified SMS is the sync time of the first document that carried it, or 0 when that
+    /// document had no `created_at`. The fraud family compares it with the received time.
+    public func build(extractor: SMSExtractor = SMSExtractor()) -> UserData {
+        var user = UserData(clientID: clientID, userID: userID, syncTimes: syncTimes.mapValues { $0.sorted() })
+        user.sms = sms.map { extractor.extract($0.record.raw, createdAtMillis: $0.syncedAt) }
+        user.smsFolders = sms.map(\.record.folder)
+        user.apps = appsByPackage.map { $0.values.map(\.record).sorted { $0.packageName < $1.packageName } }
+        user.device = devices.map { $0.sorted { ($0.syncedAtMillis ?? 0) < ($1.syncedAtMillis ?? 0) } }
+        user.iosDevice = iosDevices.map { $0.sorted { ($0.syncedAtMillis ?? 0) < ($1.syncedAtMillis ?? 0) } }
+        user.contacts = contacts
+        user.callLogs = callLogs
+        if smsSeen, user.syncTimes[.sms] == nil { user.syncTimes[.sms] = [] }
+        return user
+    }
+}
+
+/// The content identity of an SMS across re-syncs: a re-sent SMS with a new id still matches.
+private struct SMSContentKey: Hashable {
+    var sender: String?
+    var date: Int64?
+    var body: String
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+@Suite struct ExtractCommandTests {
+    private typealias Support = CLITestSupport
+
+    @Test func smsDumpToStandardOutput() throws {
+        let result = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/sync_db", "--output", "-"])
+
+        #expect(result.status == 0)
+        #expect(result.stdoutLines.count == 272)
+        for line in result.stdoutLines.prefix(20) {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["sms_id"] is String)
+            #expect(object?["created_date"] is String)
+        }
+        // No progress bar when standard error is not a terminal: only the summary line.
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.hasPrefix("Extracted 272 SMS of 5 users from 10 documents in "))
+    }
+
+    @Test func bsonDumpPrintsSameEntriesAsJSON() throws {
+        let json = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/sync_db", "--output", "-", "--quiet"])
+        let bson = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/mongodump", "--output", "-", "--quiet"])
+
+        #expect(json.status == 0)
+        #expect(bson.status == 0)
+        // created_at comes from the dump, so the two outputs match byte for byte.
+        #expect(bson.stdout == json.stdout)
+        #expect(bson.stderr.isEmpty)
+    }
+
+    @Test func csvAndSQLiteFilesByExtension() throws {
+        let folder = try Support.makeTemporaryDirectory().path
+        let csv = try Support.runInPackageRoot(["extract", "--sms", "-i", "fixtures/sync_db", "-o", folder + "/out.csv", "-q"])
+        let sqlite = try Support.runInPackageRoot(["extract", "--sms", "-i", "fixtures/sync_db", "-o", folder + "/out.sqlite", "-q"])
+
+        #expect(csv.status == 0)
+        #expect(csv.stdout.isEmpty)
+        let text = try String(contentsOfFile: folder + "/out.csv", encoding: .utf8)
+        #expect(text.hasPrefix("sms_id,user_id,client_id,request_id,sms_sender,sms_inbox_date,sms_body,"))
+        #expect(sqlite.status == 0)
+        let header = try Data(contentsOf: URL(fileURLWithPath: folder + "/out.sqlite")).prefix(15)
+        #expect(String(decoding: header, as: UTF8.self) == "SQLite format 3")
+    }
+
+    @Test func standardInputIsRead() throws {
+        let input = try Data(contentsOf: URL(fileURLWithPath: Support.fixture("bad/missing-body.jsonl")))
+        let result = try Support.runInPackageRoot(["extract", "--sms", "--input", "-", "--output", "-"], stdin: input)
+
+        #expect(result.status == 0)
+        #expect(result.stdoutLines.count == 1)
+        #expect(result.stderrLines.first == "Skipped '<stdin>' line 2, field 'sms_body': missing")
+    }
+
+    @Test func bsonOnStandardInputIsDetected() throws {
+        let input = try Data(contentsOf: URL(fileURLWithPath: Support.fixture("mongodump/sync_db/sms_sync_request_sms_data.bson")))
+        let result = try Support.runInPackageRoot(["extract", "--sms", "--input", "-", "--output", "-"], stdin: input)
+
+        #expect(result.status == 0)
+        #expect(result.stdoutLines.count == 272)
+        #expect(result.stderr.hasPrefix("Extracted 272 SMS of 5 users from 10 documents"))
+    }
+
+    @Test func malformedRecordsAreSkippedAndCounted() throws {
+        let path = "fixtures/bad/wrong-types.jsonl"
+        let result = try Support.runInPackageRoot(["extract", "--sms", "--input", path, "--output", "-"])
+
+        #expect(result.status == 0)
+        #expect(result.stdoutLines.count == 1)
+        #expect(result.stderrLines.count == 7)
+        #expect(result.stderrLines.first == "Skipped '\(path)' line 1, field 'sms_body': expected a string, found integer")
+        #expect(result.stderrLines.last?.contains("6 skipped: sms_body 1, sms_id 1, sms_inbox_date 2, sms_sender 1, user_id 1)") == true)
+    }
+
+    @Test func strictFailsWhenRecordsWereSkipped() throws {
+        let bad = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/bad/missing-body.jsonl", "--strict", "-q"])
+        let good = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/sms/messages.json", "--strict", "-q"])
+
+        #expect(bad.status == 1)
+        #expect(bad.stdoutLines.count == 1)
+        #expect(bad.stderrLines.last == "Error: 3 records were skipped and --strict is set")
+        #expect(good.status == 0)
+    }
+
+    @Test func usersOptionSelectsUsers() throws {
+        let result = try Support.runInPackageRoot(["extract", "--sms", "-i", "fixtures/sync_db", "--users", "cu-1004,cu-1002", "-q"])
+
+        #expect(result.status == 0)
+        let users = Set(result.stdoutLines.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["user_id"] as? String
+        })
+        #expect(users == ["cu-1002", "cu-1004"])
+    }
+
+    @Test(arguments: [
+        (["extract", "--sms", "--input", "fixtures/nope.json", "--output", "-"],
+         "Error: Input 'fixtures/nope.json' not found; check the path\n"),
+        (["extract", "--sms", "--input", "Makefile", "--output", "-"],
+         "Error: Unknown input format of 'Makefile': the first byte is 0x23; expected JSON Lines, a JSON array or a mongodump .bson file\n"),
+        (["extract", "--sms", "--input", "fixtures/sms/messages.json", "--output", "/nonexistent-folder/out.jsonl"],
+         "Error: Cannot create output '/nonexistent-folder/out.jsonl': No such file or directory\n"),
+        (["extract", "--sms", "--input", "fixtures/sms/messages.json", "--output", "out.txt"],
+         "Error: Cannot tell the output format from 'out.txt'; use a .jsonl, .csv or .sqlite name or pass --format\n"),
+        (["extract", "--sms", "--input", "scripts", "--output", "-"],
+         "Error: No 'sms_sync_request_sms_data.json' or '.bson' file in folder 'scripts' or its 'sync_db' subfolder\n"),
+    ])
+    func runtimeFailuresExitOne(arguments: [String], message: String) throws {
+        let result = try Support.runInPackageRoot(arguments)
+
+        #expect(result.status == 1)
+        #expect(result.stderr == message)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func missingInputCreatesNoOutputFile() throws {
+        let output = try Support.makeTemporaryDirectory().path + "/out.jsonl"
+        let result = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/nope.json", "--output", output])
+
+        #expect(result.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test(arguments: [
+        (["extract", "--sms", "--output", "-"], "Error: Missing required option '--input'"),
+        (["extract", "--sms", "-i", "fixtures/sync_db", "--format", "xml"],
+         "Error: Invalid value 'xml' for '--format': expected jsonl, csv or sqlite"),
+        (["extract", "--sms", "-i", "fixtures/sync_db", "--workers", "0"],
+         "Error: Invalid value '0' for '--workers': expected a whole number from 1 to 64"),
+        (["extract", "--sms", "-i", "fixtures/sync_db", "--users", ","],
+         "Error: Invalid value ',' for '--users': expected one or more user ids separated by commas"),
+        (["extract", "--sms", "-i", "fixtures/sync_db", "--strcit"], "Error: Unknown option '--strcit'. Did you mean '--strict'?"),
+    ])
+    func usageMistakesExitTwo(arguments: [String], firstLine: String) throws {
+        let result = try Support.runInPackageRoot(arguments)
+
+        #expect(result.status == 2)
+        #expect(result.stderrLines.first.map(String.init) == firstLine)
+        #expect(result.stderrLines.count == 3)
+    }
+
+    @Test func featuresModeIsNotBuiltYet() throws {
+        let result = try Support.runInPackageRoot(["extract", "--input", "fixtures/sync_db", "--output", "-"])
+
+        #expect(result.status == 2)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.hasPrefix("Error: Feature extraction ('credeau extract' without --sms) is not available"))
+    }
+
+    @Test func helpListsEveryOption() throws {
+        let result = try Support.runInPackageRoot(["extract", "--help"])
+
+        #expect(result.status == 0)
+        for option in ["--sms", "--input", "--output", "--format", "--strict", "--users", "--client-id", "--workers", "--quiet"] {
+            #expect(result.stdout.contains(option), "\(option)")
+        }
+    }
+}

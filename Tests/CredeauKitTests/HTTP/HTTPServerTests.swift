@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+@testable import CredeauKit
+
+@Suite struct HTTPServerTests {
+    /// Starts a server on a free loopback port with an echo route and a JSON-parsing route.
+    static func makeServer(maxBodyBytes: Int = 1024 * 1024, timeout: Int = 30,
+                           sink: InMemoryLogSink = InMemoryLogSink(),
+                           metrics: HTTPMetrics = HTTPMetrics(namespace: "credeau_test")) throws -> HTTPServer {
+        var router = Router()
+        router.get("/health") { _, _ in .json(200, .object([("status", .string("ok"))])) }
+        router.post("/echo") { request, _ in HTTPResponse(status: 200, body: request.body) }
+        router.post("/json") { request, _ in
+            do {
+                let value = try JSONParser.parse(request.body)
+                return .json(200, value)
+            } catch {
+                throw ValidationError([ValidationIssue(type: "json_invalid", location: [.string("body")],
+                                                       message: "JSON decode error", input: .object([]))])
+            }
+        }
+        router.get("/database-down") { _, _ in
+            throw SQLiteError.statementFailed(code: 1, message: "no such table", sql: "SELECT 1")
+        }
+        router.get("/boom") { _, _ in throw CocoaError(.featureUnsupported) }
+        let logger = Logger(label: "test", level: .info, sink: sink)
+        let application = HTTPApplication(router: router, logger: logger, metrics: metrics)
+        var configuration = HTTPServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.threads = 2
+        configuration.maxBodyBytes = maxBodyBytes
+        configuration.connectionTimeoutSeconds = timeout
+        let server = HTTPServer(configuration: configuration, application: application)
+        try server.start()
+        return server
+    }
+
+    @Test func healthAnswersJSON() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let response = try client.request("GET", "/health")
+        #expect(response.status == 200)
+        #expect(response.text == #"{"status":"ok"}"#)
+        #expect(response.headers["content-type"] == "application/json")
+        #expect(response.headers["x-request-id"] != nil)
+    }
+
+    @Test func keepAliveServesSeveralRequests() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        for index in 0..<5 {
+            let response = try client.request("POST", "/echo", body: Array("message \(index)".utf8))
+            #expect(response.text == "message \(index)")
+        }
+    }
+
+    @Test func unknownPathIs404AndWrongMethodIs405() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let missing = try client.request("GET", "/nope")
+        #expect(missing.status == 404)
+        #expect(missing.text.contains(#""error":"Not found: /nope""#))
+        let wrongMethod = try client.request("GET", "/echo")
+        #expect(wrongMethod.status == 405)
+        #expect(wrongMethod.headers["allow"] == "POST")
+    }
+
+    @Test func oversizedBodyIs413() throws {
+        let server = try Self.makeServer(maxBodyBytes: 1000)
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let response = try client.request("POST", "/echo", body: [UInt8](repeating: 65, count: 5000))
+        #expect(response.status == 413)
+        #expect(response.text.contains("limit of 1000 bytes"))
+    }
+
+    @Test func gzipRequestBodyIsInflated() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let payload = Array(#"{"user_id":"u-1","note":"₹ 1,00,000 😀"}"#.utf8)
+        let response = try client.request("POST", "/json", headers: ["Content-Encoding": "gzip"], body: Gzip.compress(payload))
+        #expect(response.status == 200)
+        #expect(response.text == #"{"user_id":"u-1","note":"₹ 1,00,000 😀"}"#)
+    }
+
+    @Test func gzipBombIs413() throws {
+        let server = try Self.makeServer(maxBodyBytes: 10_000)
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let bomb = Gzip.compress([UInt8](repeating: 0x20, count: 1_000_000))
+        #expect(bomb.count < 10_000)
+        let response = try client.request("POST", "/echo", headers: ["Content-Encoding": "gzip"], body: bomb)
+        #expect(response.status == 413)
+    }
+
+    @Test func invalidGzipIs400() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let response = try client.request("POST", "/echo", headers: ["Content-Encoding": "gzip"], body: Array("plain".utf8))
+        #expect(response.status == 400)
+    }
+
+    @Test func responseIsGzippedWhenAccepted() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let payload = [UInt8](String(repeating: "credeau ", count: 1000).utf8)
+        let compressed = try client.request("POST", "/echo", headers: ["Accept-Encoding": "gzip, deflate"], body: payload)
+        #expect(compressed.headers["content-encoding"] == "gzip")
+        #expect(try Gzip.decompress(compressed.body, maxBytes: 1 << 20) == payload)
+        let plain = try client.request("POST", "/echo", body: payload)
+        #expect(plain.headers["content-encoding"] == nil)
+        #expect(plain.body == payload)
+    }
+
+    @Test func invalidJSONAndInvalidUTF8Are422() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        for body in [Array("{\"a\":".utf8), [0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0xFE, 0x22, 0x7D]] {
+            let response = try client.request("POST", "/json", body: body)
+            #expect(response.status == 422)
+            #expect(response.text.contains(#""type":"json_invalid""#))
+        }
+    }
+
+    @Test func unexpectedErrorIs500WithRequestID() throws {
+        let sink = InMemoryLogSink()
+        let server = try Self.makeServer(sink: sink)
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let response = try client.request("GET", "/boom")
+        #expect(response.status == 500)
+        let requestID = try #require(response.headers["x-request-id"])
+        #expect(response.text.contains(requestID))
+        #expect(sink.records.contains { $0.level == .error && $0.message == "unexpected error" })
+    }
+
+    @Test func databaseErrorIs503WithRetryAfter() throws {
+        let sink = InMemoryLogSink()
+        let server = try Self.makeServer(sink: sink)
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let response = try client.request("GET", "/database-down")
+        #expect(response.status == 503)
+        #expect(response.headers["retry-after"] == "5")
+        #expect(!response.text.contains("SELECT"))
+        #expect(sink.records.contains { $0.level == .error && $0.message == "service unavailable" })
+    }
+
+    @Test func accessLogHasOneRecordPerRequest() throws {
+        let sink = InMemoryLogSink()
+        let server = try Self.makeServer(sink: sink)
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        _ = try client.request("GET", "/health")
+        _ = try client.request("POST", "/echo", body: Array("secret body".utf8))
+        server.stop()
+        let requests = sink.records.filter { $0.message == "request" }
+        #expect(requests.count == 2)
+        let keys = Set(requests[0].metadata.map(\.0))
+        for key in ["request.id", "http.method", "http.path", "http.status", "duration_ms", "http.response_bytes", "client.ip"] {
+            #expect(keys.contains(key), "access log lacks \(key)")
+        }
+        #expect(!sink.records.contains { record in record.metadata.contains { $0.1.contains("secret body") } })
+    }
+
+    @Test func slowClientIsDisconnected() throws {
+        let server = try Self.makeServer(timeout: 1)
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        client.sendRaw(Array("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nab".utf8))
+        Thread.sleep(forTimeInterval: 2.5)
+        #expect(client.isClosedByServer())
+    }
+
+    @Test func stopWaitsForRequestsInFlight() throws {
+        var router = Router()
+        router.get("/slow") { _, _ in
+            Thread.sleep(forTimeInterval: 0.5)
+            return .text(200, "done")
+        }
+        let application = HTTPApplication(router: router, logger: .discarding, metrics: HTTPMetrics(namespace: "t"))
+        var configuration = HTTPServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        let server = HTTPServer(configuration: configuration, application: application)
+        try server.start()
+        let port = try #require(server.boundPort)
+        nonisolated(unsafe) var status = 0
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            if let client = try? RawHTTPClient(port: port), let response = try? client.request("GET", "/slow") {
+                status = response.status
+            }
+            finished.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.15)
+        server.stop(gracePeriod: 5)
+        finished.wait()
+        #expect(status == 200)
+        #expect((try? RawHTTPClient(port: port)) == nil)
+    }
+
+    @Test func metricsCountRequestsByRouteAndStatus() throws {
+        let metrics = HTTPMetrics(namespace: "credeau_test")
+        let server = try Self.makeServer(metrics: metrics)
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        _ = try client.request("GET", "/health")
+        _ = try client.request("GET", "/health")
+        _ = try client.request("GET", "/nope")
+        server.stop()
+        metrics.increment("sms_extracted_total", by: 7, help: "SMS extracted.")
+        let text = metrics.render()
+        #expect(text.contains(#"credeau_test_http_requests_total{path="/health",method="GET",status="200"} 2"#))
+        #expect(text.contains(#"credeau_test_http_requests_total{path="unmatched",method="GET",status="404"} 1"#))
+        #expect(text.contains(#"credeau_test_http_request_duration_seconds_count 3"#))
+        #expect(text.contains("credeau_test_http_requests_in_flight 0"))
+        #expect(text.contains("credeau_test_sms_extracted_total 7"))
+    }
+}

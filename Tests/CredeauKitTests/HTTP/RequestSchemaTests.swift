@@ -1,0 +1,74 @@
+import Testing
+@testable import CredeauKit
+
+@Suite struct RequestSchemaTests {
+    static let schema = RequestSchema([
+        .required("user_id", .string(minLength: 1, maxLength: 64)),
+        .required("client_id", .string()),
+        .optional("cnt_sms_threshold", .integer),
+        .required("sms", .list(of: .object(RequestSchema([
+            .required("sms_id", .identifier), .required("sms_body", .string()), .optional("sms_inbox_date", .timestamp),
+        ])), maxItems: 3)),
+    ])
+
+    static func issues(_ body: String) -> [ValidationIssue] {
+        do {
+            _ = try schema.validate(body: Array(body.utf8))
+            return []
+        } catch {
+            return error.issues
+        }
+    }
+
+    @Test func validBodyPasses() {
+        #expect(Self.issues(#"{"user_id":"u1","client_id":"c","sms":[{"sms_id":7,"sms_body":"hi","sms_inbox_date":1700000000000}]}"#).isEmpty)
+    }
+
+    @Test func missingFieldsAreAllListed() {
+        let issues = Self.issues(#"{"sms":[]}"#)
+        #expect(issues.map(\.type) == ["missing", "missing"])
+        #expect(issues.map(\.location) == [[.string("body"), .string("user_id")], [.string("body"), .string("client_id")]])
+        #expect(issues.first?.message == "Field required")
+    }
+
+    @Test func wrongTypesUsePydanticNames() {
+        let issues = Self.issues(#"{"user_id":5,"client_id":"c","cnt_sms_threshold":"x","sms":{}}"#)
+        #expect(issues.map(\.type) == ["string_type", "int_type", "list_type"])
+    }
+
+    @Test func userIDLengthIsBounded() {
+        #expect(Self.issues(#"{"user_id":"","client_id":"c","sms":[]}"#).map(\.type) == ["string_too_short"])
+        let long = String(repeating: "u", count: 65)
+        let issues = Self.issues(#"{"user_id":"\#(long)","client_id":"c","sms":[]}"#)
+        #expect(issues.map(\.type) == ["string_too_long"])
+        #expect(issues.first?.context == .object([("max_length", .integer(64))]))
+    }
+
+    @Test func nestedItemsReportIndex() {
+        let issues = Self.issues(#"{"user_id":"u","client_id":"c","sms":[{"sms_id":"1","sms_body":"a"},{"sms_id":"2"}]}"#)
+        #expect(issues.count == 1)
+        #expect(issues.first?.location == [.string("body"), .string("sms"), .integer(1), .string("sms_body")])
+    }
+
+    @Test func invalidJSONIsJSONInvalid() {
+        #expect(Self.issues(#"{"user_id": "#).map(\.type) == ["json_invalid"])
+        #expect(Self.issues("[1,2]").map(\.type) == ["model_attributes_type"])
+    }
+
+    @Test func listOverLimitIsTooLong() {
+        let item = #"{"sms_id":"1","sms_body":"a"}"#
+        let issues = Self.issues(#"{"user_id":"u","client_id":"c","sms":[\#(item),\#(item),\#(item),\#(item)]}"#)
+        #expect(issues.map(\.type) == ["too_long"])
+    }
+
+    @Test func responseBodyHasDetailShape() throws {
+        let response = ValidationError(Self.issues(#"{}"#)).response(requestID: "r1")
+        #expect(response.status == 422)
+        let body = try JSONParser.parse(response.body)
+        let first = try #require(body["detail"]?.arrayValue?.first)
+        #expect(first["type"] == .string("missing"))
+        #expect(first["loc"] == .array([.string("body"), .string("user_id")]))
+        #expect(first["msg"] == .string("Field required"))
+        #expect(first["input"] == .object([]))
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import CredeauKit
+
+@Suite struct ExtractSMSJobTests {
+    private func run(_ path: String, workers: Int = 1, selection: SMSSelection = SMSSelection())
+        throws -> (ExtractSMSSummary, CollectingWriter, [InputProblem])
+    {
+        let job = try ExtractSMSJob(options: .init(inputPath: path, selection: selection, workers: workers,
+                                               createdAtMillis: 1_773_900_000_000))
+        let writer = CollectingWriter()
+        var problems: [InputProblem] = []
+        let summary = try job.run(writer: writer, problem: { problems.append($0) })
+        return (summary, writer, problems)
+    }
+
+    @Test func summaryCountsTheDump() throws {
+        let (summary, writer, problems) = try run(IOTestSupport.fixture("sync_db"))
+
+        #expect(writer.isFinished)
+        #expect(writer.entries.count == 272)
+        #expect(summary.extracted == 272)
+        #expect(summary.users == 5)
+        #expect(summary.counts.documents == 10)
+        #expect(summary.counts.sms == 308)
+        #expect(summary.counts.duplicates == 35)
+        #expect(summary.counts.notInInbox == 1)
+        #expect(summary.skipped == 0)
+        #expect(problems.isEmpty)
+        #expect(summary.line.hasPrefix("Extracted 272 SMS of 5 users from 10 documents in "))
+        #expect(summary.line.hasSuffix("(308 read, 35 duplicates, 1 not in the inbox, 0 skipped)"))
+    }
+
+    @Test func entriesCarrySyncRequestCreationTime() throws {
+        let (_, writer, _) = try run(IOTestSupport.fixture("sync_db"))
+        let first = try #require(writer.entries.first)
+
+        // The first sync request of cu-1001 was stored at 2026-03-18 12:00 India time.
+        #expect(first.userID == "cu-1001")
+        #expect(first.requestID == "sr-1001-01")
+        #expect(IndiaTime.dateTime(fromMillis: first.createdAtMillis) == "2026-03-18 12:00:00")
+    }
+
+    @Test func singleSMSWithoutCreationTimeUsesJobTime() throws {
+        let (_, writer, _) = try run(IOTestSupport.fixture("sms/messages.jsonl"))
+        #expect(writer.entries.allSatisfy { $0.createdAtMillis == 1_773_900_000_000 })
+    }
+
+    @Test func workersKeepOutputOrder() throws {
+        let (_, single, _) = try run(IOTestSupport.fixture("sync_db"), workers: 1)
+        let (_, parallel, _) = try run(IOTestSupport.fixture("sync_db"), workers: 4)
+
+        #expect(parallel.entries == single.entries)
+    }
+
+    @Test func skippedRecordsAreCountedByField() throws {
+        let (summary, writer, problems) = try run(IOTestSupport.fixture("bad/wrong-types.jsonl"))
+
+        #expect(writer.entries.map(\.smsID) == ["d-005"])
+        #expect(summary.skipped == 6)
+        #expect(problems.count == 6)
+        #expect(summary.skippedByField == ["sms_body": 1, "sms_id": 1, "sms_inbox_date": 2, "sms_sender": 1, "user_id": 1])
+        #expect(summary.problems == problems)
+    }
+
+    @Test func groupedNumbers() {
+        #expect(ExtractSMSSummary.grouped(0) == "0")
+        #expect(ExtractSMSSummary.grouped(999) == "999")
+        #expect(ExtractSMSSummary.grouped(1_000) == "1,000")
+        #expect(ExtractSMSSummary.grouped(1_234_567) == "1,234,567")
+    }
+}

@@ -1,0 +1,105 @@
+import Testing
+@testable import CredeauKit
+
+/// One malformed record in a bad fixture, where the reader must report it.
+struct ExpectedProblem: Sendable, CustomStringConvertible {
+    var file: String
+    var location: RecordLocation
+    var field: String?
+    var reasonPrefix: String
+
+    var description: String { "\(file) \(location) \(field ?? "-")" }
+}
+
+@Suite struct MalformedInputTests {
+    static let cases: [ExpectedProblem] = [
+        ExpectedProblem(file: "bad/bad-json-line.jsonl", location: RecordLocation(line: 2), field: nil,
+                        reasonPrefix: "invalid JSON"),
+        ExpectedProblem(file: "bad/missing-body.jsonl", location: RecordLocation(line: 2), field: "sms_body",
+                        reasonPrefix: "missing"),
+        ExpectedProblem(file: "bad/missing-body.jsonl", location: RecordLocation(line: 3), field: "sms_body",
+                        reasonPrefix: "missing"),
+        ExpectedProblem(file: "bad/missing-body.jsonl", location: RecordLocation(line: 4), field: "sms_id",
+                        reasonPrefix: "missing"),
+        ExpectedProblem(file: "bad/wrong-types.jsonl", location: RecordLocation(line: 1), field: "sms_body",
+                        reasonPrefix: "expected a string, found integer"),
+        ExpectedProblem(file: "bad/wrong-types.jsonl", location: RecordLocation(line: 2), field: "sms_id",
+                        reasonPrefix: "expected a string or number, found boolean"),
+        ExpectedProblem(file: "bad/wrong-types.jsonl", location: RecordLocation(line: 3), field: "sms_inbox_date",
+                        reasonPrefix: "expected a date"),
+        ExpectedProblem(file: "bad/wrong-types.jsonl", location: RecordLocation(line: 4), field: "sms_sender",
+                        reasonPrefix: "expected a string, found array"),
+        ExpectedProblem(file: "bad/wrong-types.jsonl", location: RecordLocation(line: 6), field: "sms_inbox_date",
+                        reasonPrefix: "invalid date 'last tuesday'"),
+        ExpectedProblem(file: "bad/wrong-types.jsonl", location: RecordLocation(line: 7), field: "user_id",
+                        reasonPrefix: "expected a string, found object"),
+        ExpectedProblem(file: "bad/invalid-utf8.jsonl", location: RecordLocation(line: 2), field: "sms_body",
+                        reasonPrefix: "invalid UTF-8"),
+        ExpectedProblem(file: "bad/invalid-utf8.jsonl", location: RecordLocation(line: 3), field: "sms_sender",
+                        reasonPrefix: "invalid UTF-8"),
+        ExpectedProblem(file: "bad/bad-sync.json", location: RecordLocation(line: 1), field: "sms",
+                        reasonPrefix: "expected an array of SMS, found object"),
+        ExpectedProblem(file: "bad/bad-sync.json", location: RecordLocation(line: 2, smsIndex: 2), field: "sms_body",
+                        reasonPrefix: "missing"),
+        ExpectedProblem(file: "bad/bad-sync.json", location: RecordLocation(line: 2, smsIndex: 3), field: nil,
+                        reasonPrefix: "expected an SMS object, found string"),
+        ExpectedProblem(file: "bad/bad-sync.json", location: RecordLocation(line: 3), field: "created_at",
+                        reasonPrefix: "invalid date 'yesterday'"),
+        ExpectedProblem(file: "bad/bad-array.json", location: RecordLocation(line: 3, document: 2), field: nil,
+                        reasonPrefix: "expected a JSON object"),
+        ExpectedProblem(file: "bad/bad-array.json", location: RecordLocation(line: 5, document: 4), field: nil,
+                        reasonPrefix: "the input ends inside this element"),
+        ExpectedProblem(file: "bad/truncated.bson", location: RecordLocation(document: 3), field: nil,
+                        reasonPrefix: "truncated document"),
+    ]
+
+    @Test(arguments: cases)
+    func problemIsReportedAtItsRecord(expected: ExpectedProblem) throws {
+        let path = IOTestSupport.fixture(expected.file)
+        let result = try IOTestSupport.read(path)
+        let matching = result.problems.filter { $0.location == expected.location }
+
+        #expect(matching.count == 1, "problems: \(result.problems)")
+        let problem = try #require(matching.first)
+        #expect(problem.file == path)
+        #expect(problem.field == expected.field)
+        #expect(problem.reason.hasPrefix(expected.reasonPrefix), "reason: \(problem.reason)")
+    }
+
+    @Test(arguments: [
+        ("bad/bad-json-line.jsonl", ["b-001", "b-003"], 1),
+        ("bad/missing-body.jsonl", ["c-001"], 3),
+        ("bad/wrong-types.jsonl", ["d-005"], 6),
+        ("bad/invalid-utf8.jsonl", ["e-001"], 2),
+        ("bad/bad-sync.json", ["f-001"], 4),
+        ("bad/bad-array.json", ["g-001", "g-003"], 2),
+    ])
+    func goodRecordsSurviveBadNeighbours(file: String, keptIDs: [String], skipped: Int) throws {
+        let result = try IOTestSupport.read(IOTestSupport.fixture(file))
+
+        #expect(result.allSMS.map(\.raw.id) == keptIDs)
+        #expect(result.counts.skipped == skipped)
+        #expect(result.problems.count == skipped)
+    }
+
+    @Test func truncatedBSONKeepsWholeDocuments() throws {
+        let result = try IOTestSupport.read(IOTestSupport.fixture("bad/truncated.bson"))
+
+        #expect(result.counts.documents == 2)
+        #expect(result.groups.map { $0.key.userID } == ["cu-1001", "cu-1002"])
+        #expect(result.counts.skipped == 1)
+    }
+
+    @Test func problemsComeInFileOrder() throws {
+        let result = try IOTestSupport.read(IOTestSupport.fixture("bad/wrong-types.jsonl"))
+
+        let lines = result.problems.compactMap(\.location.line)
+        #expect(lines == [1, 2, 3, 4, 6, 7])
+    }
+
+    @Test func problemDescriptionNamesFileLineAndField() {
+        let problem = InputProblem(file: "dump.json", location: RecordLocation(line: 12, smsIndex: 3),
+                                   field: "sms_body", reason: "missing")
+        #expect(problem.description == "'dump.json' line 12, sms 3, field 'sms_body': missing")
+    }
+}

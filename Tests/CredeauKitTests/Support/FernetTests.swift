@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import CredeauKit
+
+@Suite struct FernetTests {
+    /// A fixed key, made for these tests only.
+    static let key = "dGhpcyBpcyBhIDMyLWJ5dGUga2V5IGZvciB0ZXN0cyE="
+
+    @Test func roundTripKeepsUnicode() throws {
+        let fernet = try Fernet(key: Self.key)
+        let body = "Rs.1,00,000 credited to A/c XX1234 ₹ नमस्ते 😀\n\"quoted\""
+        let token = try fernet.encrypt(body)
+        #expect(try fernet.decryptString(token) == body)
+        #expect(token.hasPrefix("gAAAAA"))
+    }
+
+    @Test func emptyPlaintextRoundTrips() throws {
+        let fernet = try Fernet(key: Self.key)
+        #expect(try fernet.decrypt(fernet.encrypt([])) == [])
+    }
+
+    @Test func tamperedTokenIsRejected() throws {
+        let fernet = try Fernet(key: Self.key)
+        var bytes = try #require(Base64URL.decode(try fernet.encrypt("secret")))
+        bytes[30] ^= 0x01
+        #expect(throws: FernetError.invalidToken) { try fernet.decrypt(Base64URL.encode(bytes)) }
+    }
+
+    @Test func otherKeyIsRejected() throws {
+        let token = try Fernet(key: Self.key).encrypt("secret")
+        let other = try Fernet(key: try Fernet.generateKey())
+        #expect(throws: FernetError.invalidToken) { try other.decrypt(token) }
+    }
+
+    @Test(arguments: ["", "short", "dGhpcyBpcyBhIDMyLWJ5dGUga2V5", "not base64 at all!!", String(repeating: "A", count: 45)])
+    func invalidKeyIsRejected(key: String) {
+        #expect(throws: FernetError.invalidKey) { try Fernet(key: key) }
+    }
+
+    @Test func base64URLMatchesKnownVectors() {
+        #expect(Base64URL.encode(Array("f".utf8)) == "Zg==")
+        #expect(Base64URL.encode(Array("fo".utf8)) == "Zm8=")
+        #expect(Base64URL.encode(Array("foo".utf8)) == "Zm9v")
+        #expect(Base64URL.encode([0xFB, 0xFF]) == "-_8=")
+        #expect(Base64URL.decode("-_8=") == [0xFB, 0xFF])
+        #expect(Base64URL.decode("Zm9vYg") == Array("foob".utf8))
+    }
+
+    @Test func pythonCryptographyDecryptsOurTokens() throws {
+        guard PythonTool.interpreter != nil else {
+            print("NOTICE: CREDEAU_TEST_PYTHON is unset; skipping the cross-check with Python's cryptography")
+            return
+        }
+        let fernet = try Fernet(key: Self.key)
+        let bodies = ["Rs.845 spent on Card XX2207 at Zepto", "₹ नमस्ते 😀", "", String(repeating: "x", count: 5000)]
+        let tokens = try bodies.map { try fernet.encrypt($0) }
+        let script = """
+            import sys, json
+            from cryptography.fernet import Fernet
+            f = Fernet(sys.argv[1].encode())
+            tokens = json.loads(sys.stdin.read())
+            print(json.dumps([f.decrypt(t.encode()).decode("utf-8") for t in tokens]))
+            """
+        let output = try PythonTool.run(script, arguments: [Self.key], input: String(decoding: JSONWriter.encode(.array(tokens.map { .string($0) })), as: UTF8.self))
+        let decoded = try JSONParser.parse(output)
+        #expect(decoded == .array(bodies.map { .string($0) }))
+    }
+
+    @Test func weDecryptPythonTokens() throws {
+        guard PythonTool.interpreter != nil else {
+            print("NOTICE: CREDEAU_TEST_PYTHON is unset; skipping the cross-check with Python's cryptography")
+            return
+        }
+        let script = """
+            import sys
+            from cryptography.fernet import Fernet
+            print(Fernet(sys.argv[1].encode()).encrypt("UPI debit Rs.760 ₹".encode()).decode())
+            """
+        let token = try PythonTool.run(script, arguments: [Self.key]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try Fernet(key: Self.key).decryptString(token) == "UPI debit Rs.760 ₹")
+    }
+
+    @Test func constantTimeEquality() {
+        #expect(ConstantTime.equals("abc", "abc"))
+        #expect(!ConstantTime.equals("abc", "abd"))
+        #expect(!ConstantTime.equals("abc", "abcd"))
+        #expect(ConstantTime.equals("", ""))
+    }
+}
