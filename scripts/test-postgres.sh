@@ -8,13 +8,13 @@
 #   scripts/test-postgres.sh stop     shut the cluster down and remove its folder
 #
 # The role may create databases, so tests can work in a fresh database each.
-# The cluster's folder and port are kept in .build/test-postgres.env so that restart and stop
-# find them. initdb refuses to run as root, so as root every server command runs as the
+# The cluster's folder and port are kept in .build/test-postgres.env (or CREDEAU_TEST_PG_STATE, so a
+# test can run a private cluster it may restart) so that restart and stop find them. initdb refuses to run as root, so as root every server command runs as the
 # `postgres` user. Only stdout carries the export lines; progress goes to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-state_file="$PWD/.build/test-postgres.env"
+state_file="${CREDEAU_TEST_PG_STATE:-$PWD/.build/test-postgres.env}"
 role=credeau
 password=credeau-test-password
 

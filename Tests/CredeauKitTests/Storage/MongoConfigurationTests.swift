@@ -74,7 +74,7 @@ import Testing
     @Test func createIndexesCommandNamesIndexes() throws {
         let command = MongoClientPool.createIndexesCommand("device_sync_request_device_data",
                                                            keys: [["client_id", "user_id"], ["request_id"]])
-        let document = try BSONDocument(json: command)
+        let document = try BSONBytes(json: command)
         #expect(document.string("createIndexes") == "device_sync_request_device_data")
         #expect(command.contains("\"name\": \"client_id_1_user_id_1\""))
         #expect(command.contains("\"name\": \"request_id_1\""))

@@ -177,18 +177,11 @@ struct PostgresStorageTests {
     }
 
     @Test func reconnectsAfterServerRestart() throws {
-        let database = try PostgresTestDatabase()
-        let pool = PostgresPool(configuration: database.configuration, maxConnections: 2)
+        let cluster = try PrivatePostgresCluster()
+        let pool = PostgresPool(configuration: try PostgresConfiguration(url: cluster.url), maxConnections: 2)
         #expect(try pool.query("SELECT 1").scalar == "1")
 
-        let restart = Process()
-        restart.executableURL = StorageTestSupport.packageRoot.appendingPathComponent("scripts/test-postgres.sh")
-        restart.arguments = ["restart"]
-        restart.standardOutput = FileHandle.nullDevice
-        restart.standardError = FileHandle.nullDevice
-        try restart.run()
-        restart.waitUntilExit()
-        try #require(restart.terminationStatus == 0, "scripts/test-postgres.sh restart failed")
+        try #require(try cluster.restart() == 0, "scripts/test-postgres.sh restart failed")
 
         #expect(try pool.query("SELECT 2").scalar == "2")
     }

@@ -1,6 +1,9 @@
 import CredeauKit
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Paths and servers the storage tests share.
 enum StorageTestSupport {
@@ -8,7 +11,7 @@ enum StorageTestSupport {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let dumpFixture = packageRoot.appendingPathComponent("Tests/CredeauKitTests/Storage/Fixtures/dump").path
+    static let dumpFixture = packageRoot.appendingPathComponent("Tests/CredeauKitTests/Fixtures/storage-dump").path
 
     /// `CREDEAU_TEST_PG_URL`, set by `scripts/run-tests.sh` from `scripts/test-postgres.sh start`.
     static let postgresURL: String? = {
@@ -69,31 +72,25 @@ final class PostgresTestDatabase: Sendable {
 /// The Python MongoDB wire-protocol test server, started for one test and stopped afterwards.
 final class MongoTestServer {
     let port: Int
-    private let process: Process
+    private let pid: pid_t
+    private let outputPath: String
 
     init() throws {
         let python = try #require(StorageTestSupport.testPython)
         let script = StorageTestSupport.packageRoot.appendingPathComponent("Tests/MongoTestServer/mongo_test_server.py")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path, "--port", "0"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        outputPath = ScriptRunner.temporaryOutputPath()
+        pid = try ScriptRunner.spawn(python, [script.path, "--port", "0"], outputPath: outputPath)
         // The server prints "listening on 127.0.0.1:<port>" once it accepts connections.
-        var line = Data()
-        let handle = output.fileHandleForReading
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
+        var text = ""
+        for _ in 0..<200 where !text.contains("\n") {
+            text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+            if !text.contains("\n") { usleep(50_000) }
         }
-        let text = String(decoding: line, as: UTF8.self)
-        guard let portText = text.split(separator: ":").last?.trimmingCharacters(in: .whitespacesAndNewlines),
-              let port = Int(portText)
+        guard let portText = text.split(separator: "\n").first?.split(separator: ":").last,
+              let port = Int(portText.trimmingCharacters(in: .whitespaces))
         else {
-            process.terminate()
+            kill(pid, SIGKILL)
+            _ = ScriptRunner.wait(for: pid)
             throw MongoTestServerError.didNotStart(output: text)
         }
         self.port = port
@@ -106,8 +103,9 @@ final class MongoTestServer {
     }
 
     deinit {
-        process.terminate()
-        process.waitUntilExit()
+        kill(pid, SIGTERM)
+        _ = ScriptRunner.wait(for: pid)
+        try? FileManager.default.removeItem(atPath: outputPath)
     }
 }
 

@@ -34,7 +34,7 @@ public struct MongoMigrationTarget: MigrationTarget {
 
     public func apply(_ migration: Migration, schema: SchemaName) throws -> Bool {
         for line in migration.sql.split(separator: "\n") where !line.isEmpty {
-            try pool.runCommand(BSONDocument(json: String(line)), name: "migration \(migration.version)")
+            try pool.runCommand(BSONBytes(json: String(line)), name: "migration \(migration.version)")
         }
         // The same text form PostgreSQL and SQLite print for their applied_at column.
         let formatter = ISO8601DateFormatter()
@@ -44,7 +44,7 @@ public struct MongoMigrationTarget: MigrationTarget {
             {"_id": "\(schema.rawValue):\(migration.version)", "schema_name": "\(schema.rawValue)", \
             "version": \(migration.version), "name": "\(migration.name)", "applied_at": "\(appliedAt)"}
             """
-        return try pool.insert(BSONDocument(json: record), into: MigrationTable.name)
+        return try pool.insert(BSONBytes(json: record), into: MigrationTable.name)
     }
 
     public func withMigrationLock<T>(_ body: () throws -> T) throws -> T {

@@ -59,6 +59,7 @@ public struct PostgresMigrationTarget: MigrationTarget {
     /// Creates daily partitions `daysAhead` days ahead and drops those older than `retentionDays`.
     ///
     /// Returns the table names with the partitions created and dropped in each.
+    @discardableResult
     public func maintainPartitions(daysAhead: Int = 10, retentionDays: Int = 90) throws
         -> [(table: String, created: Int, dropped: Int)]
     {

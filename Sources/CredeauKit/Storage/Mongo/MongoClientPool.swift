@@ -80,7 +80,7 @@ public final class MongoClientPool: @unchecked Sendable {
 
     /// Runs a command document on the configured database and returns the server's reply.
     @discardableResult
-    public func runCommand(_ command: BSONDocument, name: String = "command") throws -> BSONDocument {
+    public func runCommand(_ command: BSONBytes, name: String = "command") throws -> BSONBytes {
         try withClient { client in
             try command.withBSON { commandBSON in
                 try Self.withReply { reply in
@@ -89,7 +89,7 @@ public final class MongoClientPool: @unchecked Sendable {
                     else {
                         throw failure(error, operation: name, collection: configuration.database)
                     }
-                    return BSONDocument(copying: reply)
+                    return BSONBytes(copying: reply)
                 }
             }
         }
@@ -97,23 +97,23 @@ public final class MongoClientPool: @unchecked Sendable {
 
     /// Checks that a server answers and the login works.
     public func ping() throws {
-        try runCommand(BSONDocument(json: #"{"ping": 1}"#), name: "ping")
+        try runCommand(BSONBytes(json: #"{"ping": 1}"#), name: "ping")
     }
 
     /// Returns every document of `collection` matching `filter`, in natural order.
-    public func find(_ collection: String, filter: BSONDocument, limit: Int = 0) throws -> [BSONDocument] {
+    public func find(_ collection: String, filter: BSONBytes, limit: Int = 0) throws -> [BSONBytes] {
         try withCollection(collection) { handle in
             try filter.withBSON { filterBSON in
-                let options = try BSONDocument(json: #"{"limit": \#(limit)}"#)
+                let options = try BSONBytes(json: #"{"limit": \#(limit)}"#)
                 return try options.withBSON { optionsBSON in
                     guard let cursor = mongoc_collection_find_with_opts(handle, filterBSON, optionsBSON, nil) else {
                         return []
                     }
                     defer { mongoc_cursor_destroy(cursor) }
-                    var documents: [BSONDocument] = []
+                    var documents: [BSONBytes] = []
                     var current: OpaquePointer?
                     while mongoc_cursor_next(cursor, &current) {
-                        if let current { documents.append(BSONDocument(copying: current)) }
+                        if let current { documents.append(BSONBytes(copying: current)) }
                     }
                     var error = bson_error_t()
                     if mongoc_cursor_error(cursor, &error) {
@@ -127,13 +127,13 @@ public final class MongoClientPool: @unchecked Sendable {
 
     /// Returns one user's documents of a `sync_db` collection, matched on `client_id` and `user_id`
     /// (the indexed fields; documents using only `clientId`/`userId` are not found).
-    public func documents(in collection: String, clientID: String, userID: String) throws -> [BSONDocument] {
+    public func documents(in collection: String, clientID: String, userID: String) throws -> [BSONBytes] {
         try find(collection, filter: .strings([("client_id", clientID), ("user_id", userID)]))
     }
 
     /// Inserts one document; returns false when a document with the same `_id` exists (code 11000).
     @discardableResult
-    public func insert(_ document: BSONDocument, into collection: String) throws -> Bool {
+    public func insert(_ document: BSONBytes, into collection: String) throws -> Bool {
         try withCollection(collection) { handle in
             try document.withBSON { documentBSON in
                 var error = bson_error_t()
@@ -146,7 +146,7 @@ public final class MongoClientPool: @unchecked Sendable {
 
     /// Creates ascending indexes over each field list, named `field_1_other_1` as the shell names them.
     public func createIndexes(on collection: String, keys: [[String]]) throws {
-        try runCommand(BSONDocument(json: Self.createIndexesCommand(collection, keys: keys)), name: "createIndexes")
+        try runCommand(BSONBytes(json: Self.createIndexesCommand(collection, keys: keys)), name: "createIndexes")
     }
 
     /// The `createIndexes` command document as Extended JSON; names are credeau's own constants.

@@ -60,6 +60,12 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
         }
 
         /// Appends a double-quoted identifier, for names that cannot be parameters.
+        /// Appends `$n` for an optional value; nil travels as SQL NULL.
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            parameters.append(value?.postgresText ?? nil)
+            sql += "$\(parameters.count)"
+        }
+
         public mutating func appendInterpolation(identifier: String) {
             sql += PostgresQuery.quoteIdentifier(identifier)
         }

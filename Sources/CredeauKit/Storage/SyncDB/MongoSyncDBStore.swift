@@ -15,7 +15,7 @@ public struct MongoSyncDBStore: SyncDBStore {
     /// Skips the document when one with the same `_id`, or the same client, user and request ids,
     /// exists; a document with neither is compared field by field.
     public func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection) throws -> Bool {
-        let filter: BSONDocument
+        let filter: BSONBytes
         if let requestID = document.columns["request_id"] ?? nil {
             filter = .strings([("client_id", document.columns["client_id"] ?? nil ?? ""),
                                ("user_id", document.columns["user_id"] ?? nil ?? ""), ("request_id", requestID)])

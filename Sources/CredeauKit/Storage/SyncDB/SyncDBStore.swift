@@ -15,7 +15,7 @@ public protocol SyncDBStore {
 /// One `sync_db` document prepared for storage: its BSON, its JSON payload without `_id`, and
 /// the top-level fields the SQL tables keep in columns.
 public struct SyncDBDocument: Sendable {
-    public var bson: BSONDocument
+    public var bson: BSONBytes
     /// Relaxed Extended JSON of the document without `_id`.
     public var payload: String
     /// Column values by column name (`client_id`, `request_id` …), text or nil.
@@ -30,7 +30,7 @@ public struct SyncDBDocument: Sendable {
         "request_id": ["request_id", "requestId", "sync_request_id"],
     ]
 
-    public init(bson: BSONDocument, collection: SyncDBCollection) throws {
+    public init(bson: BSONBytes, collection: SyncDBCollection) throws {
         self.bson = bson
         guard let payload = try bson.removing(["_id"]).relaxedJSON else { throw BSONError.corrupt }
         self.payload = payload

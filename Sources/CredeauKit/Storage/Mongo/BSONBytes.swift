@@ -1,7 +1,7 @@
 import CBSON
 
 /// An owned copy of one BSON document, converted to and from Extended JSON through libbson.
-public struct BSONDocument: Sendable, Equatable {
+public struct BSONBytes: Sendable, Equatable {
     /// The document's bytes, length prefix included.
     public let bytes: [UInt8]
 
@@ -103,7 +103,7 @@ public struct BSONDocument: Sendable, Equatable {
     }
 
     /// A copy without the top-level fields in `keys`, such as `_id`.
-    public func removing(_ keys: Set<String>) throws -> BSONDocument {
+    public func removing(_ keys: Set<String>) throws -> BSONBytes {
         try withBSON { document in
             guard let copy = bson_new() else { throw BSONError.corrupt }
             defer { bson_destroy(copy) }
@@ -114,12 +114,12 @@ public struct BSONDocument: Sendable, Equatable {
                     if !keys.contains(key) { bson_append_iter(copy, nil, 0, iterator) }
                 }
             }
-            return BSONDocument(copying: copy)
+            return BSONBytes(copying: copy)
         }
     }
 
     /// The embedded documents of the top-level array `key`; other element types are skipped.
-    public func arrayElements(_ key: String) throws -> [BSONDocument] {
+    public func arrayElements(_ key: String) throws -> [BSONBytes] {
         try withBSON { document in
             try Self.withIterator { iterator in
                 guard bson_iter_init_find(iterator, document, key), bson_iter_type(iterator) == BSON_TYPE_ARRAY else {
@@ -127,13 +127,13 @@ public struct BSONDocument: Sendable, Equatable {
                 }
                 return try Self.withIterator { child in
                     guard bson_iter_recurse(iterator, child) else { throw BSONError.corrupt }
-                    var elements: [BSONDocument] = []
+                    var elements: [BSONBytes] = []
                     while bson_iter_next(child) {
                         guard bson_iter_type(child) == BSON_TYPE_DOCUMENT else { continue }
                         var length: UInt32 = 0
                         var data: UnsafePointer<UInt8>?
                         bson_iter_document(child, &length, &data)
-                        if let data { elements.append(BSONDocument(bytes: Array(UnsafeBufferPointer(start: data, count: Int(length))))) }
+                        if let data { elements.append(BSONBytes(bytes: Array(UnsafeBufferPointer(start: data, count: Int(length))))) }
                     }
                     return elements
                 }
@@ -142,13 +142,13 @@ public struct BSONDocument: Sendable, Equatable {
     }
 
     /// A document of string fields, for query filters; values are escaped by libbson.
-    public static func strings(_ fields: [(String, String)]) -> BSONDocument {
-        guard let document = bson_new() else { return BSONDocument(bytes: []) }
+    public static func strings(_ fields: [(String, String)]) -> BSONBytes {
+        guard let document = bson_new() else { return BSONBytes(bytes: []) }
         defer { bson_destroy(document) }
         for (key, value) in fields {
             bson_append_utf8(document, key, -1, value, -1)
         }
-        return BSONDocument(copying: document)
+        return BSONBytes(copying: document)
     }
 }
 
