@@ -34,9 +34,9 @@ struct LightGBMModelText {
         var section = Section.header
         var sawTreeLine = false
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Swift reads "\r\n" as one newline character, so files saved on Windows split the same way.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
             if line.isEmpty { continue }
             if !sawTreeLine {
                 guard line == "tree" else {
