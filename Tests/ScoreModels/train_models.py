@@ -136,6 +136,8 @@ def main():
         ("regression_l1", {"objective": "regression_l1", "num_leaves": 15}, target, 40, {}),
         ("huber", {"objective": "huber", "num_leaves": 15}, target, 40, {}),
         ("quantile", {"objective": "quantile", "alpha": 0.8, "num_leaves": 15}, target, 40, {}),
+        ("fair", {"objective": "fair", "num_leaves": 15}, target, 40, {}),
+        ("mape", {"objective": "mape", "num_leaves": 15}, positive, 40, {}),
         ("poisson", {"objective": "poisson", "num_leaves": 15}, counts, 40, {}),
         ("gamma", {"objective": "gamma", "num_leaves": 15}, positive, 40, {}),
         ("tweedie", {"objective": "tweedie", "num_leaves": 15}, counts, 40, {}),
@@ -144,6 +146,8 @@ def main():
         ("multiclassova", {"objective": "multiclassova", "num_class": 3, "num_leaves": 15}, classes, 30, {}),
         ("random_forest", {"objective": "binary", "boosting": "rf", "bagging_fraction": 0.7, "bagging_freq": 1,
                            "feature_fraction": 0.8, "num_leaves": 31}, label, 60, {}),
+        ("dart", {"objective": "binary", "boosting": "dart", "drop_rate": 0.2, "num_leaves": 15}, label, 40, {}),
+        ("goss", {"objective": "binary", "data_sample_strategy": "goss", "num_leaves": 15}, label, 40, {}),
     ]
     entries = []
     for name, params, y, rounds, options in specs:

@@ -9,8 +9,8 @@ import Testing
     /// list and the script in step.
     static let modelNames = [
         "binary", "binary_first_40", "regression_zero_missing", "multiclass", "binary_no_missing", "binary_sigmoid",
-        "regression_sqrt", "regression_l1", "huber", "quantile", "poisson", "gamma", "tweedie", "cross_entropy",
-        "cross_entropy_lambda", "multiclassova", "random_forest",
+        "regression_sqrt", "regression_l1", "huber", "quantile", "fair", "mape", "poisson", "gamma", "tweedie",
+        "cross_entropy", "cross_entropy_lambda", "multiclassova", "random_forest", "dart", "goss",
     ]
 
     static func trained() throws -> TrainedModels? {
