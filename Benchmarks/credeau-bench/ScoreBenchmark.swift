@@ -37,7 +37,11 @@ func runScoreBenchmark(arguments: [String]) -> Double {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try text.write(to: directory.appendingPathComponent("bench.txt"), atomically: true, encoding: .utf8)
+        let loadStart = ContinuousClock.now
         models = try ScoreModelLoader.load(environment: ["SCORE_MODELS_DIR": directory.path])
+        let loadTime = ContinuousClock.now - loadStart
+        print("score model: \(text.utf8.count / 1024) KiB of text loaded in "
+              + "\(String(format: "%.1f", Double(loadTime.components.attoseconds) / 1e15 + Double(loadTime.components.seconds) * 1e3)) ms")
     } catch {
         StandardStreams.writeError("Error: cannot build the benchmark model: \(error)\n")
         exit(ExitStatus.failure)

@@ -9,7 +9,7 @@ import Darwin
 struct LightGBMFieldReader {
     let fields: [Substring: LightGBMModelText.Field]
     let file: String
-    /// Where the fields come from, for messages: "the header" or "tree 12".
+    /// The source of the fields, for messages: "the header" or "tree 12".
     let place: String
     /// The line blamed when a required field is absent: the tree's `Tree=` line, or nil.
     let blockLine: Int?
@@ -34,7 +34,7 @@ struct LightGBMFieldReader {
         if count == 0, !contains(key) { return [] }
         let field = try lookUp(key)
         guard let values = NumberScanner.doubles(field.value) else {
-            throw .invalidModel(file: file, line: field.line, reason: "\(place) field '\(key)' holds a value that is not a number")
+            throw .invalidModel(file: file, line: field.line, reason: "\(place) field '\(key)' contains a value that is not a number")
         }
         try check(values.count, expected: count, key: key, line: field.line)
         return values
@@ -45,13 +45,13 @@ struct LightGBMFieldReader {
         if count == 0, !contains(key) { return [] }
         let field = try lookUp(key)
         guard let values = NumberScanner.integers(field.value) else {
-            throw .invalidModel(file: file, line: field.line, reason: "\(place) field '\(key)' holds a value that is not an integer")
+            throw .invalidModel(file: file, line: field.line, reason: "\(place) field '\(key)' contains a value that is not an integer")
         }
         try check(values.count, expected: count, key: key, line: field.line)
         if let bad = values.first(where: { !range.contains($0) }) {
             throw .invalidModel(
                 file: file, line: field.line,
-                reason: "\(place) field '\(key)' holds \(bad), outside \(range.lowerBound)...\(range.upperBound)")
+                reason: "\(place) field '\(key)' contains \(bad), outside \(range.lowerBound)...\(range.upperBound)")
         }
         return values.map { Int($0) }
     }

@@ -31,6 +31,11 @@ public struct LightGBMModel: Sendable {
         let sections = try LightGBMModelText(text: text, file: file)
         let header = LightGBMFieldReader(fields: sections.header, file: file, place: "the header", blockLine: nil)
 
+        let version = try header.text("version")
+        guard Self.formatVersions.contains(version) else {
+            throw .unsupportedModel(
+                file: file, reason: "format version '\(version)' is not one of v2, v3 and v4 (lightgbm 2.x to 4.x)")
+        }
         let classCount = try header.integer("num_class")
         let treesPerIteration = try header.integer("num_tree_per_iteration")
         guard classCount >= 1, treesPerIteration == classCount else {
@@ -95,6 +100,10 @@ public struct LightGBMModel: Sendable {
         }
         objective.apply(to: output)
     }
+
+    /// Text format versions whose trees and decision bits credeau reads. The tests cross-check
+    /// v4 models from lightgbm 4.7.0; v2 and v3 use the same fields.
+    private static let formatVersions: Set<Substring> = ["v2", "v3", "v4"]
 
     private static func firstDuplicate(_ names: [String]) -> String? {
         var seen = Set<String>()

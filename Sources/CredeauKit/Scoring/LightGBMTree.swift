@@ -1,6 +1,6 @@
 /// One tree of a LightGBM text model, checked so that evaluating it can neither index out of
-/// range nor loop: every feature index is below the model's feature count, and every child
-/// node comes after its parent (LightGBM numbers nodes in the order it splits them).
+/// range nor loop. Every feature index is below the model's feature count, and every child
+/// node comes after its parent, because LightGBM numbers nodes in the order it splits them.
 struct LightGBMTree {
     var leafValues: [Double]
     var splitFeatures: [Int]
@@ -61,8 +61,8 @@ struct LightGBMTree {
     }
 
     private func checkNode(_ node: Int, categorySetCount: Int, reader: LightGBMFieldReader) throws(ScoreModelError) {
-        for child in [leftChildren[node], rightChildren[node]] where child >= 0 && child <= node {
-            throw reader.fail("left_child", "node \(node) has the child node \(child), which does not come after it")
+        for (key, child) in [("left_child", leftChildren[node]), ("right_child", rightChildren[node])] where child >= 0 && child <= node {
+            throw reader.fail(key, "node \(node) has the child node \(child), which does not come after it")
         }
         let decision = decisionTypes[node]
         guard (decision >> 2) & 3 != 3 else {

@@ -11,7 +11,7 @@ struct PandasCategories: Sendable {
         var textCodes: [String: Double] = [:]
         var numberCodes: [Double: Double] = [:]
 
-        /// The code LightGBM sees for `value`: its position, or NaN when it is not a category.
+        /// Returns the code LightGBM receives for `value`: its position, or NaN when it is not a category.
         func code(for value: FeatureValue) -> Double {
             switch value {
             case let .string(text): return textCodes[text] ?? .nan

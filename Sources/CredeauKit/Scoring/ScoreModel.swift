@@ -1,7 +1,7 @@
-/// A LightGBM model serving one score, bound to credeau's feature catalogue: it knows which
+/// A LightGBM model serving one score, bound to credeau's feature catalogue. It records which
 /// catalogue feature feeds each model input and how a feature value becomes a number.
 public struct ScoreModel: Sendable {
-    /// How a feature value becomes a model input.
+    /// The conversion of a feature value into a model input.
     enum InputEncoding: Sendable {
         /// Integers and doubles as they are, null as NaN (missing).
         case number

@@ -58,7 +58,7 @@ public enum ScoreModelError: CredeauError, Equatable {
     }
 
     private static func list(_ names: [String]) -> String {
-        let shown = names.prefix(20).map { "'\($0)'" }.joined(separator: ", ")
-        return names.count > 20 ? "\(shown) and \(names.count - 20) more" : shown
+        let listed = names.prefix(20).map { "'\($0)'" }.joined(separator: ", ")
+        return names.count > 20 ? "\(listed) and \(names.count - 20) more" : listed
     }
 }

@@ -1,13 +1,13 @@
 /// The lender's score models, scoring one user's feature vector.
 ///
 /// Each model adds `score_NAME` (one value per class for multiclass models) and
-/// `score_NAME_version` to an answer. Models read catalogue features; compute at least
+/// `score_NAME_version` to a response. Models read catalogue features, so compute at least
 /// `inputGroupings` before calling `scores(for:)`.
 public struct ScoreModelSet: Sendable {
-    /// The name of the grouping that carries score features in answers.
+    /// The name of the grouping that contains score features in responses.
     public static let groupingName = "scores"
 
-    /// Where each model input sits in feature vectors of one grouping selection.
+    /// The positions of model inputs in feature vectors of one grouping selection.
     private struct Layout: Sendable {
         var names: [String]
         /// For each model, the vector index of each model input.

@@ -55,7 +55,7 @@ struct TreeEnsemble: Sendable {
     /// Adds the leaf value of trees `0..<treeCount` to `output[tree % output.count]`, tree by tree
     /// in file order as LightGBM's `GBDT::PredictRaw` sums them.
     ///
-    /// `features` holds one value per model feature, already prepared by `preparedValue`.
+    /// `features` contains one value per model feature, already converted by `preparedValue`.
     func addLeafValues(features: UnsafeBufferPointer<Double>, treeCount: Int, into output: UnsafeMutableBufferPointer<Double>) {
         precondition(features.count == featureCount && treeCount <= roots.count && !output.isEmpty,
                      "Tree ensemble called with a row of the wrong width or too many trees.")
@@ -77,7 +77,7 @@ struct TreeEnsemble: Sendable {
     }
 
     /// Converts an input value the way LightGBM's dense-row reader does before prediction:
-    /// values within ±`zeroThreshold` are dropped, so the tree sees exactly 0.
+    /// values within ±`zeroThreshold` are dropped, so the tree compares exactly 0.
     @inline(__always)
     static func preparedValue(_ value: Double) -> Double {
         value.isNaN || abs(value) > zeroThreshold ? value : 0

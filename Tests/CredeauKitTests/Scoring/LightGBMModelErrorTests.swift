@@ -72,6 +72,9 @@ struct InvalidModelCase: Sendable, CustomTestStringConvertible {
                          fragment: "expected 'key=value'", blamedLine: "garbage"),
         InvalidModelCase("tree numbered out of order", replace: "Tree=1", with: "Tree=5",
                          fragment: "expected 'Tree=1'", blamedLine: "Tree=5"),
+        InvalidModelCase("format version 1", replace: "version=v4", with: "version=v1", fragment: "format version 'v1'"),
+        InvalidModelCase("no format version", replace: "version=v4\n", with: "",
+                         fragment: "the header has no 'version' field"),
         InvalidModelCase("unknown objective", replace: "objective=binary sigmoid:1", with: "objective=magic",
                          fragment: "unknown objective 'magic'"),
         InvalidModelCase("ranking objective", replace: "objective=binary sigmoid:1", with: "objective=lambdarank",
@@ -126,7 +129,7 @@ struct InvalidModelCase: Sendable, CustomTestStringConvertible {
         let error = scoreModelError { () throws(ScoreModelError) in _ = try LightGBMModel(text: text, file: "models/payday.txt") }
         let line = (text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).firstIndex { $0 == "threshold=x" } ?? -2) + 1
         #expect(error?.description
-            == "Invalid LightGBM model 'models/payday.txt' line \(line): tree 1 field 'threshold' holds a value that is not a number; "
+            == "Invalid LightGBM model 'models/payday.txt' line \(line): tree 1 field 'threshold' contains a value that is not a number; "
             + "export it again with Booster.save_model()")
     }
 }

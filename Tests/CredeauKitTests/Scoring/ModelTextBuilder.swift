@@ -9,12 +9,12 @@ struct ModelTextBuilder {
     var pandasCategorical = "null"
     var categoricalParameter = ""
 
-    /// A tree with one split on `feature`: leaf 0 on the left, leaf 1 on the right.
+    /// Returns a tree with one split on `feature`: leaf 0 on the left, leaf 1 on the right.
     static func stump(feature: Int = 0, threshold: String, decisionType: Int, left: Double, right: Double) -> String {
         split(feature: feature, threshold: threshold, decisionType: decisionType, left: left, right: right, categoryLines: [])
     }
 
-    /// A tree with one categorical split: categories whose bit is set in `words` go left.
+    /// Returns a tree with one categorical split: categories whose bit is set in `words` go left.
     static func categoricalStump(feature: Int = 0, words: [UInt32], left: Double, right: Double) -> String {
         split(feature: feature, threshold: "0", decisionType: 1, left: left, right: right, categoryLines: [
             "cat_boundaries=0 \(words.count)", "cat_threshold=\(words.map(String.init).joined(separator: " "))",
@@ -33,7 +33,7 @@ struct ModelTextBuilder {
         return (lines + categoryLines + ["is_linear=0", "shrinkage=1"]).joined(separator: "\n")
     }
 
-    /// A tree with a single leaf, as LightGBM writes when no split helps.
+    /// Returns a tree with a single leaf, as LightGBM writes when no split helps.
     static func leaf(_ value: Double) -> String {
         "num_leaves=1\nnum_cat=0\nsplit_feature=\nsplit_gain=\nthreshold=\ndecision_type=\nleft_child=\nright_child=\n"
             + "leaf_value=\(value)\nleaf_weight=\nleaf_count=\ninternal_value=\ninternal_weight=\ninternal_count=\n"

@@ -6,7 +6,7 @@ import Testing
     static let numeric = TrainedModels.chosenFeatures().numeric
     static let key = FernetTests.key
 
-    /// A binary model on two catalogue features: 0.5 splits the second one.
+    /// Returns a binary model on two catalogue features, split at 0.5 on the last one.
     static func modelText(features: [String] = Array(numeric.prefix(2)), left: Double = -1) -> String {
         ModelTextBuilder(
             features: features, objective: "binary sigmoid:1",
