@@ -21,8 +21,14 @@ enum CLITestSupport {
     /// Runs `credeau` with `arguments`, feeding `stdin`, and waits for it to exit.
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
                     currentDirectory: URL? = nil) throws -> CommandResult {
+        try runProcess(binary, arguments, stdin: stdin, environment: environment, currentDirectory: currentDirectory)
+    }
+
+    /// Runs any executable (`/usr/bin/make`, the test Python …) the same way as `run`.
+    static func runProcess(_ executable: URL, _ arguments: [String], stdin: Data? = nil,
+                           environment: [String: String]? = nil, currentDirectory: URL? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let environment { process.environment = environment }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
