@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages credeau builds and tests against, skipping those already present.
-# Usage: scripts/install-deps.sh [build|test]   (test adds the PostgreSQL server and Python tooling)
+# Usage: scripts/install-deps.sh [build|test]
+# test adds the PostgreSQL server, Python tooling, and what the packaging tests run: groff to
+# render the man pages, zsh to load the completion script, make for 'make install'.
 set -euo pipefail
 
 mode="${1:-build}"
 packages=(pkg-config libpcre2-dev libsqlite3-dev libbson-dev libmongoc-dev libpq-dev libmicrohttpd-dev
           zlib1g-dev libssl-dev)
 if [[ "$mode" == "test" ]]; then
-    packages+=(postgresql postgresql-client python3-venv)
+    packages+=(postgresql postgresql-client python3-venv groff-base zsh make)
 fi
 
 missing=()

@@ -55,6 +55,17 @@ enum CLITestSupport {
                              stderr: String(decoding: errorData, as: UTF8.self))
     }
 
+    /// Returns the path of a Debian tool in /usr/bin or /bin, or nil with a notice naming the
+    /// check that is skipped (scripts/install-deps.sh test installs every tool the tests use).
+    static func installedTool(_ name: String, for check: String) -> URL? {
+        let path = ["/usr/bin/\(name)", "/bin/\(name)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let path else {
+            print("NOTICE: \(name) is not installed; skipping \(check) (scripts/install-deps.sh test installs it)")
+            return nil
+        }
+        return URL(fileURLWithPath: path)
+    }
+
     /// A fresh temporary directory for one test.
     static func makeTemporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("credeau-test-\(UUID().uuidString)")

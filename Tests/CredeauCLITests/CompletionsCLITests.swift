@@ -62,7 +62,7 @@ import Testing
 
     /// Sources the zsh script with `_arguments` and `_describe` replaced by functions that print
     /// their arguments, so the test reads the specs that the script passes to zsh's completion system.
-    static func zshSpecs(_ zsh: String, _ script: String, _ words: [String]) throws -> [String] {
+    static func zshSpecs(_ zsh: URL, _ script: String, _ words: [String]) throws -> [String] {
         let quoted = words.map { "'\($0)'" }.joined(separator: " ")
         let program = """
             _arguments() { print -rl -- "$@" }
@@ -71,29 +71,21 @@ import Testing
             words=(\(quoted)); CURRENT=\(words.count)
             _credeau
             """
-        let result = try CLITestSupport.runProcess(URL(fileURLWithPath: zsh), ["-f", "-c", program])
+        let result = try CLITestSupport.runProcess(zsh, ["-f", "-c", program])
         try #require(result.status == 0, "zsh failed: \(result.stderr)")
         return result.stdout.split(separator: "\n").map(String.init)
-    }
-
-    static func zshPath() -> String? {
-        let path = ["/usr/bin/zsh", "/bin/zsh"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        if path == nil {
-            print("NOTICE: zsh is not installed; skipping the zsh completion checks (scripts/install-deps.sh test installs it)")
-        }
-        return path
     }
 
     @Test func zshScriptParses() throws {
         let script = try Self.writeScript("zsh")
         #expect(try String(contentsOfFile: script, encoding: .utf8).hasPrefix("#compdef credeau\n"))
-        guard let zsh = Self.zshPath() else { return }
-        let check = try CLITestSupport.runProcess(URL(fileURLWithPath: zsh), ["-n", script])
+        guard let zsh = CLITestSupport.installedTool("zsh", for: "the zsh completion checks") else { return }
+        let check = try CLITestSupport.runProcess(zsh, ["-n", script])
         #expect(check.status == 0, "zsh -n rejected the completion script: \(check.stderr)")
     }
 
     @Test func zshCompletesEverySubcommandAndOption() throws {
-        guard let zsh = Self.zshPath() else { return }
+        guard let zsh = CLITestSupport.installedTool("zsh", for: "the zsh completion checks") else { return }
         let script = try Self.writeScript("zsh")
         let subcommands = try HelpText.subcommands()
         let described = try Self.zshSpecs(zsh, script, ["credeau", ""])
@@ -108,7 +100,7 @@ import Testing
     }
 
     @Test func zshOffersFilesAndChoices() throws {
-        guard let zsh = Self.zshPath() else { return }
+        guard let zsh = CLITestSupport.installedTool("zsh", for: "the zsh completion checks") else { return }
         let script = try Self.writeScript("zsh")
         let specs = try Self.zshSpecs(zsh, script, ["credeau", "extract", "--"])
         let input = try #require(specs.first { $0.hasPrefix("(-i --input)--input[") })
