@@ -27,6 +27,7 @@ RUN swift build -c release --product credeau --static-swift-stdlib \
 
 FROM debian:bookworm-slim AS runtime
 # ca-certificates links nothing; libpq and libmongoc read it for TLS connections to the databases.
+# The statically linked Swift runtime also needs libstdc++6 and libgcc-s1, which the base image has.
 # runtime-packages-begin
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \

@@ -8,7 +8,8 @@ import Glibc
 /// packages whose libraries the binary links, and its health check command works.
 @Suite struct DockerfileTests {
     /// Packages that `debian:bookworm-slim` already contains (essential packages and apt's
-    /// dependencies), so the runtime stage need not list them.
+    /// dependencies), so the runtime stage need not list them. The release build made with
+    /// --static-swift-stdlib links libstdc++ and libgcc_s from them.
     static let basePackages: Set<String> = ["libc6", "libgcc-s1", "libstdc++6"]
 
     /// Listed for a reason other than linking: libpq and libmongoc read the CA bundle for TLS.
