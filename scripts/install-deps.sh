@@ -9,7 +9,8 @@ mode="${1:-build}"
 packages=(pkg-config libpcre2-dev libsqlite3-dev libbson-dev libmongoc-dev libpq-dev libmicrohttpd-dev
           zlib1g-dev libssl-dev)
 if [[ "$mode" == "test" ]]; then
-    packages+=(postgresql postgresql-client python3-venv groff-base zsh make)
+    # libgomp1: the lightgbm wheel links the system OpenMP runtime.
+    packages+=(postgresql postgresql-client python3-venv libgomp1 groff-base zsh make)
 fi
 
 missing=()

@@ -7,18 +7,7 @@ import CredeauKit
 /// Returns the median milliseconds per user.
 @discardableResult
 func runFeatureBenchmark(arguments: [String]) -> Double {
-    var iterations = 300
-    var seed: UInt64 = 42
-    var index = 0
-    while index < arguments.count {
-        let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-        switch arguments[index] {
-        case "--iterations": iterations = max(1, Int(value) ?? iterations)
-        case "--seed": seed = UInt64(value) ?? seed
-        default: print("Ignoring unknown option '\(arguments[index])'")
-        }
-        index += 2
-    }
+    let (iterations, seed) = parseRunOptions(arguments, defaultIterations: 300)
     let cutoff: Int64 = 1_773_599_399_000  // 2026-03-15 23:59:59 IST
     var generator = SyntheticUserGenerator(seed: seed)
     let user = generator.makeUser(cutoffMillis: cutoff)
@@ -52,6 +41,23 @@ private func format(_ value: Double) -> String {
     let hundredths = Int((value * 100).rounded())
     let fraction = hundredths % 100
     return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+}
+
+/// Reads `--iterations N` and `--seed N`, keeping the defaults for values that do not parse.
+func parseRunOptions(_ arguments: [String], defaultIterations: Int) -> (iterations: Int, seed: UInt64) {
+    var iterations = defaultIterations
+    var seed: UInt64 = 42
+    var index = 0
+    while index < arguments.count {
+        let value = index + 1 < arguments.count ? arguments[index + 1] : ""
+        switch arguments[index] {
+        case "--iterations": iterations = max(1, Int(value) ?? iterations)
+        case "--seed": seed = UInt64(value) ?? seed
+        default: print("Ignoring unknown option '\(arguments[index])'")
+        }
+        index += 2
+    }
+    return (iterations, seed)
 }
 
 /// SplitMix64: a small, fast, seedable generator so every run featurises the same user.

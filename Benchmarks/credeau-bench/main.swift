@@ -7,15 +7,18 @@ import Glibc
 // Benchmark driver for `make bench`; each benchmark lives in its own file beside this one.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
-    Usage: credeau-bench <extraction|features|all> [options]
+    Usage: credeau-bench <extraction|features|scores|all> [options]
       extraction [--count N] [--seed S]
                   Run the SMS extractor on one thread over N synthetic SMS (default 1000000)
                   generated on the fly, and print SMS per second and peak resident memory.
       features [--iterations N] [--seed S]
                   Featurise one synthetic user (5,000 SMS, 300 apps, 2,000 call logs, 1,000
                   contacts) N times (default 300) for all groupings; print median and p99.
+      scores [--iterations N] [--seed S]
+                  Score one synthetic user's features with a synthetic 500-tree, 63-leaf
+                  LightGBM model N times (default 20000); print median and p99.
       all [--figures PATH]
-                  Run both with their defaults and write the measured figures as JSON
+                  Run all three with their defaults and write the measured figures as JSON
                   (default bench-out/figures.json) for 'credeau scale-advise --calibrate --figures'.
     """
 
@@ -34,6 +37,8 @@ case "extraction":
     }
 case "features":
     runFeatureBenchmark(arguments: Array(arguments.dropFirst()))
+case "scores":
+    runScoreBenchmark(arguments: Array(arguments.dropFirst()))
 case "all":
     var figuresPath = "bench-out/figures.json"
     let rest = Array(arguments.dropFirst())
@@ -49,6 +54,7 @@ case "all":
         fail("\(error)")
     }
     let millisecondsPerUser = runFeatureBenchmark(arguments: [])
+    runScoreBenchmark(arguments: [])
     let figures = ThroughputFigures(extractionSMSPerSecondPerCore: smsPerSecond.rounded(),
                                     featurizeMillisecondsPerUser: (millisecondsPerUser * 100).rounded() / 100)
     let url = URL(fileURLWithPath: figuresPath)

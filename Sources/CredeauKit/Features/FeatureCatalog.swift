@@ -83,6 +83,8 @@ public struct FeatureCatalog: Sendable {
                          + "\(definition.unit.rawValue) | \(definition.nullRule.rawValue) | "
                          + "\(definition.definition.replacingPipes()) |")
         }
+        lines.append("")
+        lines.append(contentsOf: ScoreFeatureDocs.markdownLines)
         return lines.joined(separator: "\n") + "\n"
     }
 }

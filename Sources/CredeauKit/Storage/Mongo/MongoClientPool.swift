@@ -1,0 +1,189 @@
+import CBSON
+import CMongoC
+import Synchronization
+
+/// A libmongoc client pool (`mongoc_client_pool_t`) for one database, safe to share between threads.
+///
+/// Each operation pops a client, runs, and pushes it back. Errors use libmongoc's error API
+/// version 2, so server errors carry the server's code.
+public final class MongoClientPool: @unchecked Sendable {
+    public let configuration: MongoConfiguration
+    private let uri: OpaquePointer
+    private let pool: OpaquePointer
+    private let logger: Logger
+
+    private static let initialise: Void = {
+        mongoc_init()
+        // libmongoc logs to stderr by default; credeau reports failures through the errors it
+        // throws instead, so the driver's own log lines are dropped.
+        mongoc_log_set_handler({ _, _, _, _ in }, nil)
+    }()
+
+    /// Set once the ignored-variable notice has been logged, so the process logs it only once.
+    private static let loggedIgnoredVariables = Atomic<Bool>(false)
+
+    public init(configuration: MongoConfiguration, logger: Logger = .discarding) throws {
+        Self.initialise
+        self.configuration = configuration
+        self.logger = logger
+        var text = configuration.baseURI
+        if !configuration.uriOptions.isEmpty {
+            let afterScheme = text.range(of: "://").map { text[$0.upperBound...] } ?? Substring(text)
+            text += (text.contains("?") ? "&" : (afterScheme.contains("/") ? "?" : "/?"))
+                + configuration.uriOptions.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+        }
+        var error = bson_error_t()
+        guard let uri = mongoc_uri_new_with_error(text, &error) else {
+            throw MongoError.invalidURI(endpoint: configuration.endpoint, message: BSONError.message(of: error))
+        }
+        mongoc_uri_set_appname(uri, "credeau")
+        guard let pool = mongoc_client_pool_new(uri) else {
+            mongoc_uri_destroy(uri)
+            throw MongoError.invalidURI(endpoint: configuration.endpoint, message: "libmongoc rejected the URI options")
+        }
+        mongoc_client_pool_set_error_api(pool, 2)
+        self.uri = uri
+        self.pool = pool
+        if !configuration.ignoredVariables.isEmpty,
+           Self.loggedIgnoredVariables.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged
+        {
+            for ignored in configuration.ignoredVariables {
+                logger.notice("\(ignored.variable) is not applied: \(ignored.reason)", [(LogKey.dbSystem, "mongodb")])
+            }
+        }
+    }
+
+    deinit {
+        mongoc_client_pool_destroy(pool)
+        mongoc_uri_destroy(uri)
+    }
+
+    /// Lends a pooled client to `body`; throws when waitQueueTimeoutMS passes with none free.
+    func withClient<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        guard let client = mongoc_client_pool_pop(pool) else {
+            throw MongoError.poolTimedOut(endpoint: configuration.endpoint)
+        }
+        defer { mongoc_client_pool_push(pool, client) }
+        return try body(client)
+    }
+
+    private func withCollection<T>(_ name: String, _ body: (OpaquePointer) throws -> T) throws -> T {
+        try withClient { client in
+            guard let collection = mongoc_client_get_collection(client, configuration.database, name) else {
+                throw MongoError.operationFailed(endpoint: configuration.endpoint, operation: "open", collection: name,
+                                                 code: 0, message: "libmongoc returned no collection")
+            }
+            defer { mongoc_collection_destroy(collection) }
+            return try body(collection)
+        }
+    }
+
+    /// Runs a command document on the configured database and returns the server's reply.
+    @discardableResult
+    public func runCommand(_ command: BSONBytes, name: String = "command") throws -> BSONBytes {
+        try withClient { client in
+            try command.withBSON { commandBSON in
+                try Self.withReply { reply in
+                    var error = bson_error_t()
+                    guard mongoc_client_command_simple(client, configuration.database, commandBSON, nil, reply, &error)
+                    else {
+                        throw failure(error, operation: name, collection: configuration.database)
+                    }
+                    return BSONBytes(copying: reply)
+                }
+            }
+        }
+    }
+
+    /// Checks that a server answers and the login works.
+    public func ping() throws {
+        try runCommand(BSONBytes(json: #"{"ping": 1}"#), name: "ping")
+    }
+
+    /// Returns every document of `collection` matching `filter`, in natural order.
+    public func find(_ collection: String, filter: BSONBytes, limit: Int = 0) throws -> [BSONBytes] {
+        try withCollection(collection) { handle in
+            try filter.withBSON { filterBSON in
+                let options = try BSONBytes(json: #"{"limit": \#(limit)}"#)
+                return try options.withBSON { optionsBSON in
+                    guard let cursor = mongoc_collection_find_with_opts(handle, filterBSON, optionsBSON, nil) else {
+                        return []
+                    }
+                    defer { mongoc_cursor_destroy(cursor) }
+                    var documents: [BSONBytes] = []
+                    var current: OpaquePointer?
+                    while mongoc_cursor_next(cursor, &current) {
+                        if let current { documents.append(BSONBytes(copying: current)) }
+                    }
+                    var error = bson_error_t()
+                    if mongoc_cursor_error(cursor, &error) {
+                        throw failure(error, operation: "find", collection: collection)
+                    }
+                    return documents
+                }
+            }
+        }
+    }
+
+    /// Returns one user's documents of a `sync_db` collection, matched on `client_id` and `user_id`
+    /// (the indexed fields; documents using only `clientId`/`userId` are not found).
+    public func documents(in collection: String, clientID: String, userID: String) throws -> [BSONBytes] {
+        try find(collection, filter: .strings([("client_id", clientID), ("user_id", userID)]))
+    }
+
+    /// Inserts one document; returns false when a document with the same `_id` exists (code 11000).
+    @discardableResult
+    public func insert(_ document: BSONBytes, into collection: String) throws -> Bool {
+        try withCollection(collection) { handle in
+            try document.withBSON { documentBSON in
+                var error = bson_error_t()
+                if mongoc_collection_insert_one(handle, documentBSON, nil, nil, &error) { return true }
+                if error.code == 11000 { return false }
+                throw failure(error, operation: "insert", collection: collection)
+            }
+        }
+    }
+
+    /// Creates ascending indexes over each field list, named `field_1_other_1` as the shell names them.
+    public func createIndexes(on collection: String, keys: [[String]]) throws {
+        try runCommand(BSONBytes(json: Self.createIndexesCommand(collection, keys: keys)), name: "createIndexes")
+    }
+
+    /// The `createIndexes` command document as Extended JSON; names are credeau's own constants.
+    static func createIndexesCommand(_ collection: String, keys: [[String]]) -> String {
+        let indexes = keys.map { fields in
+            let key = fields.map { "\"\($0)\": 1" }.joined(separator: ", ")
+            let name = fields.map { "\($0)_1" }.joined(separator: "_")
+            return "{\"key\": {\(key)}, \"name\": \"\(name)\"}"
+        }
+        return "{\"createIndexes\": \"\(collection)\", \"indexes\": [\(indexes.joined(separator: ", "))]}"
+    }
+
+    /// Sorts a libmongoc error into the `MongoError` an operator can act on.
+    private func failure(_ error: bson_error_t, operation: String, collection: String) -> MongoError {
+        let message = BSONError.message(of: error)
+        if error.domain == MONGOC_ERROR_SERVER_SELECTION.rawValue {
+            return .unreachable(endpoint: configuration.endpoint, message: message)
+        }
+        if error.domain == MONGOC_ERROR_CLIENT.rawValue && error.code == MONGOC_ERROR_CLIENT_AUTHENTICATE.rawValue
+            || error.code == 18
+        {
+            return .authenticationFailed(endpoint: configuration.endpoint, message: message)
+        }
+        return .operationFailed(endpoint: configuration.endpoint, operation: operation, collection: collection,
+                                code: error.code, message: message)
+    }
+
+    /// Lends storage for a reply `bson_t` that libmongoc initialises; destroyed afterwards.
+    private static func withReply<T>(_ body: (OpaquePointer) throws -> T) rethrows -> T {
+        // sizeof(bson_t) is 128 in libbson 1.23; the extra room costs nothing.
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 128)
+        storage.initializeMemory(as: UInt8.self, repeating: 0, count: 256)
+        let reply = OpaquePointer(storage)
+        defer {
+            bson_destroy(reply)
+            storage.deallocate()
+        }
+        return try body(reply)
+    }
+}

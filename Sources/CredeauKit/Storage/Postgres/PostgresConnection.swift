@@ -1,0 +1,190 @@
+import CLibPQ
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One libpq connection (`PGconn`), closed with `PQfinish` when the object goes away.
+///
+/// A connection serves one caller at a time: `PostgresPool` hands each connection to one
+/// borrower, which is why the class is `@unchecked Sendable`. Values are always sent as
+/// parameters (`PostgresQuery`); only constant scripts such as migrations go through
+/// `executeScript`.
+public final class PostgresConnection: @unchecked Sendable {
+    private let handle: OpaquePointer
+    public let configuration: PostgresConfiguration
+    private let logger: Logger
+
+    /// Connects and logs in; throws `PostgresError.connectionFailed` with one readable line.
+    public init(configuration: PostgresConfiguration, logger: Logger = .discarding) throws {
+        self.configuration = configuration
+        self.logger = logger
+        let parameters = configuration.connectionParameters
+        let connection = Self.withCStrings(parameters.map(\.0)) { keywords in
+            Self.withCStrings(parameters.map(\.1)) { values in
+                PQconnectdbParams(keywords, values, 0)
+            }
+        }
+        guard let connection else {
+            throw PostgresError.connectionFailed(endpoint: configuration.endpoint, source: configuration.source,
+                                                 reason: .other, message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(connection))
+            PQfinish(connection)
+            throw PostgresError.connectionFailed(
+                endpoint: configuration.endpoint, source: configuration.source,
+                reason: PostgresError.classify(loginMessage: message), message: PostgresError.condense(message))
+        }
+        handle = connection
+        // libpq prints server notices ("relation already exists, skipping") to stderr by default;
+        // they carry nothing an operator must act on, so they are dropped.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// True while libpq considers the connection usable.
+    public var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK }
+
+    /// True inside `BEGIN … COMMIT`, where a statement must not be silently retried.
+    public var isInTransaction: Bool { PQtransactionStatus(handle) != PQTRANS_IDLE }
+
+    /// Runs one parameterised statement and returns its rows.
+    ///
+    /// When the connection turns out broken (the server restarted) outside a transaction, it
+    /// reconnects and runs the statement once more. A statement that broke the connection while
+    /// running may thus run twice; every statement credeau sends outside a transaction is safe
+    /// to repeat.
+    @discardableResult
+    public func query(_ query: PostgresQuery) throws -> PostgresRows {
+        try self.query(query, simpleProtocol: false)
+    }
+
+    /// Runs constant SQL that may hold several statements (migrations, `BEGIN`), with no parameters.
+    public func executeScript(_ sql: String) throws {
+        try query(PostgresQuery(sql: sql), simpleProtocol: true)
+    }
+
+    /// Runs `body` inside `BEGIN … COMMIT`, rolling back when it throws.
+    public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try executeScript("BEGIN")
+        do {
+            let result = try body(self)
+            try executeScript("COMMIT")
+            return result
+        } catch {
+            if isHealthy { try? executeScript("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Drops the broken socket and logs in again with the same settings; true on success.
+    func reconnect() -> Bool {
+        PQreset(handle)
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
+    private var lastErrorMessage: String { String(cString: PQerrorMessage(handle)) }
+
+    @discardableResult
+    private func query(_ query: PostgresQuery, simpleProtocol: Bool) throws -> PostgresRows {
+        // COMMIT on a fresh connection would commit nothing, so the end of a transaction is never retried.
+        let mayRetry = !isInTransaction && query.sql != "COMMIT" && query.sql != "ROLLBACK"
+        do {
+            return try send(query, simpleProtocol: simpleProtocol)
+        } catch let broken as BrokenConnection {
+            guard mayRetry else {
+                throw PostgresError.connectionLost(endpoint: configuration.endpoint, message: broken.message,
+                                                   statement: query.sql)
+            }
+            logger.notice("PostgreSQL connection broken, reconnecting", [
+                (LogKey.dbSystem, "postgresql"), ("db.endpoint", configuration.endpoint), (LogKey.error, broken.message),
+            ])
+            guard reconnect() else {
+                throw PostgresError.connectionLost(endpoint: configuration.endpoint,
+                                                   message: PostgresError.condense(lastErrorMessage),
+                                                   statement: query.sql)
+            }
+            do {
+                return try send(query, simpleProtocol: simpleProtocol)
+            } catch let again as BrokenConnection {
+                throw PostgresError.connectionLost(endpoint: configuration.endpoint, message: again.message,
+                                                   statement: query.sql)
+            }
+        }
+    }
+
+    /// Sends one statement; throws `BrokenConnection` when the socket is gone, so callers can retry.
+    private func send(_ query: PostgresQuery, simpleProtocol: Bool = false) throws -> PostgresRows {
+        let result: OpaquePointer?
+        if simpleProtocol {
+            result = PQexec(handle, query.sql)
+        } else {
+            result = Self.withOptionalCStrings(query.parameters) { values in
+                PQexecParams(handle, query.sql, Int32(query.parameters.count), nil, values, nil, nil, 0)
+            }
+        }
+        defer { PQclear(result) }
+        guard let result else {
+            throw BrokenConnection(message: PostgresError.condense(lastErrorMessage))
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return Self.copyRows(result)
+        default:
+            if PQstatus(handle) != CONNECTION_OK {
+                throw BrokenConnection(message: PostgresError.condense(lastErrorMessage))
+            }
+            let sqlState = Self.field(result, "C") ?? "XX000"
+            let message = Self.field(result, "M") ?? PostgresError.condense(lastErrorMessage)
+            // 57P01 (admin shutdown) can arrive on a socket libpq still marks as usable.
+            if sqlState.hasPrefix("57P") || sqlState.hasPrefix("08") {
+                throw BrokenConnection(message: message)
+            }
+            throw PostgresError.statementFailed(endpoint: configuration.endpoint, sqlState: sqlState, message: message,
+                                                statement: query.sql)
+        }
+    }
+
+    /// Copies every value out of `result`, because its memory is freed by `PQclear`.
+    private static func copyRows(_ result: OpaquePointer) -> PostgresRows {
+        let columnCount = PQnfields(result)
+        let rowCount = PQntuples(result)
+        let columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }
+        var rows: [[String?]] = []
+        rows.reserveCapacity(Int(rowCount))
+        for row in 0..<rowCount {
+            rows.append((0..<columnCount).map { column in
+                PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
+            })
+        }
+        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
+        return PostgresRows(columns: columns, rows: rows, affectedRows: affected)
+    }
+
+    private static func field(_ result: OpaquePointer, _ code: Unicode.Scalar) -> String? {
+        guard let text = PQresultErrorField(result, Int32(code.value)) else { return nil }
+        return String(cString: text)
+    }
+
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+        withOptionalCStrings(strings) { body($0!) }
+    }
+
+    /// Passes a NULL-terminated array of C strings (NULL entries for nil) to `body`.
+    private static func withOptionalCStrings<R>(
+        _ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R
+    ) -> R {
+        let copies: [UnsafeMutablePointer<CChar>?] = strings.map { $0.flatMap { strdup($0) } }
+        defer { copies.forEach { free($0) } }
+        let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } } + [nil]
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
+    }
+}
+
+/// The socket broke while a statement ran; callers may reconnect and retry.
+private struct BrokenConnection: Error {
+    var message: String
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Loads a `sync_db` dump folder into a store: one `<collection>.json` or `<collection>.bson`
+/// file per collection, in the folder itself or in its `sync_db/` subfolder (as mongodump
+/// writes it). Loading the same dump twice adds nothing the second time.
+public struct DumpLoader {
+    public let directory: String
+    private let logger: Logger
+
+    public init(directory: String, logger: Logger = .discarding) {
+        self.directory = directory
+        self.logger = logger
+    }
+
+    /// The dump files found, as (collection, path) pairs sorted by path.
+    public func files() throws -> [(collection: SyncDBCollection, path: String)] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DumpLoadError.folderNotFound(directory)
+        }
+        var folders = [directory]
+        let nested = (directory as NSString).appendingPathComponent("sync_db")
+        if FileManager.default.fileExists(atPath: nested, isDirectory: &isDirectory), isDirectory.boolValue {
+            folders.append(nested)
+        }
+        var found: [(collection: SyncDBCollection, path: String)] = []
+        for folder in folders {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names.sorted() where name.hasSuffix(".json") || name.hasSuffix(".bson") {
+                let path = (folder as NSString).appendingPathComponent(name)
+                let collectionName = (name as NSString).deletingPathExtension
+                guard let collection = SyncDBCollection.named(collectionName) else {
+                    if !name.hasSuffix(".metadata.json") {
+                        logger.warning("Skipping a dump file that names no sync_db collection", [(LogKey.file, path)])
+                    }
+                    continue
+                }
+                found.append((collection, path))
+            }
+        }
+        guard !found.isEmpty else { throw DumpLoadError.noDumpFiles(directory) }
+        return found
+    }
+
+    /// Inserts every document of the dump files whose collection passes `accepts` into `store`,
+    /// skipping duplicates.
+    public func load(into store: any SyncDBStore, accepting accepts: (SyncDBCollection) -> Bool = { _ in true }) throws
+        -> DumpLoadSummary
+    {
+        var summary = DumpLoadSummary()
+        for (collection, path) in try files() where accepts(collection) {
+            let documents = try DumpReader.documents(atPath: path)
+            var inserted = 0
+            for (offset, bson) in documents.enumerated() {
+                let document: SyncDBDocument
+                do {
+                    document = try SyncDBDocument(bson: bson, collection: collection)
+                } catch {
+                    throw DumpLoadError.invalidDocument(path: path, index: offset + 1, message: "\(error)")
+                }
+                if try store.insertIfAbsent(document, into: collection) { inserted += 1 }
+            }
+            summary.add(collection: collection.name, inserted: inserted, skipped: documents.count - inserted)
+            logger.info("Loaded dump file", [(LogKey.file, path), (LogKey.count, String(inserted)),
+                                             ("skipped", String(documents.count - inserted))])
+        }
+        return summary
+    }
+}
+
+/// Documents inserted and skipped per collection by one load.
+public struct DumpLoadSummary: Sendable, Equatable, CustomStringConvertible {
+    public private(set) var inserted: [String: Int] = [:]
+    public private(set) var skipped: [String: Int] = [:]
+
+    mutating func add(collection: String, inserted count: Int, skipped duplicates: Int) {
+        inserted[collection, default: 0] += count
+        skipped[collection, default: 0] += duplicates
+    }
+
+    public var totalInserted: Int { inserted.values.reduce(0, +) }
+    public var totalSkipped: Int { skipped.values.reduce(0, +) }
+
+    public var description: String {
+        let perCollection = inserted.keys.sorted().map { "\($0) +\(inserted[$0] ?? 0)" }.joined(separator: ", ")
+        return "loaded \(totalInserted) documents, skipped \(totalSkipped) already present (\(perCollection))"
+    }
+}
+
+/// A dump folder or file that cannot be loaded.
+public enum DumpLoadError: CredeauError {
+    case folderNotFound(String)
+    case noDumpFiles(String)
+    case unreadable(path: String, message: String)
+    case invalidDocument(path: String, index: Int, message: String)
+
+    public var description: String {
+        switch self {
+        case let .folderNotFound(path):
+            return "Dump folder '\(path)' not found. Pass the folder that holds the <collection>.json or .bson files"
+        case let .noDumpFiles(path):
+            return "No sync_db dump files in '\(path)' or '\(path)/sync_db'. Expected files such as "
+                + "sms_sync_request_sms_data.json or sms_sync_request_sms_data.bson"
+        case let .unreadable(path, message):
+            return "Cannot read dump file '\(path)': \(message)"
+        case let .invalidDocument(path, index, message):
+            return "Invalid document \(index) in dump file '\(path)': \(message)"
+        }
+    }
+
+    public var exitCode: Int32 {
+        if case .invalidDocument = self { return ExitStatus.failure }
+        return ExitStatus.usage
+    }
+}

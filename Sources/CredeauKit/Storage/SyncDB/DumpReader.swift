@@ -1,0 +1,76 @@
+import CBSON
+import Foundation
+
+/// Reads the documents of one dump file with libbson: a mongodump `.bson` file, or a mongoexport
+/// `.json` file holding one Extended JSON document per line or a JSON array (`--jsonArray`).
+enum DumpReader {
+    static func documents(atPath path: String) throws -> [BSONBytes] {
+        if path.hasSuffix(".bson") { return try bsonDocuments(atPath: path) }
+        if try startsWithArray(path) { return try arrayDocuments(atPath: path) }
+        return try jsonLineDocuments(atPath: path)
+    }
+
+    private static func bsonDocuments(atPath path: String) throws -> [BSONBytes] {
+        var error = bson_error_t()
+        guard let reader = bson_reader_new_from_file(path, &error) else {
+            throw DumpLoadError.unreadable(path: path, message: BSONError.message(of: error))
+        }
+        defer { bson_reader_destroy(reader) }
+        var documents: [BSONBytes] = []
+        var reachedEnd = false
+        while let document = bson_reader_read(reader, &reachedEnd) {
+            documents.append(BSONBytes(copying: document))
+        }
+        guard reachedEnd else {
+            throw DumpLoadError.invalidDocument(path: path, index: documents.count + 1,
+                                                message: "truncated or corrupt BSON after document \(documents.count)")
+        }
+        return documents
+    }
+
+    private static func jsonLineDocuments(atPath path: String) throws -> [BSONBytes] {
+        var error = bson_error_t()
+        guard let reader = bson_json_reader_new_from_file(path, &error) else {
+            throw DumpLoadError.unreadable(path: path, message: BSONError.message(of: error))
+        }
+        defer { bson_json_reader_destroy(reader) }
+        guard let document = bson_new() else { return [] }
+        defer { bson_destroy(document) }
+        var documents: [BSONBytes] = []
+        while true {
+            bson_reinit(document)
+            let status = bson_json_reader_read(reader, document, &error)
+            if status == 0 { break }
+            guard status > 0 else {
+                throw DumpLoadError.invalidDocument(path: path, index: documents.count + 1,
+                                                    message: BSONError.message(of: error))
+            }
+            documents.append(BSONBytes(copying: document))
+        }
+        return documents
+    }
+
+    /// Parses a `--jsonArray` export by wrapping it in a document and taking the array's elements.
+    private static func arrayDocuments(atPath path: String) throws -> [BSONBytes] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw DumpLoadError.unreadable(path: path, message: "not readable UTF-8 text")
+        }
+        let wrapper: BSONBytes
+        do {
+            wrapper = try BSONBytes(json: "{\"documents\": \(text)}")
+        } catch let error as BSONError {
+            throw DumpLoadError.invalidDocument(path: path, index: 1, message: error.description)
+        }
+        return try wrapper.arrayElements("documents")
+    }
+
+    private static func startsWithArray(_ path: String) throws -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DumpLoadError.unreadable(path: path, message: "file not found or not readable")
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4096)) ?? Data()
+        return head.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB
+            || $0 == 0xBF) } == UInt8(ascii: "[")
+    }
+}

@@ -1,0 +1,30 @@
+/// `sync_db` in MongoDB, through libmongoc.
+public struct MongoSyncDBStore: SyncDBStore {
+    public let pool: MongoClientPool
+
+    public init(pool: MongoClientPool) {
+        self.pool = pool
+    }
+
+    public var storeDescription: String { "MongoDB \(pool.configuration.endpoint)/\(pool.configuration.database)" }
+
+    public func documents(in collection: SyncDBCollection, clientID: String, userID: String) throws -> [String] {
+        try pool.documents(in: collection.name, clientID: clientID, userID: userID).compactMap(\.relaxedJSON)
+    }
+
+    /// Skips the document when one with the same `_id`, or the same client, user and request ids,
+    /// exists; a document with neither is compared field by field.
+    public func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection) throws -> Bool {
+        let filter: BSONBytes
+        if let requestID = document.columns["request_id"] ?? nil {
+            filter = .strings([("client_id", document.columns["client_id"] ?? nil ?? ""),
+                               ("user_id", document.columns["user_id"] ?? nil ?? ""), ("request_id", requestID)])
+        } else if document.bson.contains("_id") {
+            return try pool.insert(document.bson, into: collection.name)
+        } else {
+            filter = document.bson
+        }
+        guard try pool.find(collection.name, filter: filter, limit: 1).isEmpty else { return false }
+        return try pool.insert(document.bson, into: collection.name)
+    }
+}

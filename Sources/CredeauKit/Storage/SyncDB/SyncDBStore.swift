@@ -1,0 +1,45 @@
+/// A `sync_db` engine that the readers query and `credeau migrate --load` writes to.
+public protocol SyncDBStore {
+    var storeDescription: String { get }
+
+    /// Returns one user's documents of `collection` as JSON text (relaxed Extended JSON for
+    /// MongoDB, the stored `payload` for PostgreSQL and SQLite), oldest first where the engine
+    /// records an order.
+    func documents(in collection: SyncDBCollection, clientID: String, userID: String) throws -> [String]
+
+    /// Stores `document` unless the same sync request or the same document is already there.
+    /// Returns false when it was skipped as a duplicate.
+    func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection) throws -> Bool
+}
+
+/// One `sync_db` document prepared for storage: its BSON, its JSON payload without `_id`, and
+/// the top-level fields the SQL tables keep in columns.
+public struct SyncDBDocument: Sendable {
+    public var bson: BSONBytes
+    /// Relaxed Extended JSON of the document without `_id`.
+    public var payload: String
+    /// Column values by column name (`client_id`, `request_id` …), text or nil.
+    public var columns: [String: String]
+    /// `created_at` (or `createdAt`) in epoch milliseconds, when the document has a usable one.
+    public var createdAtMillis: Int64?
+
+    /// Top-level names accepted for each column, canonical name first.
+    static let columnVariants: [String: [String]] = [
+        "client_id": ["client_id", "clientId"],
+        "user_id": ["user_id", "userId"],
+        "request_id": ["request_id", "requestId", "sync_request_id"],
+    ]
+
+    public init(bson: BSONBytes, collection: SyncDBCollection) throws {
+        self.bson = bson
+        guard let payload = try bson.removing(["_id"]).relaxedJSON else { throw BSONError.corrupt }
+        self.payload = payload
+        var columns: [String: String] = [:]
+        for column in collection.columns where column != "created_at" {
+            let names = Self.columnVariants[column] ?? [column]
+            columns[column] = names.lazy.compactMap { bson.string($0) }.first
+        }
+        self.columns = columns
+        createdAtMillis = bson.epochMillis("created_at") ?? bson.epochMillis("createdAt")
+    }
+}

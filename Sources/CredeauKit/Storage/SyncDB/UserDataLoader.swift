@@ -1,0 +1,58 @@
+/// Reads one user's synced documents from the `sync_db` engines and accumulates them into the
+/// builder the feature engine starts from.
+///
+/// Both the Insights API and `credeau extract` read users this way, so a user looks the same
+/// whichever engine holds the data.
+public struct UserDataLoader {
+    public let router: SyncDBRouter
+
+    public init(router: SyncDBRouter) {
+        self.router = router
+    }
+
+    /// A loader over one engine that holds every source.
+    public init(store: any SyncDBStore) {
+        self.router = SyncDBRouter(mongo: nil, fallback: store, enabledSources: MongoEnabledSources(sources: []))
+    }
+
+    /// Returns the builder filled with every document of the user, or nil when no source holds
+    /// any document for that client and user (the user was never synced).
+    ///
+    /// A source without documents stays unsynced in the builder, so its features come out null.
+    public func builder(clientID: String, userID: String) throws -> UserDataBuilder? {
+        var builder = UserDataBuilder(clientID: clientID, userID: userID)
+        var found = false
+        for source in SyncSource.allCases {
+            guard let dbSource = SyncDBSource(rawValue: source.rawValue) else { continue }
+            let documents = try router.documents(of: dbSource, clientID: clientID, userID: userID)
+            for text in documents {
+                let document: JSONValue
+                do {
+                    document = try JSONParser.parse(text)
+                } catch {
+                    throw UserDataLoadError.unreadableDocument(
+                        collection: source.collection, clientID: clientID, userID: userID, reason: "\(error)")
+                }
+                do {
+                    try builder.add(document: document, source: source)
+                } catch {
+                    throw UserDataLoadError.unreadableDocument(
+                        collection: source.collection, clientID: clientID, userID: userID, reason: "\(error)")
+                }
+                found = true
+            }
+        }
+        return found ? builder : nil
+    }
+}
+
+public enum UserDataLoadError: Error, CustomStringConvertible {
+    case unreadableDocument(collection: String, clientID: String, userID: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadableDocument(collection, clientID, userID, reason):
+            return "\(collection): a document of client \(clientID), user \(userID) cannot be read: \(reason)"
+        }
+    }
+}

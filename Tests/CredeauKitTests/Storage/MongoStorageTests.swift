@@ -1,0 +1,91 @@
+@testable import CredeauKit
+import Foundation
+import Testing
+
+/// The MongoDB path through the real libmongoc client, against the wire-protocol test server
+/// of Tests/MongoTestServer (mongomock behind OP_MSG).
+@Suite(.enabled(if: StorageTestSupport.testPython != nil, StorageTestSupport.mongoSkipNotice))
+struct MongoStorageTests {
+    private func migrate(_ server: MongoTestServer, _ configure: (inout MigrateOptions) -> Void = { _ in })
+        throws -> [String]
+    {
+        var options = MigrateOptions(environment: [
+            "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": String(server.port),
+            "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "3000",
+        ])
+        configure(&options)
+        var lines: [String] = []
+        try MigrateRunner(options: options, logger: .discarding) { lines.append($0) }.run()
+        return lines
+    }
+
+    @Test func migrateCreatesSyncDBIndexes() throws {
+        let server = try MongoTestServer()
+        _ = try migrate(server)
+        let pool = try MongoClientPool(configuration: server.configuration())
+        for collection in SyncDBCollection.all {
+            let reply = try pool.runCommand(BSONBytes(json: #"{"listIndexes": "\#(collection.name)"}"#))
+            let json = try #require(reply.relaxedJSON)
+            for keys in collection.indexes {
+                let name = keys.map { "\($0)_1" }.joined(separator: "_")
+                #expect(json.contains("\"\(name)\""), "index \(name) missing on \(collection.name)")
+            }
+        }
+    }
+
+    @Test func secondMigrateAppliesNothing() throws {
+        let server = try MongoTestServer()
+        let first = try migrate(server)
+        let second = try migrate(server)
+        #expect(first.contains { $0.contains("applied 1") })
+        #expect(second.contains { $0.contains("up to date at version 1") })
+        let status = try migrate(server) { $0.statusOnly = true }
+        #expect(status.contains { $0.contains("create sync_db indexes") })
+    }
+
+    @Test func loadedDumpIsReadBackByUser() throws {
+        let server = try MongoTestServer()
+        let first = try migrate(server) { $0.loadDirectory = StorageTestSupport.dumpFixture }
+        let second = try migrate(server) { $0.loadDirectory = StorageTestSupport.dumpFixture }
+        #expect(first.contains { $0.contains("loaded 9 documents, skipped 0") })
+        #expect(second.contains { $0.contains("loaded 0 documents, skipped 9") })
+
+        let store = MongoSyncDBStore(pool: try MongoClientPool(configuration: server.configuration()))
+        let sms = try store.documents(in: .sms, clientID: "acme", userID: "user-1")
+        #expect(sms.count == 2)
+        #expect(sms.contains { $0.contains("req-sms-1") })
+        #expect(try store.documents(in: .contacts, clientID: "acme", userID: "user-1").count == 1)
+        #expect(try store.documents(in: .sms, clientID: "acme", userID: "nobody").isEmpty)
+    }
+
+    @Test func routerReadsEnabledSourcesFromMongo() throws {
+        let server = try MongoTestServer()
+        _ = try migrate(server) { $0.loadDirectory = StorageTestSupport.dumpFixture }
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try SQLiteDatabase(path: folder.appendingPathComponent("s.db").path)
+        _ = try SchemaMigrator(target: SQLiteMigrationTarget(database: database), schema: .syncDB,
+                               migrations: MigrationCatalog.sqlite(.syncDB)).migrate()
+        let sqlite = SQLiteSyncDBStore(database: database)
+        let router = SyncDBRouter(
+            mongo: MongoSyncDBStore(pool: try MongoClientPool(configuration: server.configuration())),
+            fallback: sqlite, enabledSources: try MongoEnabledSources(environment: ["DI_MONGODB_ENABLED_SOURCES": "sms"]))
+        #expect(try router.documents(of: .sms, clientID: "acme", userID: "user-1").count == 2)
+        // Contacts are not enabled for MongoDB, so they come from the empty SQLite file.
+        #expect(try router.documents(of: .contacts, clientID: "acme", userID: "user-1").isEmpty)
+    }
+
+    @Test func unreachableServerFailsWithOneLine() throws {
+        let options = MigrateOptions(environment: [
+            "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": "1", "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "500",
+        ])
+        do {
+            try MigrateRunner(options: options, logger: .discarding) { _ in }.run()
+            Issue.record("migrate against a closed port succeeded")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains("127.0.0.1:1"))
+            #expect(!message.contains("\n"))
+        }
+    }
+}

@@ -1,0 +1,158 @@
+@testable import CredeauKit
+import Foundation
+import Synchronization
+import Testing
+
+@Suite struct SQLiteMigrationTests {
+    /// Runs `credeau migrate` logic on `path` with no servers configured and returns its output lines.
+    private func migrate(_ path: String, configure: (inout MigrateOptions) -> Void = { _ in }) throws -> [String] {
+        var options = MigrateOptions(environment: ["CREDEAU_SQLITE_PATH": path])
+        configure(&options)
+        let lines = Mutex<[String]>([])
+        try MigrateRunner(options: options, logger: .discarding) { line in lines.withLock { $0.append(line) } }.run()
+        return lines.withLock { $0 }
+    }
+
+    private func tableNames(_ database: SQLiteDatabase) throws -> Set<String> {
+        let rows = try database.query("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return Set(rows.compactMap { row in
+            if case let .text(name) = row[0] { return name }
+            return nil
+        })
+    }
+
+    private func columns(_ database: SQLiteDatabase, _ table: String) throws -> [String] {
+        try database.query("SELECT name FROM pragma_table_info(?)", [.text(table)]).compactMap { row in
+            if case let .text(name) = row[0] { return name }
+            return nil
+        }
+    }
+
+    @Test func migrateFromEmptyCreatesEveryTable() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        _ = try migrate(path)
+
+        let database = try SQLiteDatabase(path: path)
+        let tables = try tableNames(database)
+        let expected = [
+            "api_request_dump", "api_response_dump", "clients", "insights_request_dump", "insights_response_dump",
+            "fetch_extracted_request_dump", "fetch_extracted_response_dump", "sync_events_log",
+            "unauthorized_requests", "usage", "extracted_sms", "insights_jobs", "credeau_schema_migrations",
+        ] + SyncDBCollection.all.map(\.name)
+        for table in expected {
+            #expect(tables.contains(table), "missing table \(table)")
+        }
+        #expect(try columns(database, "clients") == [
+            "id", "client_id", "email", "auth_token", "created_at", "updated_at", "geography",
+        ])
+        #expect(try columns(database, "sms_sync_request_sms_data") == [
+            "id", "client_id", "user_id", "request_id", "created_at", "payload",
+        ])
+        #expect(try columns(database, "extracted_sms").count == 30)
+        let journal = try database.query("PRAGMA journal_mode")
+        #expect(journal.first?.first == .text("wal"))
+    }
+
+    @Test func secondRunChangesNothing() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        let first = try migrate(path)
+        let second = try migrate(path)
+        #expect(first.contains { $0.contains("applied 1") })
+        #expect(second.allSatisfy { $0.contains("up to date") })
+
+        let database = try SQLiteDatabase(path: path)
+        let versions = try database.query("SELECT count(*) FROM credeau_schema_migrations")
+        #expect(versions.first?.first == .integer(4))
+    }
+
+    @Test func statusAndDryRunLeaveNoFile() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        let status = try migrate(path) { $0.statusOnly = true }
+        let dryRun = try migrate(path) { $0.dryRun = true }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(status.filter { $0.contains("pending") }.count == 4)
+        #expect(dryRun.contains { $0.contains("CREATE TABLE IF NOT EXISTS clients") })
+    }
+
+    @Test func statusListsAppliedMigrations() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        _ = try migrate(path)
+        let status = try migrate(path) { $0.statusOnly = true }
+        #expect(status.filter { $0.contains("applied 20") }.count == 4)
+        #expect(!status.contains { $0.contains("pending") })
+    }
+
+    @Test func concurrentMigrationsApplyEachVersionOnce() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        _ = try SQLiteDatabase(path: path)  // creates the file in WAL mode before the race
+        let appliedCounts = Mutex<[Int]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            do {
+                let database = try SQLiteDatabase(path: path)
+                let migrator = SchemaMigrator(target: SQLiteMigrationTarget(database: database), schema: .apiInsights,
+                                              migrations: MigrationCatalog.sqlite(.apiInsights))
+                let applied = try migrator.migrate()
+                appliedCounts.withLock { $0.append(applied.count) }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        #expect(appliedCounts.withLock { $0.reduce(0, +) } == 3)
+        let database = try SQLiteDatabase(path: path)
+        let rows = try database.query("SELECT count(*) FROM credeau_schema_migrations WHERE schema_name = 'api_insights_db'")
+        #expect(rows.first?.first == .integer(3))
+    }
+
+    @Test func addClientStoresFreshToken() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        let output = try migrate(path) { $0.newClient = (name: "acme_insights", email: "risk@acme.in") }
+        let tokenLine = try #require(output.first { $0.hasPrefix("auth_token: ") })
+        let token = String(tokenLine.dropFirst("auth_token: ".count))
+        #expect(token.count == 36)
+
+        let database = try SQLiteDatabase(path: path)
+        let rows = try database.query("SELECT client_id, email, auth_token, geography FROM clients")
+        #expect(rows == [[.text("acme_insights"), .text("risk@acme.in"), .text(token), .text("india")]])
+
+        #expect(throws: ClientRegistrationError.self) {
+            _ = try migrate(path) { $0.newClient = (name: "acme_insights", email: nil) }
+        }
+    }
+
+    @Test func loadDumpIsIdempotent() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        let first = try migrate(path) { $0.loadDirectory = StorageTestSupport.dumpFixture }
+        let second = try migrate(path) { $0.loadDirectory = StorageTestSupport.dumpFixture }
+        #expect(first.contains { $0.contains("loaded 9 documents, skipped 0") })
+        #expect(second.contains { $0.contains("loaded 0 documents, skipped 9") })
+
+        let database = try SQLiteDatabase(path: path)
+        let store = SQLiteSyncDBStore(database: database)
+        let sms = try store.documents(in: .sms, clientID: "acme", userID: "user-1")
+        #expect(sms.count == 2)
+        #expect(sms.first?.contains("req-sms-1") == true)
+        #expect(sms.allSatisfy { !$0.contains("$oid") })
+        // The camelCase variant of the third SMS document still fills the indexed columns.
+        #expect(try store.documents(in: .sms, clientID: "acme", userID: "user-2").count == 1)
+        let createdAt = try database.query("SELECT created_at FROM sms_sync_request_sms_data WHERE request_id = 'req-sms-1'")
+        #expect(createdAt.first?.first == .integer(1_796_033_700_000))
+        // Contacts come from the mongodump .bson file under sync_db/.
+        #expect(try store.documents(in: .contacts, clientID: "acme", userID: "user-1").count == 1)
+    }
+}

@@ -1,0 +1,56 @@
+@testable import CredeauKit
+import Foundation
+import Testing
+
+@Suite struct UserDataLoaderTests {
+    /// A SQLite file with the shipped sample dump loaded, as `credeau migrate --load` leaves it.
+    private func loadedStore(in folder: URL) throws -> SQLiteSyncDBStore {
+        let path = folder.appendingPathComponent("credeau.db").path
+        var options = MigrateOptions(environment: ["CREDEAU_SQLITE_PATH": path])
+        options.loadDirectory = StorageTestSupport.packageRoot.appendingPathComponent("fixtures/sync_db").path
+        try MigrateRunner(options: options, logger: .discarding) { _ in }.run()
+        return SQLiteSyncDBStore(database: try SQLiteDatabase(path: path))
+    }
+
+    @Test func userReadFromSQLiteMatchesTheDumpReadDirectly() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loader = UserDataLoader(store: try loadedStore(in: folder))
+
+        // The same user built straight from the dump files, document by document.
+        let dump = StorageTestSupport.packageRoot.appendingPathComponent("fixtures/sync_db")
+        var direct: UserDataBuilder?
+        var clientAndUser: (String, String)?
+        for source in SyncSource.allCases {
+            let file = dump.appendingPathComponent(source.collection + ".json").path
+            guard FileManager.default.fileExists(atPath: file) else { continue }
+            for text in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n") where !text.isEmpty {
+                let document = try JSONParser.parse(String(text))
+                let header = try SyncJSONDecoder.header(document, source: source)
+                if clientAndUser == nil {
+                    clientAndUser = (header.clientID, header.userID)
+                    direct = UserDataBuilder(clientID: header.clientID, userID: header.userID)
+                }
+                guard header.clientID == clientAndUser?.0, header.userID == clientAndUser?.1 else { continue }
+                try direct?.add(document: document, source: source)
+            }
+        }
+        let (clientID, userID) = try #require(clientAndUser)
+        let expected = try #require(direct).build()
+        let loaded = try #require(try loader.builder(clientID: clientID, userID: userID)).build()
+
+        #expect(!expected.sms.isEmpty)
+        #expect(loaded.sms.map(\.smsID).sorted() == expected.sms.map(\.smsID).sorted())
+        #expect(loaded.apps?.count == expected.apps?.count)
+        #expect(loaded.contacts?.count == expected.contacts?.count)
+        #expect(loaded.callLogs?.count == expected.callLogs?.count)
+        #expect(loaded.device?.count == expected.device?.count)
+    }
+
+    @Test func unknownUserIsNil() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loader = UserDataLoader(store: try loadedStore(in: folder))
+        #expect(try loader.builder(clientID: "nobody", userID: "nobody") == nil)
+    }
+}
