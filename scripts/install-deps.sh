@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages credeau builds and tests against, skipping those already present.
-# Usage: scripts/install-deps.sh [build|test]   (test adds the PostgreSQL server and Python tooling)
+# Usage: scripts/install-deps.sh [build|test]
+# test adds the PostgreSQL server, Python tooling, and what the packaging tests run: groff to
+# render the man pages, zsh to load the completion script, make for 'make install'.
 set -euo pipefail
 
 mode="${1:-build}"
@@ -8,7 +10,7 @@ packages=(pkg-config libpcre2-dev libsqlite3-dev libbson-dev libmongoc-dev libpq
           zlib1g-dev libssl-dev)
 if [[ "$mode" == "test" ]]; then
     # libgomp1: the lightgbm wheel links the system OpenMP runtime.
-    packages+=(postgresql postgresql-client python3-venv libgomp1)
+    packages+=(postgresql postgresql-client python3-venv libgomp1 groff-base zsh make)
 fi
 
 missing=()

@@ -21,8 +21,14 @@ enum CLITestSupport {
     /// Runs `credeau` with `arguments`, feeding `stdin`, and waits for it to exit.
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
                     currentDirectory: URL? = nil) throws -> CommandResult {
+        try runProcess(binary, arguments, stdin: stdin, environment: environment, currentDirectory: currentDirectory)
+    }
+
+    /// Runs any executable (`/usr/bin/make`, the test Python …) the same way as `run`.
+    static func runProcess(_ executable: URL, _ arguments: [String], stdin: Data? = nil,
+                           environment: [String: String]? = nil, currentDirectory: URL? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let environment { process.environment = environment }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
@@ -47,6 +53,17 @@ enum CLITestSupport {
         return CommandResult(status: process.terminationStatus,
                              stdout: String(decoding: outputData, as: UTF8.self),
                              stderr: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Returns the path of a Debian tool in /usr/bin or /bin, or nil with a notice naming the
+    /// check that is skipped (scripts/install-deps.sh test installs every tool the tests use).
+    static func installedTool(_ name: String, for check: String) -> URL? {
+        let path = ["/usr/bin/\(name)", "/bin/\(name)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let path else {
+            print("NOTICE: \(name) is not installed; skipping \(check) (scripts/install-deps.sh test installs it)")
+            return nil
+        }
+        return URL(fileURLWithPath: path)
     }
 
     /// A fresh temporary directory for one test.

@@ -16,6 +16,10 @@ public enum KubernetesManifestRenderer {
     public static let memoryRequest = "12Gi"
     public static let memoryLimit = "14Gi"
 
+    /// ConfigMap that both services read settings from; optional, so that a Secret made from a
+    /// whole `.env` file is enough. The Secret comes second in `envFrom`, so its values win.
+    public static let configMapName = "credeau-config"
+
     public static func defaultImage() -> String { "credeau:\(CredeauVersion.current)" }
 
     /// Renders manifests for every service entry in `advice`, or returns nil when the advice has none.
@@ -31,6 +35,7 @@ public enum KubernetesManifestRenderer {
         text += """
             # Each replica is sized to one 4 vCPU / 16 GB node. Create the Secrets named under envFrom
             # from your .env files (kubectl create secret generic NAME --from-env-file=FILE) first.
+            # The ConfigMap \(configMapName) (deploy/k8s/configmap.yaml) is optional.
 
             """
         for entry in entries {
@@ -102,6 +107,9 @@ public enum KubernetesManifestRenderer {
                         - name: http
                           containerPort: \(names.port)
                       envFrom:
+                        - configMapRef:
+                            name: \(configMapName)
+                            optional: true
                         - secretRef:
                             name: \(names.secret)
             \(environment)          resources:
