@@ -77,7 +77,7 @@ public enum ScaleAdviceTableRenderer {
             origin = "given"
         }
         let featurize = figures.featurizeMillisecondsPerUser.map { "\(NumberText.decimal($0)) ms of CPU per user" }
-            ?? "not measured in this build"
+            ?? "not in the figure file"
         let parameters = calibration.parameters
         return [
             "Calibrated model (CPU only, from this build's throughput):",

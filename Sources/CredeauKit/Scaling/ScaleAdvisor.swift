@@ -24,7 +24,7 @@ public enum ScaleAdvisor {
         if let calibration {
             let ladderSized = entries.filter { $0.source == .ladder }.map(\.component)
             if components.contains(.insightsAPI) && calibration.figures.featurizeMillisecondsPerUser == nil {
-                notes.append("Featurisation cost is not measured in this build, so the Insights API keeps its published-ladder range.")
+                notes.append("The figures carry no featurisation cost, so the Insights API keeps its published-ladder range.")
             }
             if !ladderSized.isEmpty {
                 notes.append("Sized from the published ladder: " + ladderSized.map(\.title).joined(separator: ", ") + ".")

@@ -18,7 +18,7 @@ enum SyntheticSMS {
 
     /// `count` SMS cycling through the templates with varied amounts, digits and dates.
     static func make(count: Int, seed: UInt64 = 0x5EED_CAFE) -> [RawSMS] {
-        var generator = SplitMix64(state: seed)
+        var generator = SplitMix64(seed: seed)
         var messages: [RawSMS] = []
         messages.reserveCapacity(count)
         for index in 0..<count {
@@ -37,18 +37,5 @@ enum SyntheticSMS {
                                    inboxDateMillis: 1_774_000_000_000 + Int64(index) * 60_000))
         }
         return messages
-    }
-}
-
-/// SplitMix64, a small fast generator with a fixed seed, so benchmark text is the same on every run.
-private struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }

@@ -10,7 +10,7 @@ public import Foundation
 public struct ThroughputFigures: Sendable, Equatable {
     /// SMS one core classifies and extracts per second.
     public var extractionSMSPerSecondPerCore: Double
-    /// CPU milliseconds to compute one user's features; nil while no feature engine is measured.
+    /// CPU milliseconds to compute one user's features; nil when a figure file leaves it out.
     public var featurizeMillisecondsPerUser: Double?
     public var origin: Origin
 

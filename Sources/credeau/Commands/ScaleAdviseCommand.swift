@@ -114,8 +114,8 @@ enum ScaleAdviseCommand {
             // Figure-file errors keep their own exit codes: 1 when unreadable, 2 when the content is invalid.
             figures = try ThroughputFigures.load(path: path)
         } else {
-            logger.info("Measuring extraction throughput on one core for about one second")
-            figures = ExtractionBenchmark.measure()
+            logger.info("Measuring extraction and featurisation on one core for about two seconds")
+            figures = ExtractionBenchmark.measure(smsPerUser: parameters.smsPerUser)
         }
         return ScaleAdvice.Calibration(figures: figures, parameters: parameters)
     }

@@ -34,7 +34,7 @@ import Testing
         #expect(sources[.insightsAPI] == .ladder)
         #expect(sources[.postgres] == .ladder)
         #expect(advice.entries.first { $0.component == .smsExtractionAPI }?.range == NodeRange(1, 2))
-        #expect(advice.notes.contains { $0.contains("Featurisation cost is not measured") })
+        #expect(advice.notes.contains { $0.contains("carry no featurisation cost") })
     }
 
     @Test func calibratedServicesAloneAreNotExtrapolated() {
