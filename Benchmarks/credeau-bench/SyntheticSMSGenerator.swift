@@ -50,10 +50,10 @@ struct SyntheticSMSGenerator {
                                     "SHREE BALAJI ENTERPRISES", "myntra.com"]
     private static let vpas = ["rohanm88", "meera.k22", "sneha.p91", "anil.mehta", "grocerymart", "rajelec"]
 
-    private var state: UInt64
+    private var random: SplitMix64
 
     init(seed: UInt64) {
-        state = seed
+        random = SplitMix64(seed: seed)
     }
 
     mutating func next(id: Int) -> RawSMS {
@@ -120,12 +120,7 @@ struct SyntheticSMSGenerator {
         Int(nextRandom() % UInt64(bound))
     }
 
-    /// SplitMix64: fast, and good enough to vary test data.
     private mutating func nextRandom() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
+        random.next()
     }
 }
