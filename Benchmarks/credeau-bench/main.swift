@@ -7,7 +7,7 @@ import Glibc
 // Benchmark driver for `make bench`; each benchmark lives in its own file beside this one.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
-    Usage: credeau-bench <extraction|features|scores|all> [options]
+    Usage: credeau-bench <extraction|features|scores|batch|all> [options]
       extraction [--count N] [--seed S]
                   Run the SMS extractor on one thread over N synthetic SMS (default 1000000)
                   generated on the fly, and print SMS per second and peak resident memory.
@@ -17,9 +17,13 @@ let usage = """
       scores [--iterations N] [--seed S]
                   Score one synthetic user's features with a synthetic 500-tree, 63-leaf
                   LightGBM model N times (default 20000); print median and p99.
+      batch [--users N] [--sms N] [--seed S]
+                  Write a synthetic dump of N users (default 2000; each with 5,000 SMS, 300 apps,
+                  2,000 call logs and 1,000 contacts) to a temporary folder and run the batch
+                  feature extraction over it with 1 and 2 workers; print users/s and the speed-up.
       all [--figures PATH]
-                  Run all three with their defaults and write the measured figures as JSON
-                  (default bench-out/figures.json) for 'credeau scale-advise --calibrate --figures'.
+                  Run extraction, features, scores, and batch with 200 users, and write the
+                  measured figures as JSON (default bench-out/figures.json) for 'credeau scale-advise --calibrate --figures'.
     """
 
 func fail(_ message: String) -> Never {
@@ -39,6 +43,8 @@ case "features":
     runFeatureBenchmark(arguments: Array(arguments.dropFirst()))
 case "scores":
     runScoreBenchmark(arguments: Array(arguments.dropFirst()))
+case "batch":
+    runBatchBenchmark(arguments: Array(arguments.dropFirst()))
 case "all":
     var figuresPath = "bench-out/figures.json"
     let rest = Array(arguments.dropFirst())
@@ -55,6 +61,7 @@ case "all":
     }
     let millisecondsPerUser = runFeatureBenchmark(arguments: [])
     runScoreBenchmark(arguments: [])
+    runBatchBenchmark(arguments: ["--users", "200"])
     let figures = ThroughputFigures(extractionSMSPerSecondPerCore: smsPerSecond.rounded(),
                                     featurizeMillisecondsPerUser: (millisecondsPerUser * 100).rounded() / 100)
     let url = URL(fileURLWithPath: figuresPath)

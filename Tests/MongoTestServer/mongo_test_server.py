@@ -2,7 +2,7 @@
 """A MongoDB wire-protocol server for credeau's tests, backed by mongomock.
 
 It speaks enough of the protocol for libmongoc 1.23: the OP_QUERY handshake (answered with
-OP_REPLY), then OP_MSG for hello/isMaster, ping, buildInfo, find, getMore, killCursors, insert,
+OP_REPLY), then OP_MSG for hello/isMaster, ping, buildInfo, find, aggregate, getMore, killCursors, insert,
 createIndexes, listIndexes, listCollections and endSessions. It listens on 127.0.0.1 only and
 prints `listening on 127.0.0.1:<port>` once it accepts connections.
 
@@ -102,6 +102,11 @@ def run_command(body, sequences):
             return ok(cursor={"firstBatch": documents, "id": bson.int64.Int64(0),
                               "ns": f"{database.name}.{collection.name}"})
         return cursor_reply(f"{database.name}.{collection.name}", documents, body.get("batchSize"))
+    if command == "aggregate":
+        collection = database[body["aggregate"]]
+        documents = list(collection.aggregate(list(body.get("pipeline", []))))
+        batch_size = (body.get("cursor") or {}).get("batchSize")
+        return cursor_reply(f"{database.name}.{collection.name}", documents, batch_size)
     if command == "getmore":
         cursor_id = int(body["getMore"])
         if cursor_id not in STORE.cursors:

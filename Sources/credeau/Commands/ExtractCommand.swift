@@ -1,72 +1,59 @@
 import CredeauKit
+import Foundation
 
-/// `credeau extract`: offline extraction and featurisation of dumped `sync_db` data.
+/// `credeau extract`: offline featurisation (the default) or SMS extraction (`--sms`) of `sync_db` data.
 enum ExtractCommand {
     static let spec = CommandSpec(
         name: "extract",
-        abstract: "Extract SMS transactions (--sms) or features from a sync_db dump, offline.",
-        usage: "credeau extract [--sms] --input <PATH> [--output <PATH>] [options]",
+        abstract: "Compute one row of features per user, or extract SMS transactions (--sms), offline.",
+        usage: "credeau extract --input <DUMP_DIR|SQLITE|URL> [--output <PATH>] [options]\n"
+            + "       credeau extract --sms --input <PATH> [--output <PATH>] [options]",
         discussion: """
-            With --sms, writes one extracted entry per SMS. Without it, writes one row of features per user.
+            Without --sms, writes one row of features per user. The input is a mongoexport or mongodump dump folder,
+            a SQLite file that 'credeau migrate --load' filled, a postgres:// URL or a mongodb:// URL of a sync_db.
+            Rows come out in input order: a dump's users in the order they first appear, a database's users sorted by
+            client and user id. A document or user that cannot be read stops the run, unless --keep-going is set.
 
-            The input is a mongoexport or mongodump dump folder, the sms_sync_request_sms_data collection file
-            (.json or .bson), JSON Lines or a JSON array of single SMS, or '-' for standard input. Each user's
-            entries are written together, and SMS that later syncs send again are written once.
+            With --sms, writes one extracted entry per SMS. The input is a dump folder, the sms_sync_request_sms_data
+            collection file (.json or .bson), JSON Lines or a JSON array of single SMS, or '-' for standard input.
+
+            Set SCORE_MODELS_DIR (or the model path variables of docs/scores.md) to add the scores grouping.
             """,
         options: [
             .flag("sms", help: "Write extracted SMS entries instead of per-user features."),
-            .value("input", short: "i", "PATH", help: "Input file or dump folder; '-' reads standard input."),
+            .value("input", short: "i", "PATH", help: "Dump folder, SQLite file, postgres:// or mongodb:// URL ('-' with --sms)."),
             .value("output", short: "o", "PATH", help: "Output file; '-' writes to standard output.", default: "-"),
             .value("format", "FORMAT", help: "Output format: jsonl, csv or sqlite (default: from the output extension, jsonl for '-')."),
-            .flag("strict", help: "Exit with status 1 when any record was skipped."),
-            .value("users", "ID[,ID...]", help: "Extract only these user ids (comma-separated; may repeat).", repeatable: true),
-            .value("client-id", "ID", help: "Keep only this client's documents, and use it for documents without a client id."),
-            .value("workers", "N", help: "Threads that run the extractor.", default: "1"),
+            .value("cutoff-date", "DATE", help: "Features as of this IST date (YYYY-MM-DD, the whole day) or ISO 8601 time (default: now)."),
+            .value("groupings", "LIST", help: "Feature groupings: sms, extracted_sms, fraud, scores (default: all; scores when models are set)."),
+            .value("users", "ID[,ID...]|@FILE", help: "Only these user ids (comma-separated, or one per line in FILE; may repeat).",
+                   repeatable: true),
+            .value("shard", "K/N", help: "Only part K of N (1 ≤ K ≤ N), split by a stable hash of client and user id."),
+            .value("client-id", "ID", help: "Keep only this client's users (with --sms, also the client of documents without one)."),
+            .value("workers", "N", help: "Threads that read and featurise users (or extract SMS).", default: "number of cores"),
+            .flag("keep-going", help: "Skip documents and users that cannot be read, list them, and exit 1 at the end."),
+            .flag("strict", help: "With --sms: exit with status 1 when any record was skipped."),
             .flag("quiet", short: "q", help: "Draw no progress bar and print no summary line."),
         ])
 
     static func run(_ arguments: ParsedArguments, logger: Logger) throws -> Int32 {
         if let extra = arguments.positionals.first { throw UsageError.unexpectedArgument(extra) }
-        guard arguments.flag("sms") else { throw FeaturesNotBuilt() }
-
         let input = try arguments.required("input")
         let output = arguments.value("output") ?? "-"
         let format = try outputFormat(arguments, output: output)
-        let workers = try arguments.integer("workers", in: 1...64) ?? 1
-        var selection = SMSSelection(clientID: arguments.value("client-id"))
-        let users = arguments.allValues("users").flatMap { $0.split(separator: ",") }
-            .map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
-        if arguments.value("users") != nil {
-            guard !users.isEmpty else {
-                throw UsageError.invalidValue(option: "users", value: arguments.value("users") ?? "",
-                                              reason: "expected one or more user ids separated by commas")
+        let workers = try arguments.integer("workers", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
+        let users = try userIDs(arguments)
+        if arguments.flag("sms") {
+            for option in ["cutoff-date", "groupings", "shard"] where arguments.value(option) != nil {
+                throw UsageError.conflictingOptions("sms", option)
             }
-            selection.userIDs = Set(users)
+            if arguments.flag("keep-going") { throw UsageError.conflictingOptions("sms", "keep-going") }
+            return try ExtractSMSMode.run(input: input, output: output, format: format, workers: workers,
+                                          users: users, arguments: arguments, logger: logger)
         }
-        let quiet = arguments.flag("quiet")
-
-        // The input is opened first, so a missing input leaves no empty output file behind.
-        let job = try ExtractSMSJob(options: ExtractSMSJob.Options(inputPath: input, selection: selection, workers: workers))
-        let writer = try ExtractOutput.makeWriter(path: output, format: format)
-        let progressBar = !quiet && StandardStreams.isTerminal(2) ? ProgressBar() : nil
-        let summary = try job.run(
-            writer: writer,
-            progress: { progressBar?.update($0) },
-            problem: { problem in
-                progressBar?.clear()
-                StandardStreams.writeError("Skipped \(problem)\n")
-            })
-        progressBar?.clear()
-        if !quiet {
-            StandardStreams.writeError(summary.line + "\n")
-        }
-        logger.debug("extract finished", [(LogKey.count, String(summary.extracted))])
-
-        if arguments.flag("strict") && summary.skipped > 0 {
-            StandardStreams.writeError("Error: \(summary.skipped) records were skipped and --strict is set\n")
-            return ExitStatus.failure
-        }
-        return ExitStatus.success
+        if arguments.flag("strict") { throw SMSOnlyOption(name: "strict") }
+        return try ExtractFeaturesMode.run(input: input, output: output, format: format, workers: workers,
+                                           users: users, arguments: arguments, logger: logger)
     }
 
     private static func outputFormat(_ arguments: ParsedArguments, output: String) throws -> ExtractOutputFormat {
@@ -78,22 +65,29 @@ enum ExtractCommand {
         }
         return format
     }
-}
 
-/// Raised for `credeau extract` without `--sms`: per-user features are not built yet.
-struct FeaturesNotBuilt: CredeauError {
-    var description: String {
-        "Feature extraction ('credeau extract' without --sms) is not available in this build yet; pass --sms to extract SMS"
-    }
-
-    var exitCode: Int32 { ExitStatus.usage }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: Character) -> String {
-        var text = Substring(self)
-        while text.first == set { text.removeFirst() }
-        while text.last == set { text.removeLast() }
-        return String(text)
+    /// Reads every `--users` value: ids separated by commas, or `@FILE` with one id per line.
+    /// Nil when the option is absent.
+    private static func userIDs(_ arguments: ParsedArguments) throws -> Set<String>? {
+        let values = arguments.allValues("users")
+        guard !values.isEmpty else { return nil }
+        var ids: [String] = []
+        for value in values {
+            if value.hasPrefix("@") {
+                let path = String(value.dropFirst())
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw UsageError.invalidValue(option: "users", value: value, reason: "cannot read the file '\(path)'")
+                }
+                ids += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            } else {
+                ids += value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+        }
+        ids.removeAll { $0.isEmpty }
+        guard !ids.isEmpty else {
+            throw UsageError.invalidValue(option: "users", value: values.joined(separator: ","),
+                                          reason: "expected one or more user ids separated by commas, or @FILE")
+        }
+        return Set(ids)
     }
 }

@@ -1,5 +1,5 @@
 /// The offset and length of one document in an input file, so the second pass can read it again.
-struct DocumentSpan: Equatable {
+struct DocumentSpan: Equatable, Sendable {
     var offset: Int64
     var length: Int
     var location: RecordLocation

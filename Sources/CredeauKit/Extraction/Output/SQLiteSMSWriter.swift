@@ -5,25 +5,22 @@
 /// existing `extracted_sms` table is dropped first, so the file contains this run's output only.
 public final class SQLiteSMSWriter: ExtractedSMSWriter {
     private let database: SQLiteDatabase
-    private let insert: SQLiteStatement
-    private var rowsInTransaction = 0
-    private let rowsPerTransaction = 5_000
-    private let path: String
+    private let inserts: SQLiteBatchedInserts
 
     public init(path: String) throws {
-        self.path = path
         do {
             database = try SQLiteDatabase(path: path, walMode: false)
             try database.execute("DROP TABLE IF EXISTS extracted_sms")
             try database.execute(Self.createTableSQL)
-            let placeholders = Array(repeating: "?", count: ExtractedSMSColumns.names.count).joined(separator: ", ")
-            // `transaction` is an SQL keyword, so every column name is quoted.
-            let columns = ExtractedSMSColumns.names.map { "\"\($0)\"" }.joined(separator: ", ")
-            insert = try database.prepare("INSERT OR REPLACE INTO extracted_sms (\(columns)) VALUES (\(placeholders))")
-            try database.execute("BEGIN")
         } catch let error as SQLiteError {
             throw ExtractOutputError.cannotCreate(path: path, reason: error.description)
         }
+        let placeholders = Array(repeating: "?", count: ExtractedSMSColumns.names.count).joined(separator: ", ")
+        // `transaction` is an SQL keyword, so every column name is quoted.
+        let columns = ExtractedSMSColumns.names.map { "\"\($0)\"" }.joined(separator: ", ")
+        inserts = try SQLiteBatchedInserts(
+            database: database, sql: "INSERT OR REPLACE INTO extracted_sms (\(columns)) VALUES (\(placeholders))",
+            path: path, rowsPerTransaction: 5_000)
     }
 
     static var createTableSQL: String {
@@ -47,25 +44,11 @@ public final class SQLiteSMSWriter: ExtractedSMSWriter {
             case let .amount(rupees): return .real((rupees * 100).rounded() / 100)
             }
         }
-        do {
-            try insert.run(values)
-            rowsInTransaction += 1
-            if rowsInTransaction >= rowsPerTransaction {
-                try database.execute("COMMIT")
-                try database.execute("BEGIN")
-                rowsInTransaction = 0
-            }
-        } catch let error as SQLiteError {
-            throw ExtractOutputError.writeFailed(path: path, reason: error.description)
-        }
+        try inserts.insert(values)
     }
 
     public func finish() throws {
-        do {
-            try database.execute("COMMIT")
-        } catch let error as SQLiteError {
-            throw ExtractOutputError.writeFailed(path: path, reason: error.description)
-        }
+        try inserts.finish()
     }
 }
 

@@ -110,19 +110,36 @@ public final class MongoClientPool: @unchecked Sendable {
                         return []
                     }
                     defer { mongoc_cursor_destroy(cursor) }
-                    var documents: [BSONBytes] = []
-                    var current: OpaquePointer?
-                    while mongoc_cursor_next(cursor, &current) {
-                        if let current { documents.append(BSONBytes(copying: current)) }
-                    }
-                    var error = bson_error_t()
-                    if mongoc_cursor_error(cursor, &error) {
-                        throw failure(error, operation: "find", collection: collection)
-                    }
-                    return documents
+                    return try drain(cursor, operation: "find", collection: collection)
                 }
             }
         }
+    }
+
+    /// Runs an aggregation (`pipeline` is `{"pipeline": [stages]}`) and returns every result document.
+    public func aggregate(_ collection: String, pipeline: BSONBytes) throws -> [BSONBytes] {
+        try withCollection(collection) { handle in
+            try pipeline.withBSON { pipelineBSON in
+                guard let cursor = mongoc_collection_aggregate(handle, MONGOC_QUERY_NONE, pipelineBSON, nil, nil) else {
+                    return []
+                }
+                defer { mongoc_cursor_destroy(cursor) }
+                return try drain(cursor, operation: "aggregate", collection: collection)
+            }
+        }
+    }
+
+    private func drain(_ cursor: OpaquePointer, operation: String, collection: String) throws -> [BSONBytes] {
+        var documents: [BSONBytes] = []
+        var current: OpaquePointer?
+        while mongoc_cursor_next(cursor, &current) {
+            if let current { documents.append(BSONBytes(copying: current)) }
+        }
+        var error = bson_error_t()
+        if mongoc_cursor_error(cursor, &error) {
+            throw failure(error, operation: operation, collection: collection)
+        }
+        return documents
     }
 
     /// Returns one user's documents of a `sync_db` collection, matched on `client_id` and `user_id`

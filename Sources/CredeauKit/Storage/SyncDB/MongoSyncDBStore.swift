@@ -12,6 +12,21 @@ public struct MongoSyncDBStore: SyncDBStore {
         try pool.documents(in: collection.name, clientID: clientID, userID: userID).compactMap(\.relaxedJSON)
     }
 
+    /// Groups the collection by `client_id` and `user_id` on the server, so only the pairs travel.
+    public func users(in collection: SyncDBCollection) throws -> [SyncDBUser] {
+        let pipeline = try BSONBytes(json: """
+            {"pipeline": [
+              {"$match": {"client_id": {"$type": "string"}, "user_id": {"$type": "string"}}},
+              {"$group": {"_id": {"client_id": "$client_id", "user_id": "$user_id"}}},
+              {"$project": {"_id": 0, "client_id": "$_id.client_id", "user_id": "$_id.user_id"}}
+            ]}
+            """)
+        return try pool.aggregate(collection.name, pipeline: pipeline).compactMap { document in
+            guard let clientID = document.string("client_id"), let userID = document.string("user_id") else { return nil }
+            return SyncDBUser(clientID: clientID, userID: userID)
+        }
+    }
+
     /// Skips the document when one with the same `_id`, or the same client, user and request ids,
     /// exists; a document with neither is compared field by field.
     public func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection) throws -> Bool {

@@ -17,6 +17,18 @@ public struct PostgresSyncDBStore: SyncDBStore, Sendable {
         return rows.rows.compactMap { $0[0] }
     }
 
+    public func users(in collection: SyncDBCollection) throws -> [SyncDBUser] {
+        let rows = try pool.query(
+            """
+            SELECT DISTINCT client_id, user_id FROM \(identifier: collection.name)
+            WHERE client_id IS NOT NULL AND user_id IS NOT NULL
+            """)
+        return rows.rows.compactMap { row in
+            guard row.count == 2, let clientID = row[0], let userID = row[1] else { return nil }
+            return SyncDBUser(clientID: clientID, userID: userID)
+        }
+    }
+
     /// Skips the document when a row with the same client, user and request ids exists, or,
     /// without a request id, a row with an equal payload.
     public func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection) throws -> Bool {

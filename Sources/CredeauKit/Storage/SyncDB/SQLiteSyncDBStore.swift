@@ -19,6 +19,16 @@ public struct SQLiteSyncDBStore: SyncDBStore {
         }
     }
 
+    public func users(in collection: SyncDBCollection) throws -> [SyncDBUser] {
+        let rows = try database.query(
+            "SELECT DISTINCT client_id, user_id FROM \"\(collection.name)\" "
+                + "WHERE client_id IS NOT NULL AND user_id IS NOT NULL")
+        return rows.compactMap { row in
+            guard row.count == 2, case let .text(clientID) = row[0], case let .text(userID) = row[1] else { return nil }
+            return SyncDBUser(clientID: clientID, userID: userID)
+        }
+    }
+
     /// Skips the document when a row with the same client, user and request ids exists, or,
     /// without a request id, a row with the same payload text.
     public func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection) throws -> Bool {

@@ -23,4 +23,14 @@ public struct SyncDBRouter {
     public func documents(of source: SyncDBSource, clientID: String, userID: String) throws -> [String] {
         try store(for: source).documents(in: source.collection, clientID: clientID, userID: userID)
     }
+
+    /// Every user with a document in any source, each from the engine that serves the source,
+    /// sorted by client and then user.
+    public func users() throws -> [SyncDBUser] {
+        var found = Set<SyncDBUser>()
+        for source in SyncDBSource.allCases {
+            found.formUnion(try store(for: source).users(in: source.collection))
+        }
+        return found.sorted()
+    }
 }

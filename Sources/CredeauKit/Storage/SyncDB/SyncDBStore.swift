@@ -10,6 +10,26 @@ public protocol SyncDBStore {
     /// Stores `document` unless the same sync request or the same document is already there.
     /// Returns false when it was skipped as a duplicate.
     func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection) throws -> Bool
+
+    /// Returns every (client, user) pair with at least one document in `collection`, in no
+    /// particular order. Documents without a text `client_id` or `user_id` are left out.
+    func users(in collection: SyncDBCollection) throws -> [SyncDBUser]
+}
+
+/// A user of one client, as `sync_db` keys documents.
+public struct SyncDBUser: Hashable, Sendable, Comparable {
+    public var clientID: String
+    public var userID: String
+
+    public init(clientID: String, userID: String) {
+        self.clientID = clientID
+        self.userID = userID
+    }
+
+    /// Orders by client, then user, so listings from any engine come out the same.
+    public static func < (lhs: SyncDBUser, rhs: SyncDBUser) -> Bool {
+        (lhs.clientID, lhs.userID) < (rhs.clientID, rhs.userID)
+    }
 }
 
 /// One `sync_db` document prepared for storage: its BSON, its JSON payload without `_id`, and

@@ -15,6 +15,11 @@ public struct UserDataLoader {
         self.router = SyncDBRouter(mongo: nil, fallback: store, enabledSources: MongoEnabledSources(sources: []))
     }
 
+    /// Every user with synced data in any source, sorted by client and then user.
+    public func users() throws -> [SyncDBUser] {
+        try router.users()
+    }
+
     /// Returns the builder filled with every document of the user, or nil when no source holds
     /// any document for that client and user (the user was never synced).
     ///

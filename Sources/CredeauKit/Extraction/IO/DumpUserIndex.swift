@@ -1,0 +1,165 @@
+/// The documents of each user in a `sync_db` dump folder, found in one streaming pass.
+///
+/// Every collection file is split into documents without keeping them. Only each document's
+/// offset, length and line are kept, per user, so memory grows with the number of documents, not
+/// their size. `DumpUserReader` then reads one user's documents again by offset.
+public final class DumpUserIndex: Sendable {
+    /// One collection file of the dump.
+    struct File: Sendable {
+        var source: SyncSource
+        var path: String
+        var format: SMSInputFormat
+    }
+
+    /// Where one document of a user lies.
+    struct Entry: Sendable {
+        var file: Int
+        var span: DocumentSpan
+    }
+
+    let files: [File]
+    /// Users in the order their first document appears (files in source order, then file order).
+    public let users: [SyncDBUser]
+    let entries: [SyncDBUser: [Entry]]
+
+    /// Indexes the folder, keeping the users `filter` accepts.
+    ///
+    /// - Parameter problem: called for each document that cannot be read or names no user; it
+    ///   may throw to stop the run.
+    /// - Throws: `DumpLoadError` when the folder has no dump files, `SMSInputError` when a file
+    ///   cannot be read.
+    public init(folder: String, filter: BatchUserFilter, problem: (InputProblem) throws -> Void) throws {
+        var files: [File] = []
+        var order: [SyncDBUser] = []
+        var entries: [SyncDBUser: [Entry]] = [:]
+        for (source, path) in try Self.collectionFiles(in: folder) {
+            let file = try InputFile(path: path, displayName: path)
+            let format = try SMSInputFormat.detect(file: file, path: path)
+            let fileIndex = files.count
+            files.append(File(source: source, path: path, format: format))
+            try DocumentScanner.scan(file, format: format, progress: { _ in }) { item in
+                switch item {
+                case let .unreadable(location, reason):
+                    try problem(InputProblem(file: path, location: location, field: nil, reason: reason))
+                case let .document(span, bytes):
+                    let user: SyncDBUser
+                    switch Self.user(of: bytes, format: format) {
+                    case let .failure(fieldProblem):
+                        try problem(InputProblem(file: path, location: span.location, field: fieldProblem.field,
+                                                 reason: fieldProblem.reason))
+                        return
+                    case let .success(found):
+                        user = found
+                    }
+                    guard filter.accepts(clientID: user.clientID, userID: user.userID) else { return }
+                    if entries[user] == nil { order.append(user) }
+                    entries[user, default: []].append(Entry(file: fileIndex, span: span))
+                }
+            }
+        }
+        self.files = files
+        self.users = order
+        self.entries = entries
+    }
+
+    /// The collection files of the six synced sources, in `SyncSource` order. A JSON export wins
+    /// over a BSON dump of the same collection, so a folder holding both is not read twice.
+    static func collectionFiles(in folder: String) throws -> [(SyncSource, String)] {
+        let found = try DumpLoader(directory: folder).files()
+        return SyncSource.allCases.compactMap { source in
+            let paths = found.filter { $0.collection.name == source.collection }.map(\.path)
+            guard let path = paths.first(where: { $0.hasSuffix(".json") }) ?? paths.first else { return nil }
+            return (source, path)
+        }
+    }
+
+    /// Reads the client and user ids of one document.
+    static func user(of bytes: UnsafeRawBufferPointer, format: SMSInputFormat) -> Result<SyncDBUser, FieldProblem> {
+        let parsed = format == .bson ? BSONDocument.copyBSON(bytes) : BSONDocument.parseJSON(bytes)
+        let document: BSONDocument
+        switch parsed {
+        case let .failure(failure):
+            return .failure(FieldProblem(field: nil, reason: (format == .bson ? "invalid BSON: " : "invalid JSON: ")
+                                            + failure.message))
+        case let .success(value):
+            document = value
+        }
+        switch SyncDocumentDecoder.header(of: SyncRecordField.pick(from: document.fields)) {
+        case let .failure(fieldProblem):
+            return .failure(fieldProblem)
+        case let .success(header):
+            guard let clientID = header.clientID else {
+                return .failure(FieldProblem(field: SyncRecordField.clientID.canonicalName, reason: "missing"))
+            }
+            guard let userID = header.userID else {
+                return .failure(FieldProblem(field: SyncRecordField.userID.canonicalName, reason: "missing"))
+            }
+            return .success(SyncDBUser(clientID: clientID, userID: userID))
+        }
+    }
+}
+
+/// Reads users' documents out of an indexed dump. Each worker thread uses its own reader,
+/// because a reader keeps the files open.
+public final class DumpUserReader {
+    private let index: DumpUserIndex
+    private var openFiles: [Int: InputFile] = [:]
+
+    public init(index: DumpUserIndex) {
+        self.index = index
+    }
+
+    /// Returns the builder filled with every document of `user`, or nil when the index has none.
+    ///
+    /// - Throws: `InputProblem` naming the file, line and field of the first document that
+    ///   cannot be read.
+    public func builder(of user: SyncDBUser) throws -> UserDataBuilder? {
+        guard let entries = index.entries[user] else { return nil }
+        var builder = UserDataBuilder(clientID: user.clientID, userID: user.userID)
+        for entry in entries {
+            let file = index.files[entry.file]
+            let input = try open(entry.file)
+            let bytes = try input.readBytes(at: entry.span.offset, length: entry.span.length)
+            let parsed = bytes.withUnsafeBytes { raw in
+                file.format == .bson ? BSONDocument.copyBSON(raw) : BSONDocument.parseJSON(raw)
+            }
+            func problem(_ field: String?, _ reason: String) -> InputProblem {
+                InputProblem(file: file.path, location: entry.span.location, field: field, reason: reason)
+            }
+            guard case let .success(document) = parsed else {
+                throw problem(nil, "the document changed since it was indexed")
+            }
+            let value = BSONConversion.value(ofDocument: document.handle, asArray: false)
+            do {
+                try builder.add(document: value, source: file.source)
+            } catch {
+                throw problem(error.fieldName, error.description)
+            }
+        }
+        return builder
+    }
+
+    private func open(_ fileIndex: Int) throws -> InputFile {
+        if let file = openFiles[fileIndex] { return file }
+        let path = index.files[fileIndex].path
+        let file = try InputFile(path: path, displayName: path)
+        openFiles[fileIndex] = file
+        return file
+    }
+}
+
+@available(*, unavailable, message: "A dump reader keeps open files and belongs to one thread")
+extension DumpUserReader: Sendable {}
+
+extension InputProblem: Error {}
+
+extension SyncDataError {
+    /// The field at fault, when the error names one.
+    var fieldName: String? {
+        switch self {
+        case let .missingField(_, names): return names.first
+        case let .invalidField(_, field, _, _): return field
+        case .notAnObject, .otherUser: return nil
+        }
+    }
+}

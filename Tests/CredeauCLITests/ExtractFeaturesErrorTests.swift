@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@Suite struct ExtractFeaturesErrorTests {
+    private typealias Support = CLITestSupport
+    private typealias Features = FeaturesTestSupport
+
+    /// Appends `line` to a collection file of a copy of the fixture dump and returns the folder.
+    private func dump(appending line: String, to collection: String) throws -> URL {
+        let folder = try Features.copyOfFixtureDump()
+        let handle = try FileHandle(forWritingTo: folder.appendingPathComponent(collection + ".json"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((line + "\n").utf8))
+        try handle.close()
+        return folder
+    }
+
+    private func lineCount(_ folder: URL, _ collection: String) throws -> Int {
+        try String(contentsOf: folder.appendingPathComponent(collection + ".json"), encoding: .utf8)
+            .split(separator: "\n").count
+    }
+
+    @Test func unreadableDocumentStopsTheRun() throws {
+        let folder = try dump(appending: #"{"client_id": "lendwise_demo", "user_id": "#, to: "contacts_sync_request_contacts_data")
+        let line = try lineCount(folder, "contacts_sync_request_contacts_data")
+        let result = try Support.run(["extract", "-i", folder.path, "-o", "-"])
+        let file = folder.appendingPathComponent("contacts_sync_request_contacts_data.json").path
+
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.hasPrefix("Error: Cannot read '\(file)' line \(line): invalid JSON"))
+        #expect(result.stderr.contains("pass --keep-going"))
+    }
+
+    @Test func keepGoingSkipsBrokenUserAndFails() throws {
+        let broken = #"{"client_id": "lendwise_demo", "user_id": "cu-1003", "request_id": "sr-x", "#
+            + #""sms": [{"sms_id": "x1", "sms_sender": "AX-HDFCBK", "sms_inbox_date": 1773000000000}]}"#
+        let folder = try dump(appending: broken, to: "sms_sync_request_sms_data")
+        let line = try lineCount(folder, "sms_sync_request_sms_data")
+        let file = folder.appendingPathComponent("sms_sync_request_sms_data.json").path
+        let stopped = try Support.run(["extract", "-i", folder.path, "-o", "-"])
+        let result = try Support.run(["extract", "-i", folder.path, "-o", "-", "--keep-going"])
+
+        #expect(stopped.status == 1)
+        #expect(stopped.stderrLines.last?.hasPrefix("Error: Cannot read user 'cu-1003' of client 'lendwise_demo': '\(file)' line \(line)") == true)
+        // Rows before the broken user were written when the run stopped.
+        #expect(Features.userIDs(try Features.rows(stopped.stdout)) == ["cu-1001", "cu-1002"])
+
+        #expect(result.status == 1)
+        #expect(Features.userIDs(try Features.rows(result.stdout)) == ["cu-1001", "cu-1002", "cu-1004", "cu-1005", "cu-1006"])
+        let skipped = try #require(result.stderrLines.first.map(String.init))
+        #expect(skipped.hasPrefix("Skipped '\(file)' line \(line)"))
+        #expect(skipped.contains("sms_body"))
+        #expect(result.stderrLines.contains("Skipped users: lendwise_demo/cu-1003"))
+        #expect(result.stderrLines.last?.hasPrefix("Wrote 5 users, skipped 1 users and 0 documents in ") == true)
+    }
+
+    @Test func documentWithoutUserIsNamed() throws {
+        let folder = try dump(appending: #"{"client_id": "lendwise_demo", "apps": []}"#, to: "device_sync_request_apps_data")
+        let line = try lineCount(folder, "device_sync_request_apps_data")
+        let result = try Support.run(["extract", "-i", folder.path, "-o", "-", "--keep-going", "-q"])
+        let file = folder.appendingPathComponent("device_sync_request_apps_data.json").path
+
+        #expect(result.status == 1)
+        #expect(result.stdoutLines.count == 6)
+        #expect(result.stderrLines == ["Skipped '\(file)' line \(line), field 'user_id': missing"])
+    }
+
+    @Test(arguments: [
+        (["--shard", "0/3"], "Error: Invalid value '0/3' for '--shard': expected K/N with 1 ≤ K ≤ N, such as 1/4"),
+        (["--groupings", "sms,bogus"], "Error: Unknown grouping 'bogus' in --groupings; expected sms, extracted_sms, fraud or scores"),
+        (["--groupings", "scores"],
+         "Error: The scores grouping needs score models: set SCORE_MODELS_DIR or a model path variable (see docs/scores.md)"),
+        (["--cutoff-date", "25/03/2026"],
+         "Error: Invalid --cutoff-date '25/03/2026': expected YYYY-MM-DD or an ISO 8601 time such as 2026-03-20T18:30:00+05:30"),
+        (["--strict"], "Error: Option '--strict' applies to --sms only; without --sms a problem stops the run unless --keep-going is set"),
+    ])
+    func usageMistakesExitTwo(extra: [String], message: String) throws {
+        let result = try Support.runInPackageRoot(["extract", "-i", "fixtures/sync_db", "-o", "-"] + extra)
+
+        #expect(result.status == 2)
+        #expect(result.stderrLines.first.map(String.init) == message)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("fixtures/nope", "Error: Input 'fixtures/nope' not found. Pass a dump folder, a SQLite file, a postgres:// URL or a mongodb:// URL"),
+        ("fixtures/bad/bad-sync.json", "Error: Input 'fixtures/bad/bad-sync.json' is neither a dump folder nor a SQLite file."),
+        ("-", "Error: Features are read from a dump folder or a database, not from standard input; use --sms for '-'"),
+    ])
+    func unusableInputExitsTwo(input: String, message: String) throws {
+        let output = try Support.makeTemporaryDirectory().appendingPathComponent("users.jsonl")
+        let result = try Support.runInPackageRoot(["extract", "-i", input, "-o", output.path])
+
+        #expect(result.status == 2)
+        #expect(result.stderrLines.first?.hasPrefix(message) == true)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+}

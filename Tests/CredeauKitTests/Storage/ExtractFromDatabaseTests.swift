@@ -1,0 +1,86 @@
+@testable import CredeauKit
+import Foundation
+import Testing
+
+/// `credeau extract` reading users from PostgreSQL and MongoDB `sync_db`, run through the built
+/// binary and compared with the rows it writes for the same dump read from files.
+@Suite struct ExtractFromDatabaseTests {
+    private static let binary = StorageTestSupport.packageRoot.appendingPathComponent(".build/debug/credeau").path
+    private static let dump = StorageTestSupport.packageRoot.appendingPathComponent("fixtures/sync_db").path
+    private static let cutoff = ["--cutoff-date", "2026-04-30", "--quiet"]
+
+    private func extract(_ input: String, _ extra: [String] = []) throws -> ScriptRunner.Result {
+        try ScriptRunner.run(Self.binary, ["extract", "--input", input, "--output", "-"] + Self.cutoff + extra)
+    }
+
+    @Test(.enabled(if: StorageTestSupport.postgresURL != nil, StorageTestSupport.postgresSkipNotice))
+    func postgresInputMatchesTheDump() throws {
+        let sync = try PostgresTestDatabase()
+        let configuration = sync.configuration
+        var options = MigrateOptions(environment: [
+            "DI_POSTGRES_HOST": configuration.host, "DI_POSTGRES_PORT": String(configuration.port),
+            "DI_POSTGRES_USERNAME": configuration.user, "DI_POSTGRES_PASSWORD": configuration.password,
+            "DI_POSTGRES_DATABASE": configuration.database, "DI_POSTGRES_SYNC_DATABASE": configuration.database,
+            "CREDEAU_SQLITE_PATH": "/nonexistent/never-used.db",
+        ])
+        options.loadDirectory = Self.dump
+        try MigrateRunner(options: options, logger: .discarding) { _ in }.run()
+        let url = try #require(StorageTestSupport.postgresURL)
+        let databaseURL = try Self.url(url, withDatabase: configuration.database)
+
+        let fromPostgres = try extract(databaseURL, ["--workers", "2"])
+        let fromDump = try extract(Self.dump)
+
+        #expect(fromPostgres.status == 0)
+        #expect(fromPostgres.output.split(separator: "\n").count == 6)
+        #expect(fromPostgres.output == fromDump.output)
+        let selected = try extract(databaseURL, ["--users", "cu-1002"])
+        #expect(selected.output.split(separator: "\n").count == 1)
+        #expect(selected.output.contains(#""user_id":"cu-1002""#))
+    }
+
+    @Test(.enabled(if: StorageTestSupport.testPython != nil, StorageTestSupport.mongoSkipNotice))
+    func mongoInputMatchesTheDump() throws {
+        let server = try MongoTestServer()
+        var options = MigrateOptions(environment: [
+            "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": String(server.port),
+            "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "3000",
+        ])
+        options.loadDirectory = Self.dump
+        try MigrateRunner(options: options, logger: .discarding) { _ in }.run()
+        let store = MongoSyncDBStore(pool: try MongoClientPool(configuration: server.configuration()))
+        #expect(try UserDataLoader(store: store).users().map(\.userID)
+            == ["cu-1001", "cu-1002", "cu-1003", "cu-1004", "cu-1005", "cu-1006"])
+
+        let fromMongo = try extract("mongodb://127.0.0.1:\(server.port)/sync_db?serverSelectionTimeoutMS=3000",
+                                    ["--workers", "2"])
+        let fromDump = try extract(Self.dump)
+
+        #expect(fromMongo.status == 0)
+        let mongoRows = fromMongo.output.split(separator: "\n")
+        let dumpRows = fromDump.output.split(separator: "\n")
+        #expect(mongoRows.count == 6)
+        // The SMS documents of cu-1002 spell the ids `clientId` and `userId`. The MongoDB store
+        // matches `client_id` and `user_id` only (the indexed fields), so it finds none of them,
+        // while the dump reader and the SQL stores accept both spellings.
+        for (mongoRow, dumpRow) in zip(mongoRows, dumpRows) where !dumpRow.contains(#""user_id":"cu-1002""#) {
+            #expect(mongoRow == dumpRow)
+        }
+        let camelCaseUser = try #require(mongoRows.first { $0.contains(#""user_id":"cu-1002""#) })
+        #expect(camelCaseUser.contains(#""all_sms_count_all":null"#))
+    }
+
+    @Test func unreachableMongoExitsOne() throws {
+        let result = try extract("mongodb://127.0.0.1:1/sync_db?serverSelectionTimeoutMS=300")
+
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+    }
+
+    /// Replaces the database of a `postgres://` URL.
+    private static func url(_ url: String, withDatabase database: String) throws -> String {
+        var components = try #require(URLComponents(string: url))
+        components.path = "/" + database
+        return try #require(components.string)
+    }
+}
