@@ -29,11 +29,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product credeau
 
-# The main job on the shipped fixtures: extract every SMS of the sample sync_db dump.
+# The main job on the shipped fixtures: extract every SMS of the sample sync_db dump, then
+# compute every user's features.
 demo: release
 	@mkdir -p $(OUT)
 	$(RELEASE_BIN) extract --sms --input fixtures/sync_db --output $(OUT)/extracted-sms.jsonl
-	@echo "Wrote $(OUT)/extracted-sms.jsonl"
+	$(RELEASE_BIN) extract --input fixtures/sync_db --output $(OUT)/users.jsonl
+	@echo "Wrote $(OUT)/extracted-sms.jsonl and $(OUT)/users.jsonl"
 
 # The whole test suite, with a throwaway PostgreSQL server and the Python test tools.
 test:
