@@ -12,6 +12,7 @@ Prints one JSON object: {"checked": <number of objects checked>, "problems": [<m
 import json
 import pathlib
 import re
+import shlex
 import sys
 
 import yaml
@@ -180,18 +181,24 @@ def check_indexed_job(objects):
     if len(indexed) != 1:
         return [f"deploy/k8s must hold one Indexed Job for 'credeau extract --shard', found {len(indexed)}"]
     job = indexed[0]
-    args = pod_spec(job)["containers"][0].get("args", [])
+    container = pod_spec(job)["containers"][0]
+    name = job["metadata"]["name"]
     completions = job["spec"].get("completions")
-    if args[:1] != ["extract"]:
-        problems.append(f"Job {job['metadata']['name']}: must run 'credeau extract', found {args!r}")
-    if "--shard" not in args or args.index("--shard") + 1 >= len(args):
-        problems.append(f"Job {job['metadata']['name']}: no --shard option in {args!r}")
+    # The Job runs `credeau extract` through /bin/sh, because --shard counts parts from 1 and
+    # the shell adds one to the 0-based JOB_COMPLETION_INDEX.
+    if container.get("command") != ["/bin/sh", "-c"] or len(container.get("args", [])) != 1:
+        return [f"Job {name}: must run one shell command line with command ['/bin/sh', '-c']"]
+    words = shlex.split(container["args"][0])
+    if words[:3] != ["exec", "credeau", "extract"]:
+        problems.append(f"Job {name}: must run 'exec credeau extract', found {words[:3]!r}")
+    if "--shard" not in words or words.index("--shard") + 1 >= len(words):
+        problems.append(f"Job {name}: no --shard option in {words!r}")
     else:
-        shard = args[args.index("--shard") + 1]
-        if shard != f"$(JOB_COMPLETION_INDEX)/{completions}":
-            problems.append(f"Job {job['metadata']['name']}: --shard {shard} does not match completions {completions}")
-    if "--output" not in args or "$(JOB_COMPLETION_INDEX)" not in args[args.index("--output") + 1]:
-        problems.append(f"Job {job['metadata']['name']}: each index must write its own --output file")
+        shard = words[words.index("--shard") + 1]
+        if shard != f"$((JOB_COMPLETION_INDEX + 1))/{completions}":
+            problems.append(f"Job {name}: --shard {shard} does not match completions {completions}")
+    if "--output" not in words or "${JOB_COMPLETION_INDEX}" not in words[words.index("--output") + 1]:
+        problems.append(f"Job {name}: each index must write its own --output file")
     return problems
 
 

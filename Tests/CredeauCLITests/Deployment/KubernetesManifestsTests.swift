@@ -48,6 +48,10 @@ import Testing
                 found += 1
                 #expect(subcommands.contains(String(match.1)), "\(file) runs unknown subcommand '\(match.1)'")
             }
+            for match in text.matches(of: /exec credeau ([a-z-]+)/) {
+                found += 1
+                #expect(subcommands.contains(String(match.1)), "\(file) runs unknown subcommand '\(match.1)'")
+            }
         }
         #expect(found >= 5, "found \(found) workloads with args in deploy/k8s")
     }

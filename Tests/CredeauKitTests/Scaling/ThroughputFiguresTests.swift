@@ -65,7 +65,7 @@ import Testing
         // A smoke test with a 50 ms budget: it checks the wiring, not the speed.
         let figures = ExtractionBenchmark.measure(budget: 0.05)
         #expect(figures.extractionSMSPerSecondPerCore > 0)
-        #expect(figures.featurizeMillisecondsPerUser == nil)
+        #expect((figures.featurizeMillisecondsPerUser ?? 0) > 0)
         guard case let .benchmark(smsCount, seconds) = figures.origin else {
             Issue.record("benchmark figures should say they were measured")
             return
