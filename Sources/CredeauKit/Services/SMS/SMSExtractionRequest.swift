@@ -26,14 +26,7 @@ public struct SMSExtractionRequest: Sendable {
     ///   types and unreadable dates; `HTTPError` 413 when `sms` has more than `maxSMSCount` items.
     ///   The count is checked before the items, so an oversized batch is rejected cheaply.
     public static func parse(_ body: [UInt8], maxSMSCount: Int) throws -> SMSExtractionRequest {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(body)
-        } catch {
-            throw ValidationError([ValidationIssue(
-                type: "json_invalid", location: [.string("body"), .integer(0)], message: "JSON decode error",
-                input: .object([]), context: .object([("error", .string(error.reason))]))])
-        }
+        let value = try RequestSchema.parseJSON(body)
         if let items = value["sms"]?.arrayValue, items.count > maxSMSCount {
             throw HTTPError(413, "Too many SMS in one request: \(items.count) sent, the limit is \(maxSMSCount) "
                 + "(MAX_SMS_COUNT). Split the batch into requests of at most \(maxSMSCount) SMS")
