@@ -7,7 +7,7 @@ import Glibc
 // Benchmark driver for `make bench`; each benchmark lives in its own file beside this one.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
-    Usage: credeau-bench <extraction|features|scores|all> [options]
+    Usage: credeau-bench <extraction|features|scores|serve-sms|all> [options]
       extraction [--count N] [--seed S]
                   Run the SMS extractor on one thread over N synthetic SMS (default 1000000)
                   generated on the fly, and print SMS per second and peak resident memory.
@@ -17,6 +17,10 @@ let usage = """
       scores [--iterations N] [--seed S]
                   Score one synthetic user's features with a synthetic 500-tree, 63-leaf
                   LightGBM model N times (default 20000); print median and p99.
+      serve-sms [--seconds N] [--connections N] [--batch N]
+                  Load-test a local 'credeau serve-sms' (release build) on SQLite, and on
+                  PostgreSQL when CREDEAU_BENCH_PG_URL is set, with batches of N SMS (default
+                  1000); print latency, SMS/s per core of the service and its peak RSS.
       all [--figures PATH]
                   Run all three with their defaults and write the measured figures as JSON
                   (default bench-out/figures.json) for 'credeau scale-advise --calibrate --figures'.
@@ -39,6 +43,8 @@ case "features":
     runFeatureBenchmark(arguments: Array(arguments.dropFirst()))
 case "scores":
     runScoreBenchmark(arguments: Array(arguments.dropFirst()))
+case "serve-sms":
+    runServeSMSBenchmark(arguments: Array(arguments.dropFirst()))
 case "all":
     var figuresPath = "bench-out/figures.json"
     let rest = Array(arguments.dropFirst())
@@ -55,6 +61,7 @@ case "all":
     }
     let millisecondsPerUser = runFeatureBenchmark(arguments: [])
     runScoreBenchmark(arguments: [])
+    runServeSMSBenchmark(arguments: [])
     let figures = ThroughputFigures(extractionSMSPerSecondPerCore: smsPerSecond.rounded(),
                                     featurizeMillisecondsPerUser: (millisecondsPerUser * 100).rounded() / 100)
     let url = URL(fileURLWithPath: figuresPath)
