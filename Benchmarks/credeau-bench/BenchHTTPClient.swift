@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// A blocking HTTP/1.1 keep-alive client over one loopback socket: the load generator of the
-/// serve-sms benchmark. It handles only `Content-Length` answers, which is all the service sends.
+/// serve-sms benchmark. It reads only `Content-Length` responses, which is all the service sends.
 final class BenchHTTPClient {
     enum Failure: Error { case connectFailed, closed, malformed }
 
@@ -32,7 +32,7 @@ final class BenchHTTPClient {
 
     deinit { close(socketDescriptor) }
 
-    /// Sends a request and returns the status and body length of its answer.
+    /// Sends a request and returns the status and body length of its response.
     func post(_ path: String, body: [UInt8]) throws -> (status: Int, bodyBytes: Int) {
         let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
             + "Content-Length: \(body.count)\r\n\r\n"

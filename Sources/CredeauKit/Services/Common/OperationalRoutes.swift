@@ -4,12 +4,12 @@ public enum OperationalRoutes {
     /// Adds `GET /health`, `GET /ready` and `GET /metrics`.
     ///
     /// - Parameters:
-    ///   - dependency: what `checkReady` reaches, named in the 503 answer (`database`).
+    ///   - dependency: what `checkReady` reaches, named in the 503 response (`database`).
     ///   - checkReady: throws when the service cannot do its work, such as when the database is
     ///     unreachable; `/ready` then answers 503 with `Retry-After`.
     public static func add(to router: inout Router, metrics: HTTPMetrics, dependency: String,
                            checkReady: @escaping @Sendable () throws -> Void) {
-        // Liveness only: the process answers. A database outage must not make the orchestrator
+        // Liveness only: the process responds. A database outage must not make the orchestrator
         // restart every replica.
         router.get("/health") { _, _ in
             .json(200, .object([("status", .string("ok"))]))
@@ -31,7 +31,7 @@ public enum OperationalRoutes {
         }
     }
 
-    /// Adds `GET /openapi.json`, answering `document` (OpenAPI 3 JSON) as it is.
+    /// Adds `GET /openapi.json`, returning `document` (OpenAPI 3 JSON) as it is.
     public static func addOpenAPI(to router: inout Router, document: String) {
         let body = Array(document.utf8)
         router.get("/openapi.json") { _, _ in

@@ -44,7 +44,7 @@ public struct ServiceEnvironment: Sendable {
         self.init(variables: try EnvironmentFile(path: envFile).merged(under: process))
     }
 
-    /// The value of `name`, or nil when it is unset or empty.
+    /// Returns the value of `name`, or nil when it is unset or empty.
     public func value(_ name: String) -> String? {
         guard let text = variables[name], !text.isEmpty else { return nil }
         return text
@@ -62,7 +62,7 @@ public struct ServiceEnvironment: Sendable {
         }
     }
 
-    /// The log level: `explicit` (the `--log-level` option) when given, else `LOG_LEVEL`, else debug
+    /// Returns the log level: `explicit` (the `--log-level` option) when given, else `LOG_LEVEL`, else debug
     /// in dev and info elsewhere.
     public func logLevel(explicit: LogLevel?) throws(ServiceConfigurationError) -> LogLevel {
         if let explicit { return explicit }
@@ -76,7 +76,7 @@ public struct ServiceEnvironment: Sendable {
         return try launchEnvironment() == .dev ? .debug : .info
     }
 
-    /// A whole-number variable in `range`, or `defaultValue` when unset.
+    /// Returns a whole-number variable in `range`, or `defaultValue` when unset.
     public func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>)
         throws(ServiceConfigurationError) -> Int
     {

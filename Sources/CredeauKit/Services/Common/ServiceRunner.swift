@@ -71,8 +71,8 @@ public final class ServiceRunner {
             _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         }
         stopSignalPipe = (descriptors[0], descriptors[1])
-        // A parent may have started this process with the signals blocked (test runners do);
-        // unblock them here, so every thread started from now on can take them.
+        // A parent may have started this process with the signals blocked, as test runners do.
+        // Unblocking them here lets every thread started from now on take them.
         var signals = sigset_t()
         sigemptyset(&signals)
         sigaddset(&signals, SIGTERM)

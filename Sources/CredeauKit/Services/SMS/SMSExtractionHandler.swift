@@ -2,7 +2,7 @@
 /// not stored before, and returns every entry in input order.
 ///
 /// An SMS already stored for the same client and user (same sms_id) is extracted again for the
-/// answer, because extraction is cheap, but its stored row is left as first written and its body
+/// response, because extraction is cheap, but its stored row is left as first written and its body
 /// is not encrypted again. The batch's new rows go in one transaction, so a request either
 /// stores all of them or fails with an error (503 while the database is down).
 public struct SMSExtractionHandler: Sendable {

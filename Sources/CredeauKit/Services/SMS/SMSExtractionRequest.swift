@@ -78,7 +78,7 @@ public struct SMSExtractionRequest: Sendable {
     /// Length of the `sms_id` column.
     static let maxIDLength = 128
 
-    /// An id sent as text or as a whole number, as text.
+    /// Returns an id sent as text or as a whole number, as text.
     private static func identifierText(_ value: JSONValue) -> String {
         switch value {
         case let .string(text): return text

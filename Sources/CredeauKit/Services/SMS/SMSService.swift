@@ -44,7 +44,7 @@ public final class SMSService {
                 try postgresStore.checkSchema()
             } catch let error as PostgresError {
                 guard case .connectionFailed(_, _, .unreachable, _) = error else { throw error }
-                logger.warning("PostgreSQL is unreachable at start; /ready returns 503 until it answers", [
+                logger.warning("PostgreSQL is unreachable at start; /ready returns 503 until it responds", [
                     (LogKey.dbSystem, "postgresql"), (LogKey.error, error.description),
                 ])
             }
@@ -53,7 +53,7 @@ public final class SMSService {
         }
     }
 
-    /// The router with every route of the service.
+    /// Builds the router with every route of the service.
     public func makeRouter() -> Router {
         var router = Router()
         let handler = SMSExtractionHandler(extractor: SMSExtractor(), store: store, maxSMSCount: settings.maxSMSCount,

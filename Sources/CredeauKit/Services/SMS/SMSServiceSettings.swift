@@ -1,4 +1,4 @@
-/// Where `serve-sms` keeps extracted entries.
+/// The storage engine and location of `serve-sms`'s extracted entries.
 public enum SMSStorage: Sendable, Equatable {
     /// PostgreSQL `api_insights_db` from `DB_*`; `credeau migrate` must have created the schema.
     case postgres(PostgresConfiguration)
