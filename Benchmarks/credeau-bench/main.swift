@@ -7,7 +7,7 @@ import Glibc
 // Benchmark driver for `make bench`; each benchmark lives in its own file beside this one.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
-    Usage: credeau-bench <extraction|features|scores|batch|all> [options]
+    Usage: credeau-bench <extraction|features|scores|batch|serve-sms|all> [options]
       extraction [--count N] [--seed S]
                   Run the SMS extractor on one thread over N synthetic SMS (default 1000000)
                   generated on the fly, and print SMS per second and peak resident memory.
@@ -21,8 +21,12 @@ let usage = """
                   Write a synthetic dump of N users (default 2000; each with 5,000 SMS, 300 apps,
                   2,000 call logs and 1,000 contacts) to a temporary folder and run the batch
                   feature extraction over it with 1 and 2 workers; print users/s and the speed-up.
+      serve-sms [--seconds N] [--connections N] [--batch N]
+                  Load-test a local 'credeau serve-sms' (release build) on SQLite, and on
+                  PostgreSQL when CREDEAU_BENCH_PG_URL is set, with batches of N SMS (default
+                  1000); print latency, SMS/s per core of the service and its peak RSS.
       all [--figures PATH]
-                  Run extraction, features, scores, and batch with 200 users, and write the
+                  Run extraction, features, scores, batch with 200 users and serve-sms, and write the
                   measured figures as JSON (default bench-out/figures.json) for 'credeau scale-advise --calibrate --figures'.
     """
 
@@ -45,6 +49,8 @@ case "scores":
     runScoreBenchmark(arguments: Array(arguments.dropFirst()))
 case "batch":
     runBatchBenchmark(arguments: Array(arguments.dropFirst()))
+case "serve-sms":
+    runServeSMSBenchmark(arguments: Array(arguments.dropFirst()))
 case "all":
     var figuresPath = "bench-out/figures.json"
     let rest = Array(arguments.dropFirst())
@@ -62,6 +68,7 @@ case "all":
     let millisecondsPerUser = runFeatureBenchmark(arguments: [])
     runScoreBenchmark(arguments: [])
     runBatchBenchmark(arguments: ["--users", "200"])
+    runServeSMSBenchmark(arguments: [])
     let figures = ThroughputFigures(extractionSMSPerSecondPerCore: smsPerSecond.rounded(),
                                     featurizeMillisecondsPerUser: (millisecondsPerUser * 100).rounded() / 100)
     let url = URL(fileURLWithPath: figuresPath)

@@ -7,10 +7,30 @@ public enum IndiaTime {
     /// `YYYY-MM-DD HH:MM:SS` in India time.
     public static func dateTime(fromMillis millis: Int64) -> String {
         let parts = CivilTime(localMillis: millis &+ offsetMillis)
-        var text = date(parts)
-        text.append(" ")
-        appendJoined([(parts.hour, 2), (parts.minute, 2), (parts.second, 2)], separator: ":", to: &text)
-        return text
+        // Written digit by digit into a fixed buffer: the services format two dates per SMS.
+        guard (0...9999).contains(parts.year) else {
+            var text = date(parts)
+            text.append(" ")
+            appendJoined([(parts.hour, 2), (parts.minute, 2), (parts.second, 2)], separator: ":", to: &text)
+            return text
+        }
+        return String(unsafeUninitializedCapacity: 19) { buffer in
+            func put(_ value: Int, width: Int, at offset: Int) {
+                var rest = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(parts.year, width: 4, at: 0)
+            put(parts.month, width: 2, at: 5)
+            put(parts.day, width: 2, at: 8)
+            put(parts.hour, width: 2, at: 11)
+            put(parts.minute, width: 2, at: 14)
+            put(parts.second, width: 2, at: 17)
+            (buffer[4], buffer[7], buffer[10], buffer[13], buffer[16]) = (0x2D, 0x2D, 0x20, 0x3A, 0x3A)
+            return 19
+        }
     }
 
     /// `YYYY-MM-DD` in India time.
