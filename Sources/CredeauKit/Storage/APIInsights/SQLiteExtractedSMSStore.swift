@@ -1,0 +1,125 @@
+import Synchronization
+
+/// `extracted_sms` in a SQLite file, through one connection that a mutex serialises.
+///
+/// Requests extract and encrypt in parallel and take the mutex only for the statements; a batch
+/// is one `BEGIN IMMEDIATE` transaction of prepared `INSERT OR IGNORE` statements.
+public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
+    /// The connection and its prepared statements, used by one thread at a time.
+    private final class Connection {
+        let database: SQLiteDatabase
+        let insert: SQLiteStatement
+        let storedIDs: SQLiteStatement
+
+        init(database: SQLiteDatabase) throws {
+            self.database = database
+            let columns = ExtractedSMSRowCodec.quotedColumns
+            let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+            insert = try database.prepare(
+                "INSERT OR IGNORE INTO extracted_sms (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            // json_each turns one JSON array parameter into rows, so any number of ids is one statement.
+            storedIDs = try database.prepare("""
+                SELECT sms_id FROM extracted_sms WHERE client_id = ? AND user_id = ?
+                AND sms_id IN (SELECT value FROM json_each(?))
+                """)
+        }
+    }
+
+    public let path: String
+    private let connection: Mutex<Connection>
+    private let codec: ExtractedSMSRowCodec
+
+    /// Opens the file; with `migrate`, first applies the pending `api_insights_db` migrations and
+    /// returns their names in `appliedMigrations`, else throws `schemaMissing` when the table is absent.
+    public init(path: String, fernet: Fernet?, migrate: Bool) throws {
+        self.path = path
+        let database = try SQLiteDatabase(path: path)
+        if migrate {
+            let migrator = SchemaMigrator(target: SQLiteMigrationTarget(database: database), schema: .apiInsights,
+                                          migrations: MigrationCatalog.sqlite(.apiInsights))
+            appliedMigrations = try migrator.migrate().map(\.name)
+        } else {
+            appliedMigrations = []
+        }
+        let tables = try database.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'extracted_sms'")
+        guard !tables.isEmpty else { throw ExtractedSMSStoreError.schemaMissing(store: "SQLite '\(path)'") }
+        connection = Mutex(try Connection(database: database))
+        codec = ExtractedSMSRowCodec(fernet: fernet)
+    }
+
+    /// Names of the migrations `init` applied.
+    public let appliedMigrations: [String]
+
+    public func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> Set<String> {
+        guard !smsIDs.isEmpty else { return [] }
+        var idList: [UInt8] = [UInt8(ascii: "[")]
+        for (index, id) in smsIDs.enumerated() {
+            if index > 0 { idList.append(UInt8(ascii: ",")) }
+            JSONText.appendString(id, to: &idList)
+        }
+        idList.append(UInt8(ascii: "]"))
+        let ids = String(decoding: idList, as: UTF8.self)
+
+        return try connection.withLock { connection in
+            let statement = connection.storedIDs
+            try statement.bind([.text(clientID), .text(userID), .text(ids)])
+            var found = Set<String>()
+            while try statement.step() {
+                if case let .text(id) = statement.column(0) { found.insert(id) }
+            }
+            return found
+        }
+    }
+
+    public func store(_ entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws {
+        guard !entries.isEmpty else { return }
+        // Encrypt and convert outside the lock, so concurrent requests only queue for the writes.
+        let rows: [[SQLiteValue]] = try entries.map { entry in
+            try codec.values(of: entry, clientID: clientID, userID: userID, requestID: requestID).map(Self.sqliteValue)
+        }
+        try connection.withLock { connection in
+            try connection.database.transaction {
+                for row in rows {
+                    try connection.insert.run(row)
+                }
+            }
+        }
+    }
+
+    public func entries(clientID: String, userID: String, limit: Int?) throws -> [ExtractedSMS] {
+        let columns = ExtractedSMSRowCodec.quotedColumns.joined(separator: ", ")
+        let rows = try connection.withLock { connection in
+            // SQLite sorts NULL first in DESC order, so undated rows are moved last explicitly.
+            try connection.database.query("""
+                SELECT \(columns) FROM extracted_sms WHERE client_id = ? AND user_id = ?
+                ORDER BY sms_inbox_date IS NULL, sms_inbox_date DESC, sms_id LIMIT ?
+                """, [.text(clientID), .text(userID), .integer(Int64(limit ?? -1))])
+        }
+        return try rows.map { row in try codec.entry(from: row.map(Self.text)) }
+    }
+
+    public func ping() throws {
+        try connection.withLock { connection in
+            _ = try connection.database.query("SELECT 1")
+        }
+    }
+
+    private static func sqliteValue(_ value: ExtractedFieldValue) -> SQLiteValue {
+        switch value {
+        case .null: return .null
+        case let .text(text): return .text(text)
+        case let .bool(flag): return .integer(flag ? 1 : 0)
+        case let .amount(rupees): return .real((rupees * 100).rounded() / 100)
+        }
+    }
+
+    private static func text(_ value: SQLiteValue) -> String? {
+        switch value {
+        case .null: return nil
+        case let .integer(number): return String(number)
+        case let .real(number): return String(number)
+        case let .text(text): return text
+        case let .blob(bytes): return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
