@@ -57,7 +57,7 @@ public struct InsightsPipeline: Sendable {
     public let scoreModels: ScoreModelSet
 
     public init(syncDB: SyncDBAccess, extractedStore: any ExtractedSMSStore, classifier: any SMSClassifier,
-                engine: FeatureEngine = FeatureEngine(), scoreModels: ScoreModelSet = .empty) {
+                engine: FeatureEngine = .standard, scoreModels: ScoreModelSet = .empty) {
         self.syncDB = syncDB
         self.extractedStore = extractedStore
         self.classifier = classifier
