@@ -40,18 +40,22 @@ public struct RequestSchema: Sendable {
 
     /// Parses and validates a request body, throwing a `ValidationError` listing every problem.
     public func validate(body: [UInt8]) throws(ValidationError) -> JSONValue {
-        let value: JSONValue
+        let value = try Self.parseJSON(body)
+        var issues: [ValidationIssue] = []
+        check(value, location: [.string("body")], issues: &issues)
+        guard issues.isEmpty else { throw ValidationError(issues) }
+        return value
+    }
+
+    /// Parses a request body, throwing the 422 `json_invalid` error for invalid JSON or UTF-8.
+    public static func parseJSON(_ body: [UInt8]) throws(ValidationError) -> JSONValue {
         do {
-            value = try JSONParser.parse(body)
+            return try JSONParser.parse(body)
         } catch {
             throw ValidationError([ValidationIssue(
                 type: "json_invalid", location: [.string("body"), .integer(0)], message: "JSON decode error",
                 input: .object([]), context: .object([("error", .string(error.reason))]))])
         }
-        var issues: [ValidationIssue] = []
-        check(value, location: [.string("body")], issues: &issues)
-        guard issues.isEmpty else { throw ValidationError(issues) }
-        return value
     }
 
     func check(_ value: JSONValue, location: [JSONValue], issues: inout [ValidationIssue]) {

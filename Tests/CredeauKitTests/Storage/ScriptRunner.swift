@@ -30,16 +30,21 @@ enum ScriptRunner {
         FileManager.default.temporaryDirectory.appendingPathComponent("credeau-script-\(UUID().uuidString).out").path
     }
 
-    /// Starts `path` with its standard output in `outputPath` and returns its pid.
+    /// Starts `path` with its standard output in `outputPath` (standard error in `errorPath`, else
+    /// discarded) and returns its pid.
     static func spawn(_ path: String, _ arguments: [String], environment: [String: String] = [:],
-                      outputPath: String) throws -> pid_t
+                      outputPath: String, errorPath: String? = nil) throws -> pid_t
     {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        if let errorPath {
+            posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
 
         var merged = ProcessInfo.processInfo.environment
         merged.merge(environment) { _, new in new }

@@ -1,0 +1,69 @@
+/// `POST /api/extract_sms`: classifies and extracts a batch of one user's SMS, stores the entries
+/// not stored before, and returns every entry in input order.
+///
+/// An SMS already stored for the same client and user (same sms_id) is extracted again for the
+/// answer, because extraction is cheap, but its stored row is left as first written and its body
+/// is not encrypted again. The batch's new rows go in one transaction, so a request either
+/// stores all of them or fails with an error (503 while the database is down).
+public struct SMSExtractionHandler: Sendable {
+    public let extractor: SMSExtractor
+    public let store: any ExtractedSMSStore
+    public let maxSMSCount: Int
+    public let metrics: HTTPMetrics
+
+    static let extractedCounter = "sms_extracted_total"
+    static let storedCounter = "sms_stored_total"
+
+    public init(extractor: SMSExtractor, store: any ExtractedSMSStore, maxSMSCount: Int, metrics: HTTPMetrics) {
+        self.extractor = extractor
+        self.store = store
+        self.maxSMSCount = maxSMSCount
+        self.metrics = metrics
+        // Registers both counters at zero, so dashboards see them before the first request.
+        metrics.increment(Self.extractedCounter, by: 0, help: Self.extractedHelp)
+        metrics.increment(Self.storedCounter, by: 0, help: Self.storedHelp)
+    }
+
+    private static let extractedHelp = "SMS classified and extracted by /api/extract_sms."
+    private static let storedHelp = "Extracted SMS newly written to extracted_sms (re-sent SMS are not counted)."
+
+    public func handle(_ request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
+        var batch = try SMSExtractionRequest.parse(request.body, maxSMSCount: maxSMSCount)
+        let requestID = batch.requestID ?? context.requestID
+        let createdAt = SystemClock.epochMillis()
+
+        var entries: [ExtractedSMS] = []
+        entries.reserveCapacity(batch.sms.count)
+        for index in batch.sms.indices {
+            batch.sms[index].requestID = requestID
+            entries.append(extractor.extract(batch.sms[index], createdAtMillis: createdAt))
+        }
+        metrics.increment(Self.extractedCounter, by: entries.count, help: Self.extractedHelp)
+
+        let stored = try store.storedIDs(clientID: batch.clientID, userID: batch.userID, among: entries.map(\.smsID))
+        var seen = stored
+        let fresh = entries.filter { seen.insert($0.smsID).inserted }
+        try store.store(fresh, clientID: batch.clientID, userID: batch.userID, requestID: requestID)
+        metrics.increment(Self.storedCounter, by: fresh.count, help: Self.storedHelp)
+        context.logger.debug("extracted SMS batch", [
+            ("client.id", batch.clientID), (LogKey.count, String(entries.count)), ("stored", String(fresh.count)),
+        ])
+
+        return .json(200, Self.encode(entries, requestID: requestID))
+    }
+
+    /// `{"request_id": "...", "extracted_sms_data": [entry, ...]}`, written without building a JSON tree.
+    static func encode(_ entries: [ExtractedSMS], requestID: String) -> [UInt8] {
+        var body: [UInt8] = []
+        body.reserveCapacity(64 + entries.count * 900)
+        body.append(contentsOf: #"{"request_id":"#.utf8)
+        JSONText.appendString(requestID, to: &body)
+        body.append(contentsOf: #","extracted_sms_data":["#.utf8)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            JSONLinesWriter.append(entry, to: &body)
+        }
+        body.append(contentsOf: "]}".utf8)
+        return body
+    }
+}

@@ -1,0 +1,94 @@
+/// A validated `POST /api/extract_sms` body.
+public struct SMSExtractionRequest: Sendable {
+    public var clientID: String
+    public var userID: String
+    public var requestID: String?
+    public var sms: [RawSMS]
+
+    /// The body's shape; `sms` items are checked one by one so every problem is reported at once.
+    static let schema = RequestSchema([
+        .required("client_id", .string(minLength: 1, maxLength: 128)),
+        .required("user_id", .string(minLength: 1, maxLength: 128)),
+        .optional("request_id", .string(maxLength: 128)),
+        .required("sms", .list(of: .object(itemSchema))),
+    ])
+
+    static let itemSchema = RequestSchema([
+        .required("sms_id", .identifier),
+        .optional("sms_sender", .string(maxLength: 128)),
+        .required("sms_body", .string()),
+        .required("sms_inbox_date", .timestamp),
+    ])
+
+    /// Parses and checks `body`.
+    ///
+    /// - Throws: `ValidationError` (422) for invalid JSON, invalid UTF-8, missing fields, wrong
+    ///   types and unreadable dates; `HTTPError` 413 when `sms` has more than `maxSMSCount` items.
+    ///   The count is checked before the items, so an oversized batch is rejected cheaply.
+    public static func parse(_ body: [UInt8], maxSMSCount: Int) throws -> SMSExtractionRequest {
+        let value = try RequestSchema.parseJSON(body)
+        if let items = value["sms"]?.arrayValue, items.count > maxSMSCount {
+            throw HTTPError(413, "Too many SMS in one request: \(items.count) sent, the limit is \(maxSMSCount) "
+                + "(MAX_SMS_COUNT). Split the batch into requests of at most \(maxSMSCount) SMS")
+        }
+
+        var issues: [ValidationIssue] = []
+        schema.check(value, location: [.string("body")], issues: &issues)
+        let items = value["sms"]?.arrayValue ?? []
+        for (index, item) in items.enumerated() {
+            checkValues(of: item, location: [.string("body"), .string("sms"), .integer(Int64(index))], issues: &issues)
+        }
+        guard issues.isEmpty else { throw ValidationError(issues) }
+
+        let clientID = value["client_id"]?.stringValue ?? ""
+        let userID = value["user_id"]?.stringValue ?? ""
+        let requestID = value["request_id"]?.stringValue
+        let messages = items.map { item in
+            RawSMS(id: identifierText(item["sms_id"] ?? .null), sender: item["sms_sender"]?.stringValue,
+                   body: item["sms_body"]?.stringValue ?? "", inboxDateMillis: inboxMillis(item["sms_inbox_date"] ?? .null),
+                   clientID: clientID, userID: userID, requestID: requestID)
+        }
+        return SMSExtractionRequest(clientID: clientID, userID: userID, requestID: requestID, sms: messages)
+    }
+
+    /// Checks what the schema cannot: the length of `sms_id` (text or number) and that date text parses.
+    /// Values of the wrong type are left to the schema's issues.
+    private static func checkValues(of item: JSONValue, location: [JSONValue], issues: inout [ValidationIssue]) {
+        if let idValue = item["sms_id"], idValue.stringValue != nil || idValue.integerValue != nil {
+            let id = identifierText(idValue)
+            if id.isEmpty {
+                issues.append(ValidationIssue(
+                    type: "string_too_short", location: location + [.string("sms_id")],
+                    message: "String should have at least 1 character", input: idValue,
+                    context: .object([("min_length", .integer(1))])))
+            } else if id.count > maxIDLength {
+                issues.append(ValidationIssue(
+                    type: "string_too_long", location: location + [.string("sms_id")],
+                    message: "String should have at most \(maxIDLength) characters", input: idValue,
+                    context: .object([("max_length", .integer(Int64(maxIDLength)))])))
+            }
+        }
+        if let dateValue = item["sms_inbox_date"], case let .string(text) = dateValue, SMSDateParser.millis(from: text) == nil {
+            issues.append(ValidationIssue(
+                type: "datetime_parsing", location: location + [.string("sms_inbox_date")],
+                message: "Input should be epoch milliseconds or a date such as 2026-03-03 18:05:41", input: dateValue))
+        }
+    }
+
+    /// Length of the `sms_id` column.
+    static let maxIDLength = 128
+
+    /// An id sent as text or as a whole number, as text.
+    private static func identifierText(_ value: JSONValue) -> String {
+        switch value {
+        case let .string(text): return text
+        default: return value.integerValue.map { String($0) } ?? ""
+        }
+    }
+
+    /// Epoch milliseconds from a number, or from text the SMS date parser reads (naive text is India time).
+    private static func inboxMillis(_ value: JSONValue) -> Int64? {
+        if case let .string(text) = value { return SMSDateParser.millis(from: text) }
+        return value.integerValue
+    }
+}

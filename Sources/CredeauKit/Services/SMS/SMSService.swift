@@ -1,0 +1,93 @@
+/// `credeau serve-sms`: the SMS Extraction API, wired from its settings.
+///
+/// Routes: `POST /api/extract_sms`, `GET /health`, `GET /ready`, `GET /metrics` and
+/// `GET /openapi.json`.
+public final class SMSService {
+    public let settings: SMSServiceSettings
+    public let store: any ExtractedSMSStore
+    private let pool: PostgresPool?
+    private let logger: Logger
+    public let metrics = HTTPMetrics(namespace: "credeau")
+    public let serverConfiguration: HTTPServerConfiguration
+
+    /// Opens the storage.
+    ///
+    /// SQLite: creates the file and applies pending migrations, so a first local run needs no
+    /// `credeau migrate`. PostgreSQL: the schema must exist (`credeau migrate` creates it); an
+    /// unreachable server only delays readiness, because the pool connects on first use.
+    ///
+    /// - Throws: `ExtractedSMSStoreError.schemaMissing` when PostgreSQL has no `extracted_sms`
+    ///   table, and login errors other than an unreachable server.
+    public init(settings: SMSServiceSettings, logger: Logger) throws {
+        self.settings = settings
+        self.logger = logger
+        var configuration = HTTPServerConfiguration()
+        configuration.host = settings.host
+        configuration.port = settings.port
+        configuration.maxBodyBytes = settings.maxBodyBytes
+        serverConfiguration = configuration
+
+        switch settings.storage {
+        case let .sqlite(path):
+            let sqlite = try SQLiteExtractedSMSStore(path: path, fernet: settings.fernet, migrate: true)
+            for name in sqlite.appliedMigrations {
+                logger.notice("applied SQLite migration", [("db.path", path), ("migration", name)])
+            }
+            store = sqlite
+            pool = nil
+        case let .postgres(postgres):
+            // One connection per HTTP worker thread, so no request waits for a connection.
+            let pool = PostgresPool(configuration: postgres, maxConnections: configuration.threads,
+                                    waitTimeoutSeconds: 10, logger: logger)
+            let postgresStore = PostgresExtractedSMSStore(pool: pool, fernet: settings.fernet)
+            do {
+                try postgresStore.checkSchema()
+            } catch let error as PostgresError {
+                guard case .connectionFailed(_, _, .unreachable, _) = error else { throw error }
+                logger.warning("PostgreSQL is unreachable at start; /ready returns 503 until it answers", [
+                    (LogKey.dbSystem, "postgresql"), (LogKey.error, error.description),
+                ])
+            }
+            store = postgresStore
+            self.pool = pool
+        }
+    }
+
+    /// The router with every route of the service.
+    public func makeRouter() -> Router {
+        var router = Router()
+        let handler = SMSExtractionHandler(extractor: SMSExtractor(), store: store, maxSMSCount: settings.maxSMSCount,
+                                           metrics: metrics)
+        router.post("/api/extract_sms") { request, context in try handler.handle(request, context: context) }
+        let store = self.store
+        OperationalRoutes.add(to: &router, metrics: metrics, dependency: "database") { try store.ping() }
+        OperationalRoutes.addOpenAPI(to: &router, document: SMSOpenAPI.document(maxSMSCount: settings.maxSMSCount))
+        return router
+    }
+
+    /// Serves until SIGTERM or SIGINT; `started` receives the startup line once the port is bound.
+    public func run(started: (String) -> Void) throws -> Int32 {
+        let application = HTTPApplication(router: makeRouter(), logger: logger, metrics: metrics)
+        let server = HTTPServer(configuration: serverConfiguration, application: application)
+        for warning in settings.warnings {
+            logger.warning(warning)
+        }
+        let runner = ServiceRunner(server: server, logger: logger) { [pool] in
+            pool?.closeIdleConnections()
+        }
+        return try runner.run { port in
+            let encryption = settings.fernet == nil ? "off" : "Fernet"
+            let line = "credeau serve-sms listening on http://\(settings.host):\(port) "
+                + "(storage: \(settings.storage.summary), MAX_SMS_COUNT \(settings.maxSMSCount), "
+                + "sms_body encryption: \(encryption), LAUNCH_ENVIRONMENT \(settings.launchEnvironment.rawValue))"
+            logger.notice("listening", [
+                ("server.address", settings.host), ("server.port", String(port)),
+                ("storage", settings.storage.summary), ("max_sms_count", String(settings.maxSMSCount)),
+                ("max_body_bytes", String(settings.maxBodyBytes)), ("sms_body_encryption", encryption),
+                ("http.threads", String(serverConfiguration.threads)),
+                ("launch_environment", settings.launchEnvironment.rawValue),
+            ])
+            started(line)
+        }
+    }
+}
