@@ -5,8 +5,8 @@ import Testing
 import Glibc
 #endif
 
-/// A `credeau serve-insights` process started from the built binary for one test, on a free
-/// 127.0.0.1 port, stopped (SIGKILL) when the harness goes away.
+/// A `credeau serve-insights` (or `serve-sms`) process started from the built binary for one
+/// test, on a free 127.0.0.1 port, stopped (SIGKILL) when the harness goes away.
 final class InsightsServerProcess {
     let port: Int
     let pid: pid_t
@@ -15,10 +15,10 @@ final class InsightsServerProcess {
 
     static let binary = StorageTestSupport.packageRoot.appendingPathComponent(".build/debug/credeau").path
 
-    init(environment: [String: String]) throws {
+    init(command: String = "serve-insights", environment: [String: String]) throws {
         port = try Self.freePort()
         logPath = ScriptRunner.temporaryOutputPath()
-        pid = try ScriptRunner.spawn(Self.binary, ["serve-insights", "--host", "127.0.0.1", "--port", String(port)],
+        pid = try ScriptRunner.spawn(Self.binary, [command, "--host", "127.0.0.1", "--port", String(port)],
                                      environment: environment, outputPath: logPath)
         // Wait for /health; the log shows why when the process exits early.
         for _ in 0..<300 {
