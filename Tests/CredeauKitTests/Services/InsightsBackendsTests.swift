@@ -119,3 +119,40 @@ import Testing
         #expect(answer.json?["all_sms_count_all_nlp"] == .integer(62))
     }
 }
+
+/// The `scores` grouping of `credeau serve-insights` with a score model directory.
+@Suite(.serialized) struct InsightsScoresTests {
+    @Test func scoresGroupingAddsModelOutputs() throws {
+        let database = try InsightsFixtureDatabase()
+        var model = ModelTextBuilder(features: ["all_sms_count_all_nlp"])
+        model.trees = [ModelTextBuilder.stump(threshold: "10", decisionType: 2, left: 0.25, right: 0.75)]
+        let models = database.directory.appendingPathComponent("models")
+        try FileManager.default.createDirectory(at: models, withIntermediateDirectories: true)
+        try model.text.write(to: models.appendingPathComponent("risk.txt"), atomically: true, encoding: .utf8)
+
+        let server = try InsightsServerProcess(environment: database.environment.merging([
+            "SCORE_MODELS_DIR": models.path,
+        ]) { $1 })
+        let call = InsightsCall(token: database.token)
+        let answer = try server.request("POST", "/api/insights", headers: call.headers,
+                                        body: call.body(groupings: ["scores"], cutoff: "2026-04-30"))
+        #expect(answer.status == 200, "\(answer.text.prefix(300))")
+        // Only the scores were requested, so no feature of their input grouping is listed.
+        #expect(answer.featureNames == ["score_risk", "score_risk_version"])
+        #expect(answer.json?["score_risk"] == .number(0.75))
+    }
+
+    @Test func brokenModelStopsTheServiceNamingTheFile() throws {
+        let database = try InsightsFixtureDatabase()
+        let models = database.directory.appendingPathComponent("models")
+        try FileManager.default.createDirectory(at: models, withIntermediateDirectories: true)
+        let broken = models.appendingPathComponent("risk.txt")
+        try "not a model".write(to: broken, atomically: true, encoding: .utf8)
+        do {
+            _ = try InsightsServerProcess(environment: database.environment.merging(["SCORE_MODELS_DIR": models.path]) { $1 })
+            Issue.record("serve-insights started with a broken score model")
+        } catch let InsightsServerError.exited(log) {
+            #expect(log.contains(broken.path) || log.contains("risk.txt"), "\(log)")
+        }
+    }
+}

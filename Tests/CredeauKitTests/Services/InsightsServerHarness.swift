@@ -18,8 +18,11 @@ final class InsightsServerProcess {
     init(command: String = "serve-insights", environment: [String: String]) throws {
         port = try Self.freePort()
         logPath = ScriptRunner.temporaryOutputPath()
-        pid = try ScriptRunner.spawn(Self.binary, [command, "--host", "127.0.0.1", "--port", String(port)],
-                                     environment: environment, outputPath: logPath)
+        // The shell joins standard error (logs and the startup error) to the captured output, then
+        // replaces itself with credeau, so `pid` is the service's own.
+        pid = try ScriptRunner.spawn(
+            "/bin/sh", ["-c", #"exec "$0" "$@" 2>&1"#, Self.binary, command, "--host", "127.0.0.1", "--port", String(port)],
+            environment: environment, outputPath: logPath)
         // Wait for /health; the log shows why when the process exits early.
         for _ in 0..<300 {
             if let response = try? request("GET", "/health"), response.status == 200 { return }
