@@ -7,7 +7,7 @@ import Glibc
 // Benchmark driver for `make bench`; each benchmark lives in its own file beside this one.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
-    Usage: credeau-bench <extraction|features|scores|all> [options]
+    Usage: credeau-bench <extraction|features|scores|insights|all> [options]
       extraction [--count N] [--seed S]
                   Run the SMS extractor on one thread over N synthetic SMS (default 1000000)
                   generated on the fly, and print SMS per second and peak resident memory.
@@ -17,8 +17,12 @@ let usage = """
       scores [--iterations N] [--seed S]
                   Score one synthetic user's features with a synthetic 500-tree, 63-leaf
                   LightGBM model N times (default 20000); print median and p99.
+      insights [--users N] [--sms N] [--seed S]
+                  Start serve-sms and serve-insights from the credeau binary beside this one and
+                  time POST /api/insights for N users (default 20) of N SMS (default 5000), cold
+                  and warm; SQLite, or PostgreSQL when CREDEAU_BENCH_PG_URL is set.
       all [--figures PATH]
-                  Run all three with their defaults and write the measured figures as JSON
+                  Run all four with their defaults (insights with 10 users) and write the measured figures as JSON
                   (default bench-out/figures.json) for 'credeau scale-advise --calibrate --figures'.
     """
 
@@ -39,6 +43,14 @@ case "features":
     runFeatureBenchmark(arguments: Array(arguments.dropFirst()))
 case "scores":
     runScoreBenchmark(arguments: Array(arguments.dropFirst()))
+case "insights":
+    do {
+        try InsightsServiceBenchmark(arguments: Array(arguments.dropFirst())).run()
+    } catch let error as BenchmarkOptionError {
+        fail("\(error)")
+    } catch {
+        fail("Benchmark failed: \(error)")
+    }
 case "all":
     var figuresPath = "bench-out/figures.json"
     let rest = Array(arguments.dropFirst())
@@ -55,8 +67,15 @@ case "all":
     }
     let millisecondsPerUser = runFeatureBenchmark(arguments: [])
     runScoreBenchmark(arguments: [])
+    let insightsRate: Double
+    do {
+        insightsRate = try InsightsServiceBenchmark(arguments: ["--users", "10"]).run()
+    } catch {
+        fail("\(error)")
+    }
     let figures = ThroughputFigures(extractionSMSPerSecondPerCore: smsPerSecond.rounded(),
-                                    featurizeMillisecondsPerUser: (millisecondsPerUser * 100).rounded() / 100)
+                                    featurizeMillisecondsPerUser: (millisecondsPerUser * 100).rounded() / 100,
+                                    insightsRequestsPerSecondPerCore: (insightsRate * 100).rounded() / 100)
     let url = URL(fileURLWithPath: figuresPath)
     do {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

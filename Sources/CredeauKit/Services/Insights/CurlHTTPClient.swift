@@ -23,7 +23,7 @@ public enum HTTPClientError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// An HTTP/1.1 POST client on libcurl that keeps connections alive between calls.
+/// An HTTP/1.1 client on libcurl that keeps connections alive between calls.
 ///
 /// It owns at most `maxConnections` libcurl easy handles. Each handle keeps its own connection
 /// cache, so a handle that goes back to the pool keeps its socket open for the next call, and
@@ -51,6 +51,15 @@ public final class CurlHTTPClient: Sendable {
 
     /// Sends `body` as a JSON POST to `url` and returns the answer, whatever its status.
     public func postJSON(url: String, body: [UInt8], headers: [String] = []) throws(HTTPClientError) -> Response {
+        try perform(url: url, body: body, headers: ["Content-Type: application/json"] + headers)
+    }
+
+    /// Sends a GET to `url` and returns the answer, whatever its status.
+    public func get(url: String) throws(HTTPClientError) -> Response {
+        try perform(url: url, body: nil, headers: [])
+    }
+
+    private func perform(url: String, body: [UInt8]?, headers: [String]) throws(HTTPClientError) -> Response {
         guard slots.wait(timeout: .now() + timeoutSeconds) == .success else {
             throw .noFreeConnection(url: url, seconds: timeoutSeconds)
         }
@@ -58,7 +67,7 @@ public final class CurlHTTPClient: Sendable {
         guard let handle = idle.withLock({ $0.popLast() }) ?? CurlEasyHandle() else {
             throw .connectionFailed(url: url, reason: "libcurl could not create a handle")
         }
-        let result = handle.post(url: url, body: body, headers: ["Content-Type: application/json"] + headers,
+        let result = handle.perform(url: url, body: body, headers: headers,
                                  timeoutMilliseconds: Int(timeoutSeconds * 1000),
                                  connectTimeoutMilliseconds: Int(connectTimeoutSeconds * 1000))
         switch result {
@@ -97,7 +106,8 @@ final class CurlEasyHandle: @unchecked Sendable {
         curl_easy_cleanup(handle)
     }
 
-    func post(url: String, body: [UInt8], headers: [String], timeoutMilliseconds: Int,
+    /// Runs one call: a POST of `body`, or a GET when `body` is nil.
+    func perform(url: String, body: [UInt8]?, headers: [String], timeoutMilliseconds: Int,
               connectTimeoutMilliseconds: Int) -> Outcome {
         final class Sink { var bytes: [UInt8] = [] }
         let sink = Sink()
@@ -107,12 +117,17 @@ final class CurlEasyHandle: @unchecked Sendable {
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
 
         let code: CURLcode = withExtendedLifetime(sink) {
-            body.withUnsafeBufferPointer { bodyBytes in
+            (body ?? []).withUnsafeBufferPointer { bodyBytes in
                 errorBuffer.withUnsafeMutableBufferPointer { errors in
                     credeau_curl_set_string(handle, CURLOPT_URL, url)
-                    credeau_curl_set_long(handle, CURLOPT_POST, 1)
-                    credeau_curl_set_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bodyBytes.baseAddress))
-                    credeau_curl_set_post_size(handle, curl_off_t(bodyBytes.count))
+                    if body == nil {
+                        credeau_curl_set_long(handle, CURLOPT_HTTPGET, 1)
+                    } else {
+                        credeau_curl_set_long(handle, CURLOPT_POST, 1)
+                        credeau_curl_set_pointer(handle, CURLOPT_POSTFIELDS,
+                                                 UnsafeMutableRawPointer(mutating: bodyBytes.baseAddress))
+                        credeau_curl_set_post_size(handle, curl_off_t(bodyBytes.count))
+                    }
                     credeau_curl_set_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList))
                     credeau_curl_set_long(handle, CURLOPT_TIMEOUT_MS, timeoutMilliseconds)
                     credeau_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, connectTimeoutMilliseconds)
