@@ -11,7 +11,7 @@ import Glibc
 /// cutoff. Every user is requested twice, one request at a time: the cold pass sends all SMS to
 /// serve-sms, the warm pass finds them stored. Storage is a fresh SQLite file, or PostgreSQL
 /// when `CREDEAU_BENCH_PG_URL` is set (a fresh client id keeps runs apart). Returns the requests
-/// one core of serve-insights answers per second in the cold pass, from its CPU time.
+/// one core of serve-insights serves per second in the cold pass, from its CPU time.
 struct InsightsServiceBenchmark {
     var users = 20
     var smsPerUser = 5_000
@@ -204,6 +204,6 @@ final class BenchProcess {
             if let response = try? http.get(url: "http://127.0.0.1:\(port)/health"), response.status == 200 { return }
             usleep(20_000)
         }
-        throw BenchmarkOptionError.failed("no service answered /health on port \(port)")
+        throw BenchmarkOptionError.failed("no service responded to /health on port \(port)")
     }
 }

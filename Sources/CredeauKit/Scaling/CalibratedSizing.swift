@@ -23,7 +23,7 @@ public enum CalibratedSizing {
                 expression: "\(NumberText.grouped(parameters.smsPerUser)) SMS / \(NumberText.decimal(rate)) SMS per core-second",
                 value: Double(parameters.smsPerUser) / rate, unit: "core-s")
         case .insightsAPI:
-            // A measured end-to-end request rate includes reading, storing and answering, so it
+            // A measured end-to-end request rate includes reading, storing and responding, so it
             // is preferred over the feature engine's time alone.
             if let rate = figures.insightsRequestsPerSecondPerCore {
                 workStep = CalculationStep(

@@ -13,7 +13,7 @@ public struct ThroughputFigures: Sendable, Equatable {
     public var extractionSMSPerSecondPerCore: Double
     /// CPU milliseconds to compute one user's features; nil while no feature engine is measured.
     public var featurizeMillisecondsPerUser: Double?
-    /// Insights requests (users of the benchmark's SMS count) one core of `serve-insights` answers
+    /// Insights requests (users of the benchmark's SMS count) one core of `serve-insights` serves
     /// per second end to end, SMS extraction excluded; nil when not measured.
     public var insightsRequestsPerSecondPerCore: Double?
     public var origin: Origin

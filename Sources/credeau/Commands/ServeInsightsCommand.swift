@@ -36,6 +36,8 @@ enum ServeInsightsCommand {
             serviceLogger.notice("serve-insights listening", [
                 ("http.host", settings.host), ("http.port", String(port)), ("settings", settings.summary),
             ])
+            StandardStreams.writeOutput("credeau serve-insights listening on http://\(settings.host):\(port) "
+                + "(\(settings.summary), LAUNCH_ENVIRONMENT \(settings.launchEnvironment.rawValue))\n")
         }
     }
 }

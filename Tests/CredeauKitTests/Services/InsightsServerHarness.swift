@@ -72,7 +72,7 @@ final class InsightsServerProcess {
         try? FileManager.default.removeItem(atPath: logPath)
     }
 
-    /// A port that was free a moment ago: bound to 0, read back and released.
+    /// Returns a port that was free a moment ago: bound to 0, read back and released.
     static func freePort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(descriptor) }
@@ -98,7 +98,7 @@ enum InsightsServerError: Error {
     case migrateFailed(String)
 }
 
-/// A listening socket that accepts connections and never answers: an SMS Extraction API that
+/// A listening socket that accepts connections and never responds: an SMS Extraction API that
 /// hangs.
 final class SilentListener {
     let port: Int

@@ -49,12 +49,12 @@ public final class CurlHTTPClient: Sendable {
         public var body: [UInt8]
     }
 
-    /// Sends `body` as a JSON POST to `url` and returns the answer, whatever its status.
+    /// Sends `body` as a JSON POST to `url` and returns the response, whatever its status.
     public func postJSON(url: String, body: [UInt8], headers: [String] = []) throws(HTTPClientError) -> Response {
         try perform(url: url, body: body, headers: ["Content-Type: application/json"] + headers)
     }
 
-    /// Sends a GET to `url` and returns the answer, whatever its status.
+    /// Sends a GET to `url` and returns the response, whatever its status.
     public func get(url: String) throws(HTTPClientError) -> Response {
         try perform(url: url, body: nil, headers: [])
     }

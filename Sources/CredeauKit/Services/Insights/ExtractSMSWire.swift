@@ -5,6 +5,9 @@
 /// "extracted_sms_data": [entry, ...]}`, one entry per SMS sent, with the columns of
 /// `ExtractedSMSColumns`.
 enum ExtractSMSWire {
+    private static let columnIndex: [String: Int] = Dictionary(
+        uniqueKeysWithValues: ExtractedSMSColumns.names.enumerated().map { ($1, $0) })
+
     static func requestBody(_ batch: [RawSMS], clientID: String, userID: String, requestID: String) -> [UInt8] {
         var body: [UInt8] = []
         body.reserveCapacity(batch.count * 200 + 128)
@@ -51,13 +54,16 @@ enum ExtractSMSWire {
         var byID: [String: ExtractedSMS] = [:]
         byID.reserveCapacity(items.count)
         for item in items {
-            let columns = ExtractedSMSColumns.names.map { name -> String? in
-                switch item[name] {
-                case let .string(text)?: return text
-                case let .bool(flag)?: return flag ? "t" : "f"
-                case let .integer(number)?: return String(number)
-                case let .number(number)?: return String(number)
-                default: return nil
+            // One pass over the members: looking each column up by name would scan them 30 times.
+            var columns = [String?](repeating: nil, count: ExtractedSMSColumns.names.count)
+            for (name, value) in item.objectValue ?? [] {
+                guard let index = columnIndex[name] else { continue }
+                switch value {
+                case let .string(text): columns[index] = text
+                case let .bool(flag): columns[index] = flag ? "t" : "f"
+                case let .integer(number): columns[index] = String(number)
+                case let .number(number): columns[index] = String(number)
+                default: break
                 }
             }
             let entry = try codec.entry(from: columns)
