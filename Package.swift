@@ -31,9 +31,11 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "CredeauKit",
-            dependencies: ["CPCRE2", "CSQLite", "CBSON", "CMongoC", "CLibPQ", "CMicroHTTPD", "CZlib", "COpenSSL"],
+            dependencies: ["CPCRE2", "CSQLite", "CBSON", "CMongoC", "CLibPQ", "CMicroHTTPD", "CZlib", "COpenSSL", "CCurl"],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "credeau", dependencies: ["CredeauKit"], swiftSettings: strictSettings),

@@ -7,7 +7,7 @@ import Glibc
 // Benchmark driver for `make bench`; each benchmark lives in its own file beside this one.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
-    Usage: credeau-bench <extraction|features|scores|batch|serve-sms|all> [options]
+    Usage: credeau-bench <extraction|features|scores|batch|serve-sms|insights|all> [options]
       extraction [--count N] [--seed S]
                   Run the SMS extractor on one thread over N synthetic SMS (default 1000000)
                   generated on the fly, and print SMS per second and peak resident memory.
@@ -25,9 +25,14 @@ let usage = """
                   Load-test a local 'credeau serve-sms' (release build) on SQLite, and on
                   PostgreSQL when CREDEAU_BENCH_PG_URL is set, with batches of N SMS (default
                   1000); print latency, SMS/s per core of the service and its peak RSS.
+      insights [--users N] [--sms N] [--seed S]
+                  Start serve-sms and serve-insights from the credeau binary beside this one and
+                  time POST /api/insights for N users (default 20) of N SMS (default 5000), cold
+                  and warm; SQLite, or PostgreSQL when CREDEAU_BENCH_PG_URL is set.
       all [--figures PATH]
-                  Run extraction, features, scores, batch with 200 users and serve-sms, and write the
-                  measured figures as JSON (default bench-out/figures.json) for 'credeau scale-advise --calibrate --figures'.
+                  Run extraction, features, scores, batch with 200 users, serve-sms and insights
+                  with 10 users, and write the measured figures as JSON (default
+                  bench-out/figures.json) for 'credeau scale-advise --calibrate --figures'.
     """
 
 func fail(_ message: String) -> Never {
@@ -51,6 +56,14 @@ case "batch":
     runBatchBenchmark(arguments: Array(arguments.dropFirst()))
 case "serve-sms":
     runServeSMSBenchmark(arguments: Array(arguments.dropFirst()))
+case "insights":
+    do {
+        try InsightsServiceBenchmark(arguments: Array(arguments.dropFirst())).run()
+    } catch let error as BenchmarkOptionError {
+        fail("\(error)")
+    } catch {
+        fail("Benchmark failed: \(error)")
+    }
 case "all":
     var figuresPath = "bench-out/figures.json"
     let rest = Array(arguments.dropFirst())
@@ -69,8 +82,15 @@ case "all":
     runScoreBenchmark(arguments: [])
     runBatchBenchmark(arguments: ["--users", "200"])
     runServeSMSBenchmark(arguments: [])
+    let insightsRate: Double
+    do {
+        insightsRate = try InsightsServiceBenchmark(arguments: ["--users", "10"]).run()
+    } catch {
+        fail("\(error)")
+    }
     let figures = ThroughputFigures(extractionSMSPerSecondPerCore: smsPerSecond.rounded(),
-                                    featurizeMillisecondsPerUser: (millisecondsPerUser * 100).rounded() / 100)
+                                    featurizeMillisecondsPerUser: (millisecondsPerUser * 100).rounded() / 100,
+                                    insightsRequestsPerSecondPerCore: (insightsRate * 100).rounded() / 100)
     let url = URL(fileURLWithPath: figuresPath)
     do {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -23,6 +23,14 @@ public enum CalibratedSizing {
                 expression: "\(NumberText.grouped(parameters.smsPerUser)) SMS / \(NumberText.decimal(rate)) SMS per core-second",
                 value: Double(parameters.smsPerUser) / rate, unit: "core-s")
         case .insightsAPI:
+            // A measured end-to-end request rate includes reading, storing and responding, so it
+            // is preferred over the feature engine's time alone.
+            if let rate = figures.insightsRequestsPerSecondPerCore {
+                workStep = CalculationStep(
+                    label: "CPU seconds per user", expression: "1 / \(NumberText.decimal(rate)) requests per core-second",
+                    value: 1 / rate, unit: "core-s")
+                break
+            }
             guard let milliseconds = figures.featurizeMillisecondsPerUser else { return nil }
             workStep = CalculationStep(
                 label: "CPU seconds per user", expression: "\(NumberText.decimal(milliseconds)) ms / 1,000",

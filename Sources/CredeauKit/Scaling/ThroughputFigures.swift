@@ -5,13 +5,17 @@ public import Foundation
 ///
 /// The figure file is a JSON object:
 /// `{"schema": "credeau.bench-figures/v1", "extraction_sms_per_second_per_core": 52000,
-///   "featurize_ms_per_user": 12.5}`. `schema` is optional, `featurize_ms_per_user` may be absent
-/// or null, and other keys (for example a machine description) are ignored.
+///   "featurize_ms_per_user": 12.5, "insights_requests_per_second_per_core": 40}`. `schema` is
+/// optional, the last two may be absent or null, and other keys (for example a machine
+/// description) are ignored.
 public struct ThroughputFigures: Sendable, Equatable {
     /// SMS one core classifies and extracts per second.
     public var extractionSMSPerSecondPerCore: Double
     /// CPU milliseconds to compute one user's features; nil when a figure file leaves it out.
     public var featurizeMillisecondsPerUser: Double?
+    /// Insights requests (users of the benchmark's SMS count) one core of `serve-insights` serves
+    /// per second end to end, SMS extraction excluded; nil when not measured.
+    public var insightsRequestsPerSecondPerCore: Double?
     public var origin: Origin
 
     /// The origin of the figures, shown with the calibrated advice.
@@ -26,9 +30,11 @@ public struct ThroughputFigures: Sendable, Equatable {
 
     public static let schema = "credeau.bench-figures/v1"
 
-    public init(extractionSMSPerSecondPerCore: Double, featurizeMillisecondsPerUser: Double?, origin: Origin = .given) {
+    public init(extractionSMSPerSecondPerCore: Double, featurizeMillisecondsPerUser: Double?,
+                insightsRequestsPerSecondPerCore: Double? = nil, origin: Origin = .given) {
         self.extractionSMSPerSecondPerCore = extractionSMSPerSecondPerCore
         self.featurizeMillisecondsPerUser = featurizeMillisecondsPerUser
+        self.insightsRequestsPerSecondPerCore = insightsRequestsPerSecondPerCore
         self.origin = origin
     }
 
@@ -69,8 +75,12 @@ public struct ThroughputFigures: Sendable, Equatable {
         if let value = fields[Key.featurize], !(value is NSNull) {
             featurize = try positiveNumber(value, key: Key.featurize, path: path)
         }
+        var insights: Double?
+        if let value = fields[Key.insights], !(value is NSNull) {
+            insights = try positiveNumber(value, key: Key.insights, path: path)
+        }
         return ThroughputFigures(extractionSMSPerSecondPerCore: extractionRate, featurizeMillisecondsPerUser: featurize,
-                                 origin: .file(path: path))
+                                 insightsRequestsPerSecondPerCore: insights, origin: .file(path: path))
     }
 
     /// Renders these figures as figure-file text, with a trailing newline.
@@ -78,12 +88,16 @@ public struct ThroughputFigures: Sendable, Equatable {
         var lines = ["  \"schema\": \"\(Self.schema)\""]
         lines.append("  \"\(Key.extraction)\": \(extractionSMSPerSecondPerCore)")
         lines.append("  \"\(Key.featurize)\": " + (featurizeMillisecondsPerUser.map { "\($0)" } ?? "null"))
+        if let insightsRequestsPerSecondPerCore {
+            lines.append("  \"\(Key.insights)\": \(insightsRequestsPerSecondPerCore)")
+        }
         return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
     }
 
     enum Key {
         static let extraction = "extraction_sms_per_second_per_core"
         static let featurize = "featurize_ms_per_user"
+        static let insights = "insights_requests_per_second_per_core"
     }
 
     private static func positiveNumber(_ value: Any, key: String, path: String) throws(ScalingError) -> Double {

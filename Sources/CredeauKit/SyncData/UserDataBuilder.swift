@@ -85,8 +85,21 @@ public struct UserDataBuilder {
     /// classified SMS is the sync time of the first document that carried it, or 0 when that
     /// document had no `created_at`. The fraud family compares it with the received time.
     public func build(extractor: SMSExtractor = SMSExtractor()) -> UserData {
+        build(classified: sms.map { extractor.extract($0.record.raw, createdAtMillis: $0.syncedAt) })
+    }
+
+    /// The kept SMS, each with the sync time of the first document that carried it, in the
+    /// order `build(classified:)` expects their entries.
+    public var syncedSMS: [(raw: RawSMS, syncedAt: Int64)] {
+        sms.map { ($0.record.raw, $0.syncedAt) }
+    }
+
+    /// Returns the user's data with `entries` as the classified SMS: one entry per item of
+    /// `syncedSMS`, in the same order, classified elsewhere (the SMS Extraction API).
+    public func build(classified entries: [ExtractedSMS]) -> UserData {
+        precondition(entries.count == sms.count, "build(classified:) needs one entry per synced SMS.")
         var user = UserData(clientID: clientID, userID: userID, syncTimes: syncTimes.mapValues { $0.sorted() })
-        user.sms = sms.map { extractor.extract($0.record.raw, createdAtMillis: $0.syncedAt) }
+        user.sms = entries
         user.smsFolders = sms.map(\.record.folder)
         user.apps = appsByPackage.map { $0.values.map(\.record).sorted { $0.packageName < $1.packageName } }
         user.device = devices.map { $0.sorted { ($0.syncedAtMillis ?? 0) < ($1.syncedAtMillis ?? 0) } }

@@ -1,4 +1,5 @@
 import CredeauKit
+import Foundation
 
 /// `credeau serve-insights`: the Insights API that lenders' backends call.
 enum ServeInsightsCommand {
@@ -8,15 +9,35 @@ enum ServeInsightsCommand {
         usage: "credeau serve-insights [--host <HOST>] [--port <PORT>] [--env-file <PATH>]",
         discussion: """
             Reads the DI_POSTGRES_*, DI_MONGODB_* and SMS_EXTRACTOR_* variables of the existing deployments; \
-            with none set it runs on the local SQLite database and extracts SMS in-process.
+            with none set it runs on the local SQLite database and extracts SMS in-process. \
+            Run 'credeau migrate' first. See docs/api-insights.md for the endpoints and the other settings.
             """,
         options: [
             .value("host", "HOST", help: "Address to listen on.", default: "0.0.0.0"),
-            .value("port", "PORT", help: "TCP port to listen on.", default: "8000"),
+            .value("port", "PORT", help: "TCP port to listen on (0 picks a free port).", default: "8000"),
             .value("env-file", "PATH", help: "Read variables from this .env file; the process environment wins."),
         ])
 
     static func run(_ arguments: ParsedArguments, logger: Logger) throws -> Int32 {
-        throw NotBuiltYet(command: spec.name)
+        if let extra = arguments.positionals.first { throw UsageError.unexpectedArgument(extra) }
+        let environment = try ServiceEnvironment(process: ProcessInfo.processInfo.environment,
+                                                 envFile: arguments.value("env-file"))
+        let explicitLevel = arguments.value("log-level").flatMap(LogLevel.init(name:))
+            ?? (arguments.flag("verbose") ? .info : nil)
+        var settings = try InsightsServiceSettings(environment: environment, logLevel: explicitLevel)
+        settings.host = arguments.value("host") ?? settings.host
+        settings.port = try arguments.integer("port", in: 0...65_535) ?? settings.port
+        let serviceLogger = Logger(label: "credeau.serve-insights", level: settings.logLevel, sink: JSONLogSink())
+
+        let service = try InsightsService(settings: settings, environment: environment, logger: serviceLogger)
+        let server = HTTPServer(configuration: service.serverConfiguration, application: service.application)
+        let runner = ServiceRunner(server: server, logger: serviceLogger) { service.shutdown() }
+        return try runner.run { port in
+            serviceLogger.notice("serve-insights listening", [
+                ("http.host", settings.host), ("http.port", String(port)), ("settings", settings.summary),
+            ])
+            StandardStreams.writeOutput("credeau serve-insights listening on http://\(settings.host):\(port) "
+                + "(\(settings.summary), LAUNCH_ENVIRONMENT \(settings.launchEnvironment.rawValue))\n")
+        }
     }
 }

@@ -1,0 +1,209 @@
+import CredeauKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Times `POST /api/insights` end to end against a local `serve-insights` that sends SMS to a
+/// local `serve-sms`, both started from the `credeau` binary beside this one.
+///
+/// Each synthetic user has `--sms` SMS (default 5,000) received over the 180 days before the
+/// cutoff. Every user is requested twice, one request at a time: the cold pass sends all SMS to
+/// serve-sms, the warm pass finds them stored. Storage is a fresh SQLite file, or PostgreSQL
+/// when `CREDEAU_BENCH_PG_URL` is set (a fresh client id keeps runs apart). Returns the requests
+/// one core of serve-insights serves per second in the cold pass, from its CPU time.
+struct InsightsServiceBenchmark {
+    var users = 20
+    var smsPerUser = 5_000
+    var seed: UInt64 = 42
+
+    init(arguments: [String]) throws {
+        var index = 0
+        while index < arguments.count {
+            guard index + 1 < arguments.count, let number = Int(arguments[index + 1]), number > 0 else {
+                throw BenchmarkOptionError.invalid(arguments[index])
+            }
+            switch arguments[index] {
+            case "--users": users = number
+            case "--sms": smsPerUser = number
+            case "--seed": seed = UInt64(number)
+            default: throw BenchmarkOptionError.invalid(arguments[index])
+            }
+            index += 2
+        }
+    }
+
+    @discardableResult
+    func run() throws -> Double {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("credeau-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let client = "bench\(UInt32.random(in: 0...UInt32.max))"
+        let cutoff: Int64 = 1_773_599_399_000  // 2026-03-15 23:59:59 IST
+        try writeDump(to: directory, client: client, cutoff: cutoff)
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["LOG_LEVEL"] = "warning"
+        let engine: String
+        if let url = environment["CREDEAU_BENCH_PG_URL"], !url.isEmpty {
+            let login = try PostgresConfiguration(url: url)
+            environment.merge([
+                "DI_POSTGRES_HOST": login.host, "DI_POSTGRES_PORT": String(login.port), "DI_POSTGRES_USERNAME": login.user,
+                "DI_POSTGRES_PASSWORD": login.password, "DI_POSTGRES_DATABASE": login.database,
+                "DI_POSTGRES_SYNC_DATABASE": login.database, "DB_HOST": login.host, "DB_PORT": String(login.port),
+                "DB_USER": login.user, "DB_PASSWORD": login.password, "DB_NAME": login.database,
+            ]) { $1 }
+            engine = "PostgreSQL \(login.endpoint)"
+        } else {
+            environment["CREDEAU_SQLITE_PATH"] = directory.appendingPathComponent("credeau.db").path
+            engine = "SQLite"
+        }
+        let token = try BenchProcess.migrate(dump: directory.path, client: client + "_insights", environment: environment)
+
+        let smsPort = Int.random(in: 20_000...40_000)
+        let sms = try BenchProcess(["serve-sms", "--host", "127.0.0.1", "--port", String(smsPort)], environment: environment)
+        defer { sms.stop() }
+        environment["SMS_EXTRACTOR_SERVICE_URL"] = "http://127.0.0.1:\(smsPort)"
+        let insightsPort = smsPort + 1
+        let insights = try BenchProcess(["serve-insights", "--host", "127.0.0.1", "--port", String(insightsPort)],
+                                        environment: environment)
+        defer { insights.stop() }
+        let http = CurlHTTPClient(maxConnections: 1, timeoutSeconds: 60)
+        try BenchProcess.waitForHealth(http, port: smsPort)
+        try BenchProcess.waitForHealth(http, port: insightsPort)
+
+        let url = "http://127.0.0.1:\(insightsPort)/api/insights"
+        let headers = ["x-client-id: \(client)_insights", "x-auth-token: \(token)"]
+        var passes: [(name: String, samples: [Double], insightsCPU: Double, smsCPU: Double)] = []
+        for name in ["cold", "warm"] {
+            let insightsCPU = insights.cpuSeconds, smsCPU = sms.cpuSeconds
+            var samples: [Double] = []
+            for user in 0..<users {
+                let body = Array(#"{"user_id": "u\#(user)", "client_id": "\#(client)_insights", "cutoff_date": "2026-03-15"}"#.utf8)
+                let start = DispatchTime.now().uptimeNanoseconds
+                let response = try http.postJSON(url: url, body: body, headers: headers)
+                samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                guard response.status == 200 else {
+                    throw BenchmarkOptionError.failed("HTTP \(response.status): \(String(decoding: response.body.prefix(300), as: UTF8.self))")
+                }
+            }
+            passes.append((name, samples.sorted(), insights.cpuSeconds - insightsCPU, sms.cpuSeconds - smsCPU))
+        }
+
+        print("insights service: \(users) users of \(smsPerUser) SMS, one request at a time, \(engine), serve-sms batches of 1,000")
+        for pass in passes {
+            let p50 = pass.samples[pass.samples.count / 2]
+            let p99 = pass.samples[min(pass.samples.count - 1, Int((Double(pass.samples.count) * 0.99).rounded(.up)) - 1)]
+            print("  \(pass.name): p50 \(format(p50)) ms, p99 \(format(p99)) ms; CPU per user: serve-insights "
+                  + "\(format(pass.insightsCPU * 1000 / Double(users))) ms, serve-sms \(format(pass.smsCPU * 1000 / Double(users))) ms")
+        }
+        print("  peak RSS: serve-insights \(insights.peakRSSMegabytes) MB, serve-sms \(sms.peakRSSMegabytes) MB")
+        let rate = Double(users) / max(passes[0].insightsCPU, 1e-6)
+        print("  serve-insights throughput (cold, CPU-bound): \(format(rate)) requests per core-second")
+        return rate
+    }
+
+    /// Writes one `sms_sync_request_sms_data.json` line per user, with SMS spread over 180 days.
+    private func writeDump(to directory: URL, client: String, cutoff: Int64) throws {
+        var generator = SyntheticSMSGenerator(seed: seed)
+        var random = SplitMix64(seed: seed &+ 1)
+        var text: [UInt8] = []
+        for user in 0..<users {
+            text += Array(#"{"client_id":"\#(client)","user_id":"u\#(user)","request_id":"r\#(user)","#.utf8)
+            text += Array(#""created_at":{"$date":{"$numberLong":"\#(cutoff - 3_600_000)"}},"sms":["#.utf8)
+            for index in 0..<smsPerUser {
+                let sms = generator.next(id: user * smsPerUser + index)
+                let received = cutoff - Int64(random.next() % (180 * 86_400_000))
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                text += Array(#"{"sms_id":"#.utf8)
+                JSONText.appendString(sms.id, to: &text)
+                text += Array(#","sms_sender":"#.utf8)
+                JSONText.appendString(sms.sender ?? "", to: &text)
+                text += Array(#","sms_body":"#.utf8)
+                JSONText.appendString(sms.body, to: &text)
+                text += Array(#","sms_inbox_date":\#(received)}"#.utf8)
+            }
+            text += Array("]}\n".utf8)
+        }
+        try Data(text).write(to: directory.appendingPathComponent("sms_sync_request_sms_data.json"))
+    }
+
+    private func format(_ value: Double) -> String { String(format: "%.2f", value) }
+}
+
+enum BenchmarkOptionError: Error, CustomStringConvertible {
+    case invalid(String)
+    case failed(String)
+
+    var description: String {
+        switch self {
+        case let .invalid(option): return "Invalid or incomplete option '\(option)'"
+        case let .failed(reason): return "Benchmark failed: \(reason)"
+        }
+    }
+}
+
+/// A `credeau` service process started by the benchmark.
+final class BenchProcess {
+    private let process = Process()
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("credeau")
+
+    init(_ arguments: [String], environment: [String: String]) throws {
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    /// User plus system CPU seconds so far, from `/proc/<pid>/stat` (fields 14 and 15, in clock ticks).
+    var cpuSeconds: Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")")
+        else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// `VmHWM` of `/proc/<pid>/status`: the peak resident set, in MB.
+    var peakRSSMegabytes: Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes / 1024
+    }
+
+    static func migrate(dump: String, client: String, environment: [String: String]) throws -> String {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["migrate", "--load", dump, "--add-client", client]
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0,
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("auth_token: ") })
+        else { throw BenchmarkOptionError.failed("credeau migrate failed: \(text)") }
+        return String(line.dropFirst("auth_token: ".count))
+    }
+
+    static func waitForHealth(_ http: CurlHTTPClient, port: Int) throws {
+        for _ in 0..<500 {
+            if let response = try? http.get(url: "http://127.0.0.1:\(port)/health"), response.status == 200 { return }
+            usleep(20_000)
+        }
+        throw BenchmarkOptionError.failed("no service responded to /health on port \(port)")
+    }
+}

@@ -1,0 +1,203 @@
+/// One stored `/api/async_insights` job.
+public struct InsightsJob: Sendable, Equatable {
+    public var id: Int64
+    public var requestKey: String
+    public var clientID: String
+    public var userID: String
+    /// The request body as JSON text.
+    public var body: String
+    public var status: Status
+    public var attempts: Int
+    /// The answer as JSON text once the job is done or failed.
+    public var result: String?
+
+    public enum Status: String, Sendable {
+        case pending, running, done, failed
+    }
+}
+
+/// The `insights_jobs` table: async requests that any replica can run and answer.
+///
+/// A job is keyed by its request (client, user, groupings, cutoff), so polls with the same body
+/// find it. A replica claims a pending job, or a running one whose claim is older than the
+/// lease (its replica died), runs it and stores the answer. Finished jobs are deleted after
+/// the retention, and a later poll starts a new job.
+public struct InsightsJobStore: Sendable {
+    public let database: InsightsDatabase
+    public let leaseSeconds: Int
+    public let retentionSeconds: Int
+
+    public init(database: InsightsDatabase, leaseSeconds: Int = 60, retentionSeconds: Int = 3600) {
+        self.database = database
+        self.leaseSeconds = leaseSeconds
+        self.retentionSeconds = retentionSeconds
+    }
+
+    /// Returns the job of `requestKey`, creating a pending one when none exists or the existing
+    /// one finished longer ago than the retention.
+    public func submit(requestKey: String, clientID: String, userID: String, body: String) throws -> InsightsJob {
+        switch database {
+        case let .postgres(pool):
+            return try pool.withConnection { connection in
+                try connection.query("""
+                    DELETE FROM insights_jobs WHERE request_key = \(requestKey) AND status IN ('done', 'failed')
+                    AND finished_at < (now() AT TIME ZONE 'utc') - make_interval(secs => \(retentionSeconds))
+                    """)
+                try connection.query("""
+                    INSERT INTO insights_jobs (request_key, client_id, user_id, body) VALUES (\(requestKey), \(clientID), \
+                    \(userID), \(body)::json) ON CONFLICT (request_key) DO NOTHING
+                    """)
+                let rows = try connection.query("""
+                    SELECT id, request_key, client_id, user_id, body, status, attempts, result FROM insights_jobs WHERE request_key = \(requestKey)
+                    """)
+                return try Self.job(fromPostgres: rows, index: 0)
+            }
+        case let .sqlite(pool):
+            return try pool.withDatabase { database in
+                try database.transaction {
+                    try database.query("""
+                        DELETE FROM insights_jobs WHERE request_key = ? AND status IN ('done', 'failed')
+                        AND finished_at < datetime('now', ?)
+                        """, [.text(requestKey), .text("-\(retentionSeconds) seconds")])
+                    try database.query("""
+                        INSERT INTO insights_jobs (request_key, client_id, user_id, body) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (request_key) DO NOTHING
+                        """, [.text(requestKey), .text(clientID), .text(userID), .text(body)])
+                    let rows = try database.query(
+                        "SELECT \(Self.columns) FROM insights_jobs WHERE request_key = ?", [.text(requestKey)])
+                    return try Self.job(fromSQLite: rows)
+                }
+            }
+        }
+    }
+
+    /// Claims the oldest job that is pending, or running under an expired lease, for `worker`.
+    public func claim(worker: String) throws -> InsightsJob? {
+        switch database {
+        case let .postgres(pool):
+            let rows = try pool.query("""
+                UPDATE insights_jobs SET status = 'running', claimed_by = \(worker), \
+                claimed_at = (now() AT TIME ZONE 'utc'), attempts = attempts + 1
+                WHERE id = (
+                    SELECT id FROM insights_jobs
+                    WHERE status = 'pending' OR (status = 'running'
+                        AND claimed_at < (now() AT TIME ZONE 'utc') - make_interval(secs => \(leaseSeconds)))
+                    ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING id, request_key, client_id, user_id, body, status, attempts, result
+                """)
+            return rows.isEmpty ? nil : try Self.job(fromPostgres: rows, index: 0)
+        case let .sqlite(pool):
+            return try pool.withDatabase { database in
+                // BEGIN IMMEDIATE takes the write lock first, so two processes cannot claim one job.
+                try database.transaction {
+                    let rows = try database.query("""
+                        SELECT \(Self.columns) FROM insights_jobs
+                        WHERE status = 'pending' OR (status = 'running' AND claimed_at < datetime('now', ?))
+                        ORDER BY created_at, id LIMIT 1
+                        """, [.text("-\(leaseSeconds) seconds")])
+                    guard var job = try Self.job(fromSQLite: rows, allowEmpty: true) else { return nil }
+                    try database.query("""
+                        UPDATE insights_jobs SET status = 'running', claimed_by = ?, claimed_at = CURRENT_TIMESTAMP,
+                        attempts = attempts + 1 WHERE id = ?
+                        """, [.text(worker), .integer(job.id)])
+                    job.status = .running
+                    job.attempts += 1
+                    return job
+                }
+            }
+        }
+    }
+
+    /// Stores the answer of job `id` with `status` done or failed, or puts it back to pending.
+    public func finish(id: Int64, status: InsightsJob.Status, result: String?) throws {
+        switch database {
+        case let .postgres(pool):
+            try pool.query("""
+                UPDATE insights_jobs SET status = \(status.rawValue), result = \(result)::json, \
+                finished_at = CASE WHEN \(status.rawValue) = 'pending' THEN NULL ELSE (now() AT TIME ZONE 'utc') END
+                WHERE id = \(id)
+                """)
+        case let .sqlite(pool):
+            try pool.withDatabase { database in
+                try database.query("""
+                    UPDATE insights_jobs SET status = ?, result = ?,
+                    finished_at = CASE WHEN ? = 'pending' THEN NULL ELSE CURRENT_TIMESTAMP END WHERE id = ?
+                    """, [.text(status.rawValue), result.map(SQLiteValue.text) ?? .null, .text(status.rawValue),
+                          .integer(id)])
+            }
+        }
+    }
+
+    /// Deletes a job, so the next poll with the same body starts again.
+    public func delete(id: Int64) throws {
+        switch database {
+        case let .postgres(pool): try pool.query("DELETE FROM insights_jobs WHERE id = \(id)")
+        case let .sqlite(pool): try pool.withDatabase { try $0.query("DELETE FROM insights_jobs WHERE id = ?", [.integer(id)]) }
+        }
+    }
+
+    /// Deletes finished jobs older than the retention; returns how many went.
+    @discardableResult
+    public func purgeExpired() throws -> Int {
+        switch database {
+        case let .postgres(pool):
+            return try pool.query("""
+                DELETE FROM insights_jobs WHERE status IN ('done', 'failed')
+                AND finished_at < (now() AT TIME ZONE 'utc') - make_interval(secs => \(retentionSeconds))
+                """).affectedRows
+        case let .sqlite(pool):
+            return try pool.withDatabase { database in
+                try database.query("""
+                    DELETE FROM insights_jobs WHERE status IN ('done', 'failed') AND finished_at < datetime('now', ?)
+                    """, [.text("-\(retentionSeconds) seconds")])
+                return database.changes
+            }
+        }
+    }
+
+    // MARK: - Rows
+
+    private static let columns = "id, request_key, client_id, user_id, body, status, attempts, result"
+
+    private static func job(fromPostgres rows: PostgresRows, index: Int) throws -> InsightsJob {
+        guard index < rows.count, let id = rows.value("id", row: index).flatMap(Int64.init) else {
+            throw InsightsJobError.missingRow
+        }
+        return InsightsJob(
+            id: id, requestKey: rows.value("request_key", row: index) ?? "",
+            clientID: rows.value("client_id", row: index) ?? "", userID: rows.value("user_id", row: index) ?? "",
+            body: rows.value("body", row: index) ?? "{}",
+            status: InsightsJob.Status(rawValue: rows.value("status", row: index) ?? "") ?? .pending,
+            attempts: rows.value("attempts", row: index).flatMap(Int.init) ?? 0, result: rows.value("result", row: index))
+    }
+
+    private static func job(fromSQLite rows: [[SQLiteValue]], allowEmpty: Bool = false) throws -> InsightsJob? {
+        guard let row = rows.first, row.count == 8, case let .integer(id) = row[0] else {
+            if allowEmpty && rows.isEmpty { return nil }
+            throw InsightsJobError.missingRow
+        }
+        func text(_ value: SQLiteValue) -> String? {
+            if case let .text(text) = value { return text }
+            return nil
+        }
+        var attempts = 0
+        if case let .integer(count) = row[6] { attempts = Int(count) }
+        return InsightsJob(
+            id: id, requestKey: text(row[1]) ?? "", clientID: text(row[2]) ?? "", userID: text(row[3]) ?? "",
+            body: text(row[4]) ?? "{}", status: InsightsJob.Status(rawValue: text(row[5]) ?? "") ?? .pending,
+            attempts: attempts, result: text(row[7]))
+    }
+
+    private static func job(fromSQLite rows: [[SQLiteValue]]) throws -> InsightsJob {
+        guard let job = try job(fromSQLite: rows, allowEmpty: false) else { throw InsightsJobError.missingRow }
+        return job
+    }
+}
+
+/// A job row that should exist was not found.
+public enum InsightsJobError: CredeauError {
+    case missingRow
+
+    public var description: String { "The insights_jobs row of this request vanished while it was read; retry" }
+    public var httpStatus: Int { 503 }
+}

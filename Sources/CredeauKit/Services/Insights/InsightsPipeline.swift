@@ -1,0 +1,190 @@
+import Dispatch
+
+/// Where the Insights API reads `sync_db`: MongoDB for the sources in
+/// `DI_MONGODB_ENABLED_SOURCES`, PostgreSQL `sync_db` or the SQLite file for the rest.
+public struct SyncDBAccess: Sendable {
+    public let mongo: MongoClientPool?
+    public let fallback: Fallback
+    public let enabledSources: MongoEnabledSources
+
+    public enum Fallback: Sendable {
+        case postgres(PostgresPool)
+        case sqlite(SQLiteConnectionPool)
+    }
+
+    public init(mongo: MongoClientPool?, fallback: Fallback, enabledSources: MongoEnabledSources) {
+        self.mongo = mongo
+        self.fallback = fallback
+        self.enabledSources = enabledSources
+    }
+
+    /// Runs `body` with a loader over the configured engines (borrowing a SQLite connection).
+    func withLoader<T>(_ body: (UserDataLoader) throws -> T) throws -> T {
+        let mongoStore = mongo.map { MongoSyncDBStore(pool: $0) as any SyncDBStore }
+        switch fallback {
+        case let .postgres(pool):
+            let router = SyncDBRouter(mongo: mongoStore, fallback: PostgresSyncDBStore(pool: pool),
+                                      enabledSources: enabledSources)
+            return try body(UserDataLoader(router: router))
+        case let .sqlite(pool):
+            return try pool.withDatabase { database in
+                let router = SyncDBRouter(mongo: mongoStore, fallback: SQLiteSyncDBStore(database: database),
+                                          enabledSources: enabledSources)
+                return try body(UserDataLoader(router: router))
+            }
+        }
+    }
+}
+
+/// The answer of one insights request and what the response dump records about it.
+public struct InsightsAnswer: Sendable {
+    /// The 200 body.
+    public var body: JSONValue
+    public var userFound: Bool
+    /// Milliseconds per stage: `load_ms`, `extract_ms`, `features_ms`, `scores_ms`, `total_ms`,
+    /// plus SMS counts (`sms_count`, `sms_already_extracted`).
+    public var timings: [(String, JSONValue)]
+    public var seconds: Double
+}
+
+/// Reads one user, classifies the SMS not yet extracted, computes the requested features and
+/// scores, and builds the answer.
+public struct InsightsPipeline: Sendable {
+    public let syncDB: SyncDBAccess
+    public let extractedStore: any ExtractedSMSStore
+    public let classifier: any SMSClassifier
+    public let engine: FeatureEngine
+    public let scoreModels: ScoreModelSet
+
+    public init(syncDB: SyncDBAccess, extractedStore: any ExtractedSMSStore, classifier: any SMSClassifier,
+                engine: FeatureEngine = .standard, scoreModels: ScoreModelSet = .empty) {
+        self.syncDB = syncDB
+        self.extractedStore = extractedStore
+        self.classifier = classifier
+        self.engine = engine
+        self.scoreModels = scoreModels
+    }
+
+    public func run(_ request: InsightsRequest, requestID: String) throws -> InsightsAnswer {
+        let requestedAt = SystemClock.epochMillis()
+        var clock = StageClock()
+        var timings: [(String, JSONValue)] = []
+
+        let builder = try syncDB.withLoader { try $0.builder(clientID: request.dataClientID, userID: request.userID) }
+        timings.append(("load_ms", clock.lap()))
+        guard let builder else {
+            let body = header(request, requestID: requestID, requestedAt: requestedAt, message: "user not found")
+            timings.append(("total_ms", clock.total()))
+            return InsightsAnswer(body: .object(body), userFound: false, timings: timings, seconds: clock.seconds)
+        }
+
+        let (entries, alreadyExtracted) = try classify(builder, request: request, requestID: requestID)
+        timings.append(("extract_ms", clock.lap()))
+        timings.append(("sms_count", .integer(Int64(entries.count))))
+        timings.append(("sms_already_extracted", .integer(Int64(alreadyExtracted))))
+
+        let user = builder.build(classified: entries)
+        let cutoff = request.cutoffMillis ?? requestedAt
+        var groupings = request.groupings
+        if request.wantsScores { groupings.formUnion(scoreModels.inputGroupings) }
+        let vector = engine.compute(user: user, cutoffMillis: cutoff, groupings: groupings)
+        timings.append(("features_ms", clock.lap()))
+
+        var body = header(request, requestID: requestID, requestedAt: requestedAt, message: "featurization completed")
+        body.reserveCapacity(body.count + vector.count + 8)
+        let requestedNames = request.groupings == groupings ? nil : Set(FeatureCatalog.standard.names(of: request.groupings))
+        for (name, value) in zip(vector.names, vector.values) where requestedNames?.contains(name) ?? true {
+            body.append((name, Self.json(value)))
+        }
+        if request.wantsScores {
+            for (name, value) in try scoreModels.scores(for: vector) { body.append((name, Self.json(value))) }
+            timings.append(("scores_ms", clock.lap()))
+        }
+        timings.append(("total_ms", clock.total()))
+        return InsightsAnswer(body: .object(body), userFound: true, timings: timings, seconds: clock.seconds)
+    }
+
+    /// Returns one entry per synced SMS: stored entries for SMS extracted before, fresh ones for
+    /// the rest (stored too, unless the classifier stores them itself), and how many were stored.
+    private func classify(_ builder: UserDataBuilder, request: InsightsRequest, requestID: String) throws
+        -> ([ExtractedSMS], Int)
+    {
+        var synced = builder.syncedSMS
+        guard !synced.isEmpty else { return ([], 0) }
+        for index in synced.indices where synced[index].raw.id.isEmpty {
+            synced[index].raw.id = Self.contentID(synced[index].raw)
+        }
+        let ids = synced.map(\.raw.id)
+        let stored = try extractedStore.storedIDs(clientID: request.dataClientID, userID: request.userID, among: ids)
+        var byID: [String: ExtractedSMS] = [:]
+        if !stored.isEmpty {
+            for entry in try extractedStore.entries(clientID: request.dataClientID, userID: request.userID, limit: nil)
+            where stored.contains(entry.smsID) {
+                byID[entry.smsID] = entry
+            }
+        }
+        let missing = synced.filter { byID[$0.raw.id] == nil }
+        if !missing.isEmpty {
+            let fresh = try classifier.classify(missing.map(\.raw), createdAtMillis: missing.map(\.syncedAt),
+                                                clientID: request.dataClientID, userID: request.userID, requestID: requestID)
+            if !classifier.storesEntries {
+                try extractedStore.store(fresh, clientID: request.dataClientID, userID: request.userID, requestID: requestID)
+            }
+            for entry in fresh { byID[entry.smsID] = entry }
+        }
+        // Stored entries keep whole-second India-time dates; the synced SMS carry the exact ones.
+        let entries = try synced.map { item -> ExtractedSMS in
+            guard var entry = byID[item.raw.id] else {
+                throw SMSExtractionServiceError.invalidAnswer(url: "the SMS classifier",
+                                                              reason: "no entry for sms_id '\(item.raw.id)'")
+            }
+            entry.smsBody = item.raw.body
+            entry.inboxDateMillis = item.raw.inboxDateMillis
+            entry.createdAtMillis = item.syncedAt
+            return entry
+        }
+        return (entries, stored.count)
+    }
+
+    private func header(_ request: InsightsRequest, requestID: String, requestedAt: Int64, message: String)
+        -> [(String, JSONValue)]
+    {
+        [
+            ("user_id", .string(request.userID)), ("request_id", .string(requestID)),
+            ("data_requested_time", .string(IndiaTime.dateTime(fromMillis: requestedAt))),
+            ("data_processed_time", .string(IndiaTime.dateTime(fromMillis: SystemClock.epochMillis()))),
+            ("message", .string(message)),
+        ]
+    }
+
+    /// A stable id for an SMS synced without one, from its sender, date and body.
+    static func contentID(_ sms: RawSMS) -> String {
+        let text = "\(sms.sender ?? "")\u{1F}\(sms.inboxDateMillis.map(String.init) ?? "")\u{1F}\(sms.body)"
+        return "sha256:" + SHA256.hexDigest(Array(text.utf8)).prefix(32)
+    }
+
+    static func json(_ value: FeatureValue) -> JSONValue {
+        switch value {
+        case .null: return .null
+        case let .integer(number): return .integer(number)
+        case let .double(number): return number.isFinite ? .number(number) : .null
+        case let .string(text): return .string(text)
+        }
+    }
+}
+
+/// Milliseconds between stages of one request.
+struct StageClock {
+    private let start = DispatchTime.now().uptimeNanoseconds
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap() -> JSONValue {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return .number(Double((now - last) / 1000) / 1000)
+    }
+
+    func total() -> JSONValue { .number(seconds * 1000) }
+
+    var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}

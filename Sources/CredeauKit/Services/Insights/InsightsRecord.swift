@@ -1,0 +1,96 @@
+/// One row the Insights API writes about a request, in the `api_insights_db` tables operators
+/// already query.
+public enum InsightsRecord: Sendable {
+    /// `insights_request_dump` or `fetch_extracted_request_dump`.
+    case request(table: RequestTable, requestID: String, userID: String?, clientID: String?, cutoffDate: String?)
+    /// `insights_response_dump` or `fetch_extracted_response_dump`; `groupings` only for insights.
+    case response(table: RequestTable, requestID: String, userID: String?, clientID: String?, responseJSON: String,
+                  secondsToFeaturize: Double, timeJSON: String, groupingsJSON: String?)
+    /// `usage`: one row per authenticated request with its status code.
+    case usage(requestID: String, clientID: String?, apiName: String, responseCode: Int)
+    /// `unauthorized_requests`: a failed authentication, with the token masked.
+    case unauthorized(clientID: String?, requestID: String, maskedToken: String?, bodyJSON: String?)
+
+    /// The pair of dump tables of one endpoint.
+    public enum RequestTable: Sendable {
+        case insights
+        case fetchExtracted
+
+        var requestTable: String {
+            self == .insights ? "insights_request_dump" : "fetch_extracted_request_dump"
+        }
+
+        var responseTable: String {
+            self == .insights ? "insights_response_dump" : "fetch_extracted_response_dump"
+        }
+    }
+
+    public var requestID: String {
+        switch self {
+        case let .request(_, requestID, _, _, _), let .response(_, requestID, _, _, _, _, _, _),
+             let .usage(requestID, _, _, _), let .unauthorized(_, requestID, _, _):
+            return requestID
+        }
+    }
+
+    /// Inserts this record.
+    func insert(into database: InsightsDatabase) throws {
+        switch database {
+        case let .postgres(pool): try insert(into: pool)
+        case let .sqlite(pool): try pool.withDatabase { try insert(into: $0) }
+        }
+    }
+
+    private func insert(into pool: PostgresPool) throws {
+        switch self {
+        case let .request(table, requestID, userID, clientID, cutoffDate):
+            try pool.query(PostgresQuery(
+                sql: "INSERT INTO \(table.requestTable) (request_id, user_id, client_id, cutoff_date) VALUES ($1, $2, $3, $4)",
+                parameters: [requestID, userID, clientID, cutoffDate]))
+        case let .response(table, requestID, userID, clientID, response, seconds, timeJSON, groupings):
+            let groupingsColumn = groupings == nil ? "" : ", groupings"
+            let groupingsValue = groupings == nil ? "" : ", $7::json"
+            try pool.query(PostgresQuery(
+                sql: "INSERT INTO \(table.responseTable) (request_id, user_id, client_id, response_dump, "
+                    + "time_to_featurize, time_json\(groupingsColumn)) VALUES ($1, $2, $3, $4::json, $5, $6::json"
+                    + "\(groupingsValue))",
+                parameters: [requestID, userID, clientID, response, String(seconds), timeJSON] + (groupings.map { [$0] } ?? [])))
+        case let .usage(requestID, clientID, apiName, code):
+            try pool.query(
+                "INSERT INTO usage (request_id, client_id, api_name, response_code) VALUES (\(requestID), \(clientID), \(apiName), \(code))")
+        case let .unauthorized(clientID, requestID, token, body):
+            try pool.query(
+                "INSERT INTO unauthorized_requests (client_id, request_id, auth_token, req_body) VALUES (\(clientID), \(requestID), \(token), \(body)::json)")
+        }
+    }
+
+    private func insert(into database: SQLiteDatabase) throws {
+        func text(_ value: String?) -> SQLiteValue { value.map(SQLiteValue.text) ?? .null }
+        switch self {
+        case let .request(table, requestID, userID, clientID, cutoffDate):
+            try database.query(
+                "INSERT INTO \(table.requestTable) (request_id, user_id, client_id, cutoff_date) VALUES (?, ?, ?, ?)",
+                [.text(requestID), text(userID), text(clientID), text(cutoffDate)])
+        case let .response(table, requestID, userID, clientID, response, seconds, timeJSON, groupings):
+            if let groupings {
+                try database.query(
+                    "INSERT INTO \(table.responseTable) (request_id, user_id, client_id, response_dump, time_to_featurize, "
+                        + "time_json, groupings) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [.text(requestID), text(userID), text(clientID), .text(response), .real(seconds), .text(timeJSON),
+                     .text(groupings)])
+            } else {
+                try database.query(
+                    "INSERT INTO \(table.responseTable) (request_id, user_id, client_id, response_dump, time_to_featurize, "
+                        + "time_json) VALUES (?, ?, ?, ?, ?, ?)",
+                    [.text(requestID), text(userID), text(clientID), .text(response), .real(seconds), .text(timeJSON)])
+            }
+        case let .usage(requestID, clientID, apiName, code):
+            try database.query("INSERT INTO usage (request_id, client_id, api_name, response_code) VALUES (?, ?, ?, ?)",
+                               [.text(requestID), text(clientID), .text(apiName), .integer(Int64(code))])
+        case let .unauthorized(clientID, requestID, token, body):
+            try database.query(
+                "INSERT INTO unauthorized_requests (client_id, request_id, auth_token, req_body) VALUES (?, ?, ?, ?)",
+                [text(clientID), .text(requestID), text(token), text(body)])
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// A validated body of `/api/insights` or `/api/async_insights`.
+public struct InsightsRequest: Sendable, Equatable {
+    public var userID: String
+    public var clientID: String
+    public var groupings: Set<FeatureGrouping>
+    /// True when the `scores` grouping was requested.
+    public var wantsScores: Bool
+    /// `cutoff_date` as sent, for the request dump.
+    public var cutoffText: String?
+    /// The cutoff in epoch milliseconds, nil for "now".
+    public var cutoffMillis: Int64?
+
+    static let schema = RequestSchema([
+        .required("user_id", .string(minLength: 1, maxLength: 64)),
+        .required("client_id", .string(minLength: 1, maxLength: 72)),
+        .optional("groupings", .list(of: .string(), maxItems: 8)),
+        .optional("cutoff_date", .string(maxLength: 32)),
+    ])
+
+    static let groupingNames = FeatureGrouping.allCases.map(\.rawValue) + [ScoreModelSet.groupingName]
+
+    /// Parses and checks `body`, throwing every problem at once in the 422 shape.
+    ///
+    /// Missing `groupings` means every feature grouping (and `scores` when `scoresAvailable`).
+    public static func parse(_ body: [UInt8], scoresAvailable: Bool) throws(ValidationError) -> InsightsRequest {
+        let value = try schema.validate(body: body)
+        var issues: [ValidationIssue] = []
+        var groupings: Set<FeatureGrouping> = []
+        var wantsScores = false
+        if let list = value["groupings"]?.arrayValue {
+            if list.isEmpty {
+                issues.append(ValidationIssue(
+                    type: "too_short", location: [.string("body"), .string("groupings")],
+                    message: "List should have at least 1 item after validation, not 0", input: .array([]),
+                    context: .object([("field_type", .string("List")), ("min_length", .integer(1)),
+                                      ("actual_length", .integer(0))])))
+            }
+            for (index, item) in list.enumerated() {
+                let name = item.stringValue ?? ""
+                if let grouping = FeatureGrouping(rawValue: name) {
+                    groupings.insert(grouping)
+                } else if name == ScoreModelSet.groupingName && scoresAvailable {
+                    wantsScores = true
+                } else {
+                    let allowed = FeatureGrouping.allCases.map { "'\($0.rawValue)'" }
+                        + (scoresAvailable ? ["'\(ScoreModelSet.groupingName)'"] : [])
+                    issues.append(ValidationIssue(
+                        type: "literal_error", location: [.string("body"), .string("groupings"), .integer(Int64(index))],
+                        message: "Input should be " + allowed.dropLast().joined(separator: ", ") + " or " + allowed[allowed.count - 1],
+                        input: item,
+                        context: .object([("expected", .string(allowed.joined(separator: ", ")))])))
+                }
+            }
+        } else {
+            groupings = Set(FeatureGrouping.allCases)
+            wantsScores = scoresAvailable
+        }
+
+        let cutoffText = value["cutoff_date"]?.stringValue
+        var cutoffMillis: Int64?
+        if let cutoffText {
+            cutoffMillis = InsightsCutoff.millis(from: cutoffText)
+            if cutoffMillis == nil {
+                issues.append(ValidationIssue(
+                    type: "value_error", location: [.string("body"), .string("cutoff_date")],
+                    message: "Value error, expected a date YYYY-MM-DD or a date and time YYYY-MM-DD HH:MM:SS (India time)",
+                    input: .string(cutoffText)))
+            }
+        }
+        guard issues.isEmpty else { throw ValidationError(issues) }
+        return InsightsRequest(
+            userID: value["user_id"]?.stringValue ?? "", clientID: value["client_id"]?.stringValue ?? "",
+            groupings: groupings, wantsScores: wantsScores, cutoffText: cutoffText, cutoffMillis: cutoffMillis)
+    }
+
+    /// The client id the synced data and extracted SMS are stored under: `client_id` without a
+    /// trailing `_insights`. By convention the phone SDK syncs as `<client>` and the lender's
+    /// servers call the Insights API as `<client>_insights`.
+    public var dataClientID: String { Self.dataClientID(of: clientID) }
+
+    static func dataClientID(of clientID: String) -> String {
+        clientID.hasSuffix("_insights") && clientID.count > 9 ? String(clientID.dropLast(9)) : clientID
+    }
+
+    /// Requested grouping names in output order, for `groupings` of the response dump.
+    public var groupingNames: [String] {
+        groupings.sorted().map(\.rawValue) + (wantsScores ? [ScoreModelSet.groupingName] : [])
+    }
+
+    /// The key under which `/api/async_insights` stores this request's job: equal for equal
+    /// requests whatever the order of groupings.
+    public var jobKey: String {
+        let text = [clientID, userID, groupingNames.joined(separator: ","), cutoffText ?? "now"].joined(separator: "\u{1F}")
+        return SHA256.hexDigest(Array(text.utf8))
+    }
+}
+
+/// Reads `cutoff_date`: a date means the end of that day in India time, a date and time is read
+/// as India time.
+enum InsightsCutoff {
+    static func millis(from text: String) -> Int64? {
+        guard let millis = SMSDateParser.millis(from: text) else { return nil }
+        let isDateOnly = text.count == 10 && text.contains("-")
+        return isDateOnly ? millis + 86_400_000 - 1 : millis
+    }
+}

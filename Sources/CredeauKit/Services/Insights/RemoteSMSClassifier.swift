@@ -1,0 +1,141 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The SMS Extraction API could not classify a user's SMS; the insights request fails with 503
+/// and no partial answer.
+public enum SMSExtractionServiceError: CredeauError, HTTPResponseError {
+    case unreachable(url: String, reason: String, attempts: Int)
+    case timedOut(url: String, seconds: Double)
+    case rejected(url: String, status: Int, detail: String)
+    case invalidAnswer(url: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unreachable(url, reason, attempts):
+            return "The SMS Extraction API at '\(url)' is unavailable after \(attempts) attempts: \(reason)"
+        case let .timedOut(url, seconds):
+            return "The SMS Extraction API at '\(url)' did not answer within \(seconds) s"
+        case let .rejected(url, status, detail):
+            return "The SMS Extraction API at '\(url)' answered \(status): \(detail)"
+        case let .invalidAnswer(url, reason):
+            return "The SMS Extraction API at '\(url)' sent an invalid answer: \(reason)"
+        }
+    }
+
+    public var httpStatus: Int { 503 }
+    public var status: Int { 503 }
+
+    public func response(requestID: String) -> HTTPResponse {
+        HTTPError(503, description + "; no features were computed, retry later", headers: [("Retry-After", "5")])
+            .response(requestID: requestID)
+    }
+}
+
+/// Sends SMS to `POST {base}/api/extract_sms` in batches, several at a time over kept-alive
+/// connections, and retries a batch with backoff after a 5xx answer or a connection failure.
+public struct RemoteSMSClassifier: SMSClassifier {
+    public let endpoint: String
+    public let batchSize: Int
+    /// Batches in flight at once for one user.
+    public let concurrency: Int
+    public let retry: RetryPolicy
+    private let client: CurlHTTPClient
+    private let logger: Logger
+
+    public init(baseURL: String, batchSize: Int, concurrency: Int, timeoutSeconds: Double, retry: RetryPolicy,
+                logger: Logger) {
+        endpoint = (baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) + "/api/extract_sms"
+        self.batchSize = max(1, batchSize)
+        self.concurrency = max(1, concurrency)
+        self.retry = retry
+        self.logger = logger
+        client = CurlHTTPClient(maxConnections: max(1, concurrency) * 4, timeoutSeconds: timeoutSeconds)
+    }
+
+    public var storesEntries: Bool { true }
+
+    public func classify(_ sms: [RawSMS], createdAtMillis: [Int64], clientID: String, userID: String,
+                         requestID: String) throws -> [ExtractedSMS] {
+        let batches = stride(from: 0, to: sms.count, by: batchSize).map { $0..<min($0 + batchSize, sms.count) }
+        let results = Mutex<[Int: Result<[ExtractedSMS], SMSExtractionServiceError>]>([:])
+        let next = Atomic<Int>(0)
+        // Each worker takes the next batch until none is left, so at most `concurrency` run at once.
+        DispatchQueue.concurrentPerform(iterations: min(concurrency, batches.count)) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < batches.count else { return }
+                let range = batches[index]
+                let outcome: Result<[ExtractedSMS], SMSExtractionServiceError>
+                do {
+                    outcome = .success(try send(Array(sms[range]), clientID: clientID, userID: userID,
+                                                requestID: requestID))
+                } catch let error as SMSExtractionServiceError {
+                    outcome = .failure(error)
+                } catch {
+                    outcome = .failure(.invalidAnswer(url: endpoint, reason: "\(error)"))
+                }
+                results.withLock { $0[index] = outcome }
+                if case .failure = outcome { next.store(batches.count, ordering: .relaxed) }
+            }
+        }
+
+        var entries: [ExtractedSMS] = []
+        entries.reserveCapacity(sms.count)
+        let collected = results.withLock { $0 }
+        for index in batches.indices {
+            guard let outcome = collected[index] else { continue }
+            entries += try outcome.get()
+        }
+        guard entries.count == sms.count else {
+            throw SMSExtractionServiceError.invalidAnswer(
+                url: endpoint, reason: "expected \(sms.count) entries, got \(entries.count)")
+        }
+        return zip(entries, createdAtMillis).map { entry, createdAt in
+            var entry = entry
+            entry.createdAtMillis = createdAt
+            return entry
+        }
+    }
+
+    /// Sends one batch, retrying as `retry` allows, and returns its entries in request order.
+    private func send(_ batch: [RawSMS], clientID: String, userID: String, requestID: String) throws -> [ExtractedSMS] {
+        let body = ExtractSMSWire.requestBody(batch, clientID: clientID, userID: userID, requestID: requestID)
+        var attempt = 1
+        while true {
+            let outcome: RetryPolicy.Outcome
+            let failure: SMSExtractionServiceError
+            do {
+                let response = try client.postJSON(url: endpoint, body: body, headers: ["X-Request-ID: \(requestID)"])
+                if response.status == 200 {
+                    return try ExtractSMSWire.entries(from: response.body, for: batch, url: endpoint)
+                }
+                outcome = .status(response.status)
+                let detail = String(decoding: response.body.prefix(300), as: UTF8.self)
+                failure = response.status >= 500
+                    ? .unreachable(url: endpoint, reason: "HTTP \(response.status)", attempts: attempt)
+                    : .rejected(url: endpoint, status: response.status, detail: detail)
+            } catch let error as HTTPClientError {
+                switch error {
+                case .timedOut(_, let seconds):
+                    outcome = .timedOut
+                    failure = .timedOut(url: endpoint, seconds: seconds)
+                case let .connectionFailed(_, reason):
+                    outcome = .connectionFailed
+                    failure = .unreachable(url: endpoint, reason: reason, attempts: attempt)
+                case .noFreeConnection:
+                    outcome = .connectionFailed
+                    failure = .unreachable(url: endpoint, reason: "every connection stayed busy", attempts: attempt)
+                }
+            }
+            guard let delay = retry.delay(after: outcome, attempt: attempt, jitter: Double.random(in: 0...1)) else {
+                throw failure
+            }
+            logger.info("SMS Extraction API call failed, retrying", [
+                (LogKey.requestID, requestID), (LogKey.error, failure.description), ("attempt", String(attempt)),
+            ])
+            Thread.sleep(forTimeInterval: delay)
+            attempt += 1
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Classifies a user's SMS for the Insights API: in process, or through the SMS Extraction API.
+public protocol SMSClassifier: Sendable {
+    /// Returns one entry per SMS of `sms`, in the same order.
+    ///
+    /// - Parameter createdAtMillis: the sync time of each SMS, which the entry keeps as `created_at`.
+    func classify(_ sms: [RawSMS], createdAtMillis: [Int64], clientID: String, userID: String, requestID: String)
+        throws -> [ExtractedSMS]
+
+    /// True when the classifier stores its entries itself (the SMS Extraction API does), so the
+    /// pipeline must not store them again.
+    var storesEntries: Bool { get }
+}
+
+/// Classifies SMS with the extraction engine inside this process, for deployments without
+/// `SMS_EXTRACTOR_SERVICE_URL`.
+public struct InProcessSMSClassifier: SMSClassifier {
+    public let extractor: SMSExtractor
+
+    public init(extractor: SMSExtractor = SMSExtractor()) {
+        self.extractor = extractor
+    }
+
+    public var storesEntries: Bool { false }
+
+    public func classify(_ sms: [RawSMS], createdAtMillis: [Int64], clientID: String, userID: String,
+                         requestID: String) -> [ExtractedSMS] {
+        zip(sms, createdAtMillis).map { raw, createdAt in
+            var entry = extractor.extract(raw, createdAtMillis: createdAt)
+            entry.clientID = clientID
+            entry.userID = userID
+            entry.requestID = requestID
+            return entry
+        }
+    }
+}

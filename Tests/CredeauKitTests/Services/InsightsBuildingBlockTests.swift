@@ -1,0 +1,173 @@
+@testable import CredeauKit
+import Foundation
+import Synchronization
+import Testing
+
+@Suite struct RetryPolicyTests {
+    @Test func serverErrorsAndRefusalsBackOff() {
+        let policy = RetryPolicy(maxAttempts: 4, baseDelaySeconds: 0.1, maxDelaySeconds: 0.3)
+        #expect(policy.delay(after: .status(503), attempt: 1) == 0.1)
+        #expect(policy.delay(after: .connectionFailed, attempt: 2) == 0.2)
+        #expect(policy.delay(after: .status(500), attempt: 3) == 0.3)
+        #expect(policy.delay(after: .status(500), attempt: 4) == nil)
+        #expect(policy.delay(after: .status(500), attempt: 1, jitter: 0) == 0.05)
+    }
+
+    @Test func clientErrorsAndTimeoutsStop() {
+        let policy = RetryPolicy()
+        #expect(policy.delay(after: .status(422), attempt: 1) == nil)
+        #expect(policy.delay(after: .timedOut, attempt: 1) == nil)
+    }
+}
+
+@Suite struct RateLimitWindowsTests {
+    @Test func limitResetsWithTheWindow() {
+        var windows = RateLimitWindows(limit: 2)
+        #expect(windows.admit("a", nowSeconds: 120) == .allowed)
+        #expect(windows.admit("a", nowSeconds: 130) == .allowed)
+        #expect(windows.admit("a", nowSeconds: 135) == .limited(retryAfterSeconds: 45))
+        #expect(windows.admit("b", nowSeconds: 135) == .allowed)
+        #expect(windows.admit("a", nowSeconds: 180) == .allowed)
+    }
+
+    @Test func forwardedForOnlyFromTrustedProxies() {
+        let limiter = RateLimiter(limitPerMinute: 10, trustedProxies: ["10.0.0.1"])
+        let viaProxy = HTTPRequest(method: "POST", path: "/", headers: ["x-forwarded-for": "203.0.113.9, 10.0.0.1"],
+                                   clientAddress: "10.0.0.1")
+        #expect(limiter.clientAddress(of: viaProxy) == "203.0.113.9")
+        let direct = HTTPRequest(method: "POST", path: "/", headers: ["x-forwarded-for": "203.0.113.9"],
+                                 clientAddress: "198.51.100.7")
+        #expect(limiter.clientAddress(of: direct) == "198.51.100.7")
+    }
+}
+
+@Suite struct ClientAuthenticatorTests {
+    @Test func tokensAreMasked() {
+        #expect(ClientAuthenticator.mask("33c90237-cad2-46c9-9f05-841b62c4bcf8") == "33c9****************************bcf8")
+        #expect(ClientAuthenticator.mask("short") == "*****")
+    }
+
+    @Test func cacheExpiresSoRemovedTokensStopWorking() throws {
+        let tokens = Mutex<[String]>(["secret-token"])
+        let lookups = Atomic<Int>(0)
+        let authenticator = ClientAuthenticator(cacheSeconds: 0.2) { _ in
+            lookups.add(1, ordering: .relaxed)
+            return tokens.withLock { $0 }
+        }
+        #expect(try authenticator.isAuthorized(clientID: "acme", token: "secret-token"))
+        #expect(try !authenticator.isAuthorized(clientID: "acme", token: "secret-tokeN"))
+        #expect(lookups.load(ordering: .relaxed) == 1)
+        tokens.withLock { $0 = [] }
+        #expect(try authenticator.isAuthorized(clientID: "acme", token: "secret-token"))
+        Thread.sleep(forTimeInterval: 0.25)
+        #expect(try !authenticator.isAuthorized(clientID: "acme", token: "secret-token"))
+    }
+}
+
+@Suite struct InsightsRequestTests {
+    @Test func missingGroupingsMeansEveryGrouping() throws {
+        let request = try InsightsRequest.parse(Array(#"{"user_id": "u", "client_id": "c"}"#.utf8), scoresAvailable: true)
+        #expect(request.groupings == Set(FeatureGrouping.allCases))
+        #expect(request.wantsScores)
+        #expect(request.groupingNames == ["sms", "extracted_sms", "fraud", "scores"])
+    }
+
+    @Test func scoresNeedModels() {
+        let body = Array(#"{"user_id": "u", "client_id": "c", "groupings": ["scores"]}"#.utf8)
+        #expect(throws: ValidationError.self) { try InsightsRequest.parse(body, scoresAvailable: false) }
+    }
+
+    @Test func jobKeyIgnoresGroupingOrder() throws {
+        let first = try InsightsRequest.parse(
+            Array(#"{"user_id": "u", "client_id": "c", "groupings": ["fraud", "sms"]}"#.utf8), scoresAvailable: false)
+        let second = try InsightsRequest.parse(
+            Array(#"{"user_id": "u", "client_id": "c", "groupings": ["sms", "fraud", "sms"]}"#.utf8), scoresAvailable: false)
+        #expect(first.jobKey == second.jobKey)
+    }
+
+    @Test func cutoffDateMeansEndOfDayInIndia() throws {
+        let request = try InsightsRequest.parse(
+            Array(#"{"user_id": "u", "client_id": "c", "cutoff_date": "2026-04-30"}"#.utf8), scoresAvailable: false)
+        #expect(request.cutoffMillis == IndiaTime.millis(year: 2026, month: 5, day: 1, hour: 0, minute: 0, second: 0) - 1)
+    }
+
+    @Test func insightsSuffixIsDroppedForData() {
+        #expect(InsightsRequest.dataClientID(of: "acme_insights") == "acme")
+        #expect(InsightsRequest.dataClientID(of: "acme") == "acme")
+    }
+}
+
+/// The SMS Extraction API client against an in-process HTTP server that fails on demand.
+@Suite struct RemoteSMSClassifierTests {
+    final class FlakyExtractionServer: Sendable {
+        final class Counter: Sendable {
+            let value = Atomic<Int>(0)
+        }
+
+        let server: HTTPServer
+        private let counter = Counter()
+        var calls: Int { counter.value.load(ordering: .relaxed) }
+
+        /// Answers 503 to the first `failures` calls, then extracts like serve-sms.
+        init(failures: Int) throws {
+            let extractor = SMSExtractor()
+            let counter = self.counter
+            var router = Router()
+            router.post("/api/extract_sms") { request, _ in
+                guard counter.value.add(1, ordering: .relaxed).newValue > failures else { return .json(503, .object([])) }
+                let body = try JSONParser.parse(request.body)
+                var bytes = Array(#"{"extracted_sms_data":["#.utf8)
+                for (index, item) in (body["sms"]?.arrayValue ?? []).enumerated() {
+                    let raw = RawSMS(id: item["sms_id"]?.stringValue ?? "", sender: item["sms_sender"]?.stringValue,
+                                     body: item["sms_body"]?.stringValue ?? "", inboxDateMillis: item["sms_inbox_date"]?.integerValue)
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    JSONLinesWriter.append(extractor.extract(raw, createdAtMillis: 0), to: &bytes)
+                }
+                bytes += Array("]}".utf8)
+                return .json(200, bytes)
+            }
+            var configuration = HTTPServerConfiguration()
+            configuration.host = "127.0.0.1"
+            configuration.port = 0
+            server = HTTPServer(configuration: configuration, application: HTTPApplication(
+                router: router, logger: .discarding, metrics: HTTPMetrics(namespace: "test")))
+            try server.start()
+        }
+
+        var url: String { "http://127.0.0.1:\(server.boundPort ?? 0)" }
+
+        deinit { server.stop(gracePeriod: 1) }
+    }
+
+    private let sms = (0..<25).map { index in
+        RawSMS(id: "s\(index)", sender: "VM-HDFCBK", body: "Rs \(100 + index).00 debited from A/c XX1234 on 01-03-26",
+               inboxDateMillis: 1_772_000_000_000 + Int64(index) * 60_000)
+    }
+
+    @Test func batchesMatchInProcessAfterRetries() throws {
+        let server = try FlakyExtractionServer(failures: 2)
+        let classifier = RemoteSMSClassifier(
+            baseURL: server.url, batchSize: 4, concurrency: 1, timeoutSeconds: 5,
+            retry: RetryPolicy(maxAttempts: 3, baseDelaySeconds: 0.01), logger: .discarding)
+        let created = sms.map { _ in Int64(1_772_100_000_000) }
+        let entries = try classifier.classify(sms, createdAtMillis: created, clientID: "c", userID: "u", requestID: "r")
+        let expected = InProcessSMSClassifier().classify(sms, createdAtMillis: created, clientID: "c", userID: "u",
+                                                         requestID: "r")
+        #expect(entries.map(\.smsID) == expected.map(\.smsID))
+        #expect(entries.map(\.amount) == expected.map(\.amount))
+        #expect(entries.map(\.smsType) == expected.map(\.smsType))
+        #expect(entries.map(\.createdAtMillis) == created)
+        // Seven batches, and the first batch needed three calls.
+        #expect(server.calls == 9)
+    }
+
+    @Test func persistentServerErrorsFailTheUser() throws {
+        let server = try FlakyExtractionServer(failures: 1000)
+        let classifier = RemoteSMSClassifier(
+            baseURL: server.url, batchSize: 10, concurrency: 2, timeoutSeconds: 5,
+            retry: RetryPolicy(maxAttempts: 2, baseDelaySeconds: 0.01), logger: .discarding)
+        #expect(throws: SMSExtractionServiceError.self) {
+            try classifier.classify(sms, createdAtMillis: sms.map { _ in 0 }, clientID: "c", userID: "u", requestID: "r")
+        }
+    }
+}
