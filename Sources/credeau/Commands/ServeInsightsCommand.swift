@@ -10,7 +10,7 @@ enum ServeInsightsCommand {
         discussion: """
             Reads the DI_POSTGRES_*, DI_MONGODB_* and SMS_EXTRACTOR_* variables of the existing deployments; \
             with none set it runs on the local SQLite database and extracts SMS in-process. \
-            Run 'credeau migrate' first. See docs/api-insights.md for the endpoints and the other settings.
+            Run 'credeau migrate' first. See docs/api.md for the endpoints and the other settings.
             """,
         options: [
             .value("host", "HOST", help: "Address to listen on.", default: "0.0.0.0"),
