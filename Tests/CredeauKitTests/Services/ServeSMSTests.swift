@@ -143,6 +143,21 @@ import Glibc
         #expect(service.stop() == 0)
     }
 
+    @Test func bodyOverConfiguredLimitIs413() throws {
+        let workspace = try Workspace()
+        let service = try ServeSMSProcess(environment: workspace.environment(["MAX_REQUEST_BODY_MB": "1"]))
+        let client = try service.client()
+        // 300 SMS of 4 KiB each: about 1.2 MiB, under MAX_SMS_COUNT but over the body limit.
+        var sms = ServeSMSTestSupport.debitSMS(count: 300)
+        for index in sms.indices { sms[index].body = String(repeating: "x", count: 4096) }
+        let over = try client.request("POST", "/api/extract_sms", body: ServeSMSTestSupport.body(sms: sms))
+        #expect(over.status == 413)
+        let small = try client.request("POST", "/api/extract_sms",
+                                       body: ServeSMSTestSupport.body(sms: ServeSMSTestSupport.debitSMS(count: 5)))
+        #expect(small.status == 200)
+        #expect(service.stop() == 0)
+    }
+
     @Test func batchOverMaxSMSCountIs413() throws {
         let workspace = try Workspace()
         let service = try ServeSMSProcess(environment: workspace.environment(["MAX_SMS_COUNT": "5"]))

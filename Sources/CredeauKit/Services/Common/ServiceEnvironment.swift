@@ -76,6 +76,13 @@ public struct ServiceEnvironment: Sendable {
         return try launchEnvironment() == .dev ? .debug : .info
     }
 
+    /// Returns the request-body limit in bytes from `MAX_REQUEST_BODY_MB` (1 to 1024 MiB), or
+    /// `defaultBytes` when it is unset. Larger bodies, before or after gzip decompression, get 413.
+    public func maxRequestBodyBytes(default defaultBytes: Int) throws(ServiceConfigurationError) -> Int {
+        guard value("MAX_REQUEST_BODY_MB") != nil else { return defaultBytes }
+        return try integer("MAX_REQUEST_BODY_MB", default: 16, in: 1...1024) * 1024 * 1024
+    }
+
     /// Returns a whole-number variable in `range`, or `defaultValue` when unset.
     public func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>)
         throws(ServiceConfigurationError) -> Int

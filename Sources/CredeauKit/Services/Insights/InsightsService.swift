@@ -89,6 +89,7 @@ public final class InsightsService {
         var configuration = HTTPServerConfiguration()
         configuration.host = settings.host
         configuration.port = settings.port
+        configuration.maxBodyBytes = settings.maxBodyBytes
         serverConfiguration = configuration
         closePools = {
             pools.forEach { $0.closeIdleConnections() }

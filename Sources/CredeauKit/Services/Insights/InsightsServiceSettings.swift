@@ -26,6 +26,8 @@ public struct InsightsServiceSettings: Sendable {
     public var extractorMaxAttempts: Int
     /// `INSIGHTS_RATE_LIMIT_PER_MINUTE`: requests per client address and minute before 429.
     public var rateLimitPerMinute: Int
+    /// `MAX_REQUEST_BODY_MB`: the largest request body, 16 MiB by default.
+    public var maxBodyBytes: Int
     /// `INSIGHTS_TRUSTED_PROXIES`: comma list of peer addresses whose `X-Forwarded-For` is believed.
     public var trustedProxies: Set<String>
     /// `INSIGHTS_CLIENT_CACHE_SECONDS`: how long a client's tokens are cached (at most 60).
@@ -60,6 +62,7 @@ public struct InsightsServiceSettings: Sendable {
         extractorTimeoutSeconds = try environment.integer("SMS_EXTRACTOR_TIMEOUT_SECONDS", default: 10, in: 1...600)
         extractorConcurrency = try environment.integer("SMS_EXTRACTOR_CONCURRENCY", default: 4, in: 1...64)
         extractorMaxAttempts = try environment.integer("SMS_EXTRACTOR_MAX_ATTEMPTS", default: 3, in: 1...10)
+        maxBodyBytes = try environment.maxRequestBodyBytes(default: 16 * 1024 * 1024)
         rateLimitPerMinute = try environment.integer("INSIGHTS_RATE_LIMIT_PER_MINUTE", default: 1000, in: 1...10_000_000)
         trustedProxies = Set((environment.value("INSIGHTS_TRUSTED_PROXIES") ?? "").split(separator: ",")
             .map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty })

@@ -41,6 +41,7 @@ public struct SMSServiceSettings: Sendable {
         launchEnvironment = try environment.launchEnvironment()
         logLevel = try environment.logLevel(explicit: explicitLevel)
         maxSMSCount = try environment.integer("MAX_SMS_COUNT", default: Self.defaultMaxSMSCount, in: 1...100_000)
+        maxBodyBytes = try environment.maxRequestBodyBytes(default: max(16 * 1024 * 1024, maxSMSCount * 8 * 1024))
 
         if let configuration = try PostgresConfiguration.extractionAPI(environment: environment.variables) {
             storage = .postgres(configuration)
@@ -68,6 +69,7 @@ public struct SMSServiceSettings: Sendable {
         }
     }
 
-    /// Largest request body: room for `maxSMSCount` SMS of up to 8 KiB each, and never under 16 MiB.
-    public var maxBodyBytes: Int { max(16 * 1024 * 1024, maxSMSCount * 8 * 1024) }
+    /// Largest request body: `MAX_REQUEST_BODY_MB`, else room for `maxSMSCount` SMS of up to
+    /// 8 KiB each and never under 16 MiB.
+    public var maxBodyBytes = 16 * 1024 * 1024
 }
