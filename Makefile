@@ -34,7 +34,7 @@ release: deps
 demo: release
 	@mkdir -p $(OUT)
 	$(RELEASE_BIN) extract --sms --input fixtures/sync_db --output $(OUT)/extracted-sms.jsonl
-	$(RELEASE_BIN) extract --input fixtures/sync_db --output $(OUT)/users.jsonl
+	$(RELEASE_BIN) extract --input fixtures/sync_db --cutoff-date 2026-03-31 --output $(OUT)/users.jsonl
 	@echo "Wrote $(OUT)/extracted-sms.jsonl and $(OUT)/users.jsonl"
 
 # The whole test suite, with a throwaway PostgreSQL server and the Python test tools.

@@ -21,6 +21,10 @@ enum NumberText {
         guard value.isFinite else { return "\(value)" }
         let magnitude = abs(value)
         // 999.96 rounds to 1000.0 at one decimal, so group anything that rounds to four digits.
+        if magnitude >= 1e15 {
+            // Past this, Int conversion can overflow and grouping stops being readable.
+            return String(format: "%.4g", value)
+        }
         if magnitude >= 999.95 {
             return grouped(Int(value.rounded()))
         }

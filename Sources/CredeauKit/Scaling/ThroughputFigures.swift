@@ -70,14 +70,14 @@ public struct ThroughputFigures: Sendable, Equatable {
         guard let extraction = fields[Key.extraction], !(extraction is NSNull) else {
             throw .figureFileInvalid(path: path, reason: "missing '\(Key.extraction)'")
         }
-        let extractionRate = try positiveNumber(extraction, key: Key.extraction, path: path)
+        let extractionRate = try positiveNumber(extraction, key: Key.extraction, path: path, in: 1...1e9)
         var featurize: Double?
         if let value = fields[Key.featurize], !(value is NSNull) {
-            featurize = try positiveNumber(value, key: Key.featurize, path: path)
+            featurize = try positiveNumber(value, key: Key.featurize, path: path, in: 0.001...3_600_000)
         }
         var insights: Double?
         if let value = fields[Key.insights], !(value is NSNull) {
-            insights = try positiveNumber(value, key: Key.insights, path: path)
+            insights = try positiveNumber(value, key: Key.insights, path: path, in: 0.001...1e7)
         }
         return ThroughputFigures(extractionSMSPerSecondPerCore: extractionRate, featurizeMillisecondsPerUser: featurize,
                                  insightsRequestsPerSecondPerCore: insights, origin: .file(path: path))
@@ -100,7 +100,11 @@ public struct ThroughputFigures: Sendable, Equatable {
         static let insights = "insights_requests_per_second_per_core"
     }
 
-    private static func positiveNumber(_ value: Any, key: String, path: String) throws(ScalingError) -> Double {
+    /// Reads a figure that must lie in `range`: values outside it cannot come from a real
+    /// measurement, and would overflow the node arithmetic.
+    private static func positiveNumber(_ value: Any, key: String, path: String, in range: ClosedRange<Double>)
+        throws(ScalingError) -> Double
+    {
         // JSONSerialization returns JSON booleans as NSNumber too, with the Objective-C type code
         // "c" (char), on Linux and macOS alike. `value is Bool` cannot tell them apart, because it
         // also succeeds for the numbers 0 and 1.
@@ -110,6 +114,10 @@ public struct ThroughputFigures: Sendable, Equatable {
         let double = number.doubleValue
         guard double.isFinite, double > 0 else {
             throw .figureFileInvalid(path: path, reason: "'\(key)' must be greater than zero, got \(double)")
+        }
+        guard range.contains(double) else {
+            throw .figureFileInvalid(
+                path: path, reason: "'\(key)' must be from \(range.lowerBound) to \(range.upperBound), got \(double)")
         }
         return double
     }

@@ -19,7 +19,7 @@ enum ScaleAdviseCommand {
             events-consumer, common-consumer, kafka-brokers. Groups: services, databases, pipeline.
 
             With --calibrate, the Insights API and SMS Extraction API are sized from this build's measured
-            CPU throughput instead (a benchmark of about one second, or --figures), and the arithmetic is printed.
+            CPU throughput instead (a benchmark of about two seconds, or --figures), and the arithmetic is printed.
             See docs/scaling.md and 'man credeau-scale-advise' for the model and the JSON schema.
             """,
         options: [

@@ -117,7 +117,7 @@ import Testing
 
     @Test(arguments: [
         (0.0, "0"), (3.333333, "3.333"), (0.010241, "0.01024"), (12_000.4, "12,000"), (999.96, "1,000"), (999.94, "999.9"),
-        (0.5, "0.5"), (1_234_567.0, "1,234,567"),
+        (0.5, "0.5"), (1_234_567.0, "1,234,567"), (1e300, "1e+300"), (-2.5e18, "-2.5e+18"),
     ])
     func decimalTextKeepsFourSignificantDigits(value: Double, text: String) {
         #expect(NumberText.decimal(value) == text)

@@ -31,6 +31,9 @@ import Testing
         (#"{"extraction_sms_per_second_per_core": 0}"#, "greater than zero"),
         (#"{"extraction_sms_per_second_per_core": -3}"#, "greater than zero"),
         (#"{"extraction_sms_per_second_per_core": 10, "featurize_ms_per_user": -1}"#, "greater than zero"),
+        (#"{"extraction_sms_per_second_per_core": 1e300}"#, "must be from 1.0 to"),
+        (#"{"extraction_sms_per_second_per_core": 1e-300}"#, "must be from 1.0 to"),
+        (#"{"extraction_sms_per_second_per_core": 10, "featurize_ms_per_user": 1e300}"#, "must be from 0.001 to"),
         (#"{"schema": "other/v9", "extraction_sms_per_second_per_core": 10}"#, "'schema' must be"),
     ])
     func invalidContentIsRejected(text: String, reasonFragment: String) {
