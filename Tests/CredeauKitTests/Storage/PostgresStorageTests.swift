@@ -144,6 +144,21 @@ struct PostgresStorageTests {
         #expect(try connection.query("SELECT to_regclass(\("usage_p" + utcDay(offset: 0)))").scalar != nil)
     }
 
+    @Test func loadWithPostgresURLFillsSyncDatabase() throws {
+        let api = try PostgresTestDatabase()
+        let sync = try PostgresTestDatabase()
+        var options = MigrateOptions(environment: ["DI_POSTGRES_SYNC_DATABASE": sync.configuration.database])
+        options.postgresURL = try #require(StorageTestSupport.postgresURL).replacingOccurrences(
+            of: "/api_insights_db", with: "/\(api.configuration.database)")
+        options.loadDirectory = StorageTestSupport.dumpFixture
+        let lines = Mutex<[String]>([])
+        try MigrateRunner(options: options, logger: .discarding) { line in lines.withLock { $0.append(line) } }.run()
+
+        #expect(lines.withLock { $0 }.contains { $0.contains("loaded 9 documents") })
+        let store = PostgresSyncDBStore(pool: PostgresPool(configuration: sync.configuration, maxConnections: 1))
+        #expect(try store.documents(in: .sms, clientID: "acme", userID: "user-1").count == 2)
+    }
+
     @Test func concurrentMigrateRunsApplyOnce() throws {
         let database = try PostgresTestDatabase()
         let applied = Mutex<[Int]>([])

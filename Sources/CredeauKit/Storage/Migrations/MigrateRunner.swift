@@ -25,8 +25,9 @@ public struct MigrateRunner {
     /// PostgreSQL `api_insights_db` comes from `--postgres-url`, `DI_POSTGRES_*` or `DB_*`.
     /// PostgreSQL `sync_db` is migrated when `DI_POSTGRES_*` is set and some source is read from
     /// it (MongoDB not configured, or `DI_MONGODB_ENABLED_SOURCES` not covering every source),
-    /// or when `DI_POSTGRES_SYNC_DATABASE` is set. SQLite is used when no server is configured or
-    /// when `--sqlite` is given.
+    /// or when `DI_POSTGRES_SYNC_DATABASE` is set. With `--postgres-url` and `--load` but no other
+    /// sync_db configured, the dump goes to the database `sync_db` (or `DI_POSTGRES_SYNC_DATABASE`)
+    /// on the URL's server. SQLite is used when no server is configured or when `--sqlite` is given.
     public func databases() throws -> [Database] {
         let environment = options.environment
         var result: [Database] = []
@@ -35,7 +36,14 @@ public struct MigrateRunner {
         var api = try options.postgresURL.map { try PostgresConfiguration(url: $0) } ?? insights
         if api == nil { api = try PostgresConfiguration.extractionAPI(environment: environment) }
         if let api { result.append(.postgres(api, .apiInsights)) }
-        if let sync = try PostgresConfiguration.insightsAPI(environment: environment, syncDatabase: true) {
+        var sync = try PostgresConfiguration.insightsAPI(environment: environment, syncDatabase: true)
+        if sync == nil, mongo == nil, options.loadDirectory != nil, let urlServer = api, options.postgresURL != nil {
+            // `--postgres-url … --load DIR`: the dump goes to the sync database on the same server.
+            let name = (environment["DI_POSTGRES_SYNC_DATABASE"] ?? "").isEmpty
+                ? "sync_db" : environment["DI_POSTGRES_SYNC_DATABASE"]!
+            sync = urlServer.with(database: name)
+        }
+        if let sync {
             let enabled = try MongoEnabledSources(environment: environment)
             let mongoCoversAll = mongo != nil && SyncDBSource.allCases.allSatisfy(enabled.contains)
             let explicit = !(environment["DI_POSTGRES_SYNC_DATABASE"] ?? "").isEmpty
