@@ -118,7 +118,9 @@ public struct InsightsPipeline: Sendable {
         let stored = try extractedStore.storedIDs(clientID: request.dataClientID, userID: request.userID, among: ids)
         var byID: [String: ExtractedSMS] = [:]
         if !stored.isEmpty {
-            for entry in try extractedStore.entries(clientID: request.dataClientID, userID: request.userID, limit: nil)
+            // The synced SMS carry the bodies, so the stored ones are neither read nor decrypted.
+            for entry in try extractedStore.entries(clientID: request.dataClientID, userID: request.userID, limit: nil,
+                                                    includeBodies: false)
             where stored.contains(entry.smsID) {
                 byID[entry.smsID] = entry
             }

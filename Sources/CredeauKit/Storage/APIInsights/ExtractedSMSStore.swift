@@ -10,10 +10,19 @@ public protocol ExtractedSMSStore: Sendable {
     /// (same client_id, user_id, sms_id) are left as they are. sms_body is Fernet-encrypted
     /// when the store has a key.
     func store(_ entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws
-    /// The user's entries, newest sms_inbox_date first, at most `limit` (nil = all), bodies decrypted.
-    func entries(clientID: String, userID: String, limit: Int?) throws -> [ExtractedSMS]
+    /// The user's entries, newest sms_inbox_date first, at most `limit` (nil = all). Bodies are
+    /// decrypted when `includeBodies` is true, and left empty otherwise, which saves reading and
+    /// decrypting them when the caller has the raw SMS anyway.
+    func entries(clientID: String, userID: String, limit: Int?, includeBodies: Bool) throws -> [ExtractedSMS]
     /// Cheap reachability check for /ready.
     func ping() throws
+}
+
+extension ExtractedSMSStore {
+    /// The user's entries with their bodies decrypted, newest sms_inbox_date first.
+    public func entries(clientID: String, userID: String, limit: Int?) throws -> [ExtractedSMS] {
+        try entries(clientID: clientID, userID: userID, limit: limit, includeBodies: true)
+    }
 }
 
 /// Failure to read or write `extracted_sms` that is not a database outage.
@@ -45,6 +54,13 @@ struct ExtractedSMSRowCodec: Sendable {
     /// Column names in `ExtractedSMSColumns` order, each double-quoted (`transaction` is a keyword).
     static let quotedColumns: [String] = ExtractedSMSColumns.names.map { "\"\($0)\"" }
     static let bodyIndex = ExtractedSMSColumns.names.firstIndex(of: "sms_body") ?? 6
+
+    /// The SELECT list: every column, with `sms_body` read as NULL when bodies are not wanted.
+    static func selectList(includeBodies: Bool) -> String {
+        var columns = quotedColumns
+        if !includeBodies { columns[bodyIndex] = "NULL" }
+        return columns.joined(separator: ", ")
+    }
 
     /// Returns the entry's column values with the caller's ids and the body encrypted when there is a key.
     func values(of entry: ExtractedSMS, clientID: String, userID: String, requestID: String?) throws -> [ExtractedFieldValue] {

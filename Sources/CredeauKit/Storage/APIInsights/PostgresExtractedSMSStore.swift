@@ -49,8 +49,8 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         }
     }
 
-    public func entries(clientID: String, userID: String, limit: Int?) throws -> [ExtractedSMS] {
-        let columns = ExtractedSMSRowCodec.quotedColumns.joined(separator: ", ")
+    public func entries(clientID: String, userID: String, limit: Int?, includeBodies: Bool) throws -> [ExtractedSMS] {
+        let columns = ExtractedSMSRowCodec.selectList(includeBodies: includeBodies)
         let query = PostgresQuery(
             sql: """
                 SELECT \(columns) FROM extracted_sms WHERE client_id = $1 AND user_id = $2

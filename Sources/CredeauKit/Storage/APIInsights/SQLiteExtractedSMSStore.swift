@@ -86,8 +86,8 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         }
     }
 
-    public func entries(clientID: String, userID: String, limit: Int?) throws -> [ExtractedSMS] {
-        let columns = ExtractedSMSRowCodec.quotedColumns.joined(separator: ", ")
+    public func entries(clientID: String, userID: String, limit: Int?, includeBodies: Bool) throws -> [ExtractedSMS] {
+        let columns = ExtractedSMSRowCodec.selectList(includeBodies: includeBodies)
         let rows = try connection.withLock { connection in
             // SQLite sorts NULL first in DESC order, so undated rows are moved last explicitly.
             try connection.database.query("""
