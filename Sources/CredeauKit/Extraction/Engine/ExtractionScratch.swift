@@ -1,13 +1,13 @@
 internal import Synchronization
 
-/// Buffers one extraction needs: the body bytes, their lower-cased copy, the bigram filter and
-/// PCRE2 match data. Reused across calls through `ScratchPool`, so a warm extractor does not
+/// Buffers one extraction needs: the normalised body bytes, their lower-cased copy, the bigram
+/// filter and PCRE2 match data. Reused across calls through `ScratchPool`, so a warm extractor does not
 /// allocate them per SMS.
 ///
 /// `@unchecked Sendable` because the pool hands each instance to one thread at a time; nothing
 /// else shares it.
 final class ExtractionScratch: @unchecked Sendable {
-    var original: [UInt8] = []
+    var cased: [UInt8] = []
     var lower: [UInt8] = []
     var bigrams = BigramFilter()
     let matchData: PCRE2MatchData
@@ -18,13 +18,14 @@ final class ExtractionScratch: @unchecked Sendable {
 
     init(groupCapacity: Int) {
         matchData = PCRE2MatchData(groupCapacity: groupCapacity)
-        original.reserveCapacity(512)
+        cased.reserveCapacity(512)
         lower.reserveCapacity(512)
     }
 
-    /// Fills the buffers from `body`, cutting it at `SMSText.maxBytes` on a character boundary.
+    /// Fills the buffers from `body`, cut at `SMSText.maxBytes` on a character boundary and
+    /// then normalised by `BodyNormaliser`.
     func load(_ body: String) {
-        original.removeAll(keepingCapacity: true)
+        cased.removeAll(keepingCapacity: true)
         lower.removeAll(keepingCapacity: true)
         var body = body
         body.withUTF8 { bytes in
@@ -34,10 +35,7 @@ final class ExtractionScratch: @unchecked Sendable {
                 // UTF-8 validity check and must never see half a character.
                 while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
             }
-            original.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<end]))
-        }
-        for byte in original {
-            lower.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            BodyNormaliser.normalise(UnsafeBufferPointer(rebasing: bytes[0..<end]), cased: &cased, lower: &lower)
         }
         bigrams.reset(lower)
     }
