@@ -4,10 +4,17 @@ import Testing
 /// Checks the byte pass that collapses white space and drops `/-` before the patterns run.
 @Suite struct BodyNormaliserTests {
     private func normalise(_ body: String) -> (cased: String, lower: String) {
-        var cased: [UInt8] = []
-        var lower: [UInt8] = []
-        Array(body.utf8).withUnsafeBufferPointer { BodyNormaliser.normalise($0, cased: &cased, lower: &lower) }
-        return (String(decoding: cased, as: UTF8.self), String(decoding: lower, as: UTF8.self))
+        let input = Array(body.utf8)
+        var cased = [UInt8](repeating: 0, count: input.count + 1)
+        var lower = [UInt8](repeating: 0, count: input.count + 1)
+        let count = input.withUnsafeBufferPointer { bytes in
+            cased.withUnsafeMutableBufferPointer { casedBytes in
+                lower.withUnsafeMutableBufferPointer { lowerBytes in
+                    BodyNormaliser.normalise(bytes, cased: casedBytes.baseAddress!, lower: lowerBytes.baseAddress!)
+                }
+            }
+        }
+        return (String(decoding: cased[..<count], as: UTF8.self), String(decoding: lower[..<count], as: UTF8.self))
     }
 
     @Test(arguments: [

@@ -10,12 +10,19 @@
 ///
 /// The output is never longer than the input. `cased` keeps the letters' case, and `lower`
 /// is the same bytes with ASCII letters lower-cased, so one offset addresses both.
+///
+/// The pass writes through raw pointers into buffers the caller reuses, because it runs once
+/// per SMS on the extraction hot path.
 enum BodyNormaliser {
     private enum Pending {
         case none, space, lineBreak
     }
 
-    static func normalise(_ input: UnsafeBufferPointer<UInt8>, cased: inout [UInt8], lower: inout [UInt8]) {
+    /// Writes the normalised bytes of `input` to `cased` and `lower` and returns their count.
+    /// Both outputs must have room for `input.count` bytes.
+    static func normalise(_ input: UnsafeBufferPointer<UInt8>, cased: UnsafeMutablePointer<UInt8>,
+                          lower: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = 0
         var pending = Pending.none
         var index = 0
         let count = input.count
@@ -31,7 +38,7 @@ enum BodyNormaliser {
                     pending = .lineBreak
                     index += 1
                     continue
-                case UInt8(ascii: "/") where isRupeeSuffix(input, at: index, after: cased.last):
+                case UInt8(ascii: "/") where isRupeeSuffix(input, at: index, after: written > 0 ? cased[written - 1] : nil):
                     index += 2
                     if index < count, isAlphanumeric(input[index]), pending == .none { pending = .space }
                     continue
@@ -56,17 +63,20 @@ enum BodyNormaliser {
                 }
             }
             if pending != .none {
-                if !cased.isEmpty {
+                if written > 0 {
                     let separator: UInt8 = pending == .lineBreak ? 0x0A : 0x20
-                    cased.append(separator)
-                    lower.append(separator)
+                    cased[written] = separator
+                    lower[written] = separator
+                    written += 1
                 }
                 pending = .none
             }
-            cased.append(byte)
-            lower.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            cased[written] = byte
+            lower[written] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            written += 1
             index += 1
         }
+        return written
     }
 
     private enum Multibyte {
