@@ -18,14 +18,10 @@ public final class SMSExtractor: Sendable {
     public func extract(_ sms: RawSMS, createdAtMillis: Int64) -> ExtractedSMS {
         scratchPool.withScratch { scratch in
             scratch.load(sms.body)
-            return scratch.original.withUnsafeBufferPointer { originalBytes in
-                scratch.lower.withUnsafeBufferPointer { lowerBytes in
-                    let text = SMSText(original: originalBytes, lower: lowerBytes, bigrams: scratch.bigrams)
-                    let scanner = FieldScanner(text: text, pack: rules, data: scratch.matchData)
-                    let sender = cachedLookup(sms.sender, scratch: scratch)
-                    return extract(sms, sender: sender, createdAtMillis: createdAtMillis, scanner: scanner)
-                }
-            }
+            let text = SMSText(cased: scratch.cased, lower: scratch.lower, bigrams: scratch.bigrams)
+            let scanner = FieldScanner(text: text, pack: rules, data: scratch.matchData)
+            let sender = cachedLookup(sms.sender, scratch: scratch)
+            return extract(sms, sender: sender, createdAtMillis: createdAtMillis, scanner: scanner)
         }
     }
 

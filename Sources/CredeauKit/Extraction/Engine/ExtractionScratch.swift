@@ -1,14 +1,17 @@
 internal import Synchronization
 
-/// Buffers one extraction needs: the body bytes, their lower-cased copy, the bigram filter and
-/// PCRE2 match data. Reused across calls through `ScratchPool`, so a warm extractor does not
-/// allocate them per SMS.
+/// Buffers one extraction needs: the normalised body bytes, their lower-cased copy, the bigram
+/// filter and PCRE2 match data. Reused across calls through `ScratchPool`, so a warm extractor
+/// does not allocate them per SMS.
 ///
 /// `@unchecked Sendable` because the pool hands each instance to one thread at a time; nothing
 /// else shares it.
 final class ExtractionScratch: @unchecked Sendable {
-    var original: [UInt8] = []
-    var lower: [UInt8] = []
+    /// The normalised body, `count` bytes of `SMSText.maxBytes`, which is enough because
+    /// normalising never lengthens the cut body.
+    private let casedBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: SMSText.maxBytes)
+    private let lowerBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: SMSText.maxBytes)
+    private(set) var count = 0
     var bigrams = BigramFilter()
     let matchData: PCRE2MatchData
     /// Sender lookups by raw sender, because an inbox repeats a few dozen headers thousands of
@@ -18,14 +21,19 @@ final class ExtractionScratch: @unchecked Sendable {
 
     init(groupCapacity: Int) {
         matchData = PCRE2MatchData(groupCapacity: groupCapacity)
-        original.reserveCapacity(512)
-        lower.reserveCapacity(512)
     }
 
-    /// Fills the buffers from `body`, cutting it at `SMSText.maxBytes` on a character boundary.
+    deinit {
+        casedBuffer.deallocate()
+        lowerBuffer.deallocate()
+    }
+
+    var cased: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: casedBuffer, count: count) }
+    var lower: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: lowerBuffer, count: count) }
+
+    /// Fills the buffers from `body`, cut at `SMSText.maxBytes` on a character boundary and
+    /// then normalised by `BodyNormaliser`.
     func load(_ body: String) {
-        original.removeAll(keepingCapacity: true)
-        lower.removeAll(keepingCapacity: true)
         var body = body
         body.withUTF8 { bytes in
             var end = min(bytes.count, SMSText.maxBytes)
@@ -34,10 +42,8 @@ final class ExtractionScratch: @unchecked Sendable {
                 // UTF-8 validity check and must never see half a character.
                 while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
             }
-            original.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<end]))
-        }
-        for byte in original {
-            lower.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            count = BodyNormaliser.normalise(UnsafeBufferPointer(rebasing: bytes[0..<end]), cased: casedBuffer,
+                                             lower: lowerBuffer)
         }
         bigrams.reset(lower)
     }
@@ -52,7 +58,7 @@ struct BigramFilter {
         (Int(first) &* 31 &+ Int(second)) & 1023
     }
 
-    mutating func reset(_ bytes: [UInt8]) {
+    mutating func reset(_ bytes: UnsafeBufferPointer<UInt8>) {
         for index in 0..<16 { words[index] = 0 }
         guard bytes.count >= 2 else { return }
         for index in 1..<bytes.count {

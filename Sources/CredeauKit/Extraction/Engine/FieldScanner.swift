@@ -70,13 +70,14 @@ struct FieldScanner {
 
     func accountDigits() -> String? {
         scan(pack.accountDigits) { value, _ in
-            value.count >= 2 ? text.originalString(value) : nil
+            value.count >= 2 ? text.casedString(value) : nil
         }
     }
 
+    /// Finds the available balance, negative when the body shows a minus sign ("Rs -2,300.00").
     func balance(accountType: AccountType?) -> Double? {
         if accountType == .card, text.containsAny(pack.balanceExcludedWhen) { return nil }
-        return scan(pack.balance) { value, _ in ValueParsers.amount(text.lower, value) }
+        return scan(pack.balance) { value, _ in ValueParsers.signedAmount(text.lower, value) }
     }
 
     func outstanding() -> Double? {
@@ -99,7 +100,7 @@ struct FieldScanner {
             for index in value where text.lower[index] >= UInt8(ascii: "0") && text.lower[index] <= UInt8(ascii: "9") {
                 digits += 1
             }
-            return digits >= 4 ? text.originalString(value) : nil
+            return digits >= 4 ? text.casedString(value) : nil
         }
     }
 
@@ -129,7 +130,7 @@ struct FieldScanner {
                 if index > wordStart {
                     if isRejectedWord(wordStart..<index) { return nil }
                     if !cleaned.isEmpty { cleaned.append(0x20) }
-                    cleaned.append(contentsOf: UnsafeBufferPointer(rebasing: text.original[wordStart..<index]))
+                    cleaned.append(contentsOf: UnsafeBufferPointer(rebasing: text.cased[wordStart..<index]))
                 }
                 wordStart = index + 1
             }

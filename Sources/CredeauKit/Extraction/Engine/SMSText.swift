@@ -4,17 +4,18 @@ import Glibc
 import Darwin
 #endif
 
-/// The UTF-8 bytes of one SMS body and an ASCII-lower-cased copy of the same length.
+/// The normalised UTF-8 bytes of one SMS body and an ASCII-lower-cased copy of the same length.
 ///
-/// Patterns run on `lower`. Lower-casing ASCII keeps every byte offset, so a match range in
-/// `lower` also addresses the original spelling in `original`, where party names and references
-/// are copied from.
+/// Both come from `BodyNormaliser`, so white space is already collapsed and neither is the raw
+/// body (which `sms_body` keeps). Patterns run on `lower`. Lower-casing ASCII keeps every byte
+/// offset, so a match range in `lower` also addresses the same bytes, in their own case, in
+/// `cased`, where party names, references and account digits are copied from.
 struct SMSText {
     /// Bodies longer than this are cut (at a character boundary) before matching. Real SMS,
     /// even multipart ones, stay below it, and the cap bounds the work on garbage input.
     static let maxBytes = 4096
 
-    let original: UnsafeBufferPointer<UInt8>
+    let cased: UnsafeBufferPointer<UInt8>
     let lower: UnsafeBufferPointer<UInt8>
     let bigrams: BigramFilter
 
@@ -49,8 +50,8 @@ struct SMSText {
         }
     }
 
-    /// Copies `range` of the original body into a String.
-    func originalString(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: original[range]), as: UTF8.self)
+    /// Copies `range` of the normalised body, in its own case, into a String.
+    func casedString(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: cased[range]), as: UTF8.self)
     }
 }

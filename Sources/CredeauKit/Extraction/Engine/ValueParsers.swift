@@ -35,6 +35,13 @@ enum ValueParsers {
         return (value * 100).rounded() / 100
     }
 
+    /// Parses an amount that may carry a leading minus (`-2,300.00`), as an overdrawn balance
+    /// does. The part after the sign follows the rules of `amount`.
+    static func signedAmount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        guard !range.isEmpty, bytes[range.lowerBound] == UInt8(ascii: "-") else { return amount(bytes, range) }
+        return amount(bytes, range.lowerBound + 1..<range.upperBound).map { -$0 }
+    }
+
     private static let monthPrefixes: [(UInt8, UInt8, UInt8)] = ["jan", "feb", "mar", "apr", "may", "jun",
                                                                 "jul", "aug", "sep", "oct", "nov", "dec"].map { name in
         let bytes = Array(name.utf8)

@@ -9,6 +9,8 @@ enum StandardRulePack {
   "definitions": {
     "cur": "(?:(?<![a-z])(?:inr|rs|₹)\\s*[.:]?\\s*)+",
     "num": "([0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
+    "signed_num": "((?:(?<=[\\s.])-)?[0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
+    "sep_dash": "(?:-(?![0-9])|(?<!\\s)-)",
     "acctword": "(?:a/c|a/c\\.|ac|acct|account|acc|card)",
     "honorific": "(?:(?:mr|mrs|ms|miss|dr|shri|smt|m/s)\\.?\\s+)?",
     "date": "(\\d{1,2}(?:st|nd|rd|th)?[-/ .]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ,.']*\\d{2,4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})"
@@ -128,10 +130,10 @@ enum StandardRulePack {
       {"name": "partly_masked_number", "any": ["xx"], "pattern": "\\b[0-9]{2,6}x{2,}([0-9]{3,6})\\b"}
     ],
     "balance": [
-      {"name": "balance_in_account", "any": ["bal"], "pattern": "\\bbal(?:ance)? (?:in|of|for) (?:your )?[^\\n]{0,30}?{acctword}[^\\n]{0,40}?\\b(?:is|:)\\s*(?:{cur})?{num}"},
-      {"name": "named_balance", "any": ["bal"], "pattern": "\\b(?:avl|avbl|avail|available|clear|clr|current|curr|final|new|updated|net|closing|ledger)\\.?\\s*(?:bal|balance)\\b\\.?\\s*(?:is|:|-|of)?\\s*[:\\-]?\\s*(?:{cur})?{num}"},
-      {"name": "balance_then_amount", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b[^\\n]{0,40}?\\b(?:is|:)\\s*{cur}{num}"},
-      {"name": "plain_balance", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b\\.?\\s*[:\\-]?\\s*(?:is\\s*)?(?:{cur})?{num}"}
+      {"name": "balance_in_account", "any": ["bal"], "pattern": "\\bbal(?:ance)? (?:in|of|for) (?:your )?[^\\n]{0,30}?{acctword}[^\\n]{0,40}?\\b(?:is|:)\\s*(?:{cur})?{signed_num}"},
+      {"name": "named_balance", "any": ["bal"], "pattern": "\\b(?:avl|avbl|avail|available|clear|clr|current|curr|final|new|updated|net|closing|ledger)\\.?\\s*(?:bal|balance)\\b\\.?\\s*(?:is|:|{sep_dash}|of)?\\s*(?::|{sep_dash})?\\s*(?:{cur})?{signed_num}"},
+      {"name": "balance_then_amount", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b[^\\n]{0,40}?\\b(?:is|:)\\s*{cur}{signed_num}"},
+      {"name": "plain_balance", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b\\.?\\s*(?::-|:|{sep_dash})?\\s*(?:is\\s*)?(?:{cur})?{signed_num}"}
     ],
     "outstanding": [
       {"name": "outstanding", "any": ["outstanding", "o/s", "due"], "pattern": "(?<!min |minimum |min\\. )\\b(?:total outstanding|outstanding(?: amount| amt| balance)?|o/s(?: amt| amount)?|total (?:amount |amt )?due|amt due|amount due|due)\\b\\s*(?:is|of|:|-|amount)?\\s*[:\\-]?\\s*{cur}{num}"}
@@ -167,7 +169,8 @@ enum StandardRulePack {
       {"name": "merchant_at_sign", "any": ["@"], "pattern": "@\\s*(?:upi_)?([a-z][^\\n@]*?)\\s*(?:\\d|\\.\\s|\\.$|,|$)"},
       {"name": "paid_for", "direction": "debit", "any": ["for"], "pattern": "{cur}{num}\\s+for\\s+(?!your\\b|the\\b|a/c|ac\\b|card|\\d)([a-z][a-z0-9 &.'_-]*?)\\s+(?:via|using|on\\b|at\\b)"},
       {"name": "to_name", "direction": "debit", "any": ["to "], "pattern": "\\bto\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|you\\b|the\\b|card|bank\\b|report|block|us\\b|registered|avoid|mobile|\\d)([a-z][a-z0-9 &.'_-]*?)\\s*(?:\\.(?=[a-z\\s]|$)|,|\\(|\\bon\\b|\\bvia\\b|\\bref|\\bupi\\b|\\brrn|\\bfrom\\b|$)"},
-      {"name": "merchant_at", "any": ["at ", "on "], "pattern": "\\b(?:at|on)\\s+(?:(?:neft|imps|upi|rtgs)[-/ ])?(?!your\\b|the\\b|a/c|ac\\b|card|date\\b|account|\\d)([a-z][a-z0-9 &.'_*-]*?)\\s*(?:\\bon\\b|\\bfor\\b|\\bis\\b|\\bwas\\b|\\bhas\\b|\\bfailed\\b|\\bdeclined\\b|\\bvia\\b|\\bby\\b|\\busing\\b|\\d{1,2}[-/]\\d|\\d{1,2}-?[a-z]{3}|\\.\\s|\\.$|,|$)"}
+      {"name": "merchant_at", "any": ["at ", "on "], "pattern": "\\b(?:at|on)\\s+(?:(?:neft|imps|upi|rtgs)[-/ ])?(?!your\\b|the\\b|a/c|ac\\b|card|date\\b|account|\\d)([a-z][a-z0-9 &.'_*-]*?)\\s*(?:\\bon\\b|\\bfor\\b|\\bis\\b|\\bwas\\b|\\bhas\\b|\\bfailed\\b|\\bdeclined\\b|\\bvia\\b|\\bby\\b|\\busing\\b|\\d{1,2}[-/]\\d|\\d{1,2}-?[a-z]{3}|\\.\\s|\\.$|,|$)"},
+      {"name": "name_after_time", "any": ["avl", "avbl", "available", "not you"], "pattern": "\\d{1,2}:\\d{2}(?::\\d{2})?(?: (?:ist|am|pm)\\b)? (?!(?:at|on|to|from|by|via|for|in|ref|info|hrs?|avl|avbl|available|not)\\b)([a-z0-9](?:[^\\n,;:.]|\\.(?! ))*?) (?=(?:avl|avbl|available)\\.? ?(?:limit|lmt|bal)\\b|not you\\b)"}
     ]
   },
   "amount_excluded_after": ["bal", "limit", "lmt", "due", "outstanding", "o/s", "avl", "avbl", "available", "emi", "min ", "worth", "above", "upto", "up to"],
