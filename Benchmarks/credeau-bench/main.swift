@@ -7,7 +7,7 @@ import Glibc
 // Benchmark driver for `make bench`; each benchmark lives in its own file beside this one.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
-    Usage: credeau-bench <extraction|features|scores|batch|serve-sms|all> [options]
+    Usage: credeau-bench <extraction|features|scores|batch|serve-sms|serve-sms-profile|all> [options]
       extraction [--count N] [--seed S]
                   Run the SMS extractor on one thread over N synthetic SMS (default 1000000)
                   generated on the fly, and print SMS per second and peak resident memory.
@@ -25,6 +25,10 @@ let usage = """
                   Load-test a local 'credeau serve-sms' (release build) on SQLite, and on
                   PostgreSQL when CREDEAU_BENCH_PG_URL is set, with batches of N SMS (default
                   1000); print latency, SMS/s per core of the service and its peak RSS.
+      serve-sms-profile [--iterations N] [--batch N]
+                  Run N requests (default 20) of a batch of SMS (default 1000) through the
+                  serve-sms request path in-process, on a temporary SQLite file, for profiling
+                  under 'valgrind --tool=callgrind'; no sockets.
       all [--figures PATH]
                   Run extraction, features, scores, batch with 200 users and serve-sms, and write the
                   measured figures as JSON (default bench-out/figures.json) for 'credeau scale-advise --calibrate --figures'.
@@ -51,6 +55,8 @@ case "batch":
     runBatchBenchmark(arguments: Array(arguments.dropFirst()))
 case "serve-sms":
     runServeSMSBenchmark(arguments: Array(arguments.dropFirst()))
+case "serve-sms-profile":
+    runServeSMSProfileDriver(arguments: Array(arguments.dropFirst()))
 case "all":
     var figuresPath = "bench-out/figures.json"
     let rest = Array(arguments.dropFirst())
