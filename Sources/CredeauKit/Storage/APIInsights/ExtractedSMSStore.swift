@@ -46,17 +46,23 @@ struct ExtractedSMSRowCodec: Sendable {
     static let quotedColumns: [String] = ExtractedSMSColumns.names.map { "\"\($0)\"" }
     static let bodyIndex = ExtractedSMSColumns.names.firstIndex(of: "sms_body") ?? 6
 
-    /// Returns the entry's column values with the caller's ids and the body encrypted when there is a key.
-    func values(of entry: ExtractedSMS, clientID: String, userID: String, requestID: String?) throws -> [ExtractedFieldValue] {
-        var entry = entry
-        entry.clientID = clientID
-        entry.userID = userID
-        entry.requestID = requestID ?? entry.requestID
-        var values = ExtractedSMSColumns.values(of: entry)
-        if let fernet {
-            values[Self.bodyIndex] = .text(try fernet.encrypt(entry.smsBody))
+    /// Returns each entry's column values with the caller's ids, and the bodies encrypted in one
+    /// batch when there is a key.
+    func rows(of entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws -> [[ExtractedFieldValue]] {
+        var rows = entries.map { entry in
+            var entry = entry
+            entry.clientID = clientID
+            entry.userID = userID
+            entry.requestID = requestID ?? entry.requestID
+            return ExtractedSMSColumns.values(of: entry)
         }
-        return values
+        if let fernet {
+            let tokens = try fernet.encryptAll(entries.map(\.smsBody))
+            for index in rows.indices {
+                rows[index][Self.bodyIndex] = .text(tokens[index])
+            }
+        }
+        return rows
     }
 
     /// Rebuilds an entry from column texts in `ExtractedSMSColumns` order; booleans may be

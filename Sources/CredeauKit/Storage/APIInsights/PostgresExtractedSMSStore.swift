@@ -28,8 +28,7 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         // Encrypt before borrowing a connection, so the connection is held only for the writes.
         var parameters: [String?] = []
         parameters.reserveCapacity(entries.count * ExtractedSMSColumns.names.count)
-        for entry in entries {
-            let values = try codec.values(of: entry, clientID: clientID, userID: userID, requestID: requestID)
+        for values in try codec.rows(of: entries, clientID: clientID, userID: userID, requestID: requestID) {
             for (column, value) in values.enumerated() {
                 parameters.append(Self.parameterText(value, maxLength: Self.maxLengths[column]))
             }

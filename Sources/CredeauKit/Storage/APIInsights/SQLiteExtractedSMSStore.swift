@@ -74,9 +74,8 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     public func store(_ entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws {
         guard !entries.isEmpty else { return }
         // Encrypt and convert outside the lock, so concurrent requests only queue for the writes.
-        let rows: [[SQLiteValue]] = try entries.map { entry in
-            try codec.values(of: entry, clientID: clientID, userID: userID, requestID: requestID).map(Self.sqliteValue)
-        }
+        let rows: [[SQLiteValue]] = try codec.rows(of: entries, clientID: clientID, userID: userID, requestID: requestID)
+            .map { $0.map(Self.sqliteValue) }
         try connection.withLock { connection in
             try connection.database.transaction {
                 for row in rows {
