@@ -77,9 +77,11 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         let rows: [[SQLiteValue]] = try codec.rows(of: entries, clientID: clientID, userID: userID, requestID: requestID)
             .map { $0.map(Self.sqliteValue) }
         try connection.withLock { connection in
+            var arena: [UInt8] = []
+            arena.reserveCapacity(4096)
             try connection.database.transaction {
                 for row in rows {
-                    try connection.insert.run(row)
+                    try connection.insert.run(row, arena: &arena)
                 }
             }
         }
