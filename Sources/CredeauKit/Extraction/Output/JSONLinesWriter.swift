@@ -33,7 +33,12 @@ public final class JSONLinesWriter: ExtractedSMSWriter {
 
     /// Appends one entry as a JSON object (no newline), for response bodies that list entries.
     public static func append(_ entry: ExtractedSMS, to buffer: inout [UInt8]) {
-        for (prefix, value) in zip(keyPrefixes, ExtractedSMSColumns.values(of: entry)) {
+        append(values: ExtractedSMSColumns.values(of: entry), to: &buffer)
+    }
+
+    /// Appends an entry's column values, in `ExtractedSMSColumns` order, as a JSON object.
+    public static func append(values: [ExtractedFieldValue], to buffer: inout [UInt8]) {
+        for (prefix, value) in zip(keyPrefixes, values) {
             buffer.append(contentsOf: prefix)
             switch value {
             case .null:

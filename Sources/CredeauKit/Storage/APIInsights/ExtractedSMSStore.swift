@@ -6,10 +6,11 @@
 public protocol ExtractedSMSStore: Sendable {
     /// Ids among `smsIDs` already stored for this client and user.
     func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> Set<String>
-    /// Stores every entry in one transaction (all or nothing); rows already present
-    /// (same client_id, user_id, sms_id) are left as they are. sms_body is Fernet-encrypted
-    /// when the store has a key.
-    func store(_ entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws
+    /// Stores rows of column values, as `ExtractedSMSColumns.values(of:)` returns them with the
+    /// ids in place and sms_body as plain text, in one transaction (all or nothing). Rows already
+    /// present (same client_id, user_id, sms_id) are left as they are. sms_body is
+    /// Fernet-encrypted when the store has a key.
+    func store(rows: [[ExtractedFieldValue]]) throws
     /// The user's entries, newest sms_inbox_date first, at most `limit` (nil = all), bodies decrypted.
     func entries(clientID: String, userID: String, limit: Int?) throws -> [ExtractedSMS]
     /// Cheap reachability check for /ready.
@@ -46,21 +47,17 @@ struct ExtractedSMSRowCodec: Sendable {
     static let quotedColumns: [String] = ExtractedSMSColumns.names.map { "\"\($0)\"" }
     static let bodyIndex = ExtractedSMSColumns.names.firstIndex(of: "sms_body") ?? 6
 
-    /// Returns each entry's column values with the caller's ids, and the bodies encrypted in one
-    /// batch when there is a key.
-    func rows(of entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws -> [[ExtractedFieldValue]] {
-        var rows = entries.map { entry in
-            var entry = entry
-            entry.clientID = clientID
-            entry.userID = userID
-            entry.requestID = requestID ?? entry.requestID
-            return ExtractedSMSColumns.values(of: entry)
+    /// Returns `rows` with each sms_body encrypted, all in one batch, when there is a key.
+    func encryptingBodies(of rows: [[ExtractedFieldValue]]) throws -> [[ExtractedFieldValue]] {
+        guard let fernet else { return rows }
+        let bodies = rows.map { row in
+            if case let .text(body) = row[Self.bodyIndex] { return body }
+            return ""
         }
-        if let fernet {
-            let tokens = try fernet.encryptAll(entries.map(\.smsBody))
-            for index in rows.indices {
-                rows[index][Self.bodyIndex] = .text(tokens[index])
-            }
+        let tokens = try fernet.encryptAll(bodies)
+        var rows = rows
+        for index in rows.indices {
+            rows[index][Self.bodyIndex] = .text(tokens[index])
         }
         return rows
     }

@@ -71,11 +71,10 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         }
     }
 
-    public func store(_ entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws {
-        guard !entries.isEmpty else { return }
+    public func store(rows values: [[ExtractedFieldValue]]) throws {
+        guard !values.isEmpty else { return }
         // Encrypt and convert outside the lock, so concurrent requests only queue for the writes.
-        let rows: [[SQLiteValue]] = try codec.rows(of: entries, clientID: clientID, userID: userID, requestID: requestID)
-            .map { $0.map(Self.sqliteValue) }
+        let rows: [[SQLiteValue]] = try codec.encryptingBodies(of: values).map { $0.map(Self.sqliteValue) }
         try connection.withLock { connection in
             var arena: [UInt8] = []
             arena.reserveCapacity(4096)
