@@ -47,19 +47,14 @@ struct ExtractedSMSRowCodec: Sendable {
     static let quotedColumns: [String] = ExtractedSMSColumns.names.map { "\"\($0)\"" }
     static let bodyIndex = ExtractedSMSColumns.names.firstIndex(of: "sms_body") ?? 6
 
-    /// Returns `rows` with each sms_body encrypted, all in one batch, when there is a key.
-    func encryptingBodies(of rows: [[ExtractedFieldValue]]) throws -> [[ExtractedFieldValue]] {
-        guard let fernet else { return rows }
-        let bodies = rows.map { row in
+    /// Returns each row's sms_body as a Fernet token, encrypted in one batch, or nil when the
+    /// store has no key.
+    func encryptedBodies(of rows: [[ExtractedFieldValue]]) throws -> [String]? {
+        guard let fernet else { return nil }
+        return try fernet.encryptAll(rows.map { row in
             if case let .text(body) = row[Self.bodyIndex] { return body }
             return ""
-        }
-        let tokens = try fernet.encryptAll(bodies)
-        var rows = rows
-        for index in rows.indices {
-            rows[index][Self.bodyIndex] = .text(tokens[index])
-        }
-        return rows
+        })
     }
 
     /// Rebuilds an entry from column texts in `ExtractedSMSColumns` order; booleans may be

@@ -28,9 +28,14 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         // Encrypt before borrowing a connection, so the connection is held only for the writes.
         var parameters: [String?] = []
         parameters.reserveCapacity(rows.count * ExtractedSMSColumns.names.count)
-        for values in try codec.encryptingBodies(of: rows) {
+        let tokens = try codec.encryptedBodies(of: rows)
+        for (row, values) in rows.enumerated() {
             for (column, value) in values.enumerated() {
-                parameters.append(Self.parameterText(value, maxLength: Self.maxLengths[column]))
+                if let tokens, column == ExtractedSMSRowCodec.bodyIndex {
+                    parameters.append(tokens[row])
+                } else {
+                    parameters.append(Self.parameterText(value, maxLength: Self.maxLengths[column]))
+                }
             }
         }
 
