@@ -71,7 +71,7 @@ func runServeSMSBenchmark(arguments: [String]) {
 }
 
 /// `[{"sms_id": …}, …]` for `count` synthetic SMS, built once and reused in every request.
-private func syntheticSMSArray(count: Int) -> [UInt8] {
+func syntheticSMSArray(count: Int) -> [UInt8] {
     var generator = SyntheticSMSGenerator(seed: 42)
     let items: [JSONValue] = (0..<count).map { index in
         let sms = generator.next(id: index)

@@ -7,7 +7,7 @@ import Glibc
 // Benchmark driver for `make bench`; each benchmark lives in its own file beside this one.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
-    Usage: credeau-bench <extraction|features|scores|batch|serve-sms|insights|all> [options]
+    Usage: credeau-bench <extraction|features|scores|batch|serve-sms|serve-sms-profile|insights|all> [options]
       extraction [--count N] [--seed S]
                   Run the SMS extractor on one thread over N synthetic SMS (default 1000000)
                   generated on the fly, and print SMS per second and peak resident memory.
@@ -29,6 +29,10 @@ let usage = """
                   Start serve-sms and serve-insights from the credeau binary beside this one and
                   time POST /api/insights for N users (default 20) of N SMS (default 5000), cold
                   and warm; SQLite, or PostgreSQL when CREDEAU_BENCH_PG_URL is set.
+      serve-sms-profile [--iterations N] [--batch N]
+                  Run N requests (default 20) of a batch of SMS (default 1000) through the
+                  serve-sms request path in-process, on a temporary SQLite file, for profiling
+                  under 'valgrind --tool=callgrind'; no sockets.
       all [--figures PATH]
                   Run extraction, features, scores, batch with 200 users, serve-sms and insights
                   with 10 users, and write the measured figures as JSON (default
@@ -64,6 +68,8 @@ case "insights":
     } catch {
         fail("Benchmark failed: \(error)")
     }
+case "serve-sms-profile":
+    runServeSMSProfileDriver(arguments: Array(arguments.dropFirst()))
 case "all":
     var figuresPath = "bench-out/figures.json"
     let rest = Array(arguments.dropFirst())

@@ -58,83 +58,86 @@ public struct RequestSchema: Sendable {
         }
     }
 
-    func check(_ value: JSONValue, location: [JSONValue], issues: inout [ValidationIssue]) {
+    /// Checks `value` against the rules. `location` is built only for an issue, so a valid body
+    /// allocates no location arrays.
+    func check(_ value: JSONValue, location: @autoclosure () -> [JSONValue], issues: inout [ValidationIssue]) {
         guard let members = value.objectValue else {
-            issues.append(ValidationIssue(type: "model_attributes_type", location: location,
+            issues.append(ValidationIssue(type: "model_attributes_type", location: location(),
                                           message: "Input should be a valid dictionary or object to extract fields from",
                                           input: value))
             return
         }
         for rule in fields {
-            let fieldLocation = location + [.string(rule.name)]
             guard let fieldValue = members.first(where: { $0.0 == rule.name })?.1,
                   !(fieldValue == .null && rule.isNullable)
             else {
                 if rule.isRequired {
-                    issues.append(ValidationIssue(type: "missing", location: fieldLocation, message: "Field required",
+                    issues.append(ValidationIssue(type: "missing", location: location() + [.string(rule.name)], message: "Field required",
                                                   input: value))
                 }
                 continue
             }
-            Self.check(fieldValue, kind: rule.kind, location: fieldLocation, issues: &issues)
+            Self.check(fieldValue, kind: rule.kind, location: location() + [.string(rule.name)], issues: &issues)
         }
     }
 
-    static func check(_ value: JSONValue, kind: FieldKind, location: [JSONValue], issues: inout [ValidationIssue]) {
+    static func check(_ value: JSONValue, kind: FieldKind, location: @autoclosure () -> [JSONValue],
+                      issues: inout [ValidationIssue]) {
         switch kind {
         case let .string(minLength, maxLength):
             guard case let .string(text) = value else {
-                return issues.append(ValidationIssue(type: "string_type", location: location,
+                return issues.append(ValidationIssue(type: "string_type", location: location(),
                                                      message: "Input should be a valid string", input: value))
             }
             if let minLength, text.count < minLength {
                 issues.append(ValidationIssue(
-                    type: "string_too_short", location: location,
+                    type: "string_too_short", location: location(),
                     message: "String should have at least \(minLength) character\(minLength == 1 ? "" : "s")", input: value,
                     context: .object([("min_length", .integer(Int64(minLength)))])))
             }
-            if let maxLength, text.count > maxLength {
+            // A text has at most as many characters as UTF-8 bytes, so most texts skip the count.
+            if let maxLength, text.utf8.count > maxLength, text.count > maxLength {
                 issues.append(ValidationIssue(
-                    type: "string_too_long", location: location, message: "String should have at most \(maxLength) characters",
+                    type: "string_too_long", location: location(), message: "String should have at most \(maxLength) characters",
                     input: value, context: .object([("max_length", .integer(Int64(maxLength)))])))
             }
         case .integer:
             if value.integerValue == nil || value.typeName == "bool" {
-                issues.append(ValidationIssue(type: "int_type", location: location,
+                issues.append(ValidationIssue(type: "int_type", location: location(),
                                               message: "Input should be a valid integer", input: value))
             }
         case .boolean:
             if case .bool = value { return }
-            issues.append(ValidationIssue(type: "bool_type", location: location,
+            issues.append(ValidationIssue(type: "bool_type", location: location(),
                                           message: "Input should be a valid boolean", input: value))
         case .timestamp, .identifier:
             switch value {
             case .string, .integer: return
             case let .number(number) where number.rounded() == number: return
             default:
-                issues.append(ValidationIssue(type: "string_type", location: location,
+                issues.append(ValidationIssue(type: "string_type", location: location(),
                                               message: "Input should be a valid string", input: value))
             }
         case .stringList:
-            check(value, kind: .list(of: .string()), location: location, issues: &issues)
+            check(value, kind: .list(of: .string()), location: location(), issues: &issues)
         case let .list(itemKind, maxItems):
             guard case let .array(items) = value else {
-                return issues.append(ValidationIssue(type: "list_type", location: location,
+                return issues.append(ValidationIssue(type: "list_type", location: location(),
                                                      message: "Input should be a valid list", input: value))
             }
             if let maxItems, items.count > maxItems {
                 return issues.append(ValidationIssue(
-                    type: "too_long", location: location,
+                    type: "too_long", location: location(),
                     message: "List should have at most \(maxItems) items after validation, not \(items.count)",
                     input: .string("<\(items.count) items>"),
                     context: .object([("field_type", .string("List")), ("max_length", .integer(Int64(maxItems))),
                                       ("actual_length", .integer(Int64(items.count)))])))
             }
             for (index, item) in items.enumerated() {
-                check(item, kind: itemKind, location: location + [.integer(Int64(index))], issues: &issues)
+                check(item, kind: itemKind, location: location() + [.integer(Int64(index))], issues: &issues)
             }
         case let .object(schema):
-            schema.check(value, location: location, issues: &issues)
+            schema.check(value, location: location(), issues: &issues)
         }
     }
 }

@@ -12,6 +12,7 @@ import Testing
         ("\u{00}\u{01}\u{1F}", "\"\\u0000\\u0001\\u001f\""),
         ("₹ 500 🙏", "\"₹ 500 🙏\""),
         ("line\u{2028}sep\u{2029}", "\"line\\u2028sep\\u2029\""),
+        ("dots… end\u{2028}", "\"dots… end\\u2028\""),
         ("", "\"\""),
     ])
     func escapesStrings(text: String, json: String) {

@@ -14,6 +14,21 @@ import Testing
         #expect(token.hasPrefix("gAAAAA"))
     }
 
+    @Test func batchTokensRoundTripWithOwnIVs() throws {
+        let fernet = try Fernet(key: Self.key)
+        let bodies = ["Rs.845 spent on Card XX2207", "Rs.845 spent on Card XX2207", "", "₹ नमस्ते 😀",
+                      String(repeating: "block16 ", count: 40)]
+        let tokens = try fernet.encryptAll(bodies, at: 1_772_541_341)
+        #expect(tokens.count == bodies.count)
+        #expect(try tokens.map { try fernet.decryptString($0) } == bodies)
+
+        let raw = try tokens.map { try #require(Base64URL.decode($0)) }
+        #expect(raw.allSatisfy { Array($0[1..<9]) == [0, 0, 0, 0, 0x69, 0xA6, 0xD5, 0x9D] })
+        // Equal bodies must still give different tokens, because each token draws its own IV.
+        #expect(Set(raw.map { Array($0[9..<25]) }).count == bodies.count)
+        #expect(try fernet.encryptAll([]).isEmpty)
+    }
+
     @Test func emptyPlaintextRoundTrips() throws {
         let fernet = try Fernet(key: Self.key)
         #expect(try fernet.decrypt(fernet.encrypt([])) == [])
@@ -53,7 +68,8 @@ import Testing
         }
         let fernet = try Fernet(key: Self.key)
         let bodies = ["Rs.845 spent on Card XX2207 at Zepto", "₹ नमस्ते 😀", "", String(repeating: "x", count: 5000)]
-        let tokens = try bodies.map { try fernet.encrypt($0) }
+        // Single tokens, then the same bodies through the batch path the SMS stores use.
+        let tokens = try bodies.map { try fernet.encrypt($0) } + fernet.encryptAll(bodies)
         let script = """
             import sys, json
             from cryptography.fernet import Fernet
@@ -63,7 +79,7 @@ import Testing
             """
         let output = try PythonTool.run(script, arguments: [Self.key], input: String(decoding: JSONWriter.encode(.array(tokens.map { .string($0) })), as: UTF8.self))
         let decoded = try JSONParser.parse(output)
-        #expect(decoded == .array(bodies.map { .string($0) }))
+        #expect(decoded == .array((bodies + bodies).map { .string($0) }))
     }
 
     @Test func weDecryptPythonTokens() throws {

@@ -14,7 +14,19 @@ public enum IndiaTime {
             appendJoined([(parts.hour, 2), (parts.minute, 2), (parts.second, 2)], separator: ":", to: &text)
             return text
         }
-        return String(unsafeUninitializedCapacity: 19) { buffer in
+        return fixedWidthText(parts, length: 19)
+    }
+
+    /// `YYYY-MM-DD` in India time.
+    public static func date(fromMillis millis: Int64) -> String {
+        let parts = CivilTime(localMillis: millis &+ offsetMillis)
+        guard (0...9999).contains(parts.year) else { return date(parts) }
+        return fixedWidthText(parts, length: 10)
+    }
+
+    /// The first `length` characters (10 or 19) of `YYYY-MM-DD HH:MM:SS`, for a year of 0 to 9999.
+    private static func fixedWidthText(_ parts: CivilTime, length: Int) -> String {
+        String(unsafeUninitializedCapacity: length) { buffer in
             func put(_ value: Int, width: Int, at offset: Int) {
                 var rest = value
                 for position in stride(from: offset + width - 1, through: offset, by: -1) {
@@ -25,17 +37,14 @@ public enum IndiaTime {
             put(parts.year, width: 4, at: 0)
             put(parts.month, width: 2, at: 5)
             put(parts.day, width: 2, at: 8)
+            (buffer[4], buffer[7]) = (0x2D, 0x2D)
+            guard length == 19 else { return 10 }
             put(parts.hour, width: 2, at: 11)
             put(parts.minute, width: 2, at: 14)
             put(parts.second, width: 2, at: 17)
-            (buffer[4], buffer[7], buffer[10], buffer[13], buffer[16]) = (0x2D, 0x2D, 0x20, 0x3A, 0x3A)
+            (buffer[10], buffer[13], buffer[16]) = (0x20, 0x3A, 0x3A)
             return 19
         }
-    }
-
-    /// `YYYY-MM-DD` in India time.
-    public static func date(fromMillis millis: Int64) -> String {
-        date(CivilTime(localMillis: millis &+ offsetMillis))
     }
 
     /// Epoch milliseconds of a wall-clock time given in India time.

@@ -33,19 +33,30 @@ public final class JSONLinesWriter: ExtractedSMSWriter {
 
     /// Appends one entry as a JSON object (no newline), for response bodies that list entries.
     public static func append(_ entry: ExtractedSMS, to buffer: inout [UInt8]) {
-        for (prefix, value) in zip(keyPrefixes, ExtractedSMSColumns.values(of: entry)) {
-            buffer.append(contentsOf: prefix)
+        append(values: ExtractedSMSColumns.values(of: entry), to: &buffer)
+    }
+
+    /// Appends an entry's column values, in `ExtractedSMSColumns` order, as a JSON object.
+    public static func append(values: [ExtractedFieldValue], to buffer: inout [UInt8]) {
+        for (prefix, value) in zip(keyPrefixes, values) {
+            // Appending through a buffer pointer is a plain copy, and the serve-sms responses
+            // write 30 keys per SMS.
+            prefix.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
             switch value {
             case .null:
-                buffer.append(contentsOf: "null".utf8)
+                nullBytes.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
             case let .text(text):
                 JSONText.appendString(text, to: &buffer)
             case let .bool(flag):
-                buffer.append(contentsOf: (flag ? "true" : "false").utf8)
+                (flag ? trueBytes : falseBytes).withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
             case let .amount(rupees):
                 buffer.append(contentsOf: (JSONText.amount(rupees) ?? "null").utf8)
             }
         }
         buffer.append(UInt8(ascii: "}"))
     }
+
+    private static let nullBytes = Array("null".utf8)
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
 }

@@ -40,28 +40,31 @@ public struct SMSExtractionHandler: Sendable {
         }
         metrics.increment(Self.extractedCounter, by: entries.count, help: Self.extractedHelp)
 
+        // Each entry's column values are computed once, for both the insert and the response.
+        let rows = entries.map(ExtractedSMSColumns.values(of:))
         let stored = try store.storedIDs(clientID: batch.clientID, userID: batch.userID, among: entries.map(\.smsID))
         var seen = stored
-        let fresh = entries.filter { seen.insert($0.smsID).inserted }
-        try store.store(fresh, clientID: batch.clientID, userID: batch.userID, requestID: requestID)
+        let fresh = rows.indices.filter { seen.insert(entries[$0].smsID).inserted }.map { rows[$0] }
+        try store.store(rows: fresh)
         metrics.increment(Self.storedCounter, by: fresh.count, help: Self.storedHelp)
         context.logger.debug("extracted SMS batch", [
             ("client.id", batch.clientID), (LogKey.count, String(entries.count)), ("stored", String(fresh.count)),
         ])
 
-        return .json(200, Self.encode(entries, requestID: requestID))
+        return .json(200, Self.encode(rows, requestID: requestID))
     }
 
-    /// `{"request_id": "...", "extracted_sms_data": [entry, ...]}`, written without building a JSON tree.
-    static func encode(_ entries: [ExtractedSMS], requestID: String) -> [UInt8] {
+    /// `{"request_id": "...", "extracted_sms_data": [entry, ...]}` from each entry's column values,
+    /// written without building a JSON tree.
+    static func encode(_ rows: [[ExtractedFieldValue]], requestID: String) -> [UInt8] {
         var body: [UInt8] = []
-        body.reserveCapacity(64 + entries.count * 900)
+        body.reserveCapacity(64 + rows.count * 900)
         body.append(contentsOf: #"{"request_id":"#.utf8)
         JSONText.appendString(requestID, to: &body)
         body.append(contentsOf: #","extracted_sms_data":["#.utf8)
-        for (index, entry) in entries.enumerated() {
+        for (index, values) in rows.enumerated() {
             if index > 0 { body.append(UInt8(ascii: ",")) }
-            JSONLinesWriter.append(entry, to: &body)
+            JSONLinesWriter.append(values: values, to: &body)
         }
         body.append(contentsOf: "]}".utf8)
         return body

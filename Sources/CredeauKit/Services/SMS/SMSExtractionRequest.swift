@@ -53,24 +53,25 @@ public struct SMSExtractionRequest: Sendable {
 
     /// Checks what the schema cannot: the length of `sms_id` (text or number) and that date text parses.
     /// Values of the wrong type are left to the schema's issues.
-    private static func checkValues(of item: JSONValue, location: [JSONValue], issues: inout [ValidationIssue]) {
+    private static func checkValues(of item: JSONValue, location: @autoclosure () -> [JSONValue],
+                                    issues: inout [ValidationIssue]) {
         if let idValue = item["sms_id"], idValue.stringValue != nil || idValue.integerValue != nil {
             let id = identifierText(idValue)
             if id.isEmpty {
                 issues.append(ValidationIssue(
-                    type: "string_too_short", location: location + [.string("sms_id")],
+                    type: "string_too_short", location: location() + [.string("sms_id")],
                     message: "String should have at least 1 character", input: idValue,
                     context: .object([("min_length", .integer(1))])))
             } else if id.count > maxIDLength {
                 issues.append(ValidationIssue(
-                    type: "string_too_long", location: location + [.string("sms_id")],
+                    type: "string_too_long", location: location() + [.string("sms_id")],
                     message: "String should have at most \(maxIDLength) characters", input: idValue,
                     context: .object([("max_length", .integer(Int64(maxIDLength)))])))
             }
         }
         if let dateValue = item["sms_inbox_date"], case let .string(text) = dateValue, SMSDateParser.millis(from: text) == nil {
             issues.append(ValidationIssue(
-                type: "datetime_parsing", location: location + [.string("sms_inbox_date")],
+                type: "datetime_parsing", location: location() + [.string("sms_inbox_date")],
                 message: "Input should be epoch milliseconds or a date such as 2026-03-03 18:05:41", input: dateValue))
         }
     }

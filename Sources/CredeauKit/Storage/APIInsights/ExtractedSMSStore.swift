@@ -6,10 +6,11 @@
 public protocol ExtractedSMSStore: Sendable {
     /// Ids among `smsIDs` already stored for this client and user.
     func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> Set<String>
-    /// Stores every entry in one transaction (all or nothing); rows already present
-    /// (same client_id, user_id, sms_id) are left as they are. sms_body is Fernet-encrypted
-    /// when the store has a key.
-    func store(_ entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws
+    /// Stores rows of column values, as `ExtractedSMSColumns.values(of:)` returns them with the
+    /// ids in place and sms_body as plain text, in one transaction (all or nothing). Rows already
+    /// present (same client_id, user_id, sms_id) are left as they are. sms_body is
+    /// Fernet-encrypted when the store has a key.
+    func store(rows: [[ExtractedFieldValue]]) throws
     /// The user's entries, newest sms_inbox_date first, at most `limit` (nil = all). Bodies are
     /// decrypted when `includeBodies` is true, and left empty otherwise, which saves reading and
     /// decrypting them when the caller has the raw SMS anyway.
@@ -19,6 +20,17 @@ public protocol ExtractedSMSStore: Sendable {
 }
 
 extension ExtractedSMSStore {
+    /// Stores `entries` under the given ids, in one transaction, as `store(rows:)` does.
+    public func store(_ entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws {
+        try store(rows: entries.map { entry in
+            var entry = entry
+            entry.clientID = clientID
+            entry.userID = userID
+            entry.requestID = requestID ?? entry.requestID
+            return ExtractedSMSColumns.values(of: entry)
+        })
+    }
+
     /// The user's entries with their bodies decrypted, newest sms_inbox_date first.
     public func entries(clientID: String, userID: String, limit: Int?) throws -> [ExtractedSMS] {
         try entries(clientID: clientID, userID: userID, limit: limit, includeBodies: true)
@@ -62,17 +74,14 @@ struct ExtractedSMSRowCodec: Sendable {
         return columns.joined(separator: ", ")
     }
 
-    /// Returns the entry's column values with the caller's ids and the body encrypted when there is a key.
-    func values(of entry: ExtractedSMS, clientID: String, userID: String, requestID: String?) throws -> [ExtractedFieldValue] {
-        var entry = entry
-        entry.clientID = clientID
-        entry.userID = userID
-        entry.requestID = requestID ?? entry.requestID
-        var values = ExtractedSMSColumns.values(of: entry)
-        if let fernet {
-            values[Self.bodyIndex] = .text(try fernet.encrypt(entry.smsBody))
-        }
-        return values
+    /// Returns each row's sms_body as a Fernet token, encrypted in one batch, or nil when the
+    /// store has no key.
+    func encryptedBodies(of rows: [[ExtractedFieldValue]]) throws -> [String]? {
+        guard let fernet else { return nil }
+        return try fernet.encryptAll(rows.map { row in
+            if case let .text(body) = row[Self.bodyIndex] { return body }
+            return ""
+        })
     }
 
     /// Rebuilds an entry from column texts in `ExtractedSMSColumns` order; booleans may be

@@ -23,15 +23,19 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         return Set(rows.rows.compactMap { $0.first ?? nil })
     }
 
-    public func store(_ entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws {
-        guard !entries.isEmpty else { return }
+    public func store(rows: [[ExtractedFieldValue]]) throws {
+        guard !rows.isEmpty else { return }
         // Encrypt before borrowing a connection, so the connection is held only for the writes.
         var parameters: [String?] = []
-        parameters.reserveCapacity(entries.count * ExtractedSMSColumns.names.count)
-        for entry in entries {
-            let values = try codec.values(of: entry, clientID: clientID, userID: userID, requestID: requestID)
+        parameters.reserveCapacity(rows.count * ExtractedSMSColumns.names.count)
+        let tokens = try codec.encryptedBodies(of: rows)
+        for (row, values) in rows.enumerated() {
             for (column, value) in values.enumerated() {
-                parameters.append(Self.parameterText(value, maxLength: Self.maxLengths[column]))
+                if let tokens, column == ExtractedSMSRowCodec.bodyIndex {
+                    parameters.append(tokens[row])
+                } else {
+                    parameters.append(Self.parameterText(value, maxLength: Self.maxLengths[column]))
+                }
             }
         }
 
@@ -39,11 +43,11 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         try pool.withConnection { connection in
             try connection.transaction { connection in
                 var start = 0
-                while start < entries.count {
-                    let rows = min(Self.rowsPerStatement, entries.count - start)
-                    let slice = Array(parameters[(start * width)..<((start + rows) * width)])
-                    try connection.query(PostgresQuery(sql: Self.insertSQL(rows: rows), parameters: slice))
-                    start += rows
+                while start < rows.count {
+                    let count = min(Self.rowsPerStatement, rows.count - start)
+                    let slice = Array(parameters[(start * width)..<((start + count) * width)])
+                    try connection.query(PostgresQuery(sql: Self.insertSQL(rows: count), parameters: slice))
+                    start += count
                 }
             }
         }

@@ -71,16 +71,26 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         }
     }
 
-    public func store(_ entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws {
-        guard !entries.isEmpty else { return }
-        // Encrypt and convert outside the lock, so concurrent requests only queue for the writes.
-        let rows: [[SQLiteValue]] = try entries.map { entry in
-            try codec.values(of: entry, clientID: clientID, userID: userID, requestID: requestID).map(Self.sqliteValue)
-        }
+    public func store(rows: [[ExtractedFieldValue]]) throws {
+        guard !rows.isEmpty else { return }
+        // Encrypt outside the lock, so concurrent requests only queue for the writes.
+        let tokens = try codec.encryptedBodies(of: rows)
         try connection.withLock { connection in
+            // One values buffer and one text arena serve every row, so the loop does not allocate.
+            var row: [SQLiteValue] = []
+            row.reserveCapacity(ExtractedSMSColumns.names.count)
+            var arena: [UInt8] = []
+            arena.reserveCapacity(4096)
             try connection.database.transaction {
-                for row in rows {
-                    try connection.insert.run(row)
+                for (index, values) in rows.enumerated() {
+                    row.removeAll(keepingCapacity: true)
+                    for value in values {
+                        row.append(Self.sqliteValue(value))
+                    }
+                    if let tokens {
+                        row[ExtractedSMSRowCodec.bodyIndex] = .text(tokens[index])
+                    }
+                    try connection.insert.run(row, arena: &arena)
                 }
             }
         }

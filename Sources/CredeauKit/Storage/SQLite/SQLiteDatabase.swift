@@ -137,24 +137,32 @@ public final class SQLiteStatement {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch value {
-            case .null:
-                code = sqlite3_bind_null(handle, index)
-            case let .integer(number):
-                code = sqlite3_bind_int64(handle, index, number)
-            case let .real(number):
-                code = sqlite3_bind_double(handle, index, number)
-            case let .text(text):
-                code = sqlite3_bind_text(handle, index, text, -1, credeau_sqlite_transient())
-            case let .blob(bytes):
-                code = bytes.withUnsafeBytes {
-                    sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), credeau_sqlite_transient())
-                }
-            }
+            let code = bind(value, at: Int32(offset + 1), inPlaceText: nil)
             guard code == SQLITE_OK else {
                 throw SQLiteError.statementFailed(code: code, message: database.lastErrorMessage, sql: sql)
+            }
+        }
+    }
+
+    /// Binds one value; a text is read in place from `inPlaceText` (SQLITE_STATIC) when given,
+    /// else copied by SQLite. Returns SQLite's result code.
+    private func bind(_ value: SQLiteValue, at index: Int32, inPlaceText: UnsafePointer<UInt8>?) -> Int32 {
+        switch value {
+        case .null:
+            return sqlite3_bind_null(handle, index)
+        case let .integer(number):
+            return sqlite3_bind_int64(handle, index, number)
+        case let .real(number):
+            return sqlite3_bind_double(handle, index, number)
+        case let .text(text):
+            guard let inPlaceText else { return sqlite3_bind_text(handle, index, text, -1, credeau_sqlite_transient()) }
+            let count = text.utf8.count
+            return inPlaceText.withMemoryRebound(to: CChar.self, capacity: max(count, 1)) {
+                sqlite3_bind_text(handle, index, $0, Int32(count), credeau_sqlite_static())
+            }
+        case let .blob(bytes):
+            return bytes.withUnsafeBytes {
+                sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), credeau_sqlite_transient())
             }
         }
     }
@@ -178,6 +186,47 @@ public final class SQLiteStatement {
         while try step() {}
         sqlite3_reset(handle)
     }
+
+    /// Binds `values` to parameters 1…n, runs the statement to completion and resets it, without
+    /// letting SQLite copy each text: the texts are packed into `arena`, and the bindings are
+    /// cleared before returning. Reuse one arena for many rows to avoid allocating.
+    public func run(_ values: [SQLiteValue], arena: inout [UInt8]) throws {
+        arena.removeAll(keepingCapacity: true)
+        for value in values {
+            if case let .text(text) = value { arena.append(contentsOf: text.utf8) }
+        }
+        let failed: (code: Int32, message: String)? = arena.withUnsafeBufferPointer { texts in
+            sqlite3_reset(handle)
+            var offset = 0
+            for (position, value) in values.enumerated() {
+                var inPlaceText: UnsafePointer<UInt8>?
+                if case let .text(text) = value {
+                    let count = text.utf8.count
+                    // A nil pointer would bind NULL, so empty text points at a static empty string.
+                    inPlaceText = count == 0 ? Self.emptyText.utf8Start : texts.baseAddress! + offset
+                    offset += count
+                }
+                let code = bind(value, at: Int32(position + 1), inPlaceText: inPlaceText)
+                guard code == SQLITE_OK else {
+                    let message = database.lastErrorMessage
+                    sqlite3_clear_bindings(handle)
+                    return (code, message)
+                }
+            }
+            var code = sqlite3_step(handle)
+            while code == SQLITE_ROW { code = sqlite3_step(handle) }
+            let message = code == SQLITE_DONE ? "" : database.lastErrorMessage
+            sqlite3_reset(handle)
+            // No binding may point into the arena once this call returns.
+            sqlite3_clear_bindings(handle)
+            return code == SQLITE_DONE ? nil : (code, message)
+        }
+        if let failed {
+            throw SQLiteError.statementFailed(code: failed.code, message: failed.message, sql: sql)
+        }
+    }
+
+    private static let emptyText: StaticString = ""
 
     /// The current row's columns, copied out of SQLite's buffers.
     public func row() -> [SQLiteValue] {

@@ -13,22 +13,37 @@ public enum Base64URL {
     }()
 
     public static func encode(_ bytes: [UInt8]) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var index = 0
-        while index + 3 <= bytes.count {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            output += [alphabet[Int(chunk >> 18 & 63)], alphabet[Int(chunk >> 12 & 63)],
-                       alphabet[Int(chunk >> 6 & 63)], alphabet[Int(chunk & 63)]]
-            index += 3
+        bytes.withUnsafeBufferPointer { encode($0) }
+    }
+
+    /// Encodes `bytes` straight into the string's storage, four characters per three bytes.
+    public static func encode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let count = (bytes.count + 2) / 3 * 4
+        guard count > 0 else { return "" }
+        return alphabet.withUnsafeBufferPointer { alphabet in
+            String(unsafeUninitializedCapacity: count) { output in
+                var index = 0, written = 0
+                while index + 3 <= bytes.count {
+                    let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+                    output[written] = alphabet[Int(chunk >> 18 & 63)]
+                    output[written + 1] = alphabet[Int(chunk >> 12 & 63)]
+                    output[written + 2] = alphabet[Int(chunk >> 6 & 63)]
+                    output[written + 3] = alphabet[Int(chunk & 63)]
+                    index += 3
+                    written += 4
+                }
+                let remaining = bytes.count - index
+                if remaining > 0 {
+                    let chunk = UInt32(bytes[index]) << 16 | (remaining == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
+                    output[written] = alphabet[Int(chunk >> 18 & 63)]
+                    output[written + 1] = alphabet[Int(chunk >> 12 & 63)]
+                    output[written + 2] = remaining == 2 ? alphabet[Int(chunk >> 6 & 63)] : UInt8(ascii: "=")
+                    output[written + 3] = UInt8(ascii: "=")
+                    written += 4
+                }
+                return written
+            }
         }
-        let remaining = bytes.count - index
-        if remaining > 0 {
-            let chunk = UInt32(bytes[index]) << 16 | (remaining == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
-            output += [alphabet[Int(chunk >> 18 & 63)], alphabet[Int(chunk >> 12 & 63)]]
-            output += remaining == 2 ? [alphabet[Int(chunk >> 6 & 63)], UInt8(ascii: "=")] : [UInt8(ascii: "="), UInt8(ascii: "=")]
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Decodes base64 text; padding may be omitted. Returns nil on any invalid character.

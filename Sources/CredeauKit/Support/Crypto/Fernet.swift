@@ -25,8 +25,8 @@ public enum FernetError: CredeauError, Equatable {
 /// endian), a random 16-byte IV, the AES-128-CBC ciphertext with PKCS#7 padding, and an
 /// HMAC-SHA256 over all of that. The key's first 16 bytes sign, the last 16 encrypt.
 public struct Fernet: Sendable {
-    private let signingKey: [UInt8]
-    private let encryptionKey: [UInt8]
+    let signingKey: [UInt8]
+    let encryptionKey: [UInt8]
 
     public init(key: String) throws(FernetError) {
         guard let raw = Base64URL.decode(key), raw.count == 32 else { throw .invalidKey }
@@ -40,28 +40,12 @@ public struct Fernet: Sendable {
     }
 
     public func encrypt(_ plaintext: [UInt8], at time: UInt64 = UInt64(SystemClock.epochSeconds())) throws(FernetError) -> String {
+        let encryptor = try FernetBatchEncryptor(signingKey: signingKey, encryptionKey: encryptionKey)
         let iv = try Self.randomBytes(16)
-        var ciphertext = [UInt8](repeating: 0, count: plaintext.count + 16)
-        var produced: Int32 = 0, finalLength: Int32 = 0
-        guard let context = EVP_CIPHER_CTX_new() else { throw .cryptoFailed("cipher setup") }
-        defer { EVP_CIPHER_CTX_free(context) }
-        guard EVP_EncryptInit_ex(context, EVP_aes_128_cbc(), nil, encryptionKey, iv) == 1,
-              EVP_EncryptUpdate(context, &ciphertext, &produced, plaintext, Int32(plaintext.count)) == 1,
-              ciphertext.withUnsafeMutableBufferPointer({
-                  EVP_EncryptFinal_ex(context, $0.baseAddress! + Int(produced), &finalLength)
-              }) == 1
-        else { throw .cryptoFailed("encryption") }
-        ciphertext.removeSubrange(Int(produced + finalLength)...)
-
-        var token: [UInt8] = [0x80]
-        token.reserveCapacity(1 + 8 + 16 + ciphertext.count + 32)
-        for shift in stride(from: 56, through: 0, by: -8) {
-            token.append(UInt8(truncatingIfNeeded: time >> UInt64(shift)))
+        let token = plaintext.withUnsafeBufferPointer { bytes in
+            iv.withUnsafeBufferPointer { iv in Result { () throws(FernetError) in try encryptor.token(for: bytes, iv: iv, time: time) } }
         }
-        token += iv
-        token += ciphertext
-        token += try hmac(token)
-        return Base64URL.encode(token)
+        return try token.get()
     }
 
     public func encrypt(_ plaintext: String) throws(FernetError) -> String {
