@@ -41,6 +41,7 @@ enum ExtractCommand {
         let input = try arguments.required("input")
         let output = arguments.value("output") ?? "-"
         let format = try outputFormat(arguments, output: output)
+        try OutputOverlapCheck.check(output: output, input: input)
         let workers = try arguments.integer("workers", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
         let users = try userIDs(arguments)
         if arguments.flag("sms") {

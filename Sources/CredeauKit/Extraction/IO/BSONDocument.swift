@@ -19,9 +19,13 @@ final class BSONDocument {
     /// Parses one JSON text (canonical or relaxed Extended JSON) with libbson.
     ///
     /// libbson turns `$date` into a BSON date, `$numberLong` into int64 and `$oid` into an ObjectId,
-    /// and rejects strings that are not valid UTF-8.
+    /// and rejects strings that are not valid UTF-8. Integers outside the Int64 range are rejected
+    /// here, because libbson would wrap them.
     static func parseJSON(_ bytes: UnsafeRawBufferPointer) -> Result<BSONDocument, BSONParseFailure> {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return .failure(BSONParseFailure("empty input")) }
+        if let oversized = JSONIntegerRange.firstOversized(in: bytes) {
+            return .failure(BSONParseFailure(oversized.reason, field: oversized.key))
+        }
         var error = bson_error_t()
         guard let handle = bson_new_from_json(base.assumingMemoryBound(to: UInt8.self), bytes.count, &error) else {
             return .failure(BSONParseFailure(Self.message(of: &error)))
@@ -64,11 +68,14 @@ final class BSONDocument {
 @available(*, unavailable, message: "A BSON document is read by one thread at a time")
 extension BSONDocument: Sendable {}
 
-/// libbson's reason for rejecting a document, in its own words.
+/// libbson's reason for rejecting a document, in its own words, or a value rejected before parsing.
 struct BSONParseFailure: Error, Equatable {
     var message: String
+    /// The member name of the rejected value, when the failure is about one value and not the syntax.
+    var field: String?
 
-    init(_ message: String) {
+    init(_ message: String, field: String? = nil) {
         self.message = message
+        self.field = field
     }
 }

@@ -79,6 +79,9 @@ public final class DumpUserIndex: Sendable {
         let document: BSONDocument
         switch parsed {
         case let .failure(failure):
+            if let field = failure.field {
+                return .failure(FieldProblem(field: SyncRecordField.canonicalName(of: field), reason: failure.message))
+            }
             return .failure(FieldProblem(field: nil, reason: (format == .bson ? "invalid BSON: " : "invalid JSON: ")
                                             + failure.message))
         case let .success(value):

@@ -161,6 +161,9 @@ final class SMSDumpReader {
         if source.format == .bson {
             return FieldProblem(field: nil, reason: "invalid BSON: \(failure.message)")
         }
+        if let field = failure.field {
+            return FieldProblem(field: SyncRecordField.canonicalName(of: field), reason: failure.message)
+        }
         if let key = JSONKeyLocator.keyBeforeInvalidUTF8(in: bytes) {
             return FieldProblem(field: SyncRecordField.canonicalName(of: key), reason: "invalid UTF-8 text")
         }

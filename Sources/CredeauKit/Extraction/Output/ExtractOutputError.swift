@@ -4,6 +4,7 @@ public enum ExtractOutputError: CredeauError {
     case writeFailed(path: String, reason: String)
     case unknownFormat(path: String)
     case sqliteNeedsFile
+    case overlapsInput(output: String, input: String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,16 @@ public enum ExtractOutputError: CredeauError {
             return "Cannot tell the output format from '\(path)'; use a .jsonl, .csv or .sqlite name or pass --format"
         case .sqliteNeedsFile:
             return "SQLite output cannot go to standard output; pass a file path with --output"
+        case let .overlapsInput(output, input):
+            return "Output '\(output)' is the input '\(input)' or lies inside it, and writing it would destroy the input; "
+                + "choose an output path outside the input"
+        }
+    }
+
+    public var exitCode: Int32 {
+        switch self {
+        case .overlapsInput: return ExitStatus.usage
+        case .unknownFormat, .cannotCreate, .writeFailed, .sqliteNeedsFile: return ExitStatus.failure
         }
     }
 }
