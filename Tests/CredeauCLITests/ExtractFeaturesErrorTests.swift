@@ -56,6 +56,31 @@ import Testing
         #expect(result.stderrLines.last?.hasPrefix("Wrote 5 users, skipped 1 users and 0 documents in ") == true)
     }
 
+    @Test func userIDBeyondInt64IsNotWrapped() throws {
+        // 2^64 and 2^65 both wrapped to user "0" in libbson, so the two users were merged.
+        let first = #"{"client_id": "lendwise_demo", "user_id": 18446744073709551616, "request_id": "sr-a", "#
+            + #""sms": [{"sms_id": "a1", "sms_sender": "AX-HDFCBK", "sms_body": "Rs 5 debited", "sms_inbox_date": 1773000000000}]}"#
+        let folder = try dump(appending: first, to: "sms_sync_request_sms_data")
+        let second = first.replacingOccurrences(of: "18446744073709551616", with: "36893488147419103232")
+        let handle = try FileHandle(forWritingTo: folder.appendingPathComponent("sms_sync_request_sms_data.json"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((second + "\n").utf8))
+        try handle.close()
+        let line = try lineCount(folder, "sms_sync_request_sms_data")
+        let file = folder.appendingPathComponent("sms_sync_request_sms_data.json").path
+
+        let stopped = try Support.run(["extract", "-i", folder.path, "-o", "-"])
+        let result = try Support.run(["extract", "-i", folder.path, "-o", "-", "--keep-going", "-q"])
+
+        #expect(stopped.status == 1)
+        #expect(stopped.stdout.isEmpty)
+        #expect(stopped.stderr.contains("'\(file)' line \(line - 1), field 'user_id': the integer 18446744073709551616 is outside"))
+        #expect(result.status == 1)
+        #expect(!Features.userIDs(try Features.rows(result.stdout)).contains("0"))
+        #expect(result.stdoutLines.count == 6)
+        #expect(result.stderrLines.contains { $0.hasPrefix("Skipped '\(file)' line \(line), field 'user_id': the integer 36893488147419103232") })
+    }
+
     @Test func documentWithoutUserIsNamed() throws {
         let folder = try dump(appending: #"{"client_id": "lendwise_demo", "apps": []}"#, to: "device_sync_request_apps_data")
         let line = try lineCount(folder, "device_sync_request_apps_data")

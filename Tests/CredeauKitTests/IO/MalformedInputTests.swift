@@ -49,6 +49,20 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
                         reasonPrefix: "expected a JSON object"),
         ExpectedProblem(file: "bad/bad-array.json", location: RecordLocation(line: 5, document: 4), field: nil,
                         reasonPrefix: "the input ends inside this element"),
+        ExpectedProblem(file: "bad/huge-integers.jsonl", location: RecordLocation(line: 1), field: "sms_id",
+                        reasonPrefix: "the integer 99999999999999999999999999999 is outside the 64-bit range"),
+        ExpectedProblem(file: "bad/huge-integers.jsonl", location: RecordLocation(line: 2), field: "sms_id",
+                        reasonPrefix: "the integer 18446744073709551616 is outside the 64-bit range"),
+        ExpectedProblem(file: "bad/huge-integers.jsonl", location: RecordLocation(line: 3), field: "sms_id",
+                        reasonPrefix: "the integer 9223372036854775808 is outside the 64-bit range"),
+        ExpectedProblem(file: "bad/huge-integers.jsonl", location: RecordLocation(line: 4), field: "user_id",
+                        reasonPrefix: "the integer 12345678901234567890123 is outside the 64-bit range"),
+        ExpectedProblem(file: "bad/huge-integers.jsonl", location: RecordLocation(line: 5), field: "sms_id",
+                        reasonPrefix: "the integer -9223372036854775809 is outside the 64-bit range"),
+        ExpectedProblem(file: "bad/huge-integers.jsonl", location: RecordLocation(line: 7), field: "sms_inbox_date",
+                        reasonPrefix: "invalid epoch milliseconds"),
+        ExpectedProblem(file: "bad/huge-integers.jsonl", location: RecordLocation(line: 8), field: "sms_id",
+                        reasonPrefix: "the floating-point id 1e+18 is beyond 2^53"),
         ExpectedProblem(file: "bad/truncated.bson", location: RecordLocation(document: 3), field: nil,
                         reasonPrefix: "truncated document"),
     ]
@@ -73,6 +87,7 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
         ("bad/invalid-utf8.jsonl", ["e-001"], 2),
         ("bad/bad-sync.json", ["f-001"], 4),
         ("bad/bad-array.json", ["g-001", "g-003"], 2),
+        ("bad/huge-integers.jsonl", ["9223372036854775807"], 7),
     ])
     func goodRecordsSurviveBadNeighbours(file: String, keptIDs: [String], skipped: Int) throws {
         let result = try IOTestSupport.read(IOTestSupport.fixture(file))

@@ -112,6 +112,11 @@ enum SyncDocumentDecoder {
             guard let whole = Int64(exactly: number) else {
                 throw FieldProblem(field: name, reason: "expected a whole number, found \(number)")
             }
+            // Above 2^53 a double cannot hold every integer, so the digits written may already be lost.
+            guard whole.magnitude <= 1 << 53 else {
+                throw FieldProblem(field: name, reason: "the floating-point id \(number) is beyond 2^53 and may have "
+                                   + "lost digits; write large ids as JSON strings")
+            }
             return String(whole)
         case let .objectID(hex):
             return hex

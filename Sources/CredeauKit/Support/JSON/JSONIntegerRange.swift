@@ -16,10 +16,9 @@ public struct OversizedJSONInteger: Equatable, Sendable {
 
 /// Finds integer literals that libbson would not store exactly.
 ///
-/// libbson 1.x accumulates the digits of a JSON integer in an unsigned 64-bit value without an
-/// overflow check, so `18446744073709551616` (2^64) parses as 0 and longer literals wrap to an
-/// unrelated number. Ids written as such numbers would then merge different users. Callers scan the
-/// text first and reject the document instead.
+/// With Debian 12's libbson 1.23, `18446744073709551616` (2^64) parses as 0 and longer literals wrap to
+/// an unrelated number (observed, while 2^63 is rejected), so ids written as such numbers would
+/// merge different users. Callers scan the text first and reject the document instead.
 public enum JSONIntegerRange {
     private static let maxPositive = Array("9223372036854775807".utf8)
     private static let maxNegative = Array("9223372036854775808".utf8)
