@@ -25,6 +25,8 @@ public struct SyncedSMS: Sendable, Equatable {
 struct FieldProblem: Error, Equatable {
     var field: String?
     var reason: String
+    /// True when the whole document could not be parsed, so its owner is unknown.
+    var isUnparsed = false
 }
 
 /// Reads the sync_db layout out of parsed documents: the header, then each SMS.
