@@ -99,6 +99,20 @@ import Testing
          "Error: The scores grouping needs score models: set SCORE_MODELS_DIR or a model path variable (see docs/scores.md)"),
         (["--cutoff-date", "25/03/2026"],
          "Error: Invalid --cutoff-date '25/03/2026': expected YYYY-MM-DD or an ISO 8601 time such as 2026-03-20T18:30:00+05:30"),
+        (["--cutoff-date", "2026-02-30"],
+         "Error: Invalid --cutoff-date '2026-02-30': day 30 does not exist, because month 2 of 2026 has 28 days"),
+        (["--cutoff-date", "2026-04-31"],
+         "Error: Invalid --cutoff-date '2026-04-31': day 31 does not exist, because month 4 of 2026 has 30 days"),
+        (["--cutoff-date", "2026-04-31T12:00:00Z"],
+         "Error: Invalid --cutoff-date '2026-04-31T12:00:00Z': day 31 does not exist, because month 4 of 2026 has 30 days"),
+        (["--cutoff-date", "2026-01-00"],
+         "Error: Invalid --cutoff-date '2026-01-00': day 0 does not exist, because month 1 of 2026 has 31 days"),
+        (["--cutoff-date", "0000-01-01"],
+         "Error: Invalid --cutoff-date '0000-01-01': expected a date in the years 2000 to 2100 (India time)"),
+        (["--cutoff-date", "1999-12-31"],
+         "Error: Invalid --cutoff-date '1999-12-31': expected a date in the years 2000 to 2100 (India time)"),
+        (["--cutoff-date", "2101-01-01T00:00:00+05:30"],
+         "Error: Invalid --cutoff-date '2101-01-01T00:00:00+05:30': expected a date in the years 2000 to 2100 (India time)"),
         (["--strict"], "Error: Option '--strict' applies to --sms only; without --sms a problem stops the run unless --keep-going is set"),
     ])
     func usageMistakesExitTwo(extra: [String], message: String) throws {
@@ -107,6 +121,14 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderrLines.first.map(String.init) == message)
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test(arguments: ["2024-02-29", "2000-01-01", "2100-12-31"])
+    func cutoffDateEdgesAreAccepted(date: String) throws {
+        let result = try Support.runInPackageRoot(["extract", "-i", "fixtures/sync_db", "-o", "-", "-q", "--cutoff-date", date])
+
+        #expect(result.status == 0)
+        #expect(result.stdoutLines.count == 6)
     }
 
     @Test(arguments: [

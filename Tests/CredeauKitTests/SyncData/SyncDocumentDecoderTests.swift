@@ -20,7 +20,8 @@ import Testing
         #expect(SyncDateParser.millis(from: value) == expected)
     }
 
-    @Test(arguments: ["\"yesterday\"", "\"2026-13-01 00:00:00\"", "true", "\"2026-03-15 25:00:00\""])
+    @Test(arguments: ["\"yesterday\"", "\"2026-13-01 00:00:00\"", "true", "\"2026-03-15 25:00:00\"",
+                      "\"2026-02-30 10:00:00\"", "\"2026-04-31\"", "\"2025-02-29T00:00:00Z\""])
     func invalidDatesAreRejected(json: String) throws {
         let value = try Self.parse("{\"d\": \(json)}")["d"] ?? .null
         #expect(SyncDateParser.millis(from: value) == nil)
