@@ -81,6 +81,24 @@ import Testing
         #expect(result.stderrLines.contains { $0.hasPrefix("Skipped '\(file)' line \(line), field 'user_id': the integer 36893488147419103232") })
     }
 
+    @Test func implausibleSMSDateIsNamed() throws {
+        let broken = #"{"client_id": "lendwise_demo", "user_id": "cu-1003", "request_id": "sr-y", "#
+            + #""created_at": {"$date": "2026-03-18T06:30:00.000Z"}, "sms": [{"sms_id": "y1", "sms_sender": "AX-HDFCBK", "#
+            + #""sms_body": "Rs 5 debited", "sms_inbox_date": "0001-01-01 00:00:00"}]}"#
+        let folder = try dump(appending: broken, to: "sms_sync_request_sms_data")
+        let line = try lineCount(folder, "sms_sync_request_sms_data")
+        let file = folder.appendingPathComponent("sms_sync_request_sms_data.json").path
+
+        let stopped = try Support.run(["extract", "-i", folder.path, "-o", "-"])
+        let result = try Support.run(["extract", "-i", folder.path, "-o", "-", "--keep-going", "-q"])
+
+        #expect(stopped.status == 1)
+        #expect(stopped.stderr.contains("'\(file)' line \(line), field 'sms_inbox_date': "))
+        #expect(stopped.stderr.contains("date 0001-01-01 00:00:00 IST is before 2000-01-01"))
+        #expect(result.status == 1)
+        #expect(Features.userIDs(try Features.rows(result.stdout)) == ["cu-1001", "cu-1002", "cu-1004", "cu-1005", "cu-1006"])
+    }
+
     @Test func documentWithoutUserIsNamed() throws {
         let folder = try dump(appending: #"{"client_id": "lendwise_demo", "apps": []}"#, to: "device_sync_request_apps_data")
         let line = try lineCount(folder, "device_sync_request_apps_data")

@@ -63,6 +63,20 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
                         reasonPrefix: "invalid epoch milliseconds"),
         ExpectedProblem(file: "bad/huge-integers.jsonl", location: RecordLocation(line: 8), field: "sms_id",
                         reasonPrefix: "the floating-point id 1e+18 is beyond 2^53"),
+        ExpectedProblem(file: "bad/absurd-dates.jsonl", location: RecordLocation(line: 1), field: "sms_inbox_date",
+                        reasonPrefix: "date -99999999999999 ms is before 2000-01-01"),
+        ExpectedProblem(file: "bad/absurd-dates.jsonl", location: RecordLocation(line: 2), field: "sms_inbox_date",
+                        reasonPrefix: "invalid $date value '-5000-01-01T00:00:00Z'"),
+        ExpectedProblem(file: "bad/absurd-dates.jsonl", location: RecordLocation(line: 3), field: "sms_inbox_date",
+                        reasonPrefix: "date 0001-01-01 00:00:00 IST is before 2000-01-01"),
+        ExpectedProblem(file: "bad/absurd-dates.jsonl", location: RecordLocation(line: 4), field: "sms_inbox_date",
+                        reasonPrefix: "date 2100-01-01 05:30:00 IST is more than one day after the current time"),
+        ExpectedProblem(file: "bad/absurd-dates.jsonl", location: RecordLocation(line: 5), field: "sms_inbox_date",
+                        reasonPrefix: "date 2026-03-03 00:00:00 IST is more than one day after the sync time 2026-03-01 05:30:00 IST"),
+        ExpectedProblem(file: "bad/absurd-dates.jsonl", location: RecordLocation(line: 7), field: "sms_inbox_date",
+                        reasonPrefix: "invalid $date object: $numberLong must hold decimal digits"),
+        ExpectedProblem(file: "bad/absurd-dates.jsonl", location: RecordLocation(line: 8), field: "sms_inbox_date",
+                        reasonPrefix: "invalid $date value '2026-02-30T00:00:00Z'"),
         ExpectedProblem(file: "bad/truncated.bson", location: RecordLocation(document: 3), field: nil,
                         reasonPrefix: "truncated document"),
     ]
@@ -88,6 +102,7 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
         ("bad/bad-sync.json", ["f-001"], 4),
         ("bad/bad-array.json", ["g-001", "g-003"], 2),
         ("bad/huge-integers.jsonl", ["9223372036854775807"], 7),
+        ("bad/absurd-dates.jsonl", ["h-006", "h-009"], 7),
     ])
     func goodRecordsSurviveBadNeighbours(file: String, keptIDs: [String], skipped: Int) throws {
         let result = try IOTestSupport.read(IOTestSupport.fixture(file))

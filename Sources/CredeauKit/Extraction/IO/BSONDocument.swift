@@ -19,12 +19,15 @@ final class BSONDocument {
     /// Parses one JSON text (canonical or relaxed Extended JSON) with libbson.
     ///
     /// libbson turns `$date` into a BSON date, `$numberLong` into int64 and `$oid` into an ObjectId,
-    /// and rejects strings that are not valid UTF-8. Integers outside the Int64 range are rejected
-    /// here, because libbson would wrap them.
+    /// and rejects strings that are not valid UTF-8. Integers outside the Int64 range and `$date`
+    /// values that are not dates are rejected here first, naming the field.
     static func parseJSON(_ bytes: UnsafeRawBufferPointer) -> Result<BSONDocument, BSONParseFailure> {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return .failure(BSONParseFailure("empty input")) }
         if let oversized = JSONIntegerRange.firstOversized(in: bytes) {
             return .failure(BSONParseFailure(oversized.reason, field: oversized.key))
+        }
+        if let date = ExtendedJSONDateCheck.firstInvalid(in: bytes) {
+            return .failure(BSONParseFailure(date.reason, field: date.key ?? "$date"))
         }
         var error = bson_error_t()
         guard let handle = bson_new_from_json(base.assumingMemoryBound(to: UInt8.self), bytes.count, &error) else {

@@ -197,7 +197,7 @@ extension SyncDataError {
     var fieldName: String? {
         switch self {
         case let .missingField(_, names): return names.first
-        case let .invalidField(_, field, _, _): return field
+        case let .invalidField(_, field, _, _), let .implausibleField(_, field, _): return field
         case .notAnObject, .otherUser: return nil
         }
     }

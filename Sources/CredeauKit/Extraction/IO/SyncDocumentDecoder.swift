@@ -88,6 +88,9 @@ enum SyncDocumentDecoder {
             let body = try requiredText(picked, .body)
             let sender = try optionalText(picked, .sender)
             let date = try optionalDate(picked, .inboxDate)
+            if let date, let reason = InboxDateRange.problem(date, syncedAtMillis: header.createdAtMillis) {
+                throw FieldProblem(field: SyncRecordField.inboxDate.canonicalName, reason: reason)
+            }
             let isInbox = try inboxFlag(picked)
             let raw = RawSMS(id: id, sender: sender, body: body, inboxDateMillis: date,
                              clientID: header.clientID, userID: header.userID, requestID: header.requestID)

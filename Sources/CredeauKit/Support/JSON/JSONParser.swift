@@ -32,6 +32,9 @@ public enum JSONParser {
             let place = oversized.key.map { "field '\($0)': " } ?? ""
             throw JSONParseError(reason: "\(place)\(oversized.reason)")
         }
+        if let date = ExtendedJSONDateCheck.firstInvalid(in: bytes) {
+            throw JSONParseError(reason: "field '\(date.key ?? "$date")': \(date.reason)")
+        }
 
         var error = bson_error_t()
         guard let document = bytes.withUnsafeBufferPointer({ buffer in
