@@ -147,7 +147,17 @@ public final class SQLiteStatement {
             case let .real(number):
                 code = sqlite3_bind_double(handle, index, number)
             case let .text(text):
-                code = sqlite3_bind_text(handle, index, text, -1, credeau_sqlite_transient())
+                // Bind by byte length: with -1 SQLite would stop at the first NUL byte of the text.
+                var copy = text
+                code = copy.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                        return sqlite3_bind_text(handle, index, "", 0, credeau_sqlite_transient())
+                    }
+                    return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                        sqlite3_bind_text64(handle, index, $0, UInt64(bytes.count), credeau_sqlite_transient(),
+                                            UInt8(SQLITE_UTF8))
+                    }
+                }
             case let .blob(bytes):
                 code = bytes.withUnsafeBytes {
                     sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), credeau_sqlite_transient())
@@ -191,7 +201,9 @@ public final class SQLiteStatement {
         case SQLITE_FLOAT:
             return .real(sqlite3_column_double(handle, index))
         case SQLITE_TEXT:
-            return .text(String(cString: sqlite3_column_text(handle, index)))
+            let count = Int(sqlite3_column_bytes(handle, index))
+            guard count > 0, let base = sqlite3_column_text(handle, index) else { return .text("") }
+            return .text(String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(handle, index))
             guard count > 0, let base = sqlite3_column_blob(handle, index) else { return .blob([]) }
