@@ -53,7 +53,7 @@ import Testing
         #expect(skipped.hasPrefix("Skipped '\(file)' line \(line)"))
         #expect(skipped.contains("sms_body"))
         #expect(result.stderrLines.contains("Skipped users: lendwise_demo/cu-1003"))
-        #expect(result.stderrLines.last?.hasPrefix("Wrote 5 users, skipped 1 users and 0 documents in ") == true)
+        #expect(result.stderrLines.last?.hasPrefix("Wrote 5 users, skipped 1 user and 0 documents in ") == true)
     }
 
     @Test func userIDBeyondInt64IsNotWrapped() throws {

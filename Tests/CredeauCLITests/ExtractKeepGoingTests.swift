@@ -26,7 +26,7 @@ import Testing
         #expect(Features.userIDs(try Features.rows(result.stdout)) == ["cu-1002", "cu-1003", "cu-1004", "cu-1005", "cu-1006"])
         #expect(result.stderrLines.first == "Skipped '\(dump.file)' document 1: invalid BSON: corrupt document: corrupt BSON")
         #expect(result.stderrLines.contains("Skipped users: lendwise_demo/cu-1001"))
-        #expect(result.stderrLines.last?.hasPrefix("Wrote 5 users, skipped 1 users and 1 documents in ") == true)
+        #expect(result.stderrLines.last?.hasPrefix("Wrote 5 users, skipped 1 user and 1 document in ") == true)
     }
 
     @Test func badLengthPrefixSkipsEveryUser() throws {
@@ -37,7 +37,7 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderrLines.contains { $0.hasSuffix("the unread part may hold documents of this user") })
         #expect(result.stderrLines.contains { $0.hasPrefix("Skipped users: lendwise_demo/cu-1001, lendwise_demo/cu-1002") })
-        #expect(result.stderrLines.last?.hasPrefix("Wrote 0 users, skipped 6 users and 1 documents in ") == true)
+        #expect(result.stderrLines.last?.hasPrefix("Wrote 0 users, skipped 6 users and 1 document in ") == true)
     }
 
     @Test func invalidJSONNamingUserSkipsThatUser() throws {

@@ -23,6 +23,12 @@ final class BSONDocument {
     /// values that are not dates are rejected here first, naming the field.
     static func parseJSON(_ bytes: UnsafeRawBufferPointer) -> Result<BSONDocument, BSONParseFailure> {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return .failure(BSONParseFailure("empty input")) }
+        // libbson reads a top-level array as a document keyed "0", "1" …, which would then be
+        // reported as missing fields.
+        if let first = bytes.first(where: { !DocumentScanner.isJSONSpace($0) }), first != UInt8(ascii: "{") {
+            let found = first == UInt8(ascii: "[") ? "an array" : "'\(String(decoding: [first], as: UTF8.self))'"
+            return .failure(BSONParseFailure("expected a JSON object, found \(found)", isSyntaxError: false))
+        }
         if let oversized = JSONIntegerRange.firstOversized(in: bytes) {
             return .failure(BSONParseFailure(oversized.reason, field: oversized.key))
         }
@@ -76,9 +82,12 @@ struct BSONParseFailure: Error, Equatable {
     var message: String
     /// The member name of the rejected value, when the failure is about one value and not the syntax.
     var field: String?
+    /// False when the text is valid JSON of the wrong shape, so messages must not call it invalid JSON.
+    var isSyntaxError: Bool
 
-    init(_ message: String, field: String? = nil) {
+    init(_ message: String, field: String? = nil, isSyntaxError: Bool = true) {
         self.message = message
         self.field = field
+        self.isSyntaxError = isSyntaxError && field == nil
     }
 }

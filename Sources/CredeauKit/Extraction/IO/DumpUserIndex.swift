@@ -109,8 +109,8 @@ public final class DumpUserIndex: Sendable {
                 return .failure(FieldProblem(field: SyncRecordField.canonicalName(of: field), reason: failure.message,
                                              isUnparsed: true))
             }
-            return .failure(FieldProblem(field: nil, reason: (format == .bson ? "invalid BSON: " : "invalid JSON: ")
-                                            + failure.message, isUnparsed: true))
+            let prefix = !failure.isSyntaxError ? "" : format == .bson ? "invalid BSON: " : "invalid JSON: "
+            return .failure(FieldProblem(field: nil, reason: prefix + failure.message, isUnparsed: true))
         case let .success(value):
             document = value
         }

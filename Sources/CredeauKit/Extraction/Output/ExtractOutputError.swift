@@ -13,7 +13,8 @@ public enum ExtractOutputError: CredeauError {
         case let .writeFailed(path, reason):
             return "Writing output '\(path)' failed: \(reason)"
         case let .unknownFormat(path):
-            return "Cannot tell the output format from '\(path)'; use a .jsonl, .csv or .sqlite name or pass --format"
+            return "Cannot tell the output format from '\(path)': expected a name ending in .jsonl, .json, .ndjson, "
+                + ".csv, .sqlite, .sqlite3 or .db, or pass --format jsonl, csv or sqlite"
         case .sqliteNeedsFile:
             return "SQLite output cannot go to standard output; pass a file path with --output"
         case let .overlapsInput(output, input):
@@ -24,8 +25,8 @@ public enum ExtractOutputError: CredeauError {
 
     public var exitCode: Int32 {
         switch self {
-        case .overlapsInput: return ExitStatus.usage
-        case .unknownFormat, .cannotCreate, .writeFailed, .sqliteNeedsFile: return ExitStatus.failure
+        case .overlapsInput, .unknownFormat: return ExitStatus.usage
+        case .cannotCreate, .writeFailed, .sqliteNeedsFile: return ExitStatus.failure
         }
     }
 }
