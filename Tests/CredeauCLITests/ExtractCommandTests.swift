@@ -100,8 +100,6 @@ import Testing
          "Error: Unknown input format of 'Makefile': the first byte is 0x23; expected JSON Lines, a JSON array or a mongodump .bson file\n"),
         (["extract", "--sms", "--input", "fixtures/sms/messages.json", "--output", "/nonexistent-folder/out.jsonl"],
          "Error: Cannot create output '/nonexistent-folder/out.jsonl': No such file or directory\n"),
-        (["extract", "--sms", "--input", "fixtures/sms/messages.json", "--output", "out.txt"],
-         "Error: Cannot tell the output format from 'out.txt'; use a .jsonl, .csv or .sqlite name or pass --format\n"),
         (["extract", "--sms", "--input", "scripts", "--output", "-"],
          "Error: No 'sms_sync_request_sms_data.json' or '.bson' file in folder 'scripts' or its 'sync_db' subfolder\n"),
     ])

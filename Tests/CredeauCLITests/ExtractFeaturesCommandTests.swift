@@ -40,7 +40,7 @@ import Testing
 
     @Test func csvColumnsFollowTheCatalogue() throws {
         let output = try Support.makeTemporaryDirectory().appendingPathComponent("users.csv")
-        let result = try Features.extractFixture(["-o", output.path, "-q"])
+        let result = try Features.extractFixture(["-q"], output: output.path)
         let lines = try String(contentsOf: output, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
 
         #expect(result.status == 0)
@@ -51,7 +51,7 @@ import Testing
 
     @Test func csvValuesMatchJSONLines() throws {
         let output = try Support.makeTemporaryDirectory().appendingPathComponent("users.csv")
-        _ = try Features.extractFixture(["-o", output.path, "-q", "--users", "cu-1003"])
+        _ = try Features.extractFixture(["-q", "--users", "cu-1003"], output: output.path)
         let json = try Features.rows(try Features.extractFixture(["-q", "--users", "cu-1003"]).stdout)
         let lines = try String(contentsOf: output, encoding: .utf8).components(separatedBy: "\r\n")
         let header = lines[0].split(separator: ",").map(String.init)
@@ -71,7 +71,7 @@ import Testing
 
     @Test func sqliteOutputIsQueryable() throws {
         let output = try Support.makeTemporaryDirectory().appendingPathComponent("users.sqlite")
-        let result = try Features.extractFixture(["-o", output.path, "-q"])
+        let result = try Features.extractFixture(["-q"], output: output.path)
         let json = try Features.rows(try Features.extractFixture(["-q"]).stdout)
         let database = try SQLiteDatabase(path: output.path, walMode: false)
 

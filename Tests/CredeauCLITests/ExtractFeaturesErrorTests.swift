@@ -53,7 +53,50 @@ import Testing
         #expect(skipped.hasPrefix("Skipped '\(file)' line \(line)"))
         #expect(skipped.contains("sms_body"))
         #expect(result.stderrLines.contains("Skipped users: lendwise_demo/cu-1003"))
-        #expect(result.stderrLines.last?.hasPrefix("Wrote 5 users, skipped 1 users and 0 documents in ") == true)
+        #expect(result.stderrLines.last?.hasPrefix("Wrote 5 users, skipped 1 user and 0 documents in ") == true)
+    }
+
+    @Test func userIDBeyondInt64IsNotWrapped() throws {
+        // 2^64 and 2^65 both wrapped to user "0" in libbson, so the two users were merged.
+        let first = #"{"client_id": "lendwise_demo", "user_id": 18446744073709551616, "request_id": "sr-a", "#
+            + #""sms": [{"sms_id": "a1", "sms_sender": "AX-HDFCBK", "sms_body": "Rs 5 debited", "sms_inbox_date": 1773000000000}]}"#
+        let folder = try dump(appending: first, to: "sms_sync_request_sms_data")
+        let second = first.replacingOccurrences(of: "18446744073709551616", with: "36893488147419103232")
+        let handle = try FileHandle(forWritingTo: folder.appendingPathComponent("sms_sync_request_sms_data.json"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((second + "\n").utf8))
+        try handle.close()
+        let line = try lineCount(folder, "sms_sync_request_sms_data")
+        let file = folder.appendingPathComponent("sms_sync_request_sms_data.json").path
+
+        let stopped = try Support.run(["extract", "-i", folder.path, "-o", "-"])
+        let result = try Support.run(["extract", "-i", folder.path, "-o", "-", "--keep-going", "-q"])
+
+        #expect(stopped.status == 1)
+        #expect(stopped.stdout.isEmpty)
+        #expect(stopped.stderr.contains("'\(file)' line \(line - 1), field 'user_id': the integer 18446744073709551616 is outside"))
+        #expect(result.status == 1)
+        #expect(!Features.userIDs(try Features.rows(result.stdout)).contains("0"))
+        #expect(result.stdoutLines.count == 6)
+        #expect(result.stderrLines.contains { $0.hasPrefix("Skipped '\(file)' line \(line), field 'user_id': the integer 36893488147419103232") })
+    }
+
+    @Test func implausibleSMSDateIsNamed() throws {
+        let broken = #"{"client_id": "lendwise_demo", "user_id": "cu-1003", "request_id": "sr-y", "#
+            + #""created_at": {"$date": "2026-03-18T06:30:00.000Z"}, "sms": [{"sms_id": "y1", "sms_sender": "AX-HDFCBK", "#
+            + #""sms_body": "Rs 5 debited", "sms_inbox_date": "0001-01-01 00:00:00"}]}"#
+        let folder = try dump(appending: broken, to: "sms_sync_request_sms_data")
+        let line = try lineCount(folder, "sms_sync_request_sms_data")
+        let file = folder.appendingPathComponent("sms_sync_request_sms_data.json").path
+
+        let stopped = try Support.run(["extract", "-i", folder.path, "-o", "-"])
+        let result = try Support.run(["extract", "-i", folder.path, "-o", "-", "--keep-going", "-q"])
+
+        #expect(stopped.status == 1)
+        #expect(stopped.stderr.contains("'\(file)' line \(line), field 'sms_inbox_date': "))
+        #expect(stopped.stderr.contains("date 0001-01-01 00:00:00 IST is before 2000-01-01"))
+        #expect(result.status == 1)
+        #expect(Features.userIDs(try Features.rows(result.stdout)) == ["cu-1001", "cu-1002", "cu-1004", "cu-1005", "cu-1006"])
     }
 
     @Test func documentWithoutUserIsNamed() throws {
@@ -74,6 +117,20 @@ import Testing
          "Error: The scores grouping needs score models: set SCORE_MODELS_DIR or a model path variable (see docs/scores.md)"),
         (["--cutoff-date", "25/03/2026"],
          "Error: Invalid --cutoff-date '25/03/2026': expected YYYY-MM-DD or an ISO 8601 time such as 2026-03-20T18:30:00+05:30"),
+        (["--cutoff-date", "2026-02-30"],
+         "Error: Invalid --cutoff-date '2026-02-30': day 30 does not exist, because month 2 of 2026 has 28 days"),
+        (["--cutoff-date", "2026-04-31"],
+         "Error: Invalid --cutoff-date '2026-04-31': day 31 does not exist, because month 4 of 2026 has 30 days"),
+        (["--cutoff-date", "2026-04-31T12:00:00Z"],
+         "Error: Invalid --cutoff-date '2026-04-31T12:00:00Z': day 31 does not exist, because month 4 of 2026 has 30 days"),
+        (["--cutoff-date", "2026-01-00"],
+         "Error: Invalid --cutoff-date '2026-01-00': day 0 does not exist, because month 1 of 2026 has 31 days"),
+        (["--cutoff-date", "0000-01-01"],
+         "Error: Invalid --cutoff-date '0000-01-01': expected a date in the years 2000 to 2100 (India time)"),
+        (["--cutoff-date", "1999-12-31"],
+         "Error: Invalid --cutoff-date '1999-12-31': expected a date in the years 2000 to 2100 (India time)"),
+        (["--cutoff-date", "2101-01-01T00:00:00+05:30"],
+         "Error: Invalid --cutoff-date '2101-01-01T00:00:00+05:30': expected a date in the years 2000 to 2100 (India time)"),
         (["--strict"], "Error: Option '--strict' applies to --sms only; without --sms a problem stops the run unless --keep-going is set"),
     ])
     func usageMistakesExitTwo(extra: [String], message: String) throws {
@@ -82,6 +139,14 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderrLines.first.map(String.init) == message)
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test(arguments: ["2024-02-29", "2000-01-01", "2100-12-31"])
+    func cutoffDateEdgesAreAccepted(date: String) throws {
+        let result = try Support.runInPackageRoot(["extract", "-i", "fixtures/sync_db", "-o", "-", "-q", "--cutoff-date", date])
+
+        #expect(result.status == 0)
+        #expect(result.stdoutLines.count == 6)
     }
 
     @Test(arguments: [

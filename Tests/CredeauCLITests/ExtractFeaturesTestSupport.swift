@@ -25,9 +25,9 @@ enum FeaturesTestSupport {
 
     /// Runs `credeau extract` on the shipped JSON dump with a fixed cutoff, writing JSON Lines to
     /// standard output, plus `extra` arguments.
-    static func extractFixture(_ extra: [String]) throws -> CommandResult {
+    static func extractFixture(_ extra: [String], output: String = "-") throws -> CommandResult {
         try CLITestSupport.runInPackageRoot(
-            ["extract", "--input", "fixtures/sync_db", "--output", "-", "--cutoff-date", fixtureCutoff] + extra)
+            ["extract", "--input", "fixtures/sync_db", "--output", output, "--cutoff-date", fixtureCutoff] + extra)
     }
 
     /// Copies the shipped JSON dump into a new folder and returns the folder, so a test can break a file.

@@ -42,6 +42,15 @@ public struct CivilTime: Sendable, Equatable {
         return (Int(year), Int(month), Int(day))
     }
 
+    /// Returns the number of days in a month of the proleptic Gregorian calendar (month 1 to 12).
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
     public static func days(year: Int, month: Int, day: Int) -> Int64 {
         let adjustedYear = Int64(month <= 2 ? year - 1 : year)

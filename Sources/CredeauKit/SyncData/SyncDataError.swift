@@ -4,6 +4,8 @@ public enum SyncDataError: CredeauError, Equatable {
     case missingField(source: SyncSource, names: [String])
     /// A field contains a value of the wrong type or format.
     case invalidField(source: SyncSource, field: String, value: String, expected: String)
+    /// A field contains a well-formed value that cannot be true, such as an SMS date before 2000.
+    case implausibleField(source: SyncSource, field: String, reason: String)
     /// The document or a record is not a JSON object.
     case notAnObject(source: SyncSource, what: String)
     /// A document of another client or user was added to a user's data.
@@ -17,6 +19,8 @@ public enum SyncDataError: CredeauError, Equatable {
             return "Missing field '\(names.first ?? "")'\(accepted) in a sync document of source '\(source.rawValue)'"
         case let .invalidField(source, field, value, expected):
             return "Invalid \(source.rawValue) field '\(field)': '\(value)' is not \(expected)"
+        case let .implausibleField(source, field, reason):
+            return "Invalid \(source.rawValue) field '\(field)': \(reason)"
         case let .notAnObject(source, what):
             return "Invalid \(source.rawValue) sync data: the \(what) is not a JSON object"
         case let .otherUser(source, clientID, userID):

@@ -29,7 +29,8 @@ enum SyncDateParser {
         let bytes = Array(text.utf8)
         if !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return Int64(text) }
         guard bytes.count >= 10, let year = number(bytes, 0, 4), bytes[4] == 0x2D, let month = number(bytes, 5, 2),
-              bytes[7] == 0x2D, let day = number(bytes, 8, 2), (1...12).contains(month), (1...31).contains(day)
+              bytes[7] == 0x2D, let day = number(bytes, 8, 2), (1...12).contains(month),
+              (1...CivilTime.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         var hour = 0, minute = 0, second = 0, fractionMillis = 0
         var index = 10

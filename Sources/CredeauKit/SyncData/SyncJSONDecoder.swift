@@ -37,7 +37,11 @@ public enum SyncJSONDecoder {
             let body = try fields.requiredText(["sms_body", "body", "message", "text"])
             let id = try fields.text(["sms_id", "id", "_id", "message_id"]) ?? ""
             let sender = try fields.text(["sms_sender", "sender", "address", "from"])
-            let date = try fields.date(["sms_inbox_date", "date", "inbox_date", "received_at"])
+            let dateNames = ["sms_inbox_date", "date", "inbox_date", "received_at"]
+            let date = try fields.date(dateNames)
+            if let date, let reason = InboxDateRange.problem(date, syncedAtMillis: header.createdAtMillis) {
+                throw .implausibleField(source: .sms, field: fields.firstName(dateNames) ?? dateNames[0], reason: reason)
+            }
             let folderText = try fields.text(["folder", "type"])?.lowercased()
             let folder: SMSFolder = folderText == "sent" || folderText == "2" ? .sent : .inbox
             let raw = RawSMS(

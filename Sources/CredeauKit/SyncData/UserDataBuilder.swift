@@ -1,7 +1,7 @@
 /// Accumulates one user's sync documents, across any number of syncs, into a `UserData`.
 ///
-/// Re-syncs send records again, so records are deduplicated. SMS match by id and by (sender,
-/// inbox date, body), and apps by package name (the latest sync wins). Contacts match by id (else
+/// Re-syncs send records again, so records are deduplicated. SMS match by id and by
+/// `SMSDuplicateKey`, as in `extract --sms`, and apps by package name (the latest sync wins). Contacts match by id (else
 /// name and numbers), and call logs by id (else number, time and type). Device snapshots are all kept,
 /// ordered by sync time, because the engine picks the last one before the cutoff.
 public struct UserDataBuilder {
@@ -11,7 +11,7 @@ public struct UserDataBuilder {
     /// Kept SMS with the sync time of the first document that carried each.
     private var sms: [(record: SyncedSMSRecord, syncedAt: Int64)] = []
     private var smsIndexByID: [String: Int] = [:]
-    private var smsIndexByContent: [SMSContentKey: Int] = [:]
+    private var smsIndexByContent: [SMSDuplicateKey: Int] = [:]
     private var appsByPackage: [String: (record: AppRecord, syncedAt: Int64)]?
     private var devices: [DeviceRecord]?
     private var iosDevices: [DeviceRecord]?
@@ -69,15 +69,18 @@ public struct UserDataBuilder {
     }
 
     private mutating func insertSMS(_ record: SyncedSMSRecord, syncedAt: Int64) {
-        let content = SMSContentKey(sender: record.raw.sender, date: record.raw.inboxDateMillis, body: record.raw.body)
+        let content = SMSDuplicateKey(record.raw)
         let id = record.raw.id
-        if let existing = (id.isEmpty ? nil : smsIndexByID[id]) ?? smsIndexByContent[content] {
+        let existing = (id.isEmpty ? nil : smsIndexByID[id]) ?? content.flatMap { smsIndexByContent[$0] }
+        let index = existing ?? sms.count
+        // A dropped SMS's id and content count as seen too, as in SMSDeduplicator.
+        if !id.isEmpty, smsIndexByID[id] == nil { smsIndexByID[id] = index }
+        if let content, smsIndexByContent[content] == nil { smsIndexByContent[content] = index }
+        if let existing {
             // Documents may arrive in any order: keep the earliest sync that carried the SMS.
             sms[existing].syncedAt = min(sms[existing].syncedAt, syncedAt)
             return
         }
-        smsIndexByContent[content] = sms.count
-        if !id.isEmpty { smsIndexByID[id] = sms.count }
         sms.append((record, syncedAt))
     }
 
@@ -109,11 +112,4 @@ public struct UserDataBuilder {
         if smsSeen, user.syncTimes[.sms] == nil { user.syncTimes[.sms] = [] }
         return user
     }
-}
-
-/// The content identity of an SMS across re-syncs: a re-sent SMS with a new id still matches.
-private struct SMSContentKey: Hashable {
-    var sender: String?
-    var date: Int64?
-    var body: String
 }

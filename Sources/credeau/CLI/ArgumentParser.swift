@@ -9,6 +9,7 @@ enum UsageError: CredeauError {
     case missingOption(String)
     case missingArgument(String)
     case conflictingOptions(String, String)
+    case repeatedOption(String)
 
     var description: String {
         switch self {
@@ -26,6 +27,8 @@ enum UsageError: CredeauError {
             return "Missing argument <\(name)>"
         case let .conflictingOptions(first, second):
             return "Options '--\(first)' and '--\(second)' cannot be used together"
+        case let .repeatedOption(option):
+            return "Option '--\(option)' is given more than once; pass it once"
         }
     }
 
@@ -114,6 +117,8 @@ struct ParsedArguments {
                 value = arguments[index]
                 index += 1
             }
+            // A second value would silently replace the first, so only repeatable options take several.
+            if !option.repeatable, values[name] != nil { throw UsageError.repeatedOption(name) }
             values[name, default: []].append(value)
         }
     }

@@ -41,6 +41,7 @@ enum ExtractCommand {
         let input = try arguments.required("input")
         let output = arguments.value("output") ?? "-"
         let format = try outputFormat(arguments, output: output)
+        try OutputOverlapCheck.check(output: output, input: input)
         let workers = try arguments.integer("workers", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
         let users = try userIDs(arguments)
         if arguments.flag("sms") {
@@ -66,8 +67,17 @@ enum ExtractCommand {
         return format
     }
 
-    /// Reads every `--users` value: ids separated by commas, or `@FILE` with one id per line.
-    /// Nil when the option is absent.
+    /// Prints one warning line listing requested `--users` ids that the input has no data of.
+    static func warnAboutMissingUsers(_ missing: [String]) {
+        guard !missing.isEmpty else { return }
+        let listed = missing.prefix(20).joined(separator: ", ")
+        let more = missing.count > 20 ? " and \(missing.count - 20) more" : ""
+        StandardStreams.writeError("Warning: no data for \(missing.count == 1 ? "user id" : "user ids") given in --users: "
+                                   + "\(listed)\(more)\n")
+    }
+
+    /// Reads every `--users` value: ids separated by commas, or `@FILE` with one id per line, where
+    /// blank lines and lines starting with `#` are skipped. Nil when the option is absent.
     private static func userIDs(_ arguments: ParsedArguments) throws -> Set<String>? {
         let values = arguments.allValues("users")
         guard !values.isEmpty else { return nil }
@@ -75,10 +85,18 @@ enum ExtractCommand {
         for value in values {
             if value.hasPrefix("@") {
                 let path = String(value.dropFirst())
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                    throw UsageError.invalidValue(option: "users", value: value, reason: "cannot read the file '\(path)'")
+                // FileHandle reads to the end of pipes too (@/dev/stdin, @<(…)), which report no size.
+                guard let handle = FileHandle(forReadingAtPath: path),
+                      let data = try? handle.readToEnd() ?? Data(),
+                      let text = String(data: data, encoding: .utf8)
+                else {
+                    throw UsageError.invalidValue(option: "users", value: value,
+                                                  reason: "cannot read the file '\(path)' as UTF-8 text")
                 }
-                ids += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                try? handle.close()
+                ids += text.split(whereSeparator: \.isNewline)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.hasPrefix("#") }
             } else {
                 ids += value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             }

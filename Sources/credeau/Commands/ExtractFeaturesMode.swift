@@ -39,6 +39,7 @@ enum ExtractFeaturesMode {
             let more = summary.skippedUsers.count > 20 ? " and \(summary.skippedUsers.count - 20) more" : ""
             StandardStreams.writeError("Skipped users: \(listed)\(more)\n")
         }
+        ExtractCommand.warnAboutMissingUsers(summary.missingUserIDs)
         if !quiet {
             StandardStreams.writeError(summary.line + "\n")
         }

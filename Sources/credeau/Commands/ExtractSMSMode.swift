@@ -19,6 +19,7 @@ enum ExtractSMSMode {
                 StandardStreams.writeError("Skipped \(problem)\n")
             })
         progressBar?.clear()
+        ExtractCommand.warnAboutMissingUsers(summary.missingUserIDs)
         if !quiet {
             StandardStreams.writeError(summary.line + "\n")
         }

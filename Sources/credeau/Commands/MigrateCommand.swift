@@ -18,8 +18,9 @@ enum MigrateCommand {
             .flag("dry-run", help: "Print the SQL and MongoDB commands that would run, without running them."),
             .flag("status", help: "List applied and pending migrations."),
             .value("retention-days", "N", help: "Drop daily partitions older than N days.", default: "90"),
-            .value("add-client", "NAME", help: "Add a client to the clients table and print its new auth token once."),
-            .value("email", "E", help: "Email stored with --add-client (at most 32 characters)."),
+            .value("add-client", "NAME", help: "Add a client to the clients table and print its new auth token once "
+                   + "(1 to 72 visible ASCII characters, no spaces)."),
+            .value("email", "E", help: "Email stored with --add-client (name@domain, at most 32 characters)."),
             .value("load", "DUMP_DIR", help: "Load a mongoexport or mongodump folder into sync_db, skipping documents already loaded."),
             .value("sqlite", "PATH", help: "Migrate this SQLite file (default: CREDEAU_SQLITE_PATH or ./credeau.db)."),
             .value("postgres-url", "URL", help: "Use this postgres:// URL for api_insights_db instead of DI_POSTGRES_*."),
@@ -47,6 +48,7 @@ enum MigrateCommand {
         options.postgresURL = arguments.value("postgres-url")
         options.loadDirectory = arguments.value("load")
         if let name = arguments.value("add-client") {
+            try ClientRegistration.validate(clientID: name, email: arguments.value("email"))
             options.newClient = (name: name, email: arguments.value("email"))
         }
 

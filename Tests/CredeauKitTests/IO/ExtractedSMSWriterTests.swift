@@ -115,6 +115,16 @@ import Testing
         #expect(rows[1][6] == .null)
     }
 
+    @Test func sqliteKeepsTextAfterNUL() throws {
+        let body = "nul\u{0}byte Rs 5 debited"
+        let (path, _) = try writeAndRead(.sqlite, [Self.makeEntry(body: body), Self.makeEntry(id: "s-2", body: "")])
+        let database = try SQLiteDatabase(path: path, walMode: false)
+
+        let rows = try database.query("SELECT sms_body, length(CAST(sms_body AS BLOB)) FROM extracted_sms ORDER BY sms_id")
+        #expect(rows[0] == [.text(body), .integer(Int64(body.utf8.count))])
+        #expect(rows[1] == [.text(""), .integer(0)])
+    }
+
     @Test func sqliteOutputReplacesEarlierRun() throws {
         let (path, _) = try writeAndRead(.sqlite, [Self.makeEntry(), Self.makeEntry(id: "s-2")])
         let writer = try ExtractOutput.makeWriter(path: path, format: .sqlite)

@@ -20,7 +20,8 @@ import Testing
         #expect(SyncDateParser.millis(from: value) == expected)
     }
 
-    @Test(arguments: ["\"yesterday\"", "\"2026-13-01 00:00:00\"", "true", "\"2026-03-15 25:00:00\""])
+    @Test(arguments: ["\"yesterday\"", "\"2026-13-01 00:00:00\"", "true", "\"2026-03-15 25:00:00\"",
+                      "\"2026-02-30 10:00:00\"", "\"2026-04-31\"", "\"2025-02-29T00:00:00Z\""])
     func invalidDatesAreRejected(json: String) throws {
         let value = try Self.parse("{\"d\": \(json)}")["d"] ?? .null
         #expect(SyncDateParser.millis(from: value) == nil)
@@ -106,18 +107,19 @@ import Testing
     }
 
     @Test func builderDeduplicatesAcrossSyncs() throws {
+        // Dates are 2026-03-01 IST, because an inbox date before 2000 is rejected.
         var builder = UserDataBuilder(clientID: "c1", userID: "u1")
         let first = try Self.parse("""
-        {"client_id": "c1", "user_id": "u1", "created_at": 1000, "sms": [
-          {"sms_id": "1", "sms_sender": "VM-HDFCBK", "sms_body": "a", "sms_inbox_date": 500},
-          {"sms_id": "2", "sms_sender": "VM-HDFCBK", "sms_body": "b", "sms_inbox_date": 600}]}
+        {"client_id": "c1", "user_id": "u1", "created_at": 1772323201000, "sms": [
+          {"sms_id": "1", "sms_sender": "VM-HDFCBK", "sms_body": "a", "sms_inbox_date": 1772323200500},
+          {"sms_id": "2", "sms_sender": "VM-HDFCBK", "sms_body": "b", "sms_inbox_date": 1772323200600}]}
         """)
         // The re-sync repeats id 1 and sends SMS 2 again under a new id.
         let second = try Self.parse("""
-        {"client_id": "c1", "user_id": "u1", "created_at": 2000, "sms": [
-          {"sms_id": "1", "sms_sender": "VM-HDFCBK", "sms_body": "a", "sms_inbox_date": 500},
-          {"sms_id": "99", "sms_sender": "VM-HDFCBK", "sms_body": "b", "sms_inbox_date": 600},
-          {"sms_id": "3", "sms_sender": "VM-HDFCBK", "sms_body": "c", "sms_inbox_date": 700}]}
+        {"client_id": "c1", "user_id": "u1", "created_at": 1772323202000, "sms": [
+          {"sms_id": "1", "sms_sender": "VM-HDFCBK", "sms_body": "a", "sms_inbox_date": 1772323200500},
+          {"sms_id": "99", "sms_sender": "VM-HDFCBK", "sms_body": "b", "sms_inbox_date": 1772323200600},
+          {"sms_id": "3", "sms_sender": "VM-HDFCBK", "sms_body": "c", "sms_inbox_date": 1772323200700}]}
         """)
         try builder.add(document: first, source: .sms)
         try builder.add(document: second, source: .sms)
@@ -132,10 +134,10 @@ import Testing
         let user = builder.build()
         #expect(user.sms.map(\.smsID) == ["1", "2", "3"])
         // SMS 3 arrived only with the second sync, so its sync time is that document's.
-        #expect(user.sms.map(\.createdAtMillis) == [1000, 1000, 2000])
+        #expect(user.sms.map(\.createdAtMillis) == [1_772_323_201_000, 1_772_323_201_000, 1_772_323_202_000])
         #expect(user.smsFolders == [.inbox, .inbox, .inbox])
         #expect(user.apps?.map(\.appName) == ["New", nil])
-        #expect(user.syncTimes[.sms] == [1000, 2000])
+        #expect(user.syncTimes[.sms] == [1_772_323_201_000, 1_772_323_202_000])
         #expect(user.contacts == nil)
         #expect(user.device == nil)
     }

@@ -19,9 +19,22 @@ final class BSONDocument {
     /// Parses one JSON text (canonical or relaxed Extended JSON) with libbson.
     ///
     /// libbson turns `$date` into a BSON date, `$numberLong` into int64 and `$oid` into an ObjectId,
-    /// and rejects strings that are not valid UTF-8.
+    /// and rejects strings that are not valid UTF-8. Integers outside the Int64 range and `$date`
+    /// values that are not dates are rejected here first, naming the field.
     static func parseJSON(_ bytes: UnsafeRawBufferPointer) -> Result<BSONDocument, BSONParseFailure> {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return .failure(BSONParseFailure("empty input")) }
+        // libbson reads a top-level array as a document keyed "0", "1" …, which would then be
+        // reported as missing fields.
+        if let first = bytes.first(where: { !DocumentScanner.isJSONSpace($0) }), first != UInt8(ascii: "{") {
+            let found = first == UInt8(ascii: "[") ? "an array" : "'\(String(decoding: [first], as: UTF8.self))'"
+            return .failure(BSONParseFailure("expected a JSON object, found \(found)", isSyntaxError: false))
+        }
+        if let oversized = JSONIntegerRange.firstOversized(in: bytes) {
+            return .failure(BSONParseFailure(oversized.reason, field: oversized.key))
+        }
+        if let date = ExtendedJSONDateCheck.firstInvalid(in: bytes) {
+            return .failure(BSONParseFailure(date.reason, field: date.key ?? "$date"))
+        }
         var error = bson_error_t()
         guard let handle = bson_new_from_json(base.assumingMemoryBound(to: UInt8.self), bytes.count, &error) else {
             return .failure(BSONParseFailure(Self.message(of: &error)))
@@ -64,11 +77,17 @@ final class BSONDocument {
 @available(*, unavailable, message: "A BSON document is read by one thread at a time")
 extension BSONDocument: Sendable {}
 
-/// libbson's reason for rejecting a document, in its own words.
+/// libbson's reason for rejecting a document, in its own words, or a value rejected before parsing.
 struct BSONParseFailure: Error, Equatable {
     var message: String
+    /// The member name of the rejected value, when the failure is about one value and not the syntax.
+    var field: String?
+    /// False when the text is valid JSON of the wrong shape, so messages must not call it invalid JSON.
+    var isSyntaxError: Bool
 
-    init(_ message: String) {
+    init(_ message: String, field: String? = nil, isSyntaxError: Bool = true) {
         self.message = message
+        self.field = field
+        self.isSyntaxError = isSyntaxError && field == nil
     }
 }

@@ -21,6 +21,10 @@ public final class DumpUserIndex: Sendable {
     /// Users in the order their first document appears (files in source order, then file order).
     public let users: [SyncDBUser]
     let entries: [SyncDBUser: [Entry]]
+    /// The first unparsable document of each user whose ids could still be read from it.
+    let lostDocuments: [SyncDBUser: InputProblem]
+    /// The first unreadable part whose owner is unknown; when set, no user's data is known to be whole.
+    let lostPart: InputProblem?
 
     /// Indexes the folder, keeping the users `filter` accepts.
     ///
@@ -32,6 +36,13 @@ public final class DumpUserIndex: Sendable {
         var files: [File] = []
         var order: [SyncDBUser] = []
         var entries: [SyncDBUser: [Entry]] = [:]
+        var lostDocuments: [SyncDBUser: InputProblem] = [:]
+        var lostPart: InputProblem?
+        func add(_ user: SyncDBUser) {
+            guard entries[user] == nil else { return }
+            entries[user] = []
+            order.append(user)
+        }
         for (source, path) in try Self.collectionFiles(in: folder) {
             let file = try InputFile(path: path, displayName: path)
             let format = try SMSInputFormat.detect(file: file, path: path)
@@ -40,23 +51,38 @@ public final class DumpUserIndex: Sendable {
             try DocumentScanner.scan(file, format: format, progress: { _ in }) { item in
                 switch item {
                 case let .unreadable(location, reason):
-                    try problem(InputProblem(file: path, location: location, field: nil, reason: reason))
+                    let found = InputProblem(file: path, location: location, field: nil, reason: reason)
+                    try problem(found)
+                    lostPart = lostPart ?? found
                 case let .document(span, bytes):
                     let user: SyncDBUser
                     switch Self.user(of: bytes, format: format) {
                     case let .failure(fieldProblem):
-                        try problem(InputProblem(file: path, location: span.location, field: fieldProblem.field,
-                                                 reason: fieldProblem.reason))
+                        let found = InputProblem(file: path, location: span.location, field: fieldProblem.field,
+                                                 reason: fieldProblem.reason)
+                        try problem(found)
+                        guard fieldProblem.isUnparsed else { return }
+                        // A document that cannot be parsed may hold any user's data: skip its owner
+                        // when the text still names one, else every user.
+                        guard let owner = UnreadableDocumentOwner.owner(of: bytes, format: format) else {
+                            lostPart = lostPart ?? found
+                            return
+                        }
+                        guard filter.accepts(clientID: owner.clientID, userID: owner.userID) else { return }
+                        add(owner)
+                        lostDocuments[owner] = lostDocuments[owner] ?? found
                         return
                     case let .success(found):
                         user = found
                     }
                     guard filter.accepts(clientID: user.clientID, userID: user.userID) else { return }
-                    if entries[user] == nil { order.append(user) }
+                    add(user)
                     entries[user, default: []].append(Entry(file: fileIndex, span: span))
                 }
             }
         }
+        self.lostDocuments = lostDocuments
+        self.lostPart = lostPart
         self.files = files
         self.users = order
         self.entries = entries
@@ -79,8 +105,12 @@ public final class DumpUserIndex: Sendable {
         let document: BSONDocument
         switch parsed {
         case let .failure(failure):
-            return .failure(FieldProblem(field: nil, reason: (format == .bson ? "invalid BSON: " : "invalid JSON: ")
-                                            + failure.message))
+            if let field = failure.field {
+                return .failure(FieldProblem(field: SyncRecordField.canonicalName(of: field), reason: failure.message,
+                                             isUnparsed: true))
+            }
+            let prefix = !failure.isSyntaxError ? "" : format == .bson ? "invalid BSON: " : "invalid JSON: "
+            return .failure(FieldProblem(field: nil, reason: prefix + failure.message, isUnparsed: true))
         case let .success(value):
             document = value
         }
@@ -112,8 +142,17 @@ public final class DumpUserReader {
     /// Returns the builder filled with every document of `user`, or nil when the index has none.
     ///
     /// - Throws: `InputProblem` naming the file, line and field of the first document that
-    ///   cannot be read.
+    ///   cannot be read. Indexing may already have found one: an unparsable document naming this
+    ///   user, or an unreadable part of a file whose owner is unknown, which fails every user.
     public func builder(of user: SyncDBUser) throws -> UserDataBuilder? {
+        if let lost = index.lostPart {
+            throw InputProblem(file: lost.file, location: lost.location, field: lost.field,
+                               reason: lost.reason + "; the unread part may hold documents of this user")
+        }
+        if var lost = index.lostDocuments[user] {
+            lost.reason += "; the document names this user but cannot be read"
+            throw lost
+        }
         guard let entries = index.entries[user] else { return nil }
         var builder = UserDataBuilder(clientID: user.clientID, userID: user.userID)
         for entry in entries {
@@ -158,7 +197,7 @@ extension SyncDataError {
     var fieldName: String? {
         switch self {
         case let .missingField(_, names): return names.first
-        case let .invalidField(_, field, _, _): return field
+        case let .invalidField(_, field, _, _), let .implausibleField(_, field, _): return field
         case .notAnObject, .otherUser: return nil
         }
     }

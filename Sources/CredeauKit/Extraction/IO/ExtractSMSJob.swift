@@ -89,6 +89,9 @@ public final class ExtractSMSJob {
         try writer.finish()
 
         summary.counts = reader.counts
+        if let requested = options.selection.userIDs {
+            summary.missingUserIDs = requested.subtracting(reader.foundUserIDs).sorted()
+        }
         summary.elapsedSeconds = Double(Self.nowMillis() - started) / 1000
         snapshot.bytesDone = snapshot.bytesTotal
         progress(snapshot)

@@ -9,6 +9,8 @@ public struct ExtractSMSSummary: Sendable, Equatable {
     /// The first skipped records, kept for callers that report them later (at most `keptProblemLimit`).
     public var problems: [InputProblem] = []
     public var elapsedSeconds = 0.0
+    /// Requested `--users` ids with no document in the input, sorted.
+    public var missingUserIDs: [String] = []
 
     static let keptProblemLimit = 100
 
@@ -47,7 +49,7 @@ public struct ExtractSMSSummary: Sendable, Equatable {
         return number < 0 ? "-" + text : text
     }
 
-    private static func counted(_ number: Int, _ noun: String) -> String {
+    static func counted(_ number: Int, _ noun: String) -> String {
         "\(grouped(number)) \(noun)\(number == 1 ? "" : "s")"
     }
 

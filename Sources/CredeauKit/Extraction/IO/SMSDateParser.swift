@@ -14,7 +14,7 @@ enum SMSDateParser {
         guard let year = cursor.number(digits: 4), cursor.skip("-"),
               let month = cursor.number(digits: 2), cursor.skip("-"),
               let day = cursor.number(digits: 2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+              (1...12).contains(month), (1...CivilTime.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         if cursor.isAtEnd {
             return IndiaTime.millis(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
@@ -45,14 +45,6 @@ enum SMSDateParser {
             + Int64(fractionMillis)
         guard let offset = cursor.zoneOffsetMillis(), cursor.isAtEnd else { return nil }
         return wallClock - offset
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 
     private struct Cursor {

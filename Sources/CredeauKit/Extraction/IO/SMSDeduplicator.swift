@@ -1,24 +1,36 @@
+/// The content identity of an SMS across re-syncs, shared by `extract --sms` and featurisation so
+/// both drop the same duplicates.
+///
+/// It is the sender reduced by `SenderNormaliser` (so `vm-hdfcbk`, `VM-HDFCBK` and `AX-HDFCBK-S`
+/// match), the inbox date to the second, and the exact body. An SMS without an inbox date has no
+/// content key, because identical texts from one sender at unknown times can be distinct messages.
+struct SMSDuplicateKey: Hashable {
+    var sender: String
+    var inboxSecond: Int64
+    var body: String
+
+    init?(_ sms: RawSMS) {
+        guard let millis = sms.inboxDateMillis else { return nil }
+        sender = SenderNormaliser.normalise(sms.sender).key
+        inboxSecond = floorDivide(millis, 1000)
+        body = sms.body
+    }
+}
+
 /// Drops SMS that a user's later sync requests send again.
 ///
-/// An SMS is a duplicate when its id was seen before, or when an SMS with the same sender, inbox
-/// date and body was seen before (a re-sent SMS can get a new id). SMS without an inbox date are
-/// matched by id only, because identical texts from one sender at unknown times can be distinct
-/// messages. One deduplicator serves one user, so memory grows with that user's SMS only.
+/// An SMS is a duplicate when its id, or its `SMSDuplicateKey`, was seen before on any earlier SMS
+/// of the user, kept or dropped (a re-sent SMS can get a new id). One deduplicator serves one
+/// user, so memory grows with that user's SMS only.
 struct SMSDeduplicator {
-    private struct ContentKey: Hashable {
-        var sender: String?
-        var inboxDateMillis: Int64
-        var body: String
-    }
-
     private var seenIDs: Set<String> = []
-    private var seenContents: Set<ContentKey> = []
+    private var seenContents: Set<SMSDuplicateKey> = []
 
     /// Records `sms` and returns true when it is new for this user.
     mutating func insert(_ sms: RawSMS) -> Bool {
         let isNewID = seenIDs.insert(sms.id).inserted
-        guard let date = sms.inboxDateMillis else { return isNewID }
-        let isNewContent = seenContents.insert(ContentKey(sender: sms.sender, inboxDateMillis: date, body: sms.body)).inserted
+        guard let key = SMSDuplicateKey(sms) else { return isNewID }
+        let isNewContent = seenContents.insert(key).inserted
         return isNewID && isNewContent
     }
 

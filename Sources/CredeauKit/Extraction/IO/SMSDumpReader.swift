@@ -35,6 +35,8 @@ final class SMSDumpReader {
     private let source: SMSInputSource
     private let selection: SMSSelection
     private(set) var counts = SMSReadCounts()
+    /// The requested user ids (`SMSSelection.userIDs`) that have at least one readable document.
+    private(set) var foundUserIDs: Set<String> = []
 
     init(source: SMSInputSource, selection: SMSSelection) {
         self.source = source
@@ -74,6 +76,7 @@ final class SMSDumpReader {
                 let (document, header) = decoded
                 counts.documents += 1
                 guard let key = selectedKey(for: header) else { return }
+                if selection.userIDs != nil, let userID = header.userID { foundUserIDs.insert(userID) }
                 if spansByUser[key] == nil { order.append(key) }
                 spansByUser[key, default: []].append(span)
                 try checkRecords(of: document, header: header, location: span.location, problem: problem)
@@ -161,10 +164,13 @@ final class SMSDumpReader {
         if source.format == .bson {
             return FieldProblem(field: nil, reason: "invalid BSON: \(failure.message)")
         }
+        if let field = failure.field {
+            return FieldProblem(field: SyncRecordField.canonicalName(of: field), reason: failure.message)
+        }
         if let key = JSONKeyLocator.keyBeforeInvalidUTF8(in: bytes) {
             return FieldProblem(field: SyncRecordField.canonicalName(of: key), reason: "invalid UTF-8 text")
         }
-        return FieldProblem(field: nil, reason: "invalid JSON: \(failure.message)")
+        return FieldProblem(field: nil, reason: failure.isSyntaxError ? "invalid JSON: \(failure.message)" : failure.message)
     }
 
     private func report(_ fieldProblem: FieldProblem, at location: RecordLocation, to problem: (InputProblem) -> Void) {

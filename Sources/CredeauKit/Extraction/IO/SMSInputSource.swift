@@ -42,14 +42,20 @@ final class SMSInputSource {
             file = try InputFile(path: resolved, displayName: displayName)
             format = try SMSInputFormat.detect(file: file, path: temporaryPath == nil ? resolved : "")
         } catch {
-            if let temporaryPath { unlink(temporaryPath) }
+            if let temporaryPath {
+                unlink(temporaryPath)
+                TemporaryFileCleanup.unregister()
+            }
             throw error
         }
         self.temporaryPath = temporaryPath
     }
 
     deinit {
-        if let temporaryPath { unlink(temporaryPath) }
+        if let temporaryPath {
+            unlink(temporaryPath)
+            TemporaryFileCleanup.unregister()
+        }
     }
 
     /// Finds the SMS collection file of a `mongoexport` or `mongodump` folder.
@@ -77,7 +83,8 @@ final class SMSInputSource {
         return try spool(descriptor: descriptor, displayName: path)
     }
 
-    /// Copies a stream to a new temporary file and returns the file's path; the caller removes it.
+    /// Copies a stream to a new temporary file and returns the file's path; the caller removes it
+    /// and calls `TemporaryFileCleanup.unregister()`. A signal during the run removes it too.
     private static func spool(descriptor input: Int32, displayName: String) throws -> String {
         let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(folder)/credeau-input-XXXXXX".utf8CString)
@@ -85,6 +92,7 @@ final class SMSInputSource {
         guard descriptor >= 0 else { throw SMSInputError.spoolFailed(reason: InputFile.errorText(errno)) }
         defer { close(descriptor) }
         let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        TemporaryFileCleanup.register(path)
 
         let chunkSize = 1 << 20
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
@@ -95,6 +103,7 @@ final class SMSInputSource {
             if count < 0 {
                 let reason = InputFile.errorText(errno)
                 unlink(path)
+                TemporaryFileCleanup.unregister()
                 throw SMSInputError.readFailed(path: displayName, reason: reason)
             }
             if count == 0 { break }
@@ -105,6 +114,7 @@ final class SMSInputSource {
                 if result <= 0 {
                     let reason = InputFile.errorText(errno)
                     unlink(path)
+                    TemporaryFileCleanup.unregister()
                     throw SMSInputError.spoolFailed(reason: reason)
                 }
                 written += result

@@ -25,6 +25,8 @@ public struct SyncedSMS: Sendable, Equatable {
 struct FieldProblem: Error, Equatable {
     var field: String?
     var reason: String
+    /// True when the whole document could not be parsed, so its owner is unknown.
+    var isUnparsed = false
 }
 
 /// Reads the sync_db layout out of parsed documents: the header, then each SMS.
@@ -86,6 +88,9 @@ enum SyncDocumentDecoder {
             let body = try requiredText(picked, .body)
             let sender = try optionalText(picked, .sender)
             let date = try optionalDate(picked, .inboxDate)
+            if let date, let reason = InboxDateRange.problem(date, syncedAtMillis: header.createdAtMillis) {
+                throw FieldProblem(field: SyncRecordField.inboxDate.canonicalName, reason: reason)
+            }
             let isInbox = try inboxFlag(picked)
             let raw = RawSMS(id: id, sender: sender, body: body, inboxDateMillis: date,
                              clientID: header.clientID, userID: header.userID, requestID: header.requestID)
@@ -111,6 +116,11 @@ enum SyncDocumentDecoder {
         case let .double(number):
             guard let whole = Int64(exactly: number) else {
                 throw FieldProblem(field: name, reason: "expected a whole number, found \(number)")
+            }
+            // Above 2^53 a double cannot hold every integer, so the digits written may already be lost.
+            guard whole.magnitude <= 1 << 53 else {
+                throw FieldProblem(field: name, reason: "the floating-point id \(number) is beyond 2^53 and may have "
+                                   + "lost digits; write large ids as JSON strings")
             }
             return String(whole)
         case let .objectID(hex):

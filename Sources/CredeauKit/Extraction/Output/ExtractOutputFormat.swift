@@ -12,10 +12,10 @@ public enum ExtractOutputFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Returns the format implied by an output path: JSON Lines for standard output (`-`), otherwise the
-    /// format named by the extension.
+    /// Returns the format implied by an output path: JSON Lines for standard output (`-`) and for
+    /// `/dev/null`, otherwise the format named by the extension.
     public static func inferred(fromPath path: String) throws -> ExtractOutputFormat {
-        if path == "-" { return .jsonl }
+        if path == "-" || path == ExtractOutput.discardPath { return .jsonl }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else {
             throw ExtractOutputError.unknownFormat(path: path)
@@ -36,8 +36,13 @@ public protocol ExtractedSMSWriter: AnyObject {
 
 /// Builds the writer for an output path and format.
 public enum ExtractOutput {
+    /// The output path that discards everything; any format writes JSON Lines to it, since SQLite
+    /// cannot open a database there.
+    public static let discardPath = "/dev/null"
+
     /// Opens `path` (`-` for standard output) and returns a writer; an existing file is replaced.
     public static func makeWriter(path: String, format: ExtractOutputFormat) throws -> any ExtractedSMSWriter {
+        if path == discardPath { return JSONLinesWriter(output: try ByteOutput(path: path)) }
         switch format {
         case .jsonl:
             return JSONLinesWriter(output: try ByteOutput(path: path))

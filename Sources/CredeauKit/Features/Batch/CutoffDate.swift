@@ -1,16 +1,34 @@
 /// Reads `--cutoff-date`: a date `YYYY-MM-DD` or an ISO 8601 time.
 ///
 /// A bare date means the end of that India calendar day (23:59:59.999 IST), so everything the
-/// user synced on that day counts. A time without a zone is India time.
+/// user synced on that day counts. A time without a zone is India time. Only IST dates in the
+/// years 2000 to 2100 are accepted, because anything else is a typing mistake for this data.
 public enum CutoffDate {
+    public static let years = 2000...2100
+
     public static func millis(from text: String) throws -> Int64 {
         let trimmed = text.trimmingSpaces()
         guard let instant = SyncDateParser.millis(fromText: trimmed), !trimmed.allSatisfy(\.isNumber) else {
+            if let (year, month, day) = impossibleDate(trimmed) {
+                throw CutoffDateError.noSuchDay(text, year: year, month: month, day: day)
+            }
             throw CutoffDateError.invalid(text)
         }
+        let year = CivilTime(epochMillis: instant, offsetSeconds: 19_800).year
+        guard years.contains(year) else { throw CutoffDateError.yearOutOfRange(text) }
         guard trimmed.utf8.count == 10 else { return instant }
         // SyncDateParser reads a bare date as its midnight in India; move to the day's last millisecond.
         return instant + 86_400_000 - 1
+    }
+
+    /// Returns the fields of text that starts `YYYY-MM-DD` with a valid month but a day the month lacks.
+    private static func impossibleDate(_ text: String) -> (Int, Int, Int)? {
+        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.map(\.count) == [4, 2, 2],
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day > CivilTime.daysIn(month: month, year: year) || day == 0
+        else { return nil }
+        return (year, month, day)
     }
 
     /// The IST date of an instant, `YYYY-MM-DD`, for messages and the summary.
@@ -21,11 +39,19 @@ public enum CutoffDate {
 
 public enum CutoffDateError: CredeauError {
     case invalid(String)
+    case noSuchDay(String, year: Int, month: Int, day: Int)
+    case yearOutOfRange(String)
 
     public var description: String {
         switch self {
         case let .invalid(text):
             return "Invalid --cutoff-date '\(text)': expected YYYY-MM-DD or an ISO 8601 time such as 2026-03-20T18:30:00+05:30"
+        case let .noSuchDay(text, year, month, day):
+            let days = CivilTime.daysIn(month: month, year: year)
+            return "Invalid --cutoff-date '\(text)': day \(day) does not exist, because month \(month) of \(year) has \(days) days"
+        case let .yearOutOfRange(text):
+            return "Invalid --cutoff-date '\(text)': expected a date in the years "
+                + "\(CutoffDate.years.lowerBound) to \(CutoffDate.years.upperBound) (India time)"
         }
     }
 

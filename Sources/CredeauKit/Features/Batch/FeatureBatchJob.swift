@@ -57,6 +57,10 @@ public final class FeatureBatchJob {
             problem(found.description)
         }
         let users = source.users
+        // With --shard, a requested user may belong to another shard, so absence means nothing.
+        if let requested = options.filter.userIDs, options.filter.shard == nil {
+            summary.missingUserIDs = requested.subtracting(users.map(\.userID)).sorted()
+        }
         let workers = max(1, min(options.workers, users.count))
         let readers = try (0..<workers).map { _ in try source.reader() }
         let batchSize = workers * 16
@@ -199,14 +203,19 @@ public struct FeatureBatchSummary: Sendable {
     /// Documents that named no user or could not be parsed, so no user could be skipped for them.
     public var skippedDocuments = 0
     public var elapsedSeconds = 0.0
+    /// Requested `--users` ids that the input has no document of, sorted; empty with `--shard`.
+    public var missingUserIDs: [String] = []
 
     public init() {}
 
     public var usersPerSecond: Double { elapsedSeconds > 0 ? Double(written) / elapsedSeconds : 0 }
 
-    /// `Wrote 5 users, skipped 0 users and 0 documents in 0.41 s (12.2 users/s)`.
+    /// `Wrote 5 users, skipped 1 user and 0 documents in 0.41 s (12.2 users/s)`.
     public var line: String {
-        "Wrote \(written) users, skipped \(skippedUsers.count) users and \(skippedDocuments) documents in "
+        let wrote = ExtractSMSSummary.counted(written, "user")
+        let users = ExtractSMSSummary.counted(skippedUsers.count, "user")
+        let documents = ExtractSMSSummary.counted(skippedDocuments, "document")
+        return "Wrote \(wrote), skipped \(users) and \(documents) in "
             + String(format: "%.2f s (%.1f users/s)", elapsedSeconds, usersPerSecond)
     }
 }

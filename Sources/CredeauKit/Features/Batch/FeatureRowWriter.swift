@@ -14,6 +14,9 @@ public enum FeatureOutput {
     public static func makeWriter(path: String, format: ExtractOutputFormat, names: [String]) throws
         -> any FeatureRowWriter
     {
+        if path == ExtractOutput.discardPath {
+            return FeatureJSONLinesWriter(output: try ByteOutput(path: path), names: names)
+        }
         switch format {
         case .jsonl:
             return FeatureJSONLinesWriter(output: try ByteOutput(path: path), names: names)

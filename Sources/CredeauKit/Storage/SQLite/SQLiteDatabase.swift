@@ -155,7 +155,19 @@ public final class SQLiteStatement {
         case let .real(number):
             return sqlite3_bind_double(handle, index, number)
         case let .text(text):
-            guard let inPlaceText else { return sqlite3_bind_text(handle, index, text, -1, credeau_sqlite_transient()) }
+            guard let inPlaceText else {
+                // Bind by byte length: with -1 SQLite would stop at the first NUL byte of the text.
+                var copy = text
+                return copy.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                        return sqlite3_bind_text(handle, index, "", 0, credeau_sqlite_transient())
+                    }
+                    return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                        sqlite3_bind_text64(handle, index, $0, UInt64(bytes.count), credeau_sqlite_transient(),
+                                            UInt8(SQLITE_UTF8))
+                    }
+                }
+            }
             let count = text.utf8.count
             return inPlaceText.withMemoryRebound(to: CChar.self, capacity: max(count, 1)) {
                 sqlite3_bind_text(handle, index, $0, Int32(count), credeau_sqlite_static())
@@ -240,7 +252,9 @@ public final class SQLiteStatement {
         case SQLITE_FLOAT:
             return .real(sqlite3_column_double(handle, index))
         case SQLITE_TEXT:
-            return .text(String(cString: sqlite3_column_text(handle, index)))
+            let count = Int(sqlite3_column_bytes(handle, index))
+            guard count > 0, let base = sqlite3_column_text(handle, index) else { return .text("") }
+            return .text(String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(handle, index))
             guard count > 0, let base = sqlite3_column_blob(handle, index) else { return .blob([]) }

@@ -93,6 +93,7 @@ public enum DumpLoadError: CredeauError {
     case noDumpFiles(String)
     case unreadable(path: String, message: String)
     case invalidDocument(path: String, index: Int, message: String)
+    case invalidValue(path: String, line: Int, field: String?, message: String)
 
     public var description: String {
         switch self {
@@ -105,11 +106,16 @@ public enum DumpLoadError: CredeauError {
             return "Cannot read dump file '\(path)': \(message)"
         case let .invalidDocument(path, index, message):
             return "Invalid document \(index) in dump file '\(path)': \(message)"
+        case let .invalidValue(path, line, field, message):
+            let place = field.map { ", field '\($0)'" } ?? ""
+            return "Invalid value in dump file '\(path)' line \(line)\(place): \(message)"
         }
     }
 
     public var exitCode: Int32 {
-        if case .invalidDocument = self { return ExitStatus.failure }
-        return ExitStatus.usage
+        switch self {
+        case .invalidDocument, .invalidValue: return ExitStatus.failure
+        case .folderNotFound, .noDumpFiles, .unreadable: return ExitStatus.usage
+        }
     }
 }

@@ -6,6 +6,7 @@ import Foundation
 enum DumpReader {
     static func documents(atPath path: String) throws -> [BSONBytes] {
         if path.hasSuffix(".bson") { return try bsonDocuments(atPath: path) }
+        try rejectOversizedIntegers(atPath: path)
         if try startsWithArray(path) { return try arrayDocuments(atPath: path) }
         return try jsonLineDocuments(atPath: path)
     }
@@ -62,6 +63,16 @@ enum DumpReader {
             throw DumpLoadError.invalidDocument(path: path, index: 1, message: error.description)
         }
         return try wrapper.arrayElements("documents")
+    }
+
+    /// Scans the whole file first, because libbson's JSON reader wraps integers beyond Int64.
+    private static func rejectOversizedIntegers(atPath path: String) throws {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+            throw DumpLoadError.unreadable(path: path, message: "file not found or not readable")
+        }
+        let oversized = data.withUnsafeBytes { JSONIntegerRange.firstOversized(in: $0) }
+        guard let oversized else { return }
+        throw DumpLoadError.invalidValue(path: path, line: oversized.line, field: oversized.key, message: oversized.reason)
     }
 
     private static func startsWithArray(_ path: String) throws -> Bool {

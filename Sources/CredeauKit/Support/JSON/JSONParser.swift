@@ -14,8 +14,8 @@ public struct JSONParseError: CredeauError {
 ///
 /// libbson parses into BSON, so a few Extended JSON forms keep their BSON meaning: an object
 /// `{"$date": …}` becomes a date, returned here as epoch milliseconds (`.integer`), and
-/// `{"$numberLong": "…"}` becomes an integer. Numbers outside the 64-bit integer range are
-/// rejected.
+/// `{"$numberLong": "…"}` becomes an integer. Integers outside the 64-bit range are rejected
+/// before libbson sees them, because libbson would wrap them.
 public enum JSONParser {
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         var index = 0
@@ -26,6 +26,14 @@ public enum JSONParser {
         let isArray = bytes[index] == UInt8(ascii: "[")
         guard isArray || bytes[index] == UInt8(ascii: "{") else {
             throw JSONParseError(reason: "expected an object or an array at position \(index)")
+        }
+
+        if let oversized = JSONIntegerRange.firstOversized(in: bytes) {
+            let place = oversized.key.map { "field '\($0)': " } ?? ""
+            throw JSONParseError(reason: "\(place)\(oversized.reason)")
+        }
+        if let date = ExtendedJSONDateCheck.firstInvalid(in: bytes) {
+            throw JSONParseError(reason: "field '\(date.key ?? "$date")': \(date.reason)")
         }
 
         var error = bson_error_t()

@@ -1,0 +1,113 @@
+/// A `{"$date": …}` value in Extended JSON that is not a date.
+public struct InvalidExtendedJSONDate: Equatable, Sendable {
+    /// The member whose value is the `$date` object, such as `sms_inbox_date`; nil when not found.
+    public var key: String?
+    public var reason: String
+}
+
+/// Checks `$date` values before libbson parses them.
+///
+/// libbson 1.23 rejects a bad `$date` with a message that names no field, and it rolls impossible
+/// days such as `2026-02-30` over into the next month. This check names the member and accepts
+/// only an ISO 8601 time of a real calendar day, epoch milliseconds or `{"$numberLong": "…"}`.
+public enum ExtendedJSONDateCheck {
+    private static let marker = Array("\"$date\"".utf8)
+
+    /// Returns the first invalid `$date` value in the text, or nil.
+    public static func firstInvalid(in bytes: UnsafeRawBufferPointer) -> InvalidExtendedJSONDate? {
+        var start = 0
+        while let found = find(marker, in: bytes, from: start) {
+            start = found + marker.count
+            // A `\"$date\"` inside a string is text, not a member name.
+            if found > 0, bytes[found - 1] == UInt8(ascii: "\\") { continue }
+            var index = skipSpaces(bytes, from: start)
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { continue }
+            index = skipSpaces(bytes, from: index + 1)
+            if let reason = problem(bytes, valueAt: index) {
+                return InvalidExtendedJSONDate(key: key(before: found, in: bytes), reason: reason)
+            }
+        }
+        return nil
+    }
+
+    public static func firstInvalid(in bytes: [UInt8]) -> InvalidExtendedJSONDate? {
+        bytes.withUnsafeBytes { firstInvalid(in: $0) }
+    }
+
+    private static func problem(_ bytes: UnsafeRawBufferPointer, valueAt index: Int) -> String? {
+        let expected = "expected an ISO 8601 time of a real day, epoch milliseconds or {\"$numberLong\": \"…\"}"
+        guard index < bytes.count else { return "missing value; " + expected }
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            var end = index + 1
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+            let text = String(decoding: bytes[(index + 1)..<min(end, bytes.count)], as: UTF8.self)
+            return SMSDateParser.millis(from: text) == nil ? "invalid $date value '\(text)': " + expected : nil
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return nil
+        case UInt8(ascii: "{"):
+            let inner = skipSpaces(bytes, from: index + 1)
+            let numberLong = Array("\"$numberLong\"".utf8)
+            guard inner + numberLong.count <= bytes.count,
+                  bytes[inner..<(inner + numberLong.count)].elementsEqual(numberLong)
+            else { return "invalid $date object: " + expected }
+            var digits = skipSpaces(bytes, from: inner + numberLong.count)
+            guard digits < bytes.count, bytes[digits] == UInt8(ascii: ":") else { return "invalid $date object: " + expected }
+            digits = skipSpaces(bytes, from: digits + 1)
+            guard digits < bytes.count, bytes[digits] == UInt8(ascii: "\"") else { return "invalid $date object: " + expected }
+            var end = digits + 1
+            if end < bytes.count, bytes[end] == UInt8(ascii: "-") { end += 1 }
+            let firstDigit = end
+            while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+            guard end > firstDigit, end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
+                return "invalid $date object: $numberLong must hold decimal digits; " + expected
+            }
+            return nil
+        default:
+            let end = min(index + 16, bytes.count)
+            let text = String(decoding: bytes[index..<end], as: UTF8.self).prefix { $0 != "," && $0 != "}" }
+            return "invalid $date value \(text): " + expected
+        }
+    }
+
+    /// Reads `"key"` in `"key": {"$date"`, walking back from the `$date` marker.
+    private static func key(before marker: Int, in bytes: UnsafeRawBufferPointer) -> String? {
+        var index = skipSpacesBack(bytes, from: marker - 1)
+        guard index >= 0, bytes[index] == UInt8(ascii: "{") else { return nil }
+        index = skipSpacesBack(bytes, from: index - 1)
+        guard index >= 0, bytes[index] == UInt8(ascii: ":") else { return nil }
+        index = skipSpacesBack(bytes, from: index - 1)
+        guard index >= 0, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        let end = index
+        index -= 1
+        while index >= 0, bytes[index] != UInt8(ascii: "\"") { index -= 1 }
+        guard index >= 0 else { return nil }
+        return String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    private static func skipSpaces(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        return index
+    }
+
+    private static func skipSpacesBack(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        var index = start
+        while index >= 0, isSpace(bytes[index]) { index -= 1 }
+        return index
+    }
+}

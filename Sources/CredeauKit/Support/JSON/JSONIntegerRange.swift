@@ -1,0 +1,96 @@
+/// An integer literal in JSON text that does not fit a signed 64-bit integer.
+public struct OversizedJSONInteger: Equatable, Sendable {
+    /// The member name the number is the value of (for an array element, the array's name); nil at top level.
+    public var key: String?
+    /// The literal as written, such as `18446744073709551616`.
+    public var text: String
+    /// 1-based line of the literal within the scanned text.
+    public var line: Int
+
+    /// `the integer 18446744073709551616 is outside the 64-bit range …`, without the field name.
+    public var reason: String {
+        "the integer \(text) is outside the 64-bit range (-9223372036854775808 to 9223372036854775807); "
+            + "write large ids as JSON strings"
+    }
+}
+
+/// Finds integer literals that libbson would not store exactly.
+///
+/// With Debian 12's libbson 1.23, `18446744073709551616` (2^64) parses as 0 and longer literals wrap to
+/// an unrelated number (observed, while 2^63 is rejected), so ids written as such numbers would
+/// merge different users. Callers scan the text first and reject the document instead.
+public enum JSONIntegerRange {
+    private static let maxPositive = Array("9223372036854775807".utf8)
+    private static let maxNegative = Array("9223372036854775808".utf8)
+
+    /// Returns the first integer literal outside the Int64 range, or nil. Literals with a fraction
+    /// or an exponent are doubles and are not checked. Text inside strings is skipped.
+    public static func firstOversized(in bytes: UnsafeRawBufferPointer) -> OversizedJSONInteger? {
+        var index = 0
+        var line = 1
+        var lastString: Range<Int>?
+        var key: Range<Int>?
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\n"):
+                line += 1
+                index += 1
+            case UInt8(ascii: "\""):
+                let start = index + 1
+                index = start
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+                    index += 1
+                }
+                lastString = start..<min(index, bytes.count)
+                index += 1
+            case UInt8(ascii: ":"):
+                key = lastString
+                index += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let start = index
+                var isInteger = true
+                while index < bytes.count, isNumberByte(bytes[index]) {
+                    if bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") { isInteger = false }
+                    index += 1
+                }
+                if isInteger, !fitsInt64(bytes, start..<index) {
+                    return OversizedJSONInteger(key: key.map { text(bytes, $0) }, text: text(bytes, start..<index), line: line)
+                }
+            default:
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    public static func firstOversized(in bytes: [UInt8]) -> OversizedJSONInteger? {
+        bytes.withUnsafeBytes { firstOversized(in: $0) }
+    }
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+             UInt8(ascii: "e"), UInt8(ascii: "E"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Compares the digits with the Int64 limits as text, so no arithmetic can overflow.
+    private static func fitsInt64(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        var digits = bytes[range]
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
+        while digits.count > 1, digits.first == UInt8(ascii: "0") { digits = digits.dropFirst() }
+        let limit = negative ? maxNegative : maxPositive
+        if digits.count != limit.count { return digits.count < limit.count }
+        return !digits.lexicographicallyPrecedes(limit) ? digits.elementsEqual(limit) : true
+    }
+
+    private static func text(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import CredeauKit
+
+@Suite struct JSONIntegerRangeTests {
+    @Test(arguments: [
+        "9223372036854775807", "-9223372036854775808", "0", "-0", "00012", "1.8446744073709552e19",
+        "99999999999999999999.5", "1e400", "\"99999999999999999999999\"", "\"a\\\"99999999999999999999999\"",
+    ])
+    func valueInRangeIsAccepted(literal: String) {
+        #expect(JSONIntegerRange.firstOversized(in: Array("{\"n\": \(literal)}".utf8)) == nil)
+    }
+
+    @Test(arguments: [
+        "9223372036854775808", "-9223372036854775809", "18446744073709551616", "99999999999999999999999999999",
+        "10000000000000000000",
+    ])
+    func integerBeyondInt64IsFound(literal: String) throws {
+        let found = try #require(JSONIntegerRange.firstOversized(in: Array("{\"n\": \(literal)}".utf8)))
+
+        #expect(found.text == literal)
+        #expect(found.key == "n")
+        #expect(found.line == 1)
+    }
+
+    @Test func arrayElementNamesArrayAndLine() throws {
+        let text = "{\"a\": \"x:y\",\n \"ids\": [1,\n 2, 18446744073709551616]}"
+        let found = try #require(JSONIntegerRange.firstOversized(in: Array(text.utf8)))
+
+        #expect(found.key == "ids")
+        #expect(found.line == 3)
+    }
+
+    @Test func parserRejectsInsteadOfWrapping() {
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("{\"user_id\": 18446744073709551616}") }
+        do {
+            _ = try JSONParser.parse("{\"user_id\": 18446744073709551616}")
+        } catch {
+            #expect(error.description.contains("field 'user_id': the integer 18446744073709551616"))
+        }
+    }
+
+    @Test func parserKeepsLargestInt64() throws {
+        let value = try JSONParser.parse("{\"user_id\": 9223372036854775807}")
+
+        #expect(value == .object([("user_id", .integer(Int64.max))]))
+    }
+}
+
+@Suite struct DumpReaderIntegerRangeTests {
+    @Test func loadRejectsWrappedUserID() throws {
+        let path = try IOTestSupport.writeTemporaryFile(named: "sms_sync_request_sms_data.json",
+            "{\"client_id\": \"c1\", \"user_id\": \"u1\", \"sms\": []}\n{\"client_id\": \"c1\", \"user_id\": 18446744073709551616, \"sms\": []}\n")
+
+        #expect(throws: DumpLoadError.self) { try DumpReader.documents(atPath: path) }
+        do {
+            _ = try DumpReader.documents(atPath: path)
+        } catch let error as DumpLoadError {
+            #expect(error.description.hasSuffix("line 2, field 'user_id': " + OversizedJSONInteger(
+                key: "user_id", text: "18446744073709551616", line: 2).reason))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import CredeauKit
+
+/// The --sms deduplicator and the featurisation builder keep the same SMS.
+@Suite struct DeduplicationKeyTests {
+    private static let base: Int64 = 1_772_700_000_000
+
+    /// A re-sync sequence with each kind of near-duplicate, in arrival order.
+    private static let sequence: [RawSMS] = [
+        RawSMS(id: "1", sender: "VM-HDFCBK", body: "Rs 100 debited", inboxDateMillis: base),
+        RawSMS(id: "2", sender: "vm-hdfcbk", body: "Rs 100 debited", inboxDateMillis: base),
+        RawSMS(id: "3", sender: "AX-HDFCBK-S", body: "Rs 100 debited", inboxDateMillis: base + 400),
+        RawSMS(id: "4", sender: "VM-HDFCBK", body: "Rs 100 debited ", inboxDateMillis: base),
+        RawSMS(id: "5", sender: "VM-HDFCBK", body: "Rs 100 debited", inboxDateMillis: base + 1000),
+        RawSMS(id: "1", sender: "VM-ICICIB", body: "other", inboxDateMillis: base + 5000),
+        // Its content matches the dropped id-1 copy above, so it is a duplicate too.
+        RawSMS(id: "6", sender: "VM-ICICIB", body: "other", inboxDateMillis: base + 5000),
+        RawSMS(id: "7", sender: "VM-HDFCBK", body: "no date", inboxDateMillis: nil),
+        RawSMS(id: "8", sender: "VM-HDFCBK", body: "no date", inboxDateMillis: nil),
+    ]
+    private static let expectedIDs = ["1", "4", "5", "7", "8"]
+
+    @Test func deduplicatorKeepsExpected() {
+        var deduplicator = SMSDeduplicator()
+        let kept = Self.sequence.filter { deduplicator.insert($0) }.map(\.id)
+
+        #expect(kept == Self.expectedIDs)
+    }
+
+    @Test func builderKeepsExpected() throws {
+        var builder = UserDataBuilder(clientID: "c1", userID: "u1")
+        let records = Self.sequence.map { sms -> JSONValue in
+            var members: [(String, JSONValue)] = [("sms_id", .string(sms.id)), ("sms_sender", .string(sms.sender ?? "")),
+                                                  ("sms_body", .string(sms.body))]
+            if let date = sms.inboxDateMillis { members.append(("sms_inbox_date", .integer(date))) }
+            return .object(members)
+        }
+        let document = JSONValue.object([("client_id", .string("c1")), ("user_id", .string("u1")),
+                                         ("created_at", .integer(Self.base + 60_000)), ("sms", .array(records))])
+        try builder.add(document: document, source: .sms)
+
+        #expect(builder.build().sms.map(\.smsID) == Self.expectedIDs)
+    }
+}
