@@ -25,7 +25,7 @@ enum ScriptRunner {
         return Result(status: status, output: output)
     }
 
-    /// A fresh path under the temporary folder for a child's standard output.
+    /// Returns a fresh path under the temporary folder for a child's standard output.
     static func temporaryOutputPath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("credeau-script-\(UUID().uuidString).out").path
     }
@@ -55,7 +55,7 @@ enum ScriptRunner {
             envp.forEach { free($0) }
         }
         // Test threads run with most signals blocked and a child inherits that mask, which would
-        // leave it deaf to SIGTERM; start it with an empty mask and default handlers instead.
+        // leave it deaf to SIGTERM. So the child starts with an empty mask and default handlers.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

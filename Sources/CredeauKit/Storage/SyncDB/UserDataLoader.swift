@@ -2,7 +2,7 @@
 /// builder the feature engine starts from.
 ///
 /// Both the Insights API and `credeau extract` read users this way, so a user looks the same
-/// whichever engine holds the data.
+/// whichever engine stores the data.
 public struct UserDataLoader {
     public let router: SyncDBRouter
 
@@ -10,7 +10,7 @@ public struct UserDataLoader {
         self.router = router
     }
 
-    /// A loader over one engine that holds every source.
+    /// A loader over one engine that stores every source.
     public init(store: any SyncDBStore) {
         self.router = SyncDBRouter(mongo: nil, fallback: store, enabledSources: MongoEnabledSources(sources: []))
     }
