@@ -117,6 +117,7 @@ public struct InsightsPipeline: Sendable {
         let ids = synced.map(\.raw.id)
         let stored = try extractedStore.storedIDs(clientID: request.dataClientID, userID: request.userID, among: ids)
         var byID: [String: ExtractedSMS] = [:]
+        byID.reserveCapacity(synced.count)
         if !stored.isEmpty {
             // The synced SMS carry the bodies, so the stored ones are neither read nor decrypted.
             for entry in try extractedStore.entries(clientID: request.dataClientID, userID: request.userID, limit: nil,

@@ -139,7 +139,10 @@ enum SMSRequestDecoder {
     /// `sms_inbox_date` in epoch milliseconds, from a number, a `$date` or date text.
     private static func timestamp(_ iterator: OpaquePointer) -> Int64? {
         switch bson_iter_type(iterator) {
-        case BSON_TYPE_UTF8: return SMSDateParser.millis(from: text(iterator))
+        case BSON_TYPE_UTF8:
+            var length: UInt32 = 0
+            guard let pointer = bson_iter_utf8(iterator, &length) else { return nil }
+            return SMSDateParser.millis(utf8: UnsafeRawBufferPointer(start: pointer, count: Int(length)))
         case BSON_TYPE_INT32: return Int64(bson_iter_int32(iterator))
         case BSON_TYPE_INT64: return bson_iter_int64(iterator)
         case BSON_TYPE_DATE_TIME: return bson_iter_date_time(iterator)
