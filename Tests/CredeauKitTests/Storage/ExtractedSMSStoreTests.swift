@@ -68,6 +68,11 @@ import Testing
         #expect(typed.first?.isExtracted == false)
         #expect(typed.first?.amount == 42)
         #expect(typed.last?.amount == 500.25)
+
+        let unordered = try store.unorderedEntries(clientID: "acme", userID: "u1").sorted { $0.smsID < $1.smsID }
+        let withoutBodies = try store.entries(clientID: "acme", userID: "u1", limit: nil, includeBodies: false)
+        #expect(unordered == withoutBodies.sorted { $0.smsID < $1.smsID })
+        #expect(unordered.map(\.smsBody) == ["", "", ""])
     }
 
     /// Column text as the store read every column before typed reads.

@@ -119,8 +119,7 @@ public struct InsightsPipeline: Sendable {
         byID.reserveCapacity(synced.count)
         // One read of the user's stored entries gives both the SMS extracted before and their
         // entries. The synced SMS carry the bodies, so the stored ones are neither read nor decrypted.
-        for entry in try extractedStore.entries(clientID: request.dataClientID, userID: request.userID, limit: nil,
-                                                includeBodies: false)
+        for entry in try extractedStore.unorderedEntries(clientID: request.dataClientID, userID: request.userID)
         where ids.contains(entry.smsID) {
             byID[entry.smsID] = entry
         }

@@ -15,6 +15,9 @@ public protocol ExtractedSMSStore: Sendable {
     /// decrypted when `includeBodies` is true, and left empty otherwise, which saves reading and
     /// decrypting them when the caller has the raw SMS anyway.
     func entries(clientID: String, userID: String, limit: Int?, includeBodies: Bool) throws -> [ExtractedSMS]
+    /// All the user's entries without bodies, in no particular order, for callers that match
+    /// entries by id. A store can skip the sort that `entries` needs.
+    func unorderedEntries(clientID: String, userID: String) throws -> [ExtractedSMS]
     /// Cheap reachability check for /ready.
     func ping() throws
 }
@@ -29,6 +32,10 @@ extension ExtractedSMSStore {
             entry.requestID = requestID ?? entry.requestID
             return ExtractedSMSColumns.values(of: entry)
         })
+    }
+
+    public func unorderedEntries(clientID: String, userID: String) throws -> [ExtractedSMS] {
+        try entries(clientID: clientID, userID: userID, limit: nil, includeBodies: false)
     }
 
     /// The user's entries with their bodies decrypted, newest sms_inbox_date first.
