@@ -97,10 +97,28 @@ struct InsightsServiceBenchmark {
             print("  \(pass.name): p50 \(format(p50)) ms, p99 \(format(p99)) ms; CPU per user: serve-insights "
                   + "\(format(pass.insightsCPU * 1000 / Double(users))) ms, serve-sms \(format(pass.smsCPU * 1000 / Double(users))) ms")
         }
+        if engine == "SQLite" {
+            let extract = try Self.extractMillis(databasePath: directory.appendingPathComponent("credeau.db").path)
+            if extract.count == 2 * users {
+                let cold = extract.prefix(users).sorted(), warm = extract.suffix(users).sorted()
+                print("  extract_ms from time_json: cold p50 \(format(cold[users / 2])), warm p50 \(format(warm[users / 2]))")
+            } else {
+                print("  extract_ms from time_json: \(extract.count) of \(2 * users) requests recorded, not reported")
+            }
+        }
         print("  peak RSS: serve-insights \(insights.peakRSSMegabytes) MB, serve-sms \(sms.peakRSSMegabytes) MB")
         let rate = Double(users) / max(passes[0].insightsCPU, 1e-6)
         print("  serve-insights throughput (cold, CPU-bound): \(format(rate)) requests per core-second")
         return rate
+    }
+
+    /// Reads `extract_ms` from the stored time_json of each /api/insights request, oldest first.
+    private static func extractMillis(databasePath: String) throws -> [Double] {
+        let database = try SQLiteDatabase(path: databasePath)
+        return try database.query("SELECT time_json FROM insights_response_dump ORDER BY rowid").compactMap { row in
+            guard case let .text(text) = row.first, let value = try? JSONParser.parse(text) else { return nil }
+            return value["extract_ms"]?.doubleValue
+        }
     }
 
     /// Writes one `sms_sync_request_sms_data.json` line per user, with SMS spread over 180 days.

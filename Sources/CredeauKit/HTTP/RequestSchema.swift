@@ -52,10 +52,24 @@ public struct RequestSchema: Sendable {
         do {
             return try JSONParser.parse(body)
         } catch {
-            throw ValidationError([ValidationIssue(
-                type: "json_invalid", location: [.string("body"), .integer(0)], message: "JSON decode error",
-                input: .object([]), context: .object([("error", .string(error.reason))]))])
+            throw invalidJSON(error)
         }
+    }
+
+    /// Parses a request body into a libbson document, as `JSONParser.parseDocument` does,
+    /// throwing the 422 `json_invalid` error for invalid JSON or UTF-8.
+    static func parseDocument(_ body: [UInt8]) throws(ValidationError) -> (document: OpaquePointer, isArray: Bool) {
+        do {
+            return try JSONParser.parseDocument(body)
+        } catch {
+            throw invalidJSON(error)
+        }
+    }
+
+    private static func invalidJSON(_ error: JSONParseError) -> ValidationError {
+        ValidationError([ValidationIssue(
+            type: "json_invalid", location: [.string("body"), .integer(0)], message: "JSON decode error",
+            input: .object([]), context: .object([("error", .string(error.reason))]))])
     }
 
     /// Checks `value` against the rules. `location` is built only for an issue, so a valid body

@@ -32,4 +32,57 @@ import Testing
         #expect(withBodies.count == 1)
         #expect(withBodies.first?.smsBody.hasPrefix("Rs 900.00 credited") == true)
     }
+
+    @Test func typedSQLiteReadsMatchTextReads() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        let store = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true)
+        try store.store([
+            entry("a", body: "Rs 500.25 debited from A/c XX1234 on 01-03-26 to VPA shop@okaxis. Avl Bal Rs 1,200.50",
+                  inboxMillis: 1_772_000_000_000),
+            entry("b", body: "Rs 900.00 credited to A/c XX1234 on 02-03-26 by NEFT", inboxMillis: 1_772_100_000_000),
+            entry("c", body: "Your OTP is 123456", inboxMillis: 1_772_200_000_000),
+        ], clientID: "acme", userID: "u1", requestID: "r1")
+
+        // Storage classes a typed read must treat as the text read does: a date with a fraction,
+        // PostgreSQL-style flags, an integer amount and a REAL flag.
+        let database = try SQLiteDatabase(path: path)
+        try database.execute("""
+            UPDATE extracted_sms SET sms_inbox_date = '2026-03-05 10:11:12.5', is_classified = 't',
+                is_extracted = 1.5, "transaction" = 42 WHERE sms_id = 'c'
+            """)
+
+        let typed = try store.entries(clientID: "acme", userID: "u1", limit: nil, includeBodies: true)
+        let rows = try database.query("""
+            SELECT \(ExtractedSMSRowCodec.selectList(includeBodies: true)) FROM extracted_sms
+            ORDER BY sms_inbox_date IS NULL, sms_inbox_date DESC, sms_id
+            """)
+        let codec = ExtractedSMSRowCodec(fernet: nil)
+        let fromText = try rows.map { row in try codec.entry(from: row.map(Self.text)) }
+
+        #expect(typed.map(\.smsID) == ["c", "b", "a"])
+        #expect(typed == fromText)
+        #expect(typed.first?.inboxDateMillis == SMSDateParser.millis(from: "2026-03-05 10:11:12.5"))
+        #expect(typed.first?.isClassified == true)
+        #expect(typed.first?.isExtracted == false)
+        #expect(typed.first?.amount == 42)
+        #expect(typed.last?.amount == 500.25)
+
+        let unordered = try store.unorderedEntries(clientID: "acme", userID: "u1").sorted { $0.smsID < $1.smsID }
+        let withoutBodies = try store.entries(clientID: "acme", userID: "u1", limit: nil, includeBodies: false)
+        #expect(unordered == withoutBodies.sorted { $0.smsID < $1.smsID })
+        #expect(unordered.map(\.smsBody) == ["", "", ""])
+    }
+
+    /// Column text as the store read every column before typed reads.
+    private static func text(_ value: SQLiteValue) -> String? {
+        switch value {
+        case .null: return nil
+        case let .integer(number): return String(number)
+        case let .real(number): return String(number)
+        case let .text(text): return text
+        case let .blob(bytes): return String(decoding: bytes, as: UTF8.self)
+        }
+    }
 }

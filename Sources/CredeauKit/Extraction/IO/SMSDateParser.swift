@@ -5,10 +5,16 @@
 /// without an offset is India time, as the phone SDK writes it.
 enum SMSDateParser {
     static func millis(from text: String) -> Int64? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { millis(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Reads UTF-8 date text in place, so a caller holding the bytes (a SQLite column, a BSON
+    /// string) needs no `String`.
+    static func millis(utf8 bytes: UnsafeRawBufferPointer) -> Int64? {
         guard !bytes.isEmpty else { return nil }
         if bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) || (bytes.first == UInt8(ascii: "-") && bytes.count > 1) {
-            return Int64(text)
+            return Int64(String(decoding: bytes, as: UTF8.self))
         }
         var cursor = Cursor(bytes: bytes)
         guard let year = cursor.number(digits: 4), cursor.skip("-"),
@@ -48,7 +54,7 @@ enum SMSDateParser {
     }
 
     private struct Cursor {
-        let bytes: [UInt8]
+        let bytes: UnsafeRawBufferPointer
         var index = 0
 
         var isAtEnd: Bool { index == bytes.count }

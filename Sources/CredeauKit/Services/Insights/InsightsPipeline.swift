@@ -114,17 +114,16 @@ public struct InsightsPipeline: Sendable {
         for index in synced.indices where synced[index].raw.id.isEmpty {
             synced[index].raw.id = Self.contentID(synced[index].raw)
         }
-        let ids = synced.map(\.raw.id)
-        let stored = try extractedStore.storedIDs(clientID: request.dataClientID, userID: request.userID, among: ids)
+        let ids = Set(synced.lazy.map(\.raw.id))
         var byID: [String: ExtractedSMS] = [:]
-        if !stored.isEmpty {
-            // The synced SMS carry the bodies, so the stored ones are neither read nor decrypted.
-            for entry in try extractedStore.entries(clientID: request.dataClientID, userID: request.userID, limit: nil,
-                                                    includeBodies: false)
-            where stored.contains(entry.smsID) {
-                byID[entry.smsID] = entry
-            }
+        byID.reserveCapacity(synced.count)
+        // One read of the user's stored entries gives both the SMS extracted before and their
+        // entries. The synced SMS carry the bodies, so the stored ones are neither read nor decrypted.
+        for entry in try extractedStore.unorderedEntries(clientID: request.dataClientID, userID: request.userID)
+        where ids.contains(entry.smsID) {
+            byID[entry.smsID] = entry
         }
+        let storedCount = byID.count
         let missing = synced.filter { byID[$0.raw.id] == nil }
         if !missing.isEmpty {
             let fresh = try classifier.classify(missing.map(\.raw), createdAtMillis: missing.map(\.syncedAt),
@@ -145,7 +144,7 @@ public struct InsightsPipeline: Sendable {
             entry.createdAtMillis = item.syncedAt
             return entry
         }
-        return (entries, stored.count)
+        return (entries, storedCount)
     }
 
     private func header(_ request: InsightsRequest, requestID: String, requestedAt: Int64, message: String)

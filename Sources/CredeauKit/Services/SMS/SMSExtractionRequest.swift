@@ -1,3 +1,5 @@
+import CBSON
+
 /// A validated `POST /api/extract_sms` body.
 public struct SMSExtractionRequest: Sendable {
     public var clientID: String
@@ -26,10 +28,16 @@ public struct SMSExtractionRequest: Sendable {
     ///   types and unreadable dates; `HTTPError` 413 when `sms` has more than `maxSMSCount` items.
     ///   The count is checked before the items, so an oversized batch is rejected cheaply.
     public static func parse(_ body: [UInt8], maxSMSCount: Int) throws -> SMSExtractionRequest {
-        let value = try RequestSchema.parseJSON(body)
+        let parsed = try RequestSchema.parseDocument(body)
+        defer { bson_destroy(parsed.document) }
+        if !parsed.isArray, let request = try SMSRequestDecoder.decode(parsed.document, maxSMSCount: maxSMSCount) {
+            return request
+        }
+
+        // The body has a problem or a rare form: check it as a JSON tree, which records every issue.
+        let value = BSONConversion.value(ofDocument: parsed.document, asArray: parsed.isArray)
         if let items = value["sms"]?.arrayValue, items.count > maxSMSCount {
-            throw HTTPError(413, "Too many SMS in one request: \(items.count) sent, the limit is \(maxSMSCount) "
-                + "(MAX_SMS_COUNT). Split the batch into requests of at most \(maxSMSCount) SMS")
+            throw tooManySMS(count: items.count, maxSMSCount: maxSMSCount)
         }
 
         var issues: [ValidationIssue] = []
@@ -49,6 +57,11 @@ public struct SMSExtractionRequest: Sendable {
                    clientID: clientID, userID: userID, requestID: requestID)
         }
         return SMSExtractionRequest(clientID: clientID, userID: userID, requestID: requestID, sms: messages)
+    }
+
+    static func tooManySMS(count: Int, maxSMSCount: Int) -> HTTPError {
+        HTTPError(413, "Too many SMS in one request: \(count) sent, the limit is \(maxSMSCount) "
+            + "(MAX_SMS_COUNT). Split the batch into requests of at most \(maxSMSCount) SMS")
     }
 
     /// Checks what the schema cannot: the length of `sms_id` (text or number) and that date text parses.

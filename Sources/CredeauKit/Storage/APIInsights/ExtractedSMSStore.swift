@@ -15,6 +15,9 @@ public protocol ExtractedSMSStore: Sendable {
     /// decrypted when `includeBodies` is true, and left empty otherwise, which saves reading and
     /// decrypting them when the caller has the raw SMS anyway.
     func entries(clientID: String, userID: String, limit: Int?, includeBodies: Bool) throws -> [ExtractedSMS]
+    /// All the user's entries without bodies, in no particular order, for callers that match
+    /// entries by id. A store can skip the sort that `entries` needs.
+    func unorderedEntries(clientID: String, userID: String) throws -> [ExtractedSMS]
     /// Cheap reachability check for /ready.
     func ping() throws
 }
@@ -29,6 +32,10 @@ extension ExtractedSMSStore {
             entry.requestID = requestID ?? entry.requestID
             return ExtractedSMSColumns.values(of: entry)
         })
+    }
+
+    public func unorderedEntries(clientID: String, userID: String) throws -> [ExtractedSMS] {
+        try entries(clientID: clientID, userID: userID, limit: nil, includeBodies: false)
     }
 
     /// The user's entries with their bodies decrypted, newest sms_inbox_date first.
@@ -87,49 +94,48 @@ struct ExtractedSMSRowCodec: Sendable {
     /// Rebuilds an entry from column texts in `ExtractedSMSColumns` order; booleans may be
     /// `t`/`f` (PostgreSQL) or `0`/`1` (SQLite).
     func entry(from columns: [String?]) throws -> ExtractedSMS {
-        func text(_ name: String) -> String? {
-            guard let index = Self.index[name], index < columns.count else { return nil }
-            return columns[index]
-        }
-        func flag(_ name: String) -> Bool {
-            ["t", "true", "1"].contains(text(name) ?? "")
-        }
-        func amount(_ name: String) -> Double? { text(name).flatMap(Double.init) }
+        try entry(from: ExtractedSMSTextRow(columns: columns))
+    }
 
-        let smsID = text("sms_id") ?? ""
+    /// Rebuilds an entry from a row whose columns are in `ExtractedSMSColumns` order. Without
+    /// `decryptsBody`, `smsBody` keeps the stored text for a later `decryptedBody(_:smsID:)`.
+    func entry(from row: some ExtractedSMSRow, decryptsBody: Bool = true) throws -> ExtractedSMS {
+        let smsID = row.text(at: Column.smsID) ?? ""
+        let storedBody = row.text(at: Column.smsBody) ?? ""
         var entry = ExtractedSMS(
-            smsID: smsID, smsSender: text("sms_sender") ?? "", smsBody: try body(text("sms_body") ?? "", smsID: smsID),
-            inboxDateMillis: text("sms_inbox_date").flatMap(Self.millis),
-            createdAtMillis: text("created_at").flatMap(Self.millis) ?? 0, templateHash: text("template_hash") ?? "",
-            senderType: text("sender_type").flatMap(SenderType.init(rawValue:)) ?? .other,
-            smsType: text("sms_type").flatMap(SMSType.init(rawValue:)) ?? .notInTheList,
-            smsNLPTag: text("sms_nlp_tag") ?? "")
-        entry.userID = text("user_id")
-        entry.clientID = text("client_id")
-        entry.requestID = text("request_id")
-        entry.isClassified = flag("is_classified")
-        entry.isExtracted = flag("is_extracted")
-        entry.senderName = text("sender_name")
-        entry.smsSubType = text("sms_sub_type").flatMap(AccountType.init(rawValue:))
-        entry.transactionType = text("transaction_type").flatMap(TransactionDirection.init(rawValue:))
-        entry.amount = amount("transaction")
-        entry.accountLastDigits = text("account_last_digits")
-        entry.transactionParty = text("transaction_party")
-        entry.uniquePAN = text("unique_pan")
-        entry.availableBalance = amount("available_balance")
-        entry.outstandingAmount = amount("outstanding_amount")
-        entry.referenceNumber = text("reference_number")
-        entry.transactionChannel = text("transaction_channel").flatMap(TransactionChannel.init(rawValue:))
-        entry.dueAmount = amount("due_amount")
-        entry.dueDate = text("due_date")
-        entry.accountType = text("account_type").flatMap(AccountType.init(rawValue:))
+            smsID: smsID, smsSender: row.text(at: Column.smsSender) ?? "",
+            smsBody: decryptsBody ? try decryptedBody(storedBody, smsID: smsID) : storedBody,
+            inboxDateMillis: row.millis(at: Column.smsInboxDate),
+            createdAtMillis: row.millis(at: Column.createdAt) ?? 0, templateHash: row.text(at: Column.templateHash) ?? "",
+            senderType: row.text(at: Column.senderType).flatMap(SenderType.init(rawValue:)) ?? .other,
+            smsType: row.text(at: Column.smsType).flatMap(SMSType.init(rawValue:)) ?? .notInTheList,
+            smsNLPTag: row.text(at: Column.smsNLPTag) ?? "")
+        entry.userID = row.text(at: Column.userID)
+        entry.clientID = row.text(at: Column.clientID)
+        entry.requestID = row.text(at: Column.requestID)
+        entry.isClassified = row.flag(at: Column.isClassified)
+        entry.isExtracted = row.flag(at: Column.isExtracted)
+        entry.senderName = row.text(at: Column.senderName)
+        entry.smsSubType = row.text(at: Column.smsSubType).flatMap(AccountType.init(rawValue:))
+        entry.transactionType = row.text(at: Column.transactionType).flatMap(TransactionDirection.init(rawValue:))
+        entry.amount = row.amount(at: Column.transaction)
+        entry.accountLastDigits = row.text(at: Column.accountLastDigits)
+        entry.transactionParty = row.text(at: Column.transactionParty)
+        entry.uniquePAN = row.text(at: Column.uniquePAN)
+        entry.availableBalance = row.amount(at: Column.availableBalance)
+        entry.outstandingAmount = row.amount(at: Column.outstandingAmount)
+        entry.referenceNumber = row.text(at: Column.referenceNumber)
+        entry.transactionChannel = row.text(at: Column.transactionChannel).flatMap(TransactionChannel.init(rawValue:))
+        entry.dueAmount = row.amount(at: Column.dueAmount)
+        entry.dueDate = row.text(at: Column.dueDate)
+        entry.accountType = row.text(at: Column.accountType).flatMap(AccountType.init(rawValue:))
         return entry
     }
 
     /// Decrypts a Fernet token; a body stored before a key was configured is plain text and
     /// is returned as it is. Fernet tokens always start with `gAAAAA` (version byte 0x80 and
     /// the high bytes of the timestamp).
-    private func body(_ stored: String, smsID: String) throws -> String {
+    func decryptedBody(_ stored: String, smsID: String) throws -> String {
         guard stored.hasPrefix("gAAAAA") else { return stored }
         guard let fernet else { throw ExtractedSMSStoreError.missingKey(smsID: smsID) }
         do {
@@ -139,11 +145,42 @@ struct ExtractedSMSRowCodec: Sendable {
         }
     }
 
-    private static let index: [String: Int] = Dictionary(
-        uniqueKeysWithValues: ExtractedSMSColumns.names.enumerated().map { ($1, $0) })
+    /// Positions of the columns in `ExtractedSMSColumns.names`, found once.
+    enum Column {
+        static let smsID = position("sms_id")
+        static let userID = position("user_id")
+        static let clientID = position("client_id")
+        static let requestID = position("request_id")
+        static let smsSender = position("sms_sender")
+        static let smsInboxDate = position("sms_inbox_date")
+        static let smsBody = position("sms_body")
+        static let createdAt = position("created_at")
+        static let templateHash = position("template_hash")
+        static let isClassified = position("is_classified")
+        static let isExtracted = position("is_extracted")
+        static let senderName = position("sender_name")
+        static let senderType = position("sender_type")
+        static let smsType = position("sms_type")
+        static let smsSubType = position("sms_sub_type")
+        static let smsNLPTag = position("sms_nlp_tag")
+        static let transactionType = position("transaction_type")
+        static let transaction = position("transaction")
+        static let accountLastDigits = position("account_last_digits")
+        static let transactionParty = position("transaction_party")
+        static let uniquePAN = position("unique_pan")
+        static let availableBalance = position("available_balance")
+        static let outstandingAmount = position("outstanding_amount")
+        static let referenceNumber = position("reference_number")
+        static let transactionChannel = position("transaction_channel")
+        static let dueAmount = position("due_amount")
+        static let dueDate = position("due_date")
+        static let accountType = position("account_type")
 
-    /// Epoch milliseconds of stored India-time text; PostgreSQL may add a fraction.
-    private static func millis(_ text: String) -> Int64? {
-        SMSDateParser.millis(from: text)
+        private static func position(_ name: String) -> Int {
+            guard let index = ExtractedSMSColumns.names.firstIndex(of: name) else {
+                preconditionFailure("extracted_sms has no column \(name)")
+            }
+            return index
+        }
     }
 }

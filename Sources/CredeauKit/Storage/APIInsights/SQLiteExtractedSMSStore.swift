@@ -97,15 +97,39 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     }
 
     public func entries(clientID: String, userID: String, limit: Int?, includeBodies: Bool) throws -> [ExtractedSMS] {
-        let columns = ExtractedSMSRowCodec.selectList(includeBodies: includeBodies)
-        let rows = try connection.withLock { connection in
-            // SQLite sorts NULL first in DESC order, so undated rows are moved last explicitly.
-            try connection.database.query("""
-                SELECT \(columns) FROM extracted_sms WHERE client_id = ? AND user_id = ?
-                ORDER BY sms_inbox_date IS NULL, sms_inbox_date DESC, sms_id LIMIT ?
-                """, [.text(clientID), .text(userID), .integer(Int64(limit ?? -1))])
+        // SQLite sorts NULL first in DESC order, so undated rows are moved last explicitly.
+        var entries = try readEntries(
+            clientID: clientID, userID: userID, includeBodies: includeBodies,
+            orderAndLimit: "ORDER BY sms_inbox_date IS NULL, sms_inbox_date DESC, sms_id LIMIT \(limit ?? -1)")
+        if includeBodies {
+            for index in entries.indices {
+                entries[index].smsBody = try codec.decryptedBody(entries[index].smsBody, smsID: entries[index].smsID)
+            }
         }
-        return try rows.map { row in try codec.entry(from: row.map(Self.text)) }
+        return entries
+    }
+
+    public func unorderedEntries(clientID: String, userID: String) throws -> [ExtractedSMS] {
+        try readEntries(clientID: clientID, userID: userID, includeBodies: false, orderAndLimit: "")
+    }
+
+    /// Reads the user's rows with their stored bodies, which the caller decrypts after the lock
+    /// is released so that other requests do not wait for the decryption.
+    private func readEntries(clientID: String, userID: String, includeBodies: Bool,
+                             orderAndLimit: String) throws -> [ExtractedSMS] {
+        let columns = ExtractedSMSRowCodec.selectList(includeBodies: includeBodies)
+        return try connection.withLock { connection in
+            let statement = try connection.database.prepare("""
+                SELECT \(columns) FROM extracted_sms WHERE client_id = ? AND user_id = ? \(orderAndLimit)
+                """)
+            try statement.bind([.text(clientID), .text(userID)])
+            let row = ExtractedSMSSQLiteRow(statement: statement)
+            var entries: [ExtractedSMS] = []
+            while try statement.step() {
+                entries.append(try codec.entry(from: row, decryptsBody: false))
+            }
+            return entries
+        }
     }
 
     public func ping() throws {
@@ -120,16 +144,6 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         case let .text(text): return .text(text)
         case let .bool(flag): return .integer(flag ? 1 : 0)
         case let .amount(rupees): return .real((rupees * 100).rounded() / 100)
-        }
-    }
-
-    private static func text(_ value: SQLiteValue) -> String? {
-        switch value {
-        case .null: return nil
-        case let .integer(number): return String(number)
-        case let .real(number): return String(number)
-        case let .text(text): return text
-        case let .blob(bytes): return String(decoding: bytes, as: UTF8.self)
         }
     }
 }

@@ -118,7 +118,8 @@ extension SQLiteDatabase: Sendable {}
 
 /// A prepared statement; finalized when the object goes away.
 public final class SQLiteStatement {
-    private let handle: OpaquePointer
+    /// The `sqlite3_stmt *`, also read by the typed column accessors in SQLiteStatement+Columns.swift.
+    let handle: OpaquePointer
     private let database: SQLiteDatabase
     public let sql: String
 

@@ -18,6 +18,15 @@ public struct JSONParseError: CredeauError {
 /// before libbson sees them, because libbson would wrap them.
 public enum JSONParser {
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        let parsed = try parseDocument(bytes)
+        defer { bson_destroy(parsed.document) }
+        return BSONConversion.value(ofDocument: parsed.document, asArray: parsed.isArray)
+    }
+
+    /// Parses JSON text into a libbson document (`bson_t *`), which the caller frees with
+    /// `bson_destroy`. `isArray` is true when the text is an array, whose items are the
+    /// document's values in order.
+    static func parseDocument(_ bytes: [UInt8]) throws(JSONParseError) -> (document: OpaquePointer, isArray: Bool) {
         var index = 0
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
             index += 1
@@ -44,8 +53,7 @@ public enum JSONParser {
         }) else {
             throw JSONParseError(reason: errorMessage(error))
         }
-        defer { bson_destroy(document) }
-        return BSONConversion.value(ofDocument: document, asArray: isArray)
+        return (document, isArray)
     }
 
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
