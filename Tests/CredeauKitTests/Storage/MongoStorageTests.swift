@@ -30,6 +30,9 @@ struct MongoStorageTests {
                 let name = keys.map { "\($0)_1" }.joined(separator: "_")
                 #expect(json.contains("\"\(name)\""), "index \(name) missing on \(collection.name)")
             }
+            if collection.indexes.contains(["client_id", "user_id"]) {
+                #expect(json.contains("clientId_1_userId_1"), "camelCase index missing on \(collection.name)")
+            }
         }
     }
 
@@ -38,7 +41,7 @@ struct MongoStorageTests {
         let first = try migrate(server)
         let second = try migrate(server)
         #expect(first.contains { $0.contains("applied 1") })
-        #expect(second.contains { $0.contains("up to date at version 1") })
+        #expect(second.contains { $0.contains("up to date at version 2") })
         let status = try migrate(server) { $0.statusOnly = true }
         #expect(status.contains { $0.contains("create sync_db indexes") })
     }
@@ -56,6 +59,10 @@ struct MongoStorageTests {
         #expect(sms.contains { $0.contains("req-sms-1") })
         #expect(try store.documents(in: .contacts, clientID: "acme", userID: "user-1").count == 1)
         #expect(try store.documents(in: .sms, clientID: "acme", userID: "nobody").isEmpty)
+        // The third SMS document spells its ids `clientId` and `userId`.
+        #expect(try store.documents(in: .sms, clientID: "acme", userID: "user-2").count == 1)
+        let users = try store.users(in: .sms).map { "\($0.clientID)/\($0.userID)" }
+        #expect(users.contains("acme/user-2"))
     }
 
     @Test func routerReadsEnabledSourcesFromMongo() throws {

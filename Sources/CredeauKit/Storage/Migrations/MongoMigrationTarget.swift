@@ -19,6 +19,12 @@ public struct MongoMigrationTarget: MigrationTarget {
         Migration(version: 1, name: "create sync_db indexes",
                   sql: SyncDBCollection.all.map { MongoClientPool.createIndexesCommand($0.name, keys: $0.indexes) }
                       .joined(separator: "\n")),
+        // Sparse, so documents with the usual snake_case ids add no entries to it.
+        Migration(version: 2, name: "index the camelCase client and user ids",
+                  sql: SyncDBCollection.all.filter { $0.indexes.contains(["client_id", "user_id"]) }.map {
+                      #"{"createIndexes": "\#($0.name)", "indexes": [{"key": {"clientId": 1, "userId": 1}, "#
+                          + #""name": "clientId_1_userId_1", "sparse": true}]}"#
+                  }.joined(separator: "\n")),
     ]
 
     public func appliedMigrations(schema: SchemaName) throws -> [Int: String] {

@@ -12,10 +12,13 @@ public struct MongoSyncDBStore: SyncDBStore {
         try pool.documents(in: collection.name, clientID: clientID, userID: userID).compactMap(\.relaxedJSON)
     }
 
-    /// Groups the collection by `client_id` and `user_id` on the server, so only the pairs travel.
+    /// Groups the collection by client and user id on the server, so only the pairs travel. The
+    /// snake_case ids win over the camelCase ones, as in the dump reader.
     public func users(in collection: SyncDBCollection) throws -> [SyncDBUser] {
         let pipeline = try BSONBytes(json: """
             {"pipeline": [
+              {"$project": {"client_id": {"$ifNull": ["$client_id", "$clientId"]},
+                            "user_id": {"$ifNull": ["$user_id", "$userId"]}}},
               {"$match": {"client_id": {"$type": "string"}, "user_id": {"$type": "string"}}},
               {"$group": {"_id": {"client_id": "$client_id", "user_id": "$user_id"}}},
               {"$project": {"_id": 0, "client_id": "$_id.client_id", "user_id": "$_id.user_id"}}
