@@ -12,18 +12,10 @@ enum ServeInsightsCommand {
             with none set it runs on the local SQLite database and extracts SMS in-process. \
             Run 'credeau migrate' first. See docs/api.md for the endpoints and the other settings.
             """,
-        options: [
-            .value("host", "HOST", help: "Address to listen on.", default: "0.0.0.0"),
-            .value("port", "PORT", help: "TCP port to listen on (0 picks a free port).", default: "8000"),
-            .value("env-file", "PATH", help: "Read variables from this .env file; the process environment wins."),
-        ])
+        options: ServiceCommandSupport.options(defaultPort: 8000))
 
     static func run(_ arguments: ParsedArguments, logger: Logger) throws -> Int32 {
-        if let extra = arguments.positionals.first { throw UsageError.unexpectedArgument(extra) }
-        let environment = try ServiceEnvironment(process: ProcessInfo.processInfo.environment,
-                                                 envFile: arguments.value("env-file"))
-        let explicitLevel = arguments.value("log-level").flatMap(LogLevel.init(name:))
-            ?? (arguments.flag("verbose") ? .info : nil)
+        let (environment, explicitLevel) = try ServiceCommandSupport.prepare(arguments)
         var settings = try InsightsServiceSettings(environment: environment, logLevel: explicitLevel)
         settings.host = arguments.value("host") ?? settings.host
         settings.port = try arguments.integer("port", in: 0...65_535) ?? settings.port

@@ -26,19 +26,10 @@ enum ServeSMSCommand {
             SIGTERM or SIGINT stops accepting connections, lets requests in flight finish for up to 25 \
             seconds, closes the database connections and exits 0. A second signal exits at once with 1.
             """,
-        options: [
-            .value("host", "HOST", help: "IPv4 address to listen on.", default: "0.0.0.0"),
-            .value("port", "PORT", help: "TCP port to listen on; 0 picks a free port, printed at start.",
-                   default: "8082"),
-            .value("env-file", "PATH", help: "Read variables from this .env file; the process environment wins."),
-        ])
+        options: ServiceCommandSupport.options(defaultPort: 8082))
 
     static func run(_ arguments: ParsedArguments, logger: Logger) throws -> Int32 {
-        if let extra = arguments.positionals.first { throw UsageError.unexpectedArgument(extra) }
-        let environment = try ServiceEnvironment(process: ProcessInfo.processInfo.environment,
-                                                 envFile: arguments.value("env-file"))
-        let explicitLevel = arguments.value("log-level").flatMap(LogLevel.init(name:))
-            ?? (arguments.flag("verbose") ? .info : nil)
+        let (environment, explicitLevel) = try ServiceCommandSupport.prepare(arguments)
         var settings = try SMSServiceSettings(environment: environment, logLevel: explicitLevel)
         settings.host = arguments.value("host") ?? settings.host
         settings.port = try arguments.integer("port", in: 0...65_535) ?? settings.port

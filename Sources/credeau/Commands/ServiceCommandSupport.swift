@@ -1,0 +1,26 @@
+import CredeauKit
+import Foundation
+
+/// Options and start-up steps that `serve-sms` and `serve-insights` share.
+enum ServiceCommandSupport {
+    /// Returns `--host`, `--port` (with the service's default) and `--env-file`.
+    static func options(defaultPort: Int) -> [OptionSpec] {
+        [
+            .value("host", "HOST", help: "IPv4 address to listen on.", default: "0.0.0.0"),
+            .value("port", "PORT", help: "TCP port to listen on; 0 picks a free port, printed at start.",
+                   default: String(defaultPort)),
+            .value("env-file", "PATH", help: "Read variables from this .env file; the process environment wins."),
+        ]
+    }
+
+    /// Rejects positional arguments and returns the environment (process over `--env-file`) and
+    /// the log level the command line sets, if any.
+    static func prepare(_ arguments: ParsedArguments) throws -> (environment: ServiceEnvironment, logLevel: LogLevel?) {
+        if let extra = arguments.positionals.first { throw UsageError.unexpectedArgument(extra) }
+        let environment = try ServiceEnvironment(process: ProcessInfo.processInfo.environment,
+                                                 envFile: arguments.value("env-file"))
+        let explicitLevel = arguments.value("log-level").flatMap(LogLevel.init(name:))
+            ?? (arguments.flag("verbose") ? .info : nil)
+        return (environment, explicitLevel)
+    }
+}
