@@ -119,7 +119,7 @@ enum ServeSMSProcessError: Error {
     case didNotExit
 }
 
-/// Request bodies and answer readers shared by the serve-sms tests.
+/// Request bodies and response readers shared by the serve-sms tests.
 enum ServeSMSTestSupport {
     static let casesPath = StorageTestSupport.packageRoot
         .appendingPathComponent("Tests/CredeauKitTests/Fixtures/extraction-cases.jsonl").path
@@ -178,7 +178,7 @@ enum ServeSMSTestSupport {
         }
     }
 
-    /// The entries of a 200 answer.
+    /// The entries of a 200 response.
     static func entries(_ response: RawHTTPClient.Response) throws -> [JSONValue] {
         let value = try JSONParser.parse(response.body)
         return value["extracted_sms_data"]?.arrayValue ?? []

@@ -5,7 +5,7 @@ import Synchronization
 /// Runs `/api/async_insights` jobs from `insights_jobs` on background threads.
 ///
 /// Each thread claims a job (pending, or running under an expired lease because its replica
-/// died), runs the pipeline and stores the answer. A failed run goes back to pending until it
+/// died), runs the pipeline and stores the response. A failed run goes back to pending until it
 /// has been tried `maxAttempts` times, then is stored as failed so a poll reports the error.
 public final class AsyncInsightsWorker: Sendable {
     public let workerID: String
@@ -19,7 +19,7 @@ public final class AsyncInsightsWorker: Sendable {
     /// Seconds an idle thread waits before looking for abandoned jobs again.
     private let idlePollSeconds: Double
 
-    /// - Parameter run: computes a job's answer body (JSON text); throws when it cannot.
+    /// - Parameter run: computes a job's response body (JSON text); throws when it cannot.
     public init(workerID: String, jobs: InsightsJobStore, threads: Int, idlePollSeconds: Double = 1, logger: Logger,
                 run: @escaping @Sendable (InsightsJob) throws -> String) {
         self.workerID = workerID
@@ -100,7 +100,7 @@ public final class AsyncInsightsWorker: Sendable {
     }
 }
 
-/// The stored answer of a job that failed for good: its status and message.
+/// The stored response of a job that failed for good: its status and message.
 struct AsyncJobFailure {
     var status: Int
     var message: String

@@ -17,7 +17,7 @@ struct InsightsHandlers: Sendable {
         }
     }
 
-    /// `POST /api/async_insights`: 202 until the job is done, then the answer of `/api/insights`.
+    /// `POST /api/async_insights`: 202 until the job is done, then the response of `/api/insights`.
     func asyncInsights(_ request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
         try gate.serve(request, context: context, apiName: "async_insights", parse: parseInsights,
                        bodyClientID: \.clientID) { admitted in
@@ -42,7 +42,7 @@ struct InsightsHandlers: Sendable {
         }
     }
 
-    /// Runs one stored async job and returns its answer text.
+    /// Runs one stored async job and returns its response text.
     func runJob(_ job: InsightsJob) throws -> String {
         let request = try InsightsRequest.parse(Array(job.body.utf8), scoresAvailable: scoresAvailable)
         return try compute(request, requestID: "job-\(job.id)-\(job.attempts)")
@@ -78,7 +78,7 @@ struct InsightsHandlers: Sendable {
         try InsightsRequest.parse(body, scoresAvailable: scoresAvailable)
     }
 
-    /// Runs the pipeline, writes the dumps and returns the answer text.
+    /// Runs the pipeline, writes the dumps and returns the response text.
     private func compute(_ request: InsightsRequest, requestID: String) throws -> String {
         records.enqueue(.request(table: .insights, requestID: requestID, userID: request.userID,
                                  clientID: request.clientID, cutoffDate: request.cutoffText))

@@ -8,7 +8,7 @@ public struct InsightsJob: Sendable, Equatable {
     public var body: String
     public var status: Status
     public var attempts: Int
-    /// The answer as JSON text once the job is done or failed.
+    /// The response as JSON text once the job is done or failed.
     public var result: String?
 
     public enum Status: String, Sendable {
@@ -16,11 +16,11 @@ public struct InsightsJob: Sendable, Equatable {
     }
 }
 
-/// The `insights_jobs` table: async requests that any replica can run and answer.
+/// The `insights_jobs` table: async requests that any replica can run and respond to.
 ///
 /// A job is keyed by its request (client, user, groupings, cutoff), so polls with the same body
 /// find it. A replica claims a pending job, or a running one whose claim is older than the
-/// lease (its replica died), runs it and stores the answer. Finished jobs are deleted after
+/// lease (its replica died), runs it and stores the response. Finished jobs are deleted after
 /// the retention, and a later poll starts a new job.
 public struct InsightsJobStore: Sendable {
     public let database: InsightsDatabase
@@ -108,7 +108,7 @@ public struct InsightsJobStore: Sendable {
         }
     }
 
-    /// Stores the answer of job `id` with `status` done or failed, or puts it back to pending.
+    /// Stores the response of job `id` with `status` done or failed, or puts it back to pending.
     public func finish(id: Int64, status: InsightsJob.Status, result: String?) throws {
         switch database {
         case let .postgres(pool):

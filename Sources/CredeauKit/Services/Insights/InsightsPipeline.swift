@@ -36,7 +36,7 @@ public struct SyncDBAccess: Sendable {
     }
 }
 
-/// The answer of one insights request and what the response dump records about it.
+/// The response of one insights request and what the response dump records about it.
 public struct InsightsAnswer: Sendable {
     /// The 200 body.
     public var body: JSONValue
@@ -48,7 +48,7 @@ public struct InsightsAnswer: Sendable {
 }
 
 /// Reads one user, classifies the SMS not yet extracted, computes the requested features and
-/// scores, and builds the answer.
+/// scores, and builds the response.
 public struct InsightsPipeline: Sendable {
     public let syncDB: SyncDBAccess
     public let extractedStore: any ExtractedSMSStore

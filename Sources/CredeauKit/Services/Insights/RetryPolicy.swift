@@ -1,7 +1,7 @@
 /// When and how long to wait before calling the SMS Extraction API again.
 ///
-/// A 5xx answer or a failed connection is retried with exponential backoff; a timeout is not,
-/// because another full wait could exceed the caller's own deadline, and a 4xx answer is not,
+/// A 5xx response or a failed connection is retried with exponential backoff; a timeout is not,
+/// because another full wait could exceed the caller's own deadline, and a 4xx response is not,
 /// because the same request would fail the same way.
 public struct RetryPolicy: Sendable, Equatable {
     /// Calls per batch, the first included.

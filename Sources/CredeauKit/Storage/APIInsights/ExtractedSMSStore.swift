@@ -110,12 +110,14 @@ struct ExtractedSMSRowCodec: Sendable {
             senderType: row.text(at: Column.senderType).flatMap(SenderType.init(rawValue:)) ?? .other,
             smsType: row.text(at: Column.smsType).flatMap(SMSType.init(rawValue:)) ?? .notInTheList,
             smsNLPTag: row.text(at: Column.smsNLPTag) ?? "")
+
         entry.userID = row.text(at: Column.userID)
         entry.clientID = row.text(at: Column.clientID)
         entry.requestID = row.text(at: Column.requestID)
         entry.isClassified = row.flag(at: Column.isClassified)
         entry.isExtracted = row.flag(at: Column.isExtracted)
         entry.senderName = row.text(at: Column.senderName)
+
         entry.smsSubType = row.text(at: Column.smsSubType).flatMap(AccountType.init(rawValue:))
         entry.transactionType = row.text(at: Column.transactionType).flatMap(TransactionDirection.init(rawValue:))
         entry.amount = row.amount(at: Column.transaction)

@@ -1,8 +1,8 @@
 /// PostgreSQL migrations of `api_insights_db`.
 ///
 /// The first migration creates the operators' tables with the exact names, columns, keys and
-/// indexes the existing Insights API deployments use; later ones add credeau's own tables.
-/// Timestamps are `timestamp` (without time zone) holding UTC, as in those deployments.
+/// indexes the existing Insights API deployments use. Later ones add credeau's own tables.
+/// Timestamps are `timestamp` (without time zone) that contain UTC, as in those deployments.
 enum PostgresAPIInsightsSchema {
     /// Heavy tables split into daily `created_at` ranges, each with a DEFAULT partition.
     static let partitionedTables = [
@@ -18,7 +18,7 @@ enum PostgresAPIInsightsSchema {
 
     private static let utcNow = "(now() AT TIME ZONE 'utc')"
 
-    /// The request log of `/api/insights` and `/api/fetch_extracted_data`.
+    /// Request log of `/api/insights` and `/api/fetch_extracted_data`.
     private static func requestDump(_ table: String) -> String {
         """
         CREATE TABLE IF NOT EXISTS \(table) (
@@ -32,7 +32,7 @@ enum PostgresAPIInsightsSchema {
         """
     }
 
-    /// The response log of the same endpoints; only `/api/insights` records `groupings`.
+    /// Response log of the same endpoints; only `/api/insights` records `groupings`.
     private static func responseDump(_ table: String, groupings: Bool) -> String {
         """
         CREATE TABLE IF NOT EXISTS \(table) (

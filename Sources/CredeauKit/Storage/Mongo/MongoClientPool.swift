@@ -95,7 +95,7 @@ public final class MongoClientPool: @unchecked Sendable {
         }
     }
 
-    /// Checks that a server answers and the login works.
+    /// Checks that a server responds and the login works.
     public func ping() throws {
         try runCommand(BSONBytes(json: #"{"ping": 1}"#), name: "ping")
     }
