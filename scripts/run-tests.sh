@@ -19,4 +19,6 @@ CREDEAU_TEST_PYTHON="$(scripts/python-test-env.sh)"
 export CREDEAU_TEST_PYTHON
 
 swift build --build-tests
+# The Dockerfile test reads the libraries of the release binary, the one the image ships.
+swift build -c release --product credeau
 swift test --skip-build --parallel --num-workers 2

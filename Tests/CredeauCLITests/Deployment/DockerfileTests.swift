@@ -46,10 +46,17 @@ import Glibc
         return nil
     }
 
+    /// The release binary that the image ships, which `scripts/run-tests.sh` builds. A bare
+    /// `swift test` has only the debug binary, which links the same C libraries.
+    static var inspectedBinary: URL {
+        let release = CLITestSupport.packageRoot.appendingPathComponent(".build/release/credeau")
+        return FileManager.default.isExecutableFile(atPath: release.path) ? release : CLITestSupport.binary
+    }
+
     /// Returns the sonames of the binary's `DT_NEEDED` entries, as `readelf -d` prints them.
     static func neededLibraries() throws -> [String] {
         let result = try CLITestSupport.runProcess(URL(fileURLWithPath: "/usr/bin/readelf"),
-                                                   ["-d", CLITestSupport.binary.path])
+                                                   ["-d", inspectedBinary.path])
         try #require(result.status == 0, "readelf failed: \(result.stderr)")
         return result.stdout.split(separator: "\n").compactMap { line in
             guard line.contains("(NEEDED)"), let match = line.firstMatch(of: /\[([^\]]+)\]/) else { return nil }
@@ -59,7 +66,7 @@ import Glibc
 
     /// Maps soname to path for every library that `ldd` resolves. "not found" entries are left out.
     static func resolvedPaths() throws -> [String: String] {
-        let result = try CLITestSupport.runProcess(URL(fileURLWithPath: "/usr/bin/ldd"), [CLITestSupport.binary.path])
+        let result = try CLITestSupport.runProcess(URL(fileURLWithPath: "/usr/bin/ldd"), [inspectedBinary.path])
         try #require(result.status == 0, "ldd failed: \(result.stderr)")
         var paths: [String: String] = [:]
         for line in result.stdout.split(separator: "\n") {
@@ -73,9 +80,8 @@ import Glibc
         return paths
     }
 
-    /// The debug binary links the same C libraries as the release build. Its Swift runtime
-    /// libraries (under the toolchain's lib/swift) are linked statically into the image's build
-    /// by --static-swift-stdlib, which another test checks.
+    /// Swift runtime libraries (under the toolchain's lib/swift) are skipped, because the image's
+    /// build links them statically with --static-swift-stdlib, which another test checks.
     @Test func runtimeStageInstallsExactlyLinkedPackages() throws {
         let listed = try Self.runtimePackages()
         #expect(listed.contains("libpq5"))
