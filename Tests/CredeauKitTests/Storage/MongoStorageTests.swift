@@ -59,6 +59,8 @@ struct MongoStorageTests {
         #expect(sms.contains { $0.contains("req-sms-1") })
         #expect(try store.documents(in: .contacts, clientID: "acme", userID: "user-1").count == 1)
         #expect(try store.documents(in: .sms, clientID: "acme", userID: "nobody").isEmpty)
+        // Ids are escaped into the filter, so one that looks like query syntax matches nothing.
+        #expect(try store.documents(in: .sms, clientID: #"acme"}, {"$ne": "x"#, userID: #"\"#).isEmpty)
         // The third SMS document spells its ids `clientId` and `userId`.
         #expect(try store.documents(in: .sms, clientID: "acme", userID: "user-2").count == 1)
         let users = try store.users(in: .sms).map { "\($0.clientID)/\($0.userID)" }
