@@ -133,7 +133,7 @@ private struct Featuriser: Sendable {
 @available(*, unavailable, message: "A job runs on one thread and starts its own workers")
 extension FeatureBatchJob: Sendable {}
 
-/// What became of one user.
+/// The outcome for one user: a row, no data, or the reason it was skipped.
 private enum Outcome {
     case row(SyncDBUser, [FeatureValue])
     case empty
@@ -196,7 +196,7 @@ public enum FeatureBatchError: CredeauError {
     }
 }
 
-/// What a batch run did, for the final line on standard error.
+/// Counts of a batch run, for the final line on standard error.
 public struct FeatureBatchSummary: Sendable {
     public var written = 0
     public var skippedUsers: [SyncDBUser] = []

@@ -1,6 +1,6 @@
 import Dispatch
 
-/// Where the Insights API reads `sync_db`: MongoDB for the sources in
+/// The `sync_db` engines the Insights API reads: MongoDB for the sources in
 /// `DI_MONGODB_ENABLED_SOURCES`, PostgreSQL `sync_db` or the SQLite file for the rest.
 public struct SyncDBAccess: Sendable {
     public let mongo: MongoClientPool?

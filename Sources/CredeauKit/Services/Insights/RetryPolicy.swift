@@ -16,7 +16,7 @@ public struct RetryPolicy: Sendable, Equatable {
         self.maxDelaySeconds = maxDelaySeconds
     }
 
-    /// What ended one call.
+    /// The outcome of one call.
     public enum Outcome: Sendable, Equatable {
         case status(Int)
         case connectionFailed

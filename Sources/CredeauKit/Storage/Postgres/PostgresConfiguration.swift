@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where and how to log in to one PostgreSQL database.
+/// The login to one PostgreSQL database: server, user, database and connection options.
 public struct PostgresConfiguration: Sendable, Equatable {
     public var host: String
     public var port: Int
@@ -11,7 +11,7 @@ public struct PostgresConfiguration: Sendable, Equatable {
     public var connectTimeoutSeconds: Int
     /// libpq `sslmode` (disable, prefer, require, verify-full …); nil keeps libpq's default, `prefer`.
     public var sslMode: String?
-    /// Names of the variables this configuration came from, so errors can say what to fix.
+    /// Names of the variables this configuration came from, so errors name what to fix.
     public var source: String
 
     public init(host: String, port: Int = 5432, user: String, password: String, database: String,
