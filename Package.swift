@@ -33,14 +33,16 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Removes a stale libmongoc counters segment before libmongoc's constructor runs; see startup.c.
+        .target(name: "CStartup", path: "Sources/CStartup"),
         .target(
             name: "CredeauKit",
             dependencies: ["CPCRE2", "CSQLite", "CBSON", "CMongoC", "CLibPQ", "CMicroHTTPD", "CZlib", "COpenSSL", "CCurl"],
             swiftSettings: strictSettings
         ),
-        .executableTarget(name: "credeau", dependencies: ["CredeauKit"], swiftSettings: strictSettings),
+        .executableTarget(name: "credeau", dependencies: ["CredeauKit", "CStartup"], swiftSettings: strictSettings),
         .executableTarget(
-            name: "credeau-bench", dependencies: ["CredeauKit"], path: "Benchmarks/credeau-bench",
+            name: "credeau-bench", dependencies: ["CredeauKit", "CStartup"], path: "Benchmarks/credeau-bench",
             swiftSettings: strictSettings
         ),
         .testTarget(

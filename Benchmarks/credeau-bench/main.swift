@@ -1,3 +1,4 @@
+import CStartup
 import CredeauKit
 import Foundation
 #if canImport(Glibc)
@@ -5,6 +6,7 @@ import Glibc
 #endif
 
 // Benchmark driver for `make bench`; each benchmark lives in its own file beside this one.
+_ = credeau_startup_linked()
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
     Usage: credeau-bench <extraction|features|scores|batch|serve-sms|serve-sms-profile|insights|all> [options]

@@ -1,3 +1,4 @@
+import CStartup
 import CredeauKit
 
 #if canImport(Glibc)
@@ -80,4 +81,6 @@ func runMain(_ arguments: [String]) -> Int32 {
     }
 }
 
+// Keeps the startup object, which clears a stale libmongoc counters segment, in the binary.
+_ = credeau_startup_linked()
 exit(runMain(Array(CommandLine.arguments.dropFirst())))
