@@ -102,9 +102,13 @@ private final class BSONEntryRow: ExtractedSMSRow {
     /// Finds the column of the current key, trying first the one after the previous key, since
     /// serve-sms writes the columns in order.
     private func column(of item: OpaquePointer, expected: Int) -> Int? {
-        let key = UnsafeRawBufferPointer(start: bson_iter_key(item), count: Int(bson_iter_key_len(item)))
-        if expected < Self.names.count, key.elementsEqual(Self.names[expected]) { return expected }
-        return Self.names.firstIndex { key.elementsEqual($0) }
+        guard let key = bson_iter_key(item) else { return nil }
+        let length = Int(bson_iter_key_len(item))
+        func matches(_ name: [UInt8]) -> Bool {
+            name.count == length && name.withUnsafeBytes { memcmp($0.baseAddress!, key, length) == 0 }
+        }
+        if expected < Self.names.count, matches(Self.names[expected]) { return expected }
+        return Self.names.firstIndex(where: matches)
     }
 
     /// Returns the scalar value of the current member, or nil for `null`, lists, objects and the BSON

@@ -50,7 +50,10 @@ public struct RemoteSMSClassifier: SMSClassifier {
         self.concurrency = max(1, concurrency)
         self.retry = retry
         self.logger = logger
-        client = CurlHTTPClient(maxConnections: max(1, concurrency) * 4, timeoutSeconds: timeoutSeconds)
+        // Responses are not gzipped. For 1,000 entries (about 900 KB) gzip cost serve-sms about 3.5 ms
+        // of CPU and unpacking cost 1.7 ms here (perf, 2-core VM), more than a local link takes.
+        client = CurlHTTPClient(maxConnections: max(1, concurrency) * 4, timeoutSeconds: timeoutSeconds,
+                                acceptsCompressedResponses: false)
     }
 
     public var storesEntries: Bool { true }
