@@ -3,9 +3,9 @@ import CBSON
 /// Reads the entries of an SMS Extraction API response in one walk over libbson's document,
 /// without building a `JSONValue` tree or turning numbers and dates into text.
 ///
-/// It reads responses as the tree path did: the first `extracted_sms_data` key counts, inside an
-/// entry the last scalar value of a repeated key wins while `null`, lists and objects leave a
-/// column unset, unknown keys are ignored, and an item that is not an object gives an entry with
+/// It reads responses as the tree path did. The first `extracted_sms_data` key counts. Inside an
+/// entry, the last scalar value of a repeated key wins, while `null`, lists and objects leave a
+/// column unset, and unknown keys are ignored. An item that is not an object gives an entry with
 /// every column unset. Each column is read through `ExtractedSMSRowCodec`, so numbers and texts
 /// mean what they mean in a stored row.
 ///
@@ -45,7 +45,7 @@ enum ExtractSMSAnswerDecoder {
 
     private static func readList(_ list: OpaquePointer, item: OpaquePointer) throws -> [ExtractedSMS] {
         let codec = ExtractedSMSRowCodec(fernet: nil)
-        let row = BSONEntryRow()
+        var row = BSONEntryRow()
         var entries: [ExtractedSMS] = []
         while bson_iter_next(list) {
             row.clear()
@@ -74,7 +74,7 @@ private enum BSONColumnValue {
 ///
 /// Each accessor returns what `ExtractedSMSTextRow` returns for the text the tree path made of
 /// the value: `t`/`f` for a boolean and `String(number)` for a number.
-private final class BSONEntryRow: ExtractedSMSRow {
+private struct BSONEntryRow: ExtractedSMSRow {
     private var values = [BSONColumnValue](repeating: .unset, count: ExtractedSMSColumns.names.count)
 
     /// Column names as UTF-8, for comparing keys without making a `String` of each.
@@ -84,31 +84,34 @@ private final class BSONEntryRow: ExtractedSMSRow {
         $0 == ExtractedSMSRowCodec.Column.smsBody || $0 == ExtractedSMSRowCodec.Column.smsInboxDate
     }
 
-    func clear() {
+    mutating func clear() {
         for index in values.indices { values[index] = .unset }
     }
 
     /// Records the members of one entry object.
-    func read(_ item: OpaquePointer) {
+    mutating func read(_ item: OpaquePointer) {
+        // Local copies, so that the loop does not check the static initializers for every member.
+        let names = Self.names
+        let skipped = Self.skipped
         var expected = 0
         while bson_iter_next(item) {
-            guard let column = column(of: item, expected: expected) else { continue }
+            guard let column = Self.column(of: item, expected: expected, names: names) else { continue }
             expected = column + 1
-            guard !Self.skipped[column], let value = Self.value(of: item) else { continue }
+            guard !skipped[column], let value = Self.value(of: item) else { continue }
             values[column] = value
         }
     }
 
     /// Finds the column of the current key, trying first the one after the previous key, since
     /// serve-sms writes the columns in order.
-    private func column(of item: OpaquePointer, expected: Int) -> Int? {
+    private static func column(of item: OpaquePointer, expected: Int, names: [[UInt8]]) -> Int? {
         guard let key = bson_iter_key(item) else { return nil }
         let length = Int(bson_iter_key_len(item))
         func matches(_ name: [UInt8]) -> Bool {
             name.count == length && name.withUnsafeBytes { memcmp($0.baseAddress!, key, length) == 0 }
         }
-        if expected < Self.names.count, matches(Self.names[expected]) { return expected }
-        return Self.names.firstIndex(where: matches)
+        if expected < names.count, matches(names[expected]) { return expected }
+        return names.firstIndex(where: matches)
     }
 
     /// Returns the scalar value of the current member, or nil for `null`, lists, objects and the BSON

@@ -39,17 +39,32 @@ enum ExtractSMSWire {
     /// The sender, body and dates of each entry are taken from the SMS sent, so the entry keeps
     /// the millisecond times the service rounds to seconds.
     static func entries(from body: [UInt8], for batch: [RawSMS], url: String) throws -> [ExtractedSMS] {
-        let answered = try ExtractSMSAnswerDecoder.entries(from: body, url: url)
+        var answered = try ExtractSMSAnswerDecoder.entries(from: body, url: url)
         // Positions rather than entries, so that no entry is copied into and out of a dictionary.
         var positionByID: [String: Int] = [:]
         positionByID.reserveCapacity(answered.count)
         for (position, entry) in answered.enumerated() {
             positionByID[entry.smsID] = position
         }
-        return try batch.map { sms in
+        var positions: [Int] = []
+        positions.reserveCapacity(batch.count)
+        for sms in batch {
             guard let position = positionByID[sms.id] else {
                 throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "no entry for sms_id '\(sms.id)'")
             }
+            positions.append(position)
+        }
+
+        // serve-sms returns the entries in request order, so each entry is usually the one its SMS needs and
+        // is updated in place rather than copied.
+        if positions.elementsEqual(answered.indices) {
+            for index in answered.indices {
+                answered[index].smsBody = batch[index].body
+                answered[index].inboxDateMillis = batch[index].inboxDateMillis
+            }
+            return answered
+        }
+        return zip(batch, positions).map { sms, position in
             var entry = answered[position]
             entry.smsBody = sms.body
             entry.inboxDateMillis = sms.inboxDateMillis

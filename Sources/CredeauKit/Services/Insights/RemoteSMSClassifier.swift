@@ -94,11 +94,12 @@ public struct RemoteSMSClassifier: SMSClassifier {
             throw SMSExtractionServiceError.invalidAnswer(
                 url: endpoint, reason: "expected \(sms.count) entries, got \(entries.count)")
         }
-        return zip(entries, createdAtMillis).map { entry, createdAt in
-            var entry = entry
-            entry.createdAtMillis = createdAt
-            return entry
+        // One entry per creation time, as `zip` would pair them, updated in place.
+        if createdAtMillis.count < entries.count { entries.removeLast(entries.count - createdAtMillis.count) }
+        for index in entries.indices {
+            entries[index].createdAtMillis = createdAtMillis[index]
         }
+        return entries
     }
 
     /// Sends one batch, retrying as `retry` allows, and returns its entries in request order.
