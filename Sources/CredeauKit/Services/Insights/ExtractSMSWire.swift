@@ -55,8 +55,8 @@ enum ExtractSMSWire {
             positions.append(position)
         }
 
-        // serve-sms returns the entries in request order, so each entry is usually the one its SMS needs and
-        // is updated in place rather than copied.
+        // serve-sms returns the entries in request order, so each entry is usually the one its SMS
+        // needs and is updated in place rather than copied.
         if positions.elementsEqual(answered.indices) {
             for index in answered.indices {
                 answered[index].smsBody = batch[index].body
