@@ -98,12 +98,19 @@ struct InsightsServiceBenchmark {
                   + "\(format(pass.insightsCPU * 1000 / Double(users))) ms, serve-sms \(format(pass.smsCPU * 1000 / Double(users))) ms")
         }
         if engine == "SQLite" {
-            let extract = try Self.extractMillis(databasePath: directory.appendingPathComponent("credeau.db").path)
-            if extract.count == 2 * users {
-                let cold = extract.prefix(users).sorted(), warm = extract.suffix(users).sorted()
-                print("  extract_ms from time_json: cold p50 \(format(cold[users / 2])), warm p50 \(format(warm[users / 2]))")
+            let stages = try Self.stageMillis(databasePath: directory.appendingPathComponent("credeau.db").path,
+                                              expected: 2 * users)
+            if stages.count == 2 * users {
+                // Medians of each stage of time_json, cold pass first.
+                let text = ["load_ms", "extract_ms", "features_ms", "total_ms"].map { name in
+                    let cold = stages.prefix(users).compactMap { $0[name] }.sorted()
+                    let warm = stages.suffix(users).compactMap { $0[name] }.sorted()
+                    guard !cold.isEmpty, !warm.isEmpty else { return "\(name) missing" }
+                    return "\(name) \(format(cold[cold.count / 2])) / \(format(warm[warm.count / 2]))"
+                }
+                print("  time_json p50, cold / warm: " + text.joined(separator: ", "))
             } else {
-                print("  extract_ms from time_json: \(extract.count) of \(2 * users) requests recorded, not reported")
+                print("  time_json: \(stages.count) of \(2 * users) requests recorded, not reported")
             }
         }
         print("  peak RSS: serve-insights \(insights.peakRSSMegabytes) MB, serve-sms \(sms.peakRSSMegabytes) MB")
@@ -112,13 +119,21 @@ struct InsightsServiceBenchmark {
         return rate
     }
 
-    /// Reads `extract_ms` from the stored time_json of each /api/insights request, oldest first.
-    private static func extractMillis(databasePath: String) throws -> [Double] {
+    /// Reads the stage times of each /api/insights request's stored time_json, oldest first. The
+    /// records are written after the responses, so it waits up to 5 s for `expected` of them.
+    private static func stageMillis(databasePath: String, expected: Int) throws -> [[String: Double]] {
         let database = try SQLiteDatabase(path: databasePath)
-        return try database.query("SELECT time_json FROM insights_response_dump ORDER BY rowid").compactMap { row in
-            guard case let .text(text) = row.first, let value = try? JSONParser.parse(text) else { return nil }
-            return value["extract_ms"]?.doubleValue
+        var stages: [[String: Double]] = []
+        for _ in 0..<100 {
+            stages = try database.query("SELECT time_json FROM insights_response_dump ORDER BY rowid").compactMap { row in
+                guard case let .text(text) = row.first, let value = try? JSONParser.parse(text) else { return nil }
+                return Dictionary((value.objectValue ?? []).compactMap { name, time in time.doubleValue.map { (name, $0) } },
+                                  uniquingKeysWith: { first, _ in first })
+            }
+            if stages.count >= expected { break }
+            usleep(50_000)
         }
+        return stages
     }
 
     /// Writes one `sms_sync_request_sms_data.json` line per user, with SMS spread over 180 days.

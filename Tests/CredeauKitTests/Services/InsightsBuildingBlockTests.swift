@@ -102,11 +102,14 @@ import Testing
     final class FlakyExtractionServer: Sendable {
         final class Counter: Sendable {
             let value = Atomic<Int>(0)
+            /// The Accept-Encoding header of each call, "" when it was missing.
+            let acceptEncodings = Mutex<[String]>([])
         }
 
         let server: HTTPServer
         private let counter = Counter()
         var calls: Int { counter.value.load(ordering: .relaxed) }
+        var acceptEncodings: [String] { counter.acceptEncodings.withLock { $0 } }
 
         /// Answers 503 to the first `failures` calls, then extracts like serve-sms.
         init(failures: Int) throws {
@@ -114,6 +117,7 @@ import Testing
             let counter = self.counter
             var router = Router()
             router.post("/api/extract_sms") { request, _ in
+                counter.acceptEncodings.withLock { $0.append(request.header("accept-encoding") ?? "") }
                 guard counter.value.add(1, ordering: .relaxed).newValue > failures else { return .json(503, .object([])) }
                 let body = try JSONParser.parse(request.body)
                 var bytes = Array(#"{"extracted_sms_data":["#.utf8)
@@ -159,6 +163,22 @@ import Testing
         #expect(entries.map(\.createdAtMillis) == created)
         // Seven batches, and the first batch needed three calls.
         #expect(server.calls == 9)
+        // The responses are not compressed, which would cost CPU on both sides of a fast link.
+        #expect(server.acceptEncodings == Array(repeating: "", count: 9))
+    }
+
+    @Test func curlClientCanAcceptGzip() throws {
+        let server = try FlakyExtractionServer(failures: 0)
+        let client = CurlHTTPClient(maxConnections: 1, timeoutSeconds: 5)
+        let body = ExtractSMSWire.requestBody(sms, clientID: "c", userID: "u", requestID: "r")
+        let response = try client.postJSON(url: server.url + "/api/extract_sms", body: body)
+
+        #expect(response.status == 200)
+        #expect(server.acceptEncodings.count == 1)
+        #expect(server.acceptEncodings.first?.contains("gzip") == true)
+        // libcurl unpacks the gzipped response, so the body is the JSON itself.
+        let entries = try ExtractSMSWire.entries(from: response.body, for: sms, url: server.url)
+        #expect(entries.map(\.smsID) == sms.map(\.id))
     }
 
     @Test func persistentServerErrorsFailTheUser() throws {

@@ -32,14 +32,18 @@ public final class CurlHTTPClient: Sendable {
     public let maxConnections: Int
     public let timeoutSeconds: Double
     public let connectTimeoutSeconds: Double
+    /// Whether calls send `Accept-Encoding` for every encoding libcurl decodes (gzip among them).
+    public let acceptsCompressedResponses: Bool
     private let idle = Mutex<[CurlEasyHandle]>([])
     private let slots: DispatchSemaphore
 
-    public init(maxConnections: Int = 4, timeoutSeconds: Double = 10, connectTimeoutSeconds: Double = 2) {
+    public init(maxConnections: Int = 4, timeoutSeconds: Double = 10, connectTimeoutSeconds: Double = 2,
+                acceptsCompressedResponses: Bool = true) {
         _ = CurlEasyHandle.globalInit
         self.maxConnections = max(1, maxConnections)
         self.timeoutSeconds = timeoutSeconds
         self.connectTimeoutSeconds = connectTimeoutSeconds
+        self.acceptsCompressedResponses = acceptsCompressedResponses
         slots = DispatchSemaphore(value: max(1, maxConnections))
     }
 
@@ -69,7 +73,8 @@ public final class CurlHTTPClient: Sendable {
         }
         let result = handle.perform(url: url, body: body, headers: headers,
                                  timeoutMilliseconds: Int(timeoutSeconds * 1000),
-                                 connectTimeoutMilliseconds: Int(connectTimeoutSeconds * 1000))
+                                 connectTimeoutMilliseconds: Int(connectTimeoutSeconds * 1000),
+                                 acceptsCompressed: acceptsCompressedResponses)
         switch result {
         case let .success(response):
             idle.withLock { $0.append(handle) }
@@ -108,7 +113,7 @@ final class CurlEasyHandle: @unchecked Sendable {
 
     /// Runs one call: a POST of `body`, or a GET when `body` is nil.
     func perform(url: String, body: [UInt8]?, headers: [String], timeoutMilliseconds: Int,
-              connectTimeoutMilliseconds: Int) -> Outcome {
+              connectTimeoutMilliseconds: Int, acceptsCompressed: Bool) -> Outcome {
         final class Sink { var bytes: [UInt8] = [] }
         let sink = Sink()
         var headerList: UnsafeMutablePointer<curl_slist>?
@@ -134,7 +139,8 @@ final class CurlEasyHandle: @unchecked Sendable {
                     // Signals are not used for timeouts, as libcurl requires in threaded programs.
                     credeau_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
                     credeau_curl_set_long(handle, CURLOPT_TCP_KEEPALIVE, 1)
-                    credeau_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+                    // "" requests every encoding libcurl supports, and nil sends no Accept-Encoding.
+                    credeau_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, acceptsCompressed ? "" : nil)
                     credeau_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errors.baseAddress)
                     credeau_curl_set_write_function(handle) { data, size, count, context in
                         guard let data, let context else { return 0 }

@@ -5,9 +5,6 @@
 /// "extracted_sms_data": [entry, ...]}`, one entry per SMS sent, with the columns of
 /// `ExtractedSMSColumns`.
 enum ExtractSMSWire {
-    private static let columnIndex: [String: Int] = Dictionary(
-        uniqueKeysWithValues: ExtractedSMSColumns.names.enumerated().map { ($1, $0) })
-
     static func requestBody(_ batch: [RawSMS], clientID: String, userID: String, requestID: String) -> [UInt8] {
         var body: [UInt8] = []
         body.reserveCapacity(batch.count * 200 + 128)
@@ -36,43 +33,39 @@ enum ExtractSMSWire {
         return body
     }
 
-    /// Decodes the answer to `batch`, matching entries to SMS by `sms_id`.
+    /// Decodes the response to `batch`, matching entries to SMS by `sms_id`. When an id has
+    /// several entries, the last one counts.
     ///
     /// The sender, body and dates of each entry are taken from the SMS sent, so the entry keeps
     /// the millisecond times the service rounds to seconds.
     static func entries(from body: [UInt8], for batch: [RawSMS], url: String) throws -> [ExtractedSMS] {
-        let answer: JSONValue
-        do {
-            answer = try JSONParser.parse(body)
-        } catch {
-            throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "not JSON (\(error.reason))")
+        var answered = try ExtractSMSAnswerDecoder.entries(from: body, url: url)
+        // Positions rather than entries, so that no entry is copied into and out of a dictionary.
+        var positionByID: [String: Int] = [:]
+        positionByID.reserveCapacity(answered.count)
+        for (position, entry) in answered.enumerated() {
+            positionByID[entry.smsID] = position
         }
-        guard let items = answer["extracted_sms_data"]?.arrayValue else {
-            throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "no 'extracted_sms_data' list")
-        }
-        let codec = ExtractedSMSRowCodec(fernet: nil)
-        var byID: [String: ExtractedSMS] = [:]
-        byID.reserveCapacity(items.count)
-        for item in items {
-            // One pass over the members: looking each column up by name would scan them 30 times.
-            var columns = [String?](repeating: nil, count: ExtractedSMSColumns.names.count)
-            for (name, value) in item.objectValue ?? [] {
-                guard let index = columnIndex[name] else { continue }
-                switch value {
-                case let .string(text): columns[index] = text
-                case let .bool(flag): columns[index] = flag ? "t" : "f"
-                case let .integer(number): columns[index] = String(number)
-                case let .number(number): columns[index] = String(number)
-                default: break
-                }
-            }
-            let entry = try codec.entry(from: columns)
-            byID[entry.smsID] = entry
-        }
-        return try batch.map { sms in
-            guard var entry = byID[sms.id] else {
+        var positions: [Int] = []
+        positions.reserveCapacity(batch.count)
+        for sms in batch {
+            guard let position = positionByID[sms.id] else {
                 throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "no entry for sms_id '\(sms.id)'")
             }
+            positions.append(position)
+        }
+
+        // serve-sms returns the entries in request order, so each entry is usually the one its SMS
+        // needs and is updated in place rather than copied.
+        if positions.elementsEqual(answered.indices) {
+            for index in answered.indices {
+                answered[index].smsBody = batch[index].body
+                answered[index].inboxDateMillis = batch[index].inboxDateMillis
+            }
+            return answered
+        }
+        return zip(batch, positions).map { sms, position in
+            var entry = answered[position]
             entry.smsBody = sms.body
             entry.inboxDateMillis = sms.inboxDateMillis
             return entry

@@ -78,7 +78,7 @@ public struct InsightsPipeline: Sendable {
             return InsightsAnswer(body: .object(body), userFound: false, timings: timings, seconds: clock.seconds)
         }
 
-        let (entries, alreadyExtracted) = try classify(builder, request: request, requestID: requestID)
+        let (entries, alreadyExtracted) = try classify(builder.syncedSMS, request: request, requestID: requestID)
         timings.append(("extract_ms", clock.lap()))
         timings.append(("sms_count", .integer(Int64(entries.count))))
         timings.append(("sms_already_extracted", .integer(Int64(alreadyExtracted))))
@@ -106,10 +106,10 @@ public struct InsightsPipeline: Sendable {
 
     /// Returns one entry per synced SMS: stored entries for SMS extracted before, fresh ones for
     /// the rest (stored too, unless the classifier stores them itself), and how many were stored.
-    private func classify(_ builder: UserDataBuilder, request: InsightsRequest, requestID: String) throws
+    func classify(_ synced: [(raw: RawSMS, syncedAt: Int64)], request: InsightsRequest, requestID: String) throws
         -> ([ExtractedSMS], Int)
     {
-        var synced = builder.syncedSMS
+        var synced = synced
         guard !synced.isEmpty else { return ([], 0) }
         for index in synced.indices where synced[index].raw.id.isEmpty {
             synced[index].raw.id = Self.contentID(synced[index].raw)
@@ -124,12 +124,21 @@ public struct InsightsPipeline: Sendable {
             byID[entry.smsID] = entry
         }
         let storedCount = byID.count
-        let missing = synced.filter { byID[$0.raw.id] == nil }
+        let missing = byID.isEmpty ? synced : synced.filter { byID[$0.raw.id] == nil }
         if !missing.isEmpty {
-            let fresh = try classifier.classify(missing.map(\.raw), createdAtMillis: missing.map(\.syncedAt),
+            var fresh = try classifier.classify(missing.map(\.raw), createdAtMillis: missing.map(\.syncedAt),
                                                 clientID: request.dataClientID, userID: request.userID, requestID: requestID)
             if !classifier.storesEntries {
                 try extractedStore.store(fresh, clientID: request.dataClientID, userID: request.userID, requestID: requestID)
+            }
+            // A user's first request: no entry was stored, every id is distinct and the classifier
+            // returned the entries in order, so they are completed in place without a dictionary.
+            if storedCount == 0, ids.count == synced.count, fresh.count == synced.count,
+               zip(fresh, synced).allSatisfy({ $0.smsID == $1.raw.id }) {
+                for index in fresh.indices {
+                    Self.complete(&fresh[index], from: synced[index])
+                }
+                return (fresh, 0)
             }
             for entry in fresh { byID[entry.smsID] = entry }
         }
@@ -139,12 +148,17 @@ public struct InsightsPipeline: Sendable {
                 throw SMSExtractionServiceError.invalidAnswer(url: "the SMS classifier",
                                                               reason: "no entry for sms_id '\(item.raw.id)'")
             }
-            entry.smsBody = item.raw.body
-            entry.inboxDateMillis = item.raw.inboxDateMillis
-            entry.createdAtMillis = item.syncedAt
+            Self.complete(&entry, from: item)
             return entry
         }
         return (entries, storedCount)
+    }
+
+    /// Gives an entry the body and exact dates of its synced SMS.
+    private static func complete(_ entry: inout ExtractedSMS, from item: (raw: RawSMS, syncedAt: Int64)) {
+        entry.smsBody = item.raw.body
+        entry.inboxDateMillis = item.raw.inboxDateMillis
+        entry.createdAtMillis = item.syncedAt
     }
 
     private func header(_ request: InsightsRequest, requestID: String, requestedAt: Int64, message: String)

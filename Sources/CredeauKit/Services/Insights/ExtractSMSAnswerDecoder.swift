@@ -1,0 +1,182 @@
+import CBSON
+
+/// Reads the entries of an SMS Extraction API response in one walk over libbson's document,
+/// without building a `JSONValue` tree or turning numbers and dates into text.
+///
+/// It reads responses as the tree path did. The first `extracted_sms_data` key counts. Inside an
+/// entry, the last scalar value of a repeated key wins, while `null`, lists and objects leave a
+/// column unset, and unknown keys are ignored. An item that is not an object gives an entry with
+/// every column unset. Each column is read through `ExtractedSMSRowCodec`, so numbers and texts
+/// mean what they mean in a stored row.
+///
+/// `sms_body` and `sms_inbox_date` are not read, because the caller replaces them with those of
+/// the SMS sent. So a body that looks like a Fernet token is no error here.
+enum ExtractSMSAnswerDecoder {
+    /// Returns the response's entries in their order.
+    ///
+    /// - Throws: `SMSExtractionServiceError.invalidAnswer` when the body is not JSON or has no
+    ///   `extracted_sms_data` list.
+    static func entries(from body: [UInt8], url: String) throws -> [ExtractedSMS] {
+        let parsed: (document: OpaquePointer, isArray: Bool)
+        do {
+            parsed = try JSONParser.parseDocument(body)
+        } catch {
+            throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "not JSON (\(error.reason))")
+        }
+        defer { bson_destroy(parsed.document) }
+        let entries = try withUnsafeTemporaryAllocation(byteCount: 3 * iteratorSize, alignment: 128) { storage in
+            let top = OpaquePointer(storage.baseAddress!)
+            let list = OpaquePointer(storage.baseAddress! + iteratorSize)
+            let item = OpaquePointer(storage.baseAddress! + 2 * iteratorSize)
+            guard !parsed.isArray, bson_iter_init(top, parsed.document),
+                  bson_iter_find(top, "extracted_sms_data"), bson_iter_type(top) == BSON_TYPE_ARRAY,
+                  bson_iter_recurse(top, list)
+            else { return nil as [ExtractedSMS]? }
+            return try readList(list, item: item)
+        }
+        guard let entries else {
+            throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "no 'extracted_sms_data' list")
+        }
+        return entries
+    }
+
+    /// `sizeof(bson_iter_t)` is 80 in libbson 1.23, and a whole alignment unit leaves room to spare.
+    private static let iteratorSize = 128
+
+    private static func readList(_ list: OpaquePointer, item: OpaquePointer) throws -> [ExtractedSMS] {
+        let codec = ExtractedSMSRowCodec(fernet: nil)
+        var row = BSONEntryRow()
+        var entries: [ExtractedSMS] = []
+        while bson_iter_next(list) {
+            row.clear()
+            let type = bson_iter_type(list)
+            if type == BSON_TYPE_DOCUMENT, bson_iter_recurse(list, item) {
+                row.read(item)
+            }
+            // The body is unset, and without `decryptsBody` the codec does not decrypt it.
+            entries.append(try codec.entry(from: row, decryptsBody: false))
+        }
+        return entries
+    }
+}
+
+/// The scalar value of one column of an entry, pointing into the libbson document for texts.
+private enum BSONColumnValue {
+    case unset
+    case bytes(UnsafeRawBufferPointer)
+    case text(String)
+    case bool(Bool)
+    case integer(Int64)
+    case number(Double)
+}
+
+/// One entry of the response as column values in `ExtractedSMSColumns` order, reused for every item.
+///
+/// Each accessor returns what `ExtractedSMSTextRow` returns for the text the tree path made of
+/// the value: `t`/`f` for a boolean and `String(number)` for a number.
+private struct BSONEntryRow: ExtractedSMSRow {
+    private var values = [BSONColumnValue](repeating: .unset, count: ExtractedSMSColumns.names.count)
+
+    /// Column names as UTF-8, for comparing keys without making a `String` of each.
+    private static let names: [[UInt8]] = ExtractedSMSColumns.names.map { Array($0.utf8) }
+    /// True for the columns the caller replaces, which are not read.
+    private static let skipped: [Bool] = ExtractedSMSColumns.names.indices.map {
+        $0 == ExtractedSMSRowCodec.Column.smsBody || $0 == ExtractedSMSRowCodec.Column.smsInboxDate
+    }
+
+    mutating func clear() {
+        for index in values.indices { values[index] = .unset }
+    }
+
+    /// Records the members of one entry object.
+    mutating func read(_ item: OpaquePointer) {
+        // Local copies, so that the loop does not check the static initializers for every member.
+        let names = Self.names
+        let skipped = Self.skipped
+        var expected = 0
+        while bson_iter_next(item) {
+            guard let column = Self.column(of: item, expected: expected, names: names) else { continue }
+            expected = column + 1
+            guard !skipped[column], let value = Self.value(of: item) else { continue }
+            values[column] = value
+        }
+    }
+
+    /// Finds the column of the current key, trying first the one after the previous key, since
+    /// serve-sms writes the columns in order.
+    private static func column(of item: OpaquePointer, expected: Int, names: [[UInt8]]) -> Int? {
+        guard let key = bson_iter_key(item) else { return nil }
+        let length = Int(bson_iter_key_len(item))
+        func matches(_ name: [UInt8]) -> Bool {
+            name.count == length && name.withUnsafeBytes { memcmp($0.baseAddress!, key, length) == 0 }
+        }
+        if expected < names.count, matches(names[expected]) { return expected }
+        return names.firstIndex(where: matches)
+    }
+
+    /// Returns the scalar value of the current member, or nil for `null`, lists, objects and the BSON
+    /// types the tree path read as `null`.
+    private static func value(of item: OpaquePointer) -> BSONColumnValue? {
+        switch bson_iter_type(item) {
+        case BSON_TYPE_UTF8:
+            var length: UInt32 = 0
+            guard let pointer = bson_iter_utf8(item, &length) else { return .text("") }
+            return .bytes(UnsafeRawBufferPointer(start: pointer, count: Int(length)))
+        case BSON_TYPE_INT32: return .integer(Int64(bson_iter_int32(item)))
+        case BSON_TYPE_INT64: return .integer(bson_iter_int64(item))
+        case BSON_TYPE_DATE_TIME: return .integer(bson_iter_date_time(item))
+        case BSON_TYPE_DOUBLE: return .number(bson_iter_double(item))
+        case BSON_TYPE_BOOL: return .bool(bson_iter_bool(item))
+        case BSON_TYPE_OID:
+            guard let oid = bson_iter_oid(item) else { return nil }
+            var text = [CChar](repeating: 0, count: 25)
+            bson_oid_to_string(oid, &text)
+            return .text(String(decoding: text.prefix(24).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        default:
+            return nil
+        }
+    }
+
+    func text(at column: Int) -> String? {
+        switch values[column] {
+        case .unset: return nil
+        case let .bytes(bytes): return String(decoding: bytes, as: UTF8.self)
+        case let .text(text): return text
+        case let .bool(flag): return flag ? "t" : "f"
+        case let .integer(number): return String(number)
+        case let .number(number): return String(number)
+        }
+    }
+
+    func flag(at column: Int) -> Bool {
+        switch values[column] {
+        case .unset: return false
+        case let .bool(flag): return flag
+        case let .integer(number): return number == 1
+        // `String(number)` of a Double always has a dot, an exponent or letters, so it is never `1`.
+        case .number: return false
+        case .bytes, .text: return ["t", "true", "1"].contains(text(at: column) ?? "")
+        }
+    }
+
+    func amount(at column: Int) -> Double? {
+        // `Double(String(x))` is `x` for a Double, because Swift prints the shortest text that reads
+        // back exactly, and both conversions of an integer round to the nearest Double.
+        switch values[column] {
+        case .unset: return nil
+        case let .number(number): return number
+        case let .integer(number): return Double(number)
+        case .bytes, .text, .bool: return text(at: column).flatMap(Double.init)
+        }
+    }
+
+    func millis(at column: Int) -> Int64? {
+        switch values[column] {
+        case .unset: return nil
+        case let .bytes(bytes): return SMSDateParser.millis(utf8: bytes)
+        // The text of a whole number is read back as epoch milliseconds.
+        case let .integer(number): return number
+        case .text, .bool, .number: return text(at: column).flatMap(SMSDateParser.millis(from:))
+        }
+    }
+}

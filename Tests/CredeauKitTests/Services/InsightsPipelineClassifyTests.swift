@@ -1,0 +1,88 @@
+@testable import CredeauKit
+import Foundation
+import Testing
+
+/// How `InsightsPipeline.classify` merges stored entries with the classifier's fresh ones.
+@Suite struct InsightsPipelineClassifyTests {
+    /// Classifies in process, optionally returning the entries in reverse order, and records the ids it receives.
+    final class OrderedClassifier: SMSClassifier, @unchecked Sendable {
+        let reverses: Bool
+        private(set) var received: [String] = []
+
+        init(reverses: Bool) { self.reverses = reverses }
+
+        var storesEntries: Bool { false }
+
+        func classify(_ sms: [RawSMS], createdAtMillis: [Int64], clientID: String, userID: String,
+                      requestID: String) throws -> [ExtractedSMS] {
+            received += sms.map(\.id)
+            let entries = InProcessSMSClassifier().classify(sms, createdAtMillis: createdAtMillis, clientID: clientID,
+                                                             userID: userID, requestID: requestID)
+            return reverses ? entries.reversed() : entries
+        }
+    }
+
+    private let synced: [(raw: RawSMS, syncedAt: Int64)] = (0..<40).map { index in
+        let raw = RawSMS(id: "m\(index)", sender: "VM-HDFCBK",
+                         body: "Rs \(100 + index).50 debited from A/c XX1234 on 01-03-26 to VPA shop\(index)@upi",
+                         inboxDateMillis: 1_772_000_000_123 + Int64(index) * 61_001)
+        return (raw, 1_772_100_000_000 + Int64(index))
+    }
+
+    private func pipeline(_ classifier: any SMSClassifier) throws -> (InsightsPipeline, SQLiteExtractedSMSStore) {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        let path = folder.appendingPathComponent("credeau.db").path
+        let store = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true)
+        let syncDB = SyncDBAccess(mongo: nil, fallback: .sqlite(try SQLiteConnectionPool(path: path)),
+                                  enabledSources: MongoEnabledSources(sources: []))
+        return (InsightsPipeline(syncDB: syncDB, extractedStore: store, classifier: classifier), store)
+    }
+
+    private func request() throws -> InsightsRequest {
+        try InsightsRequest.parse(Array(#"{"user_id": "u", "client_id": "c"}"#.utf8), scoresAvailable: false)
+    }
+
+    /// The entries `classify` must return: each SMS extracted, with its exact dates and body.
+    private func expected(requestID: String) -> [ExtractedSMS] {
+        InProcessSMSClassifier().classify(synced.map(\.raw), createdAtMillis: synced.map(\.syncedAt), clientID: "c",
+                                          userID: "u", requestID: requestID)
+    }
+
+    @Test(arguments: [false, true])
+    func firstRequestMatchesInProcess(reverses: Bool) throws {
+        let classifier = OrderedClassifier(reverses: reverses)
+        let (pipeline, _) = try pipeline(classifier)
+        let (entries, stored) = try pipeline.classify(synced, request: try request(), requestID: "r1")
+
+        #expect(stored == 0)
+        #expect(entries == expected(requestID: "r1"))
+        #expect(classifier.received == synced.map(\.raw.id))
+    }
+
+    @Test func storedEntriesAreReusedAndRestClassified() throws {
+        let classifier = OrderedClassifier(reverses: false)
+        let (pipeline, store) = try pipeline(classifier)
+        // Every third SMS was extracted before, by an older engine that named the sender differently.
+        var old = expected(requestID: "r0").enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+        for index in old.indices { old[index].senderName = "stored \(index)" }
+        try store.store(old, clientID: "c", userID: "u", requestID: "r0")
+
+        let (entries, stored) = try pipeline.classify(synced, request: try request(), requestID: "r1")
+
+        #expect(stored == old.count)
+        #expect(classifier.received == synced.enumerated().filter { $0.offset % 3 != 0 }.map(\.element.raw.id))
+        #expect(entries.map(\.smsID) == synced.map(\.raw.id))
+        #expect(entries.map(\.smsBody) == synced.map(\.raw.body))
+        #expect(entries.map(\.inboxDateMillis) == synced.map(\.raw.inboxDateMillis))
+        #expect(entries.map(\.createdAtMillis) == synced.map(\.syncedAt))
+        let fresh = expected(requestID: "r1")
+        for (index, entry) in entries.enumerated() {
+            if index % 3 == 0 {
+                #expect(entry.senderName == "stored \(index / 3)")
+                #expect(entry.requestID == "r0")
+            } else {
+                #expect(entry == fresh[index])
+            }
+        }
+    }
+}
