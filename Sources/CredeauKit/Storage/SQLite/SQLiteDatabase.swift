@@ -110,6 +110,10 @@ public final class SQLiteDatabase {
 
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// The maximum number of `?` parameters in one statement (SQLITE_LIMIT_VARIABLE_NUMBER):
+    /// 32,766 by default since SQLite 3.32, 999 before.
+    public var maxParameterCount: Int { Int(sqlite3_limit(handle, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) }
+
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 }
 
