@@ -94,28 +94,58 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         // Encrypt outside the lock, so concurrent requests only queue for the writes.
         let tokens = try codec.encryptedBodies(of: rows)
         try connection.withLock { connection in
-            // One values buffer and one text arena serve every statement, so the loop does not allocate.
-            var values: [SQLiteValue] = []
-            values.reserveCapacity(ExtractedSMSColumns.names.count * connection.rowsPerInsert)
+            // One text arena serves every statement, so the loop does not allocate.
             var arena: [UInt8] = []
             arena.reserveCapacity(64 * 1024)
             try connection.database.transaction {
                 var start = 0
                 while start < rows.count {
                     let isGroup = rows.count - start >= connection.rowsPerInsert
-                    let end = isGroup ? start + connection.rowsPerInsert : start + 1
-                    values.removeAll(keepingCapacity: true)
-                    for index in start..<end {
-                        for value in rows[index] {
-                            values.append(Self.sqliteValue(value))
+                    let group = start..<(isGroup ? start + connection.rowsPerInsert : start + 1)
+                    try Self.insert(rows, group, tokens: tokens, arena: &arena,
+                                    with: isGroup ? connection.insertMany : connection.insertOne)
+                    start = group.upperBound
+                }
+            }
+        }
+    }
+
+    /// Runs `statement` with the column values of `rows[group]`, binding them without building
+    /// `SQLiteValue`s: the texts are copied into `arena` and bound in place.
+    private static func insert(_ rows: [[ExtractedFieldValue]], _ group: Range<Int>, tokens: [String]?,
+                               arena: inout [UInt8], with statement: SQLiteStatement) throws {
+        let bodyIndex = ExtractedSMSRowCodec.bodyIndex
+        arena.removeAll(keepingCapacity: true)
+        for index in group {
+            for (column, value) in rows[index].enumerated() {
+                if column == bodyIndex, let tokens {
+                    arena.append(contentsOf: tokens[index].utf8)
+                } else if case let .text(text) = value {
+                    arena.append(contentsOf: text.utf8)
+                }
+            }
+        }
+        try arena.withUnsafeBufferPointer { texts in
+            try statement.run { binder in
+                var offset = 0
+                func bindText(_ text: String) {
+                    let count = text.utf8.count
+                    binder.bindText(UnsafeBufferPointer(rebasing: texts[offset..<(offset + count)]))
+                    offset += count
+                }
+                for index in group {
+                    for (column, value) in rows[index].enumerated() {
+                        if column == bodyIndex, let tokens {
+                            bindText(tokens[index])
+                            continue
                         }
-                        if let tokens {
-                            values[values.count - ExtractedSMSColumns.names.count + ExtractedSMSRowCodec.bodyIndex] =
-                                .text(tokens[index])
+                        switch value {
+                        case .null: binder.bindNull()
+                        case let .text(text): bindText(text)
+                        case let .bool(flag): binder.bind(Int64(flag ? 1 : 0))
+                        case let .amount(rupees): binder.bind((rupees * 100).rounded() / 100)
                         }
                     }
-                    try (isGroup ? connection.insertMany : connection.insertOne).run(values, arena: &arena)
-                    start = end
                 }
             }
         }
@@ -160,15 +190,6 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     public func ping() throws {
         try connection.withLock { connection in
             _ = try connection.database.query("SELECT 1")
-        }
-    }
-
-    private static func sqliteValue(_ value: ExtractedFieldValue) -> SQLiteValue {
-        switch value {
-        case .null: return .null
-        case let .text(text): return .text(text)
-        case let .bool(flag): return .integer(flag ? 1 : 0)
-        case let .amount(rupees): return .real((rupees * 100).rounded() / 100)
         }
     }
 }
