@@ -110,6 +110,29 @@ import Testing
         }
     }
 
+    @Test func storedIDsPerUser() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        let store = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true)
+        #expect(try store.storedIDs(clientID: "acme", userID: "u1", among: ["a", "b"]) == [])
+
+        try store.store([
+            entry("a", body: "Rs 500.00 debited from A/c XX1234", inboxMillis: 1_772_000_000_000),
+            entry("b", body: "Rs 900.00 credited to A/c XX1234", inboxMillis: 1_772_100_000_000),
+        ], clientID: "acme", userID: "u1", requestID: "r1")
+
+        #expect(try store.storedIDs(clientID: "acme", userID: "u1", among: ["a", "c"]) == ["a"])
+        #expect(try store.storedIDs(clientID: "acme", userID: "u1", among: ["c"]) == [])
+        #expect(try store.storedIDs(clientID: "acme", userID: "u2", among: ["a", "b"]) == [])
+        #expect(try store.storedIDs(clientID: "other", userID: "u1", among: ["a"]) == [])
+        // A row that another connection writes after the lookups is found by the next lookup.
+        let second = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: false)
+        try second.store([entry("c", body: "Your OTP is 123456", inboxMillis: 1_772_200_000_000)],
+                         clientID: "acme", userID: "u1", requestID: "r2")
+        #expect(try store.storedIDs(clientID: "acme", userID: "u1", among: ["a", "b", "c", "d"]) == ["a", "b", "c"])
+    }
+
     /// Column text as the store read every column before typed reads.
     private static func text(_ value: SQLiteValue) -> String? {
         switch value {

@@ -15,6 +15,8 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         let insertOne: SQLiteStatement
         let rowsPerInsert: Int
         let storedIDs: SQLiteStatement
+        /// Finds whether the user has any row, one primary-key seek.
+        let userHasRows: SQLiteStatement
 
         init(database: SQLiteDatabase) throws {
             self.database = database
@@ -27,6 +29,7 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
                 SELECT sms_id FROM extracted_sms WHERE client_id = ? AND user_id = ?
                 AND sms_id IN (SELECT value FROM json_each(?))
                 """)
+            userHasRows = try database.prepare("SELECT 1 FROM extracted_sms WHERE client_id = ? AND user_id = ? LIMIT 1")
         }
 
         /// Returns an `INSERT OR IGNORE` of `rowCount` rows. SQLite checks each row's key on its
@@ -70,6 +73,16 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
 
     public func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> Set<String> {
         guard !smsIDs.isEmpty else { return [] }
+        // A user with no stored rows, such as one whose SMS serve-insights sends for the first
+        // time, needs one seek instead of building the id list and looking up every id.
+        let hasRows = try connection.withLock { connection in
+            let statement = connection.userHasRows
+            try statement.bind([.text(clientID), .text(userID)])
+            defer { statement.reset() }
+            return try statement.step()
+        }
+        guard hasRows else { return [] }
+
         var idList: [UInt8] = [UInt8(ascii: "[")]
         for (index, id) in smsIDs.enumerated() {
             if index > 0 { idList.append(UInt8(ascii: ",")) }

@@ -177,6 +177,11 @@ public final class SQLiteStatement {
         }
     }
 
+    /// Ends the current run early, so the statement no longer holds a read snapshot of the database.
+    public func reset() {
+        sqlite3_reset(handle)
+    }
+
     /// Advances to the next row; false when the statement is done.
     public func step() throws -> Bool {
         let code = sqlite3_step(handle)
