@@ -74,6 +74,23 @@ import Testing
         #expect(line.contains("\"sms_body\":\"Rs.1,250.50 debited, \\\"UPI\\\" ₹ 🙏\\nline2 C:\\\\x\""))
     }
 
+    @Test func batchValuesMatchPerEntryValues() {
+        // Runs of equal and changing created_at times, so the shared texts must be refreshed.
+        let createdTimes: [Int64] = [1_773_900_000_000, 1_773_900_000_000, 1_773_900_000_999, 1_773_900_001_000,
+                                     1_600_000_000_000, 1_773_900_000_000, -62_000_000_000_000]
+        let entries = createdTimes.enumerated().map { index, millis in
+            var entry = Self.makeEntry(id: "s-\(index)", full: index % 2 == 0)
+            entry.createdAtMillis = millis
+            return entry
+        }
+        let batch = ExtractedSMSColumns.values(of: entries)
+
+        #expect(batch.count == entries.count)
+        for (index, entry) in entries.enumerated() {
+            #expect(batch[index] == ExtractedSMSColumns.values(of: entry), "entry \(index)")
+        }
+    }
+
     @Test func csvHasHeaderAndQuotesFields() throws {
         let (_, text) = try writeAndRead(.csv, [Self.makeEntry(), Self.makeEntry(id: "s-2", body: "", full: false)])
         let rows = text.components(separatedBy: "\r\n")

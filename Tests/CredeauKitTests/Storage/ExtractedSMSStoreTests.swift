@@ -75,6 +75,64 @@ import Testing
         #expect(unordered.map(\.smsBody) == ["", "", ""])
     }
 
+    @Test func multiRowInsertStoresEachRow() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        let store = try SQLiteExtractedSMSStore(path: path, fernet: Fernet(key: Fernet.generateKey()), migrate: true)
+        let groupSize = SQLiteExtractedSMSStore.maxRowsPerInsert
+        func sms(_ index: Int, amount: Int) -> ExtractedSMS {
+            var sms = entry("sms-\(index)", body: "Rs \(amount).\(index % 100) debited from A/c XX\(1000 + index) to VPA p\(index)@okaxis",
+                            inboxMillis: 1_772_000_000_000 + Int64(index) * 60_000)
+            if index % 3 == 0 { sms.senderName = nil }
+            return sms
+        }
+
+        // Five ids are stored before the batch: two fall in its first group of rows, one in the
+        // second group and two in the tail that is inserted row by row.
+        let earlier = [3, 10, groupSize + 1, 2 * groupSize, 2 * groupSize + 5].map { sms($0, amount: 7) }
+        try store.store(earlier, clientID: "acme", userID: "u1", requestID: "r0")
+        let batchCount = 2 * groupSize + 11
+        let batch = (0..<batchCount).map { sms($0, amount: 500 + $0) }
+        try store.store(batch, clientID: "acme", userID: "u1", requestID: "r1")
+
+        let stored = try store.entries(clientID: "acme", userID: "u1", limit: nil)
+        let byID = Dictionary(uniqueKeysWithValues: stored.map { ($0.smsID, $0) })
+        #expect(stored.count == batchCount)
+        let earlierIDs = Set(earlier.map(\.smsID))
+        for original in earlier + batch.filter({ !earlierIDs.contains($0.smsID) }) {
+            var expected = original
+            expected.clientID = "acme"
+            expected.userID = "u1"
+            expected.requestID = earlierIDs.contains(original.smsID) ? "r0" : "r1"
+            let read = try #require(byID[original.smsID])
+            #expect(ExtractedSMSColumns.values(of: read) == ExtractedSMSColumns.values(of: expected), "sms \(original.smsID)")
+        }
+    }
+
+    @Test func storedIDsPerUser() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        let store = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true)
+        #expect(try store.storedIDs(clientID: "acme", userID: "u1", among: ["a", "b"]) == [])
+
+        try store.store([
+            entry("a", body: "Rs 500.00 debited from A/c XX1234", inboxMillis: 1_772_000_000_000),
+            entry("b", body: "Rs 900.00 credited to A/c XX1234", inboxMillis: 1_772_100_000_000),
+        ], clientID: "acme", userID: "u1", requestID: "r1")
+
+        #expect(try store.storedIDs(clientID: "acme", userID: "u1", among: ["a", "c"]) == ["a"])
+        #expect(try store.storedIDs(clientID: "acme", userID: "u1", among: ["c"]) == [])
+        #expect(try store.storedIDs(clientID: "acme", userID: "u2", among: ["a", "b"]) == [])
+        #expect(try store.storedIDs(clientID: "other", userID: "u1", among: ["a"]) == [])
+        // A row that another connection writes after the lookups is found by the next lookup.
+        let second = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: false)
+        try second.store([entry("c", body: "Your OTP is 123456", inboxMillis: 1_772_200_000_000)],
+                         clientID: "acme", userID: "u1", requestID: "r2")
+        #expect(try store.storedIDs(clientID: "acme", userID: "u1", among: ["a", "b", "c", "d"]) == ["a", "b", "c"])
+    }
+
     /// Column text as the store read every column before typed reads.
     private static func text(_ value: SQLiteValue) -> String? {
         switch value {

@@ -66,7 +66,7 @@ import Testing
 
         let database = try SQLiteDatabase(path: path)
         let versions = try database.query("SELECT count(*) FROM credeau_schema_migrations")
-        #expect(versions.first?.first == .integer(4))
+        #expect(versions.first?.first == .integer(5))
     }
 
     @Test func statusAndDryRunLeaveNoFile() throws {
@@ -76,7 +76,7 @@ import Testing
         let status = try migrate(path) { $0.statusOnly = true }
         let dryRun = try migrate(path) { $0.dryRun = true }
         #expect(!FileManager.default.fileExists(atPath: path))
-        #expect(status.filter { $0.contains("pending") }.count == 4)
+        #expect(status.filter { $0.contains("pending") }.count == 5)
         #expect(dryRun.contains { $0.contains("CREATE TABLE IF NOT EXISTS clients") })
     }
 
@@ -86,7 +86,7 @@ import Testing
         let path = folder.appendingPathComponent("credeau.db").path
         _ = try migrate(path)
         let status = try migrate(path) { $0.statusOnly = true }
-        #expect(status.filter { $0.contains("applied 20") }.count == 4)
+        #expect(status.filter { $0.contains("applied 20") }.count == 5)
         #expect(!status.contains { $0.contains("pending") })
     }
 
@@ -109,10 +109,43 @@ import Testing
             }
         }
         #expect(failures.withLock { $0 } == [])
-        #expect(appliedCounts.withLock { $0.reduce(0, +) } == 3)
+        #expect(appliedCounts.withLock { $0.reduce(0, +) } == 4)
         let database = try SQLiteDatabase(path: path)
         let rows = try database.query("SELECT count(*) FROM credeau_schema_migrations WHERE schema_name = 'api_insights_db'")
-        #expect(rows.first?.first == .integer(3))
+        #expect(rows.first?.first == .integer(4))
+    }
+
+    @Test func upgradeFromVersion3KeepsRows() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        let version3 = MigrationCatalog.sqlite(.apiInsights).filter { $0.version <= 3 }
+        try SchemaMigrator(target: SQLiteMigrationTarget(database: SQLiteDatabase(path: path)), schema: .apiInsights,
+                           migrations: version3).migrate()
+        let old = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: false)
+        let entries = (0..<50).map { index in
+            SMSExtractor().extract(
+                RawSMS(id: "sms-\(index)", sender: "VM-HDFCBK",
+                       body: "Rs \(index + 1).50 debited from A/c XX1234 to VPA shop@okaxis",
+                       inboxDateMillis: 1_772_000_000_000 + Int64(index) * 60_000),
+                createdAtMillis: 1_772_900_000_000)
+        }
+        try old.store(entries, clientID: "acme", userID: "u1", requestID: "r1")
+        let before = try old.entries(clientID: "acme", userID: "u1", limit: nil)
+
+        let pending = try migrate(path) { $0.statusOnly = true }
+        #expect(pending.contains { $0.contains("pending") && $0.contains("request_id index") })
+        _ = try migrate(path)
+        let status = try migrate(path) { $0.statusOnly = true }
+        #expect(status.contains { $0.contains("applied 20") && $0.contains("request_id index") })
+
+        let database = try SQLiteDatabase(path: path)
+        let indexes = try database.query(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'ix_extracted_sms_request_id'")
+        #expect(indexes.isEmpty)
+        let upgraded = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: false)
+        #expect(try upgraded.entries(clientID: "acme", userID: "u1", limit: nil) == before)
+        #expect(before.count == 50)
     }
 
     @Test func addClientStoresFreshToken() throws {

@@ -20,6 +20,35 @@ public enum ExtractedSMSColumns {
 
     /// Returns the values of `entry` in the order of `names`, with dates rendered in India time.
     public static func values(of entry: ExtractedSMS) -> [ExtractedFieldValue] {
+        values(of: entry, created: CreatedTexts(millis: entry.createdAtMillis))
+    }
+
+    /// Returns `values(of:)` of each entry. The entries of one request share their created_at,
+    /// so its two texts are formatted again only when an entry's time differs from the previous one.
+    public static func values(of entries: [ExtractedSMS]) -> [[ExtractedFieldValue]] {
+        var created: CreatedTexts?
+        return entries.map { entry in
+            if created?.millis != entry.createdAtMillis {
+                created = CreatedTexts(millis: entry.createdAtMillis)
+            }
+            return values(of: entry, created: created!)
+        }
+    }
+
+    /// The created_at and created_date texts of one time.
+    private struct CreatedTexts {
+        let millis: Int64
+        let dateTime: String
+        let date: String
+
+        init(millis: Int64) {
+            self.millis = millis
+            dateTime = IndiaTime.dateTime(fromMillis: millis)
+            date = IndiaTime.date(fromMillis: millis)
+        }
+    }
+
+    private static func values(of entry: ExtractedSMS, created: CreatedTexts) -> [ExtractedFieldValue] {
         [
             .text(entry.smsID),
             text(entry.userID),
@@ -28,8 +57,8 @@ public enum ExtractedSMSColumns {
             .text(entry.smsSender),
             text(entry.inboxDateMillis.map(IndiaTime.dateTime(fromMillis:))),
             .text(entry.smsBody),
-            .text(IndiaTime.dateTime(fromMillis: entry.createdAtMillis)),
-            .text(IndiaTime.date(fromMillis: entry.createdAtMillis)),
+            .text(created.dateTime),
+            .text(created.date),
             .text(entry.templateHash),
             .bool(entry.isClassified),
             .bool(entry.isExtracted),

@@ -16,42 +16,69 @@ public enum JSONText {
     /// `\u00XX` for the rest). U+2028 and U+2029 are escaped too, so the output is also valid
     /// JavaScript. Everything else, including ₹ and emoji, is copied as UTF-8.
     public static func appendString(_ text: String, to buffer: inout [UInt8]) {
-        buffer.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxQuotedCount(utf8Count: bytes.count)) { scratch in
+                let written = writeString(bytes, to: scratch.baseAddress!)
+                buffer.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress!, count: written))
+            }
+        }
+    }
+
+    /// The maximum number of bytes `writeString` writes for `utf8Count` input bytes: two quotes and six bytes
+    /// (`\u00XX`) per input byte.
+    static func maxQuotedCount(utf8Count: Int) -> Int {
+        2 + 6 * utf8Count
+    }
+
+    /// Writes UTF-8 `bytes` as a quoted JSON string, escaped as `appendString` describes, to
+    /// `output`, which must have room for `maxQuotedCount(utf8Count:)` bytes. Returns the number
+    /// of bytes written.
+    static func writeString(_ bytes: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        var out = output
+        out.pointee = UInt8(ascii: "\"")
+        out += 1
+        guard let base = bytes.baseAddress else {
+            out.pointee = UInt8(ascii: "\"")
+            return 2
+        }
+        escapeCandidates.withUnsafeBufferPointer { candidates in
             var runStart = 0
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                guard escapeCandidates[Int(byte)] else {
+                let byte = base[index]
+                guard candidates[Int(byte)] else {
                     index += 1
                     continue
                 }
                 var width = 1
                 if byte == 0xE2 {
-                    guard index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                          bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+                    guard index + 2 < bytes.count, base[index + 1] == 0x80, base[index + 2] == 0xA8 || base[index + 2] == 0xA9
                     else {
                         index += 1
                         continue
                     }
                     width = 3
                 }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.update(from: base + runStart, count: index - runStart)
+                out += index - runStart
                 if byte == 0xE2 {
-                    appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &buffer)
+                    out += writeUnicodeEscape(base[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: out)
                 } else if let letter = shortEscape(byte) {
-                    buffer.append(0x5C)
-                    buffer.append(letter)
+                    out[0] = 0x5C
+                    out[1] = letter
+                    out += 2
                 } else {
-                    appendUnicodeEscape(UInt16(byte), to: &buffer)
+                    out += writeUnicodeEscape(UInt16(byte), to: out)
                 }
                 index += width
                 runStart = index
             }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            out.update(from: base + runStart, count: bytes.count - runStart)
+            out += bytes.count - runStart
         }
-        buffer.append(UInt8(ascii: "\""))
+        out.pointee = UInt8(ascii: "\"")
+        return output.distance(to: out) + 1
     }
 
     /// Returns `text` as a quoted JSON string.
@@ -64,16 +91,56 @@ public enum JSONText {
     /// Formats rupees as a JSON number with at most two decimals and no trailing zeros (`1500`, `1500.5`,
     /// `12.05`). Returns nil when the amount is not finite or too large to round to the paisa.
     public static func amount(_ value: Double) -> String? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxAmountCount) { scratch in
+            writeAmount(value, to: scratch.baseAddress!).map { count in
+                String(decoding: UnsafeBufferPointer(start: scratch.baseAddress!, count: count), as: UTF8.self)
+            }
+        }
+    }
+
+    /// The maximum number of bytes `writeAmount` writes: a sign, 14 digits of rupees (below 9e13), a point and two digits.
+    static let maxAmountCount = 18
+
+    /// Writes the text of `amount(_:)` to `output`, which must have room for `maxAmountCount`
+    /// bytes. Returns the number of bytes written, or nil (writing nothing) where `amount` returns nil.
+    static func writeAmount(_ value: Double, to output: UnsafeMutablePointer<UInt8>) -> Int? {
         guard value.isFinite, abs(value) < 9e13 else { return nil }
         let cents = Int64((value * 100).rounded())
         let magnitude = cents.magnitude
-        var text = cents < 0 ? "-" : ""
-        text += String(magnitude / 100)
+        var out = output
+        if cents < 0 {
+            out.pointee = UInt8(ascii: "-")
+            out += 1
+        }
+        out += writeDecimal(magnitude / 100, to: out)
         let fraction = magnitude % 100
         if fraction != 0 {
-            text += fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
+            out[0] = UInt8(ascii: ".")
+            out[1] = UInt8(ascii: "0") + UInt8(fraction / 10)
+            if fraction % 10 == 0 {
+                out += 2
+            } else {
+                out[2] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                out += 3
+            }
         }
-        return text
+        return output.distance(to: out)
+    }
+
+    /// Writes the decimal digits of `number` and returns their count.
+    private static func writeDecimal(_ number: UInt64, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        var digitCount = 1
+        var rest = number / 10
+        while rest > 0 {
+            digitCount += 1
+            rest /= 10
+        }
+        rest = number
+        for position in stride(from: digitCount - 1, through: 0, by: -1) {
+            output[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        return digitCount
     }
 
     /// Returns the character after `\` in the short escape of `byte`, or nil when it has none.
@@ -89,12 +156,13 @@ public enum JSONText {
         }
     }
 
-    /// Appends `\uXXXX` with lower-case hex digits.
-    private static func appendUnicodeEscape(_ code: UInt16, to buffer: inout [UInt8]) {
-        buffer.append(0x5C)
-        buffer.append(UInt8(ascii: "u"))
-        for shift in stride(from: 12, through: 0, by: -4) {
-            buffer.append(hexDigits[Int(code >> UInt16(shift) & 0xF)])
+    /// Writes `\uXXXX` with lower-case hex digits and returns its length, 6.
+    private static func writeUnicodeEscape(_ code: UInt16, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        output[0] = 0x5C
+        output[1] = UInt8(ascii: "u")
+        for position in 0..<4 {
+            output[2 + position] = hexDigits[Int(code >> UInt16(12 - 4 * position) & 0xF)]
         }
+        return 6
     }
 }

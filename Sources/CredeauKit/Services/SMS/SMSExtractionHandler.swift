@@ -41,7 +41,7 @@ public struct SMSExtractionHandler: Sendable {
         metrics.increment(Self.extractedCounter, by: entries.count, help: Self.extractedHelp)
 
         // Each entry's column values are computed once, for both the insert and the response.
-        let rows = entries.map(ExtractedSMSColumns.values(of:))
+        let rows = ExtractedSMSColumns.values(of: entries)
         let stored = try store.storedIDs(clientID: batch.clientID, userID: batch.userID, among: entries.map(\.smsID))
         var seen = stored
         let fresh = rows.indices.filter { seen.insert(entries[$0].smsID).inserted }.map { rows[$0] }

@@ -8,22 +8,43 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     /// The connection and its prepared statements, used by one thread at a time.
     private final class Connection {
         let database: SQLiteDatabase
-        let insert: SQLiteStatement
+        /// Inserts `rowsPerInsert` rows per run, because one statement per row pays SQLite's
+        /// per-statement start, cursor and halt work for every SMS.
+        let insertMany: SQLiteStatement
+        /// Inserts one row, for the rows after the last full group.
+        let insertOne: SQLiteStatement
+        let rowsPerInsert: Int
         let storedIDs: SQLiteStatement
+        /// Finds whether the user has any row, one primary-key seek.
+        let userHasRows: SQLiteStatement
 
         init(database: SQLiteDatabase) throws {
             self.database = database
-            let columns = ExtractedSMSRowCodec.quotedColumns
-            let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-            insert = try database.prepare(
-                "INSERT OR IGNORE INTO extracted_sms (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            let columnCount = ExtractedSMSRowCodec.quotedColumns.count
+            rowsPerInsert = max(1, min(SQLiteExtractedSMSStore.maxRowsPerInsert, database.maxParameterCount / columnCount))
+            insertMany = try database.prepare(Self.insertSQL(rowCount: rowsPerInsert))
+            insertOne = try database.prepare(Self.insertSQL(rowCount: 1))
             // json_each turns one JSON array parameter into rows, so any number of ids is one statement.
             storedIDs = try database.prepare("""
                 SELECT sms_id FROM extracted_sms WHERE client_id = ? AND user_id = ?
                 AND sms_id IN (SELECT value FROM json_each(?))
                 """)
+            userHasRows = try database.prepare("SELECT 1 FROM extracted_sms WHERE client_id = ? AND user_id = ? LIMIT 1")
+        }
+
+        /// Returns an `INSERT OR IGNORE` of `rowCount` rows. SQLite checks each row's key on its
+        /// own, so a row already stored skips only itself.
+        private static func insertSQL(rowCount: Int) -> String {
+            let columns = ExtractedSMSRowCodec.quotedColumns
+            let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            return "INSERT OR IGNORE INTO extracted_sms (\(columns.joined(separator: ", "))) VALUES "
+                + Array(repeating: row, count: rowCount).joined(separator: ", ")
         }
     }
+
+    /// Rows per multi-row `INSERT`: 32 rows of 30 columns stay under the 999 parameters that
+    /// SQLite before 3.32 allows, and groups of 128 rows measured no better (callgrind).
+    static let maxRowsPerInsert = 32
 
     public let path: String
     private let connection: Mutex<Connection>
@@ -52,6 +73,16 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
 
     public func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> Set<String> {
         guard !smsIDs.isEmpty else { return [] }
+        // A user with no stored rows, such as one whose SMS serve-insights sends for the first
+        // time, needs one seek instead of building the id list and looking up every id.
+        let hasRows = try connection.withLock { connection in
+            let statement = connection.userHasRows
+            try statement.bind([.text(clientID), .text(userID)])
+            defer { statement.reset() }
+            return try statement.step()
+        }
+        guard hasRows else { return [] }
+
         var idList: [UInt8] = [UInt8(ascii: "[")]
         for (index, id) in smsIDs.enumerated() {
             if index > 0 { idList.append(UInt8(ascii: ",")) }
@@ -76,21 +107,58 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         // Encrypt outside the lock, so concurrent requests only queue for the writes.
         let tokens = try codec.encryptedBodies(of: rows)
         try connection.withLock { connection in
-            // One values buffer and one text arena serve every row, so the loop does not allocate.
-            var row: [SQLiteValue] = []
-            row.reserveCapacity(ExtractedSMSColumns.names.count)
+            // One text arena serves every statement, so the loop does not allocate.
             var arena: [UInt8] = []
-            arena.reserveCapacity(4096)
+            arena.reserveCapacity(64 * 1024)
             try connection.database.transaction {
-                for (index, values) in rows.enumerated() {
-                    row.removeAll(keepingCapacity: true)
-                    for value in values {
-                        row.append(Self.sqliteValue(value))
+                var start = 0
+                while start < rows.count {
+                    let isGroup = rows.count - start >= connection.rowsPerInsert
+                    let group = start..<(isGroup ? start + connection.rowsPerInsert : start + 1)
+                    try Self.insert(rows, group, tokens: tokens, arena: &arena,
+                                    with: isGroup ? connection.insertMany : connection.insertOne)
+                    start = group.upperBound
+                }
+            }
+        }
+    }
+
+    /// Runs `statement` with the column values of `rows[group]`, binding them without building
+    /// `SQLiteValue`s: the texts are copied into `arena` and bound in place.
+    private static func insert(_ rows: [[ExtractedFieldValue]], _ group: Range<Int>, tokens: [String]?,
+                               arena: inout [UInt8], with statement: SQLiteStatement) throws {
+        let bodyIndex = ExtractedSMSRowCodec.bodyIndex
+        arena.removeAll(keepingCapacity: true)
+        for index in group {
+            for (column, value) in rows[index].enumerated() {
+                if column == bodyIndex, let tokens {
+                    arena.append(contentsOf: tokens[index].utf8)
+                } else if case let .text(text) = value {
+                    arena.append(contentsOf: text.utf8)
+                }
+            }
+        }
+        try arena.withUnsafeBufferPointer { texts in
+            try statement.run { binder in
+                var offset = 0
+                func bindText(_ text: String) {
+                    let count = text.utf8.count
+                    binder.bindText(UnsafeBufferPointer(rebasing: texts[offset..<(offset + count)]))
+                    offset += count
+                }
+                for index in group {
+                    for (column, value) in rows[index].enumerated() {
+                        if column == bodyIndex, let tokens {
+                            bindText(tokens[index])
+                            continue
+                        }
+                        switch value {
+                        case .null: binder.bindNull()
+                        case let .text(text): bindText(text)
+                        case let .bool(flag): binder.bind(Int64(flag ? 1 : 0))
+                        case let .amount(rupees): binder.bind((rupees * 100).rounded() / 100)
+                        }
                     }
-                    if let tokens {
-                        row[ExtractedSMSRowCodec.bodyIndex] = .text(tokens[index])
-                    }
-                    try connection.insert.run(row, arena: &arena)
                 }
             }
         }
@@ -135,15 +203,6 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     public func ping() throws {
         try connection.withLock { connection in
             _ = try connection.database.query("SELECT 1")
-        }
-    }
-
-    private static func sqliteValue(_ value: ExtractedFieldValue) -> SQLiteValue {
-        switch value {
-        case .null: return .null
-        case let .text(text): return .text(text)
-        case let .bool(flag): return .integer(flag ? 1 : 0)
-        case let .amount(rupees): return .real((rupees * 100).rounded() / 100)
         }
     }
 }

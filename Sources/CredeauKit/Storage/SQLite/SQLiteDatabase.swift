@@ -110,6 +110,10 @@ public final class SQLiteDatabase {
 
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// The maximum number of `?` parameters in one statement (SQLITE_LIMIT_VARIABLE_NUMBER):
+    /// 32,766 by default since SQLite 3.32, 999 before.
+    public var maxParameterCount: Int { Int(sqlite3_limit(handle, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) }
+
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 }
 
@@ -138,16 +142,15 @@ public final class SQLiteStatement {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (offset, value) in values.enumerated() {
-            let code = bind(value, at: Int32(offset + 1), inPlaceText: nil)
+            let code = bind(value, at: Int32(offset + 1))
             guard code == SQLITE_OK else {
                 throw SQLiteError.statementFailed(code: code, message: database.lastErrorMessage, sql: sql)
             }
         }
     }
 
-    /// Binds one value; a text is read in place from `inPlaceText` (SQLITE_STATIC) when given,
-    /// else copied by SQLite. Returns SQLite's result code.
-    private func bind(_ value: SQLiteValue, at index: Int32, inPlaceText: UnsafePointer<UInt8>?) -> Int32 {
+    /// Binds one value, which SQLite copies. Returns SQLite's result code.
+    private func bind(_ value: SQLiteValue, at index: Int32) -> Int32 {
         switch value {
         case .null:
             return sqlite3_bind_null(handle, index)
@@ -156,28 +159,27 @@ public final class SQLiteStatement {
         case let .real(number):
             return sqlite3_bind_double(handle, index, number)
         case let .text(text):
-            guard let inPlaceText else {
-                // Bind by byte length: with -1 SQLite would stop at the first NUL byte of the text.
-                var copy = text
-                return copy.withUTF8 { bytes in
-                    guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                        return sqlite3_bind_text(handle, index, "", 0, credeau_sqlite_transient())
-                    }
-                    return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                        sqlite3_bind_text64(handle, index, $0, UInt64(bytes.count), credeau_sqlite_transient(),
-                                            UInt8(SQLITE_UTF8))
-                    }
+            // Bind by byte length: with -1 SQLite would stop at the first NUL byte of the text.
+            var copy = text
+            return copy.withUTF8 { bytes in
+                guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                    return sqlite3_bind_text(handle, index, "", 0, credeau_sqlite_transient())
                 }
-            }
-            let count = text.utf8.count
-            return inPlaceText.withMemoryRebound(to: CChar.self, capacity: max(count, 1)) {
-                sqlite3_bind_text(handle, index, $0, Int32(count), credeau_sqlite_static())
+                return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    sqlite3_bind_text64(handle, index, $0, UInt64(bytes.count), credeau_sqlite_transient(),
+                                        UInt8(SQLITE_UTF8))
+                }
             }
         case let .blob(bytes):
             return bytes.withUnsafeBytes {
                 sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), credeau_sqlite_transient())
             }
         }
+    }
+
+    /// Ends the current run early, so the statement no longer holds a read snapshot of the database.
+    public func reset() {
+        sqlite3_reset(handle)
     }
 
     /// Advances to the next row; false when the statement is done.
@@ -200,46 +202,27 @@ public final class SQLiteStatement {
         sqlite3_reset(handle)
     }
 
-    /// Binds `values` to parameters 1…n, runs the statement to completion and resets it, without
-    /// letting SQLite copy each text: the texts are packed into `arena`, and the bindings are
-    /// cleared before returning. Reuse one arena for many rows to avoid allocating.
-    public func run(_ values: [SQLiteValue], arena: inout [UInt8]) throws {
-        arena.removeAll(keepingCapacity: true)
-        for value in values {
-            if case let .text(text) = value { arena.append(contentsOf: text.utf8) }
-        }
-        let failed: (code: Int32, message: String)? = arena.withUnsafeBufferPointer { texts in
-            sqlite3_reset(handle)
-            var offset = 0
-            for (position, value) in values.enumerated() {
-                var inPlaceText: UnsafePointer<UInt8>?
-                if case let .text(text) = value {
-                    let count = text.utf8.count
-                    // A nil pointer would bind NULL, so empty text points at a static empty string.
-                    inPlaceText = count == 0 ? Self.emptyText.utf8Start : texts.baseAddress! + offset
-                    offset += count
-                }
-                let code = bind(value, at: Int32(position + 1), inPlaceText: inPlaceText)
-                guard code == SQLITE_OK else {
-                    let message = database.lastErrorMessage
-                    sqlite3_clear_bindings(handle)
-                    return (code, message)
-                }
-            }
-            var code = sqlite3_step(handle)
+    /// Binds parameters 1…n in order through `bind`, runs the statement to completion, resets it
+    /// and clears the bindings. Texts are bound in place, so their memory must stay valid until
+    /// this call returns.
+    func run(_ bind: (inout SQLiteParameterBinder) -> Void) throws {
+        sqlite3_reset(handle)
+        var binder = SQLiteParameterBinder(handle: handle)
+        bind(&binder)
+        var code = binder.failure
+        if code == SQLITE_OK {
+            code = sqlite3_step(handle)
             while code == SQLITE_ROW { code = sqlite3_step(handle) }
-            let message = code == SQLITE_DONE ? "" : database.lastErrorMessage
-            sqlite3_reset(handle)
-            // No binding may point into the arena once this call returns.
-            sqlite3_clear_bindings(handle)
-            return code == SQLITE_DONE ? nil : (code, message)
         }
-        if let failed {
-            throw SQLiteError.statementFailed(code: failed.code, message: failed.message, sql: sql)
+        let failed = code != SQLITE_OK && code != SQLITE_DONE
+        let message = failed ? database.lastErrorMessage : ""
+        sqlite3_reset(handle)
+        // No binding may point into the caller's memory once this call returns.
+        sqlite3_clear_bindings(handle)
+        if failed {
+            throw SQLiteError.statementFailed(code: code, message: message, sql: sql)
         }
     }
-
-    private static let emptyText: StaticString = ""
 
     /// The current row's columns, copied out of SQLite's buffers.
     public func row() -> [SQLiteValue] {
@@ -268,3 +251,49 @@ public final class SQLiteStatement {
 
 @available(*, unavailable, message: "A SQLite statement belongs to its connection's thread")
 extension SQLiteStatement: Sendable {}
+
+/// Binds the parameters of one statement run in order, 1…n, and keeps the first failure.
+struct SQLiteParameterBinder {
+    private let handle: OpaquePointer
+    private var position: Int32 = 0
+    /// The first result code other than SQLITE_OK, which stops the run.
+    private(set) var failure = SQLITE_OK
+
+    fileprivate init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    private static let emptyText: StaticString = ""
+
+    private mutating func record(_ code: Int32) {
+        if failure == SQLITE_OK, code != SQLITE_OK { failure = code }
+    }
+
+    private mutating func nextPosition() -> Int32 {
+        position += 1
+        return position
+    }
+
+    mutating func bindNull() {
+        record(sqlite3_bind_null(handle, nextPosition()))
+    }
+
+    mutating func bind(_ number: Int64) {
+        record(sqlite3_bind_int64(handle, nextPosition(), number))
+    }
+
+    mutating func bind(_ number: Double) {
+        record(sqlite3_bind_double(handle, nextPosition(), number))
+    }
+
+    /// Binds UTF-8 text in place (SQLITE_STATIC); the bytes must outlive the run.
+    mutating func bindText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // A nil pointer would bind NULL, so empty text points at a static empty string.
+        let base = bytes.isEmpty ? Self.emptyText.utf8Start : bytes.baseAddress!
+        let position = nextPosition()
+        let code = base.withMemoryRebound(to: CChar.self, capacity: max(bytes.count, 1)) {
+            sqlite3_bind_text(handle, position, $0, Int32(bytes.count), credeau_sqlite_static())
+        }
+        record(code)
+    }
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A `{"$date": …}` value in Extended JSON that is not a date.
 public struct InvalidExtendedJSONDate: Equatable, Sendable {
     /// The member whose value is the `$date` object, such as `sms_inbox_date`; nil when not found.
@@ -85,12 +91,23 @@ public enum ExtendedJSONDateCheck {
         return String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
     }
 
-    private static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    /// Returns the first position at or after `start` where `needle` begins, or nil.
+    ///
+    /// memchr looks for the needle's second byte (`$` in the marker), which is rare in request
+    /// bodies, while its first byte is a quote that every string has. glibc hides memmem behind
+    /// _GNU_SOURCE.
+    static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard needle.count >= 2, start >= 0, bytes.count - start >= needle.count, let base = bytes.baseAddress else {
+            return nil
+        }
+        let lastStart = bytes.count - needle.count
         var index = start
-        while index <= bytes.count - needle.count {
-            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        while index <= lastStart {
+            let searched = lastStart - index + 1
+            guard let found = memchr(base + index + 1, Int32(needle[1]), searched) else { return nil }
+            let candidate = base.distance(to: UnsafeRawPointer(found)) - 1
+            if bytes[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate }
+            index = candidate + 1
         }
         return nil
     }

@@ -26,6 +26,44 @@ public enum JSONIntegerRange {
     /// Returns the first integer literal outside the Int64 range, or nil. Literals with a fraction
     /// or an exponent are doubles and are not checked. Text inside strings is skipped.
     public static func firstOversized(in bytes: UnsafeRawBufferPointer) -> OversizedJSONInteger? {
+        // An oversized literal has at least 19 digits, `+` or `-` in a row, so text without such
+        // a run needs no tokenising scan.
+        guard containsRun(in: bytes, minLength: maxPositive.count) else { return nil }
+        return scanForOversized(in: bytes)
+    }
+
+    public static func firstOversized(in bytes: [UInt8]) -> OversizedJSONInteger? {
+        bytes.withUnsafeBytes { firstOversized(in: $0) }
+    }
+
+    /// Returns true when `bytes` has `minLength` or more consecutive digits, `+` or `-`.
+    ///
+    /// Every such run covers one of the positions `minLength - 1`, `2 * minLength - 1`, …, so
+    /// only those are probed, and the bytes around a probe are read only when it is a run byte.
+    static func containsRun(in bytes: UnsafeRawBufferPointer, minLength: Int) -> Bool {
+        var probe = minLength - 1
+        while probe < bytes.count {
+            guard isRunByte(bytes[probe]) else {
+                probe += minLength
+                continue
+            }
+            var start = probe
+            while start > 0, isRunByte(bytes[start - 1]) { start -= 1 }
+            var end = probe + 1
+            while end < bytes.count, isRunByte(bytes[end]) { end += 1 }
+            if end - start >= minLength { return true }
+            // bytes[end] ends this run, so a longer run lies wholly after it.
+            probe = end + minLength
+        }
+        return false
+    }
+
+    private static func isRunByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+    }
+
+    /// Finds the first oversized literal with a tokenising scan that tracks strings, keys and lines.
+    static func scanForOversized(in bytes: UnsafeRawBufferPointer) -> OversizedJSONInteger? {
         var index = 0
         var line = 1
         var lastString: Range<Int>?
@@ -63,10 +101,6 @@ public enum JSONIntegerRange {
             }
         }
         return nil
-    }
-
-    public static func firstOversized(in bytes: [UInt8]) -> OversizedJSONInteger? {
-        bytes.withUnsafeBytes { firstOversized(in: $0) }
     }
 
     private static func isNumberByte(_ byte: UInt8) -> Bool {
