@@ -28,8 +28,8 @@ enum ExtractSMSAnswerDecoder {
     }
 
     /// Returns the entries of a BSON answer (`application/bson`, a credeau extension) in their order.
-    /// The document is read in place after libbson validates its structure and UTF-8, so a
-    /// truncated or corrupt body gives an error rather than a read past its end.
+    /// The document is read in place after a check of its length, elements, UTF-8 and nesting
+    /// depth, so a truncated or corrupt body gives an error rather than a read past its end.
     ///
     /// - Throws: `SMSExtractionServiceError.invalidAnswer` when the body is not a valid BSON
     ///   document or has no `extracted_sms_data` array.
@@ -42,10 +42,9 @@ enum ExtractSMSAnswerDecoder {
                         url: url, reason: "not BSON (the \(bytes.count) bytes are not one whole document)")
                 }
                 var offset = 0
-                // Embedded NUL characters are valid in BSON strings, as `\u0000` is in JSON ones.
-                let flags = bson_validate_flags_t(BSON_VALIDATE_UTF8.rawValue | BSON_VALIDATE_UTF8_ALLOW_NULL.rawValue)
-                guard bson_validate(document, flags, &offset) else {
-                    throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "not BSON (invalid at byte \(offset))")
+                guard credeau_bson_check_document(document, &offset) else {
+                    throw SMSExtractionServiceError.invalidAnswer(
+                        url: url, reason: "not BSON (invalid element at byte \(offset))")
                 }
                 return try entries(in: document, url: url)
             }
