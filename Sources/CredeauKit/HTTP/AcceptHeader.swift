@@ -27,8 +27,8 @@ public struct AcceptHeader: Sendable, Equatable {
         return ranges.filter { $0.type == type && $0.subtype == subtype }.map(\.quality).max()
     }
 
-    /// Returns the weight `mediaType` gets from the most specific range that matches it, where an
-    /// exact range beats `type/*` and `type/*` beats `*/*`; nil when no range matches.
+    /// Returns the weight `mediaType` gets from the most specific range that matches it, or nil
+    /// when no range matches. An exact range beats `type/*`, which beats `*/*`.
     public func quality(of mediaType: String) -> Double? {
         if let exact = explicitQuality(of: mediaType) { return exact }
         let (type, _) = Self.typeAndSubtype(mediaType.lowercased())
