@@ -18,4 +18,54 @@ static inline bson_iter_t *credeau_bson_iter_new(void) {
 static inline void credeau_bson_iter_free(bson_iter_t *iterator) {
     free(iterator);
 }
+// The deepest nesting credeau_bson_check_document accepts; an extract_sms answer nests 3 deep.
+#define CREDEAU_BSON_MAX_DEPTH 32
+
+// Checks a BSON document from another process before it is read: every element is well formed
+// (bson_iter_next reports a corrupt one through err_off), keys and string values are valid UTF-8
+// (NUL allowed inside values), and documents and arrays nest at most CREDEAU_BSON_MAX_DEPTH deep.
+// It walks with its own stack of iterators, so a deeply nested document cannot overflow the C
+// stack, and it checks string values itself because bson_validate in libbson 1.23 does not,
+// even with BSON_VALIDATE_UTF8. Returns false and sets *offset to the byte offset of the first
+// invalid element (or 0 when the header is invalid).
+static inline bool credeau_bson_check_document(const bson_t *document, size_t *offset) {
+    // A struct around the iterator is padded to its 128-byte alignment, so it can form an array.
+    struct { bson_iter_t iter; } stack[CREDEAU_BSON_MAX_DEPTH];
+    int depth = 0;
+    *offset = 0;
+    if (!bson_iter_init(&stack[0].iter, document)) {
+        return false;
+    }
+    const uint8_t *start = stack[0].iter.raw;
+    while (depth >= 0) {
+        bson_iter_t *iter = &stack[depth].iter;
+        if (!bson_iter_next(iter)) {
+            if (iter->err_off != 0) {
+                *offset = (size_t)(iter->raw - start) + iter->err_off;
+                return false;
+            }
+            depth--;
+            continue;
+        }
+        *offset = (size_t)(iter->raw - start) + iter->off;
+        if (!bson_utf8_validate(bson_iter_key(iter), bson_iter_key_len(iter), false)) {
+            return false;
+        }
+        bson_type_t type = bson_iter_type(iter);
+        if (type == BSON_TYPE_UTF8) {
+            uint32_t length = 0;
+            const char *text = bson_iter_utf8(iter, &length);
+            if (!bson_utf8_validate(text, length, true)) {
+                return false;
+            }
+        } else if (type == BSON_TYPE_DOCUMENT || type == BSON_TYPE_ARRAY) {
+            if (depth + 1 >= CREDEAU_BSON_MAX_DEPTH || !bson_iter_recurse(iter, &stack[depth + 1].iter)) {
+                return false;
+            }
+            depth++;
+        }
+    }
+    *offset = 0;
+    return true;
+}
 #endif

@@ -46,4 +46,11 @@ static inline long credeau_curl_new_connections(CURL *handle) {
     curl_easy_getinfo(handle, CURLINFO_NUM_CONNECTS, &count);
     return count;
 }
+// Stands in for the variadic curl_easy_getinfo(CURLINFO_CONTENT_TYPE): the last transfer's
+// Content-Type header, NULL when it had none. libcurl owns the text until the next transfer.
+static inline const char *credeau_curl_content_type(CURL *handle) {
+    char *type = NULL;
+    curl_easy_getinfo(handle, CURLINFO_CONTENT_TYPE, &type);
+    return type;
+}
 #endif

@@ -203,3 +203,20 @@ struct InsightsCall {
         return JSONWriter.encode(.object(members))
     }
 }
+
+/// The features of a replica that extracts in process, to compare with a replica that uses an
+/// SMS Extraction API.
+enum InProcessInsightsReference {
+    /// Returns the features whose values in `answer` differ from those a replica extracting in
+    /// process computes on a fresh copy of the fixtures, or `["feature names"]` when the lists differ.
+    static func differingFeatures(_ answer: RawHTTPClient.Response, groupings: [String], cutoff: String) throws -> [String] {
+        let local = try InsightsFixtureDatabase()
+        let inProcess = try InsightsServerProcess(environment: local.environment)
+        let call = InsightsCall(token: local.token)
+        let expected = try inProcess.request("POST", "/api/insights", headers: call.headers,
+                                             body: call.body(groupings: groupings, cutoff: cutoff))
+        guard answer.featureNames == expected.featureNames else { return ["feature names"] }
+        let values = try #require(answer.json), expectedValues = try #require(expected.json)
+        return expected.featureNames.filter { values[$0] != expectedValues[$0] }
+    }
+}

@@ -47,10 +47,19 @@ public final class CurlHTTPClient: Sendable {
         slots = DispatchSemaphore(value: max(1, maxConnections))
     }
 
-    /// A response status and body.
+    /// A response status, Content-Type and body.
     public struct Response: Sendable {
         public var status: Int
+        /// The Content-Type header as sent, parameters included; nil when the response had none.
+        public var contentType: String?
         public var body: [UInt8]
+
+        /// The media type of `contentType` in lower case, without parameters (`application/json`).
+        public var mediaType: String? {
+            guard let contentType else { return nil }
+            let type = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return type.filter { $0 != " " && $0 != "\t" }.lowercased()
+        }
     }
 
     /// Sends `body` as a JSON POST to `url` and returns the response, whatever its status.
@@ -162,6 +171,8 @@ final class CurlEasyHandle: @unchecked Sendable {
             let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             return .failure(code, detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
         }
-        return .success(CurlHTTPClient.Response(status: credeau_curl_response_code(handle), body: sink.bytes))
+        let contentType = credeau_curl_content_type(handle).map { String(cString: $0) }
+        return .success(CurlHTTPClient.Response(status: credeau_curl_response_code(handle), contentType: contentType,
+                                                body: sink.bytes))
     }
 }

@@ -1,7 +1,7 @@
 import CBSON
 
-/// Reads the entries of an SMS Extraction API response in one walk over libbson's document,
-/// without building a `JSONValue` tree or turning numbers and dates into text.
+/// Reads the entries of an SMS Extraction API response, JSON or BSON, in one walk over libbson's
+/// document, without building a `JSONValue` tree or turning numbers and dates into text.
 ///
 /// It reads responses as the tree path did. The first `extracted_sms_data` key counts. Inside an
 /// entry, the last scalar value of a repeated key wins, while `null`, lists and objects leave a
@@ -12,7 +12,7 @@ import CBSON
 /// `sms_body` and `sms_inbox_date` are not read, because the caller replaces them with those of
 /// the SMS sent. So a body that looks like a Fernet token is no error here.
 enum ExtractSMSAnswerDecoder {
-    /// Returns the response's entries in their order.
+    /// Returns the entries of a JSON answer in their order.
     ///
     /// - Throws: `SMSExtractionServiceError.invalidAnswer` when the body is not JSON or has no
     ///   `extracted_sms_data` list.
@@ -24,11 +24,41 @@ enum ExtractSMSAnswerDecoder {
             throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "not JSON (\(error.reason))")
         }
         defer { bson_destroy(parsed.document) }
+        return try entries(in: parsed.isArray ? nil : parsed.document, url: url)
+    }
+
+    /// Returns the entries of a BSON answer (`application/bson`, a credeau extension) in their order.
+    /// The document is read in place after a check of its length, elements, UTF-8 and nesting
+    /// depth, so a truncated or corrupt body gives an error rather than a read past its end.
+    ///
+    /// - Throws: `SMSExtractionServiceError.invalidAnswer` when the body is not a valid BSON
+    ///   document or has no `extracted_sms_data` array.
+    static func entries(fromBSON body: [UInt8], url: String) throws -> [ExtractedSMS] {
+        try body.withUnsafeBufferPointer { bytes in
+            try withUnsafeTemporaryAllocation(byteCount: documentSize, alignment: documentSize) { storage in
+                let document = OpaquePointer(storage.baseAddress!)
+                guard let base = bytes.baseAddress, bson_init_static(document, base, bytes.count) else {
+                    throw SMSExtractionServiceError.invalidAnswer(
+                        url: url, reason: "not BSON (the \(bytes.count) bytes are not one whole document)")
+                }
+                var offset = 0
+                guard credeau_bson_check_document(document, &offset) else {
+                    throw SMSExtractionServiceError.invalidAnswer(
+                        url: url, reason: "not BSON (invalid element at byte \(offset))")
+                }
+                return try entries(in: document, url: url)
+            }
+        }
+    }
+
+    /// Walks the `extracted_sms_data` array of `document`; a nil document is a JSON answer that was
+    /// an array rather than an object.
+    private static func entries(in document: OpaquePointer?, url: String) throws -> [ExtractedSMS] {
         let entries = try withUnsafeTemporaryAllocation(byteCount: 3 * iteratorSize, alignment: 128) { storage in
             let top = OpaquePointer(storage.baseAddress!)
             let list = OpaquePointer(storage.baseAddress! + iteratorSize)
             let item = OpaquePointer(storage.baseAddress! + 2 * iteratorSize)
-            guard !parsed.isArray, bson_iter_init(top, parsed.document),
+            guard let document, bson_iter_init(top, document),
                   bson_iter_find(top, "extracted_sms_data"), bson_iter_type(top) == BSON_TYPE_ARRAY,
                   bson_iter_recurse(top, list)
             else { return nil as [ExtractedSMS]? }
@@ -40,6 +70,8 @@ enum ExtractSMSAnswerDecoder {
         return entries
     }
 
+    /// `sizeof(bson_t)` in libbson 1.23: a 128-byte aligned struct of 128 bytes.
+    private static let documentSize = 128
     /// `sizeof(bson_iter_t)` is 80 in libbson 1.23, and a whole alignment unit leaves room to spare.
     private static let iteratorSize = 128
 

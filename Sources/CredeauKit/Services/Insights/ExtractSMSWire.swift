@@ -3,8 +3,24 @@
 /// Request: `{"client_id", "user_id", "request_id", "sms": [{"sms_id", "sms_sender", "sms_body",
 /// "sms_inbox_date"}]}` with the date in epoch milliseconds. Answer: `{"request_id",
 /// "extracted_sms_data": [entry, ...]}`, one entry per SMS sent, with the columns of
-/// `ExtractedSMSColumns`.
+/// `ExtractedSMSColumns`. serve-sms sends the same answer as a BSON document when asked for
+/// `application/bson` (see `ExtractedSMSBSONWriter`).
 enum ExtractSMSWire {
+    /// The Accept header sent with each batch: BSON when the service offers it, else JSON.
+    static let acceptHeader = "Accept: application/bson, application/json;q=0.5"
+
+    /// The encodings of an answer this client reads.
+    enum AnswerFormat {
+        case json
+        case bson
+
+        /// The format of a response with `mediaType`; anything but `application/bson` is read as
+        /// JSON, as before content negotiation.
+        init(mediaType: String?) {
+            self = mediaType == ExtractedSMSBSONWriter.mediaType ? .bson : .json
+        }
+    }
+
     static func requestBody(_ batch: [RawSMS], clientID: String, userID: String, requestID: String) -> [UInt8] {
         var body: [UInt8] = []
         body.reserveCapacity(batch.count * 200 + 128)
@@ -38,8 +54,12 @@ enum ExtractSMSWire {
     ///
     /// The sender, body and dates of each entry are taken from the SMS sent, so the entry keeps
     /// the millisecond times the service rounds to seconds.
-    static func entries(from body: [UInt8], for batch: [RawSMS], url: String) throws -> [ExtractedSMS] {
-        var answered = try ExtractSMSAnswerDecoder.entries(from: body, url: url)
+    static func entries(from body: [UInt8], format: AnswerFormat = .json, for batch: [RawSMS],
+                        url: String) throws -> [ExtractedSMS] {
+        var answered = switch format {
+        case .json: try ExtractSMSAnswerDecoder.entries(from: body, url: url)
+        case .bson: try ExtractSMSAnswerDecoder.entries(fromBSON: body, url: url)
+        }
         // Positions rather than entries, so that no entry is copied into and out of a dictionary.
         var positionByID: [String: Int] = [:]
         positionByID.reserveCapacity(answered.count)

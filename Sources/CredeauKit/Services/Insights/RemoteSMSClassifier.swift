@@ -110,9 +110,12 @@ public struct RemoteSMSClassifier: SMSClassifier {
             let outcome: RetryPolicy.Outcome
             let failure: SMSExtractionServiceError
             do {
-                let response = try client.postJSON(url: endpoint, body: body, headers: ["X-Request-ID: \(requestID)"])
+                let response = try client.postJSON(url: endpoint, body: body,
+                                                   headers: ["X-Request-ID: \(requestID)", ExtractSMSWire.acceptHeader])
                 if response.status == 200 {
-                    return try ExtractSMSWire.entries(from: response.body, for: batch, url: endpoint)
+                    // serve-sms answers BSON, which is cheaper to read than JSON; other services answer JSON.
+                    let format = ExtractSMSWire.AnswerFormat(mediaType: response.mediaType)
+                    return try ExtractSMSWire.entries(from: response.body, format: format, for: batch, url: endpoint)
                 }
                 outcome = .status(response.status)
                 let detail = String(decoding: response.body.prefix(300), as: UTF8.self)

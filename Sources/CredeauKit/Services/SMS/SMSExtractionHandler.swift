@@ -51,6 +51,11 @@ public struct SMSExtractionHandler: Sendable {
             ("client.id", batch.clientID), (LogKey.count, String(entries.count)), ("stored", String(fresh.count)),
         ])
 
+        if ExtractedSMSBSONWriter.isPreferred(by: request.header("accept")),
+           let body = ExtractedSMSBSONWriter.encode(rows, requestID: requestID) {
+            return HTTPResponse(status: 200, headers: [("Content-Type", ExtractedSMSBSONWriter.mediaType),
+                                                       ("Vary", "Accept")], body: body)
+        }
         return .json(200, Self.encode(rows, requestID: requestID))
     }
 

@@ -12,7 +12,7 @@ enum SMSOpenAPI {
             "description": "Returns one entry per SMS, in input order. At most \(maxSMSCount) SMS per request (MAX_SMS_COUNT). The body may be sent gzip-compressed with Content-Encoding: gzip.",
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ExtractSMSRequest"}}}},
             "responses": {
-              "200": {"description": "Every SMS extracted and stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ExtractSMSResponse"}}}},
+              "200": {"description": "Every SMS extracted and stored. A credeau extension: when the Accept header names application/bson with a weight above 0 and no lower than that of application/json, the same document comes as BSON, with amounts as int64 when whole and double otherwise", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ExtractSMSResponse"}}, "application/bson": {"schema": {"$ref": "#/components/schemas/ExtractSMSResponse"}}}},
               "413": {"description": "More than \(maxSMSCount) SMS, or a body over the byte limit", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "415": {"description": "Content-Encoding other than gzip", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "422": {"description": "Invalid JSON or UTF-8, missing fields, wrong types", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ValidationError"}}}},

@@ -1,0 +1,59 @@
+@testable import CredeauKit
+import Testing
+
+/// `AcceptHeader` and the rule serve-sms uses to choose a BSON answer.
+@Suite struct AcceptHeaderTests {
+    @Test func rangesKeepTypeSubtypeAndWeight() {
+        let header = AcceptHeader(#" Application/BSON ; charset="a,b" ; q=0.8 ; ext=1 , text/*;Q=0.25,*/*;q=0"#)
+        #expect(header.ranges == [
+            .init(type: "application", subtype: "bson", quality: 0.8),
+            .init(type: "text", subtype: "*", quality: 0.25),
+            .init(type: "*", subtype: "*", quality: 0),
+        ])
+    }
+
+    @Test func invalidRangesAreIgnored() {
+        let header = AcceptHeader("application/bson;q=2, application/bson;q=abc, bson, */json, application/bson;q=0.1234, ,")
+        #expect(header.ranges.isEmpty)
+        #expect(AcceptHeader(nil).ranges.isEmpty)
+        #expect(AcceptHeader("").ranges.isEmpty)
+    }
+
+    @Test func qualityPrefersMostSpecificRange() {
+        let header = AcceptHeader("*/*;q=0.1, application/*;q=0.4, application/json;q=0.7")
+        #expect(header.quality(of: "application/json") == 0.7)
+        #expect(header.quality(of: "application/bson") == 0.4)
+        #expect(header.quality(of: "text/plain") == 0.1)
+        #expect(header.explicitQuality(of: "application/bson") == nil)
+        #expect(AcceptHeader("text/html").quality(of: "application/json") == nil)
+    }
+
+    @Test(arguments: [
+        ("application/bson", true),
+        ("application/bson, application/json;q=0.5", true),
+        ("APPLICATION/BSON", true),
+        ("  application/bson  ;  q=1.0 ", true),
+        ("application/json,application/bson", true),
+        ("application/bson; q=0.5, */*; q=0.1", true),
+        ("application/bson;q=0.001", true),
+        ("text/html, application/bson;version=1", true),
+        ("application/json", false),
+        ("*/*", false),
+        ("application/*", false),
+        ("application/bson;q=0", false),
+        ("application/bson;Q=0.000", false),
+        ("application/bson;q=0, application/json", false),
+        ("application/bson;q=0.5, application/json", false),
+        ("application/bson;q=0.5, application/*", false),
+        ("application/bson;q=x", false),
+        ("application/bsonx, application/x-bson", false),
+        ("", false),
+    ])
+    func bsonAnswerChoice(header: String, choosesBSON: Bool) {
+        #expect(ExtractedSMSBSONWriter.isPreferred(by: header) == choosesBSON)
+    }
+
+    @Test func missingHeaderKeepsJSON() {
+        #expect(!ExtractedSMSBSONWriter.isPreferred(by: nil))
+    }
+}
