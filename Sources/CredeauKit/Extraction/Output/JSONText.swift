@@ -104,8 +104,7 @@ public enum JSONText {
     /// Writes the text of `amount(_:)` to `output`, which must have room for `maxAmountCount`
     /// bytes. Returns the number of bytes written, or nil (writing nothing) where `amount` returns nil.
     static func writeAmount(_ value: Double, to output: UnsafeMutablePointer<UInt8>) -> Int? {
-        guard value.isFinite, abs(value) < 9e13 else { return nil }
-        let cents = Int64((value * 100).rounded())
+        guard let cents = paise(value) else { return nil }
         let magnitude = cents.magnitude
         var out = output
         if cents < 0 {
@@ -125,6 +124,13 @@ public enum JSONText {
             }
         }
         return output.distance(to: out)
+    }
+
+    /// Returns rupees rounded to whole paise, or nil when the amount is not finite or too large
+    /// to round to the paisa. Every writer of amounts rounds through this function.
+    static func paise(_ rupees: Double) -> Int64? {
+        guard rupees.isFinite, abs(rupees) < 9e13 else { return nil }
+        return Int64((rupees * 100).rounded())
     }
 
     /// Writes the decimal digits of `number` and returns their count.

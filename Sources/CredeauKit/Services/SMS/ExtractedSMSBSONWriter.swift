@@ -110,17 +110,11 @@ enum ExtractedSMSBSONWriter {
         key.withUnsafeBufferPointer { keyBytes in
             let name = keyBytes.baseAddress
             let length = Int32(keyBytes.count - 1)
-            guard let paise = paise(rupees) else { return bson_append_null(entry, name, length) }
+            guard let paise = JSONText.paise(rupees) else { return bson_append_null(entry, name, length) }
             if paise % 100 == 0 { return bson_append_int64(entry, name, length, paise / 100) }
             // Both numbers are exact doubles below 2^53 and IEEE division rounds once, so the
             // result is the double nearest to the decimal the JSON writer prints.
             return bson_append_double(entry, name, length, Double(paise) / 100)
         }
-    }
-
-    /// Returns rupees in paise rounded as `JSONText.amount` rounds them, nil where it prints null.
-    private static func paise(_ rupees: Double) -> Int64? {
-        guard rupees.isFinite, abs(rupees) < 9e13 else { return nil }
-        return Int64((rupees * 100).rounded())
     }
 }
