@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import CredeauKit
+
+/// Checks that the one-pass keyword automaton opens exactly the gates a plain substring search
+/// of each keyword would open.
+@Suite struct KeywordAutomatonTests {
+    /// Every keyword gate of a pack: rules, field patterns, verbs, channels, tags and the balance exclusion.
+    private static func everyGate(of pack: RulePack) -> [KeywordGate] {
+        let fields = [pack.amount, pack.accountDigits, pack.balance, pack.outstanding, pack.dueAmount, pack.dueDate,
+                      pack.reference, pack.party].flatMap { $0.map(\.any) }
+        return pack.rules.map(\.any) + fields + pack.directionVerbs.map(\.any) + pack.channels.map(\.any)
+            + pack.tags.map(\.any) + [pack.balanceExcludedWhen]
+    }
+
+    /// The reference answer: an empty list passes, else some non-empty keyword is a byte substring.
+    private static func plainSearch(_ gate: KeywordGate, in body: [UInt8]) -> Bool {
+        if gate.keywords.isEmpty { return true }
+        return gate.keywords.contains { keyword in
+            let needle = keyword.bytes
+            guard !needle.isEmpty, needle.count <= body.count else { return false }
+            return (0...(body.count - needle.count)).contains { start in
+                body[start..<start + needle.count].elementsEqual(needle)
+            }
+        }
+    }
+
+    /// Loads `body` the way `SMSExtractor` does and returns the gates that disagree with a plain search.
+    private static func disagreements(_ body: String, pack: RulePack, gates: [KeywordGate]) -> [String] {
+        let scratch = ExtractionScratch(groupCapacity: pack.maxCaptureCount + 1, gateWords: pack.keywordGates.gateWords)
+        scratch.load(body, gates: pack.keywordGates)
+        let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits)
+        let lower = Array(scratch.lower)
+        return gates.compactMap { gate in
+            let expected = plainSearch(gate, in: lower)
+            guard text.containsAny(gate) != expected else { return nil }
+            let words = gate.keywords.map { String(decoding: $0.bytes, as: UTF8.self) }
+            return "gate \(words) should be \(expected) for \(body.debugDescription)"
+        }
+    }
+
+    private static func fixtureBodies() throws -> [String] {
+        let root = ExtractionCorpusTests.packageRoot
+        var paths = [root.appendingPathComponent("Tests/CredeauKitTests/Fixtures/extraction-cases.jsonl").path]
+        let corpus = root.appendingPathComponent("../shared/corpus/dev-cases.jsonl").standardizedFileURL.path
+        if FileManager.default.fileExists(atPath: corpus) { paths.append(corpus) }
+        var bodies: [String] = []
+        for path in paths {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                if let body = object?["body"] as? String { bodies.append(body) }
+            }
+        }
+        return bodies
+    }
+
+    /// Bodies spliced from keyword fragments, fixture text and odd bytes, from a fixed seed.
+    private static func syntheticBodies(from seeds: [String], keywords: [String], count: Int) -> [String] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let oddPieces = ["₹", "é", "नमस्ते", "🙂", "\u{00A0}", "\n", "\t", "  ", "/-", "XX", "A/C", "Rs.", "-", "@"]
+        var bodies: [String] = []
+        for _ in 0..<count {
+            var body = ""
+            for _ in 0..<(1 + next(8)) {
+                switch next(4) {
+                case 0: body += keywords[next(keywords.count)]
+                case 1: body += String(keywords[next(keywords.count)].uppercased().dropFirst(next(2)))
+                case 2: body += oddPieces[next(oddPieces.count)]
+                default:
+                    let seed = seeds[next(seeds.count)]
+                    let start = next(max(1, seed.count))
+                    body += String(seed.dropFirst(start).prefix(next(40)))
+                }
+            }
+            bodies.append(body)
+        }
+        return bodies
+    }
+
+    @Test func standardPackMatchesPlainSearch() throws {
+        let pack = RulePack.standard
+        let gates = Self.everyGate(of: pack)
+        let keywords = gates.flatMap(\.keywords).map { String(decoding: $0.bytes, as: UTF8.self) }
+        let fixtures = try Self.fixtureBodies()
+        #expect(fixtures.count >= 120, "only \(fixtures.count) fixture bodies were read")
+
+        let bodies = fixtures + Self.syntheticBodies(from: fixtures, keywords: keywords, count: 1500)
+        var failures: [String] = []
+        for body in bodies {
+            failures += Self.disagreements(body, pack: pack, gates: gates)
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
+    }
+
+    /// The standard pack with its rules replaced by rules whose gates test overlaps, suffixes,
+    /// repeats, multi-byte keywords and empty entries.
+    private static let edgePack: RulePack = {
+        let lists: [[String]] = [
+            ["he", "she", "his", "hers"], ["aaa"], ["a"], ["ab", "b"], ["bca"], [""], ["", "zq"], ["₹"], ["é"],
+            ["\n"], ["start"], ["end"], ["upi/", "upi"], ["x x"], ["ÉTÉ"],
+        ]
+        let rules: [[String: Any]] = lists.enumerated().map { index, list in
+            ["name": "r\(index)", "any": list, "sms_type": "promotional"]
+        }
+        do {
+            let data = Data(StandardRulePack.json.utf8)
+            guard var document = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                preconditionFailure("the standard pack is not a JSON object")
+            }
+            document["classification"] = rules
+            let json = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
+            return try RulePack(json: json, origin: "edge pack")
+        } catch {
+            preconditionFailure("the edge pack does not load: \(error)")
+        }
+    }()
+
+    @Test(arguments: [
+        "ushers", "she", "hishers", "aaaa", "aa", "abca", "bcab", "b", "start of it", "to the end", "the end.",
+        "₹500", "rs ₹", "café", "cafe\u{301}", "line\nbreak", "upi/abc", "upi", "up", "x  x", "x x", "xx",
+        "été", "ÉTÉ", "zq", "", " ", "\u{00A0}", "नमस्ते 🙂", String(repeating: "a", count: 300) + " hers",
+    ])
+    func edgeCasesMatchPlainSearch(body: String) {
+        let pack = Self.edgePack
+        let failures = Self.disagreements(body, pack: pack, gates: pack.rules.map(\.any))
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+
+    @Test func emptyListAlwaysPasses() {
+        let gate = KeywordGateCollector().gate(for: [])
+        #expect(gate.bit == nil)
+        #expect(KeywordGateCollector().gate(for: nil).bit == nil)
+    }
+
+    @Test func equalListsShareOneBit() {
+        let collector = KeywordGateCollector()
+        let first = collector.gate(for: ["rs", "inr"])
+        let second = collector.gate(for: ["RS", "inr"])
+        let other = collector.gate(for: ["inr", "rs"])
+        #expect(first.bit == second.bit)
+        #expect(first.bit != other.bit)
+        #expect(collector.gates.count == 2)
+    }
+}
