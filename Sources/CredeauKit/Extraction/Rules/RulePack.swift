@@ -25,7 +25,7 @@ public final class RulePack: Sendable {
     let partyRejectedWords: [Keyword]
     let channels: [ChannelRule]
     let tags: [TagRule]
-    let channelTagTypes: Set<SMSType>
+    let channelTagTypes: SMSTypeSet
     /// Answers every `KeywordGate` of the pack for one body in one pass.
     let keywordGates: KeywordAutomaton
     /// Largest capture-group count of any pattern, so one match-data block serves them all.
@@ -105,7 +105,7 @@ public final class RulePack: Sendable {
             return ChannelRule(channel: channel, any: compiler.gates.gate(for: entry.any), pattern: pattern)
         }
         tags = try document.tags.map { entry throws(RulePackError) in try compiler.compile(entry) }
-        channelTagTypes = Set(try document.channelTagTypes.map { raw throws(RulePackError) in
+        channelTagTypes = SMSTypeSet(try document.channelTagTypes.map { raw throws(RulePackError) in
             try compiler.smsType(raw, rule: "channel_tag_types")
         })
 
@@ -171,7 +171,7 @@ struct TagRule: Sendable {
     var suffix: String
     var any: KeywordGate
     var pattern: PCRE2Pattern
-    var types: Set<SMSType>
+    var types: SMSTypeSet
 }
 
 /// A lower-case keyword as UTF-8 bytes, for substring gates and word lists.

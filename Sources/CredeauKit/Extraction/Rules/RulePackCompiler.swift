@@ -115,6 +115,6 @@ struct RulePackCompiler {
             throw .invalidRule(origin: origin, rule: rule, reason: "a suffix is lower-case ASCII letters and underscores")
         }
         let types = try entry.types.map { raw throws(RulePackError) in try smsType(raw, rule: rule) }
-        return TagRule(suffix: entry.suffix, any: gates.gate(for: entry.any), pattern: try pattern(entry.pattern, rule: rule), types: Set(types))
+        return TagRule(suffix: entry.suffix, any: gates.gate(for: entry.any), pattern: try pattern(entry.pattern, rule: rule), types: SMSTypeSet(types))
     }
 }
