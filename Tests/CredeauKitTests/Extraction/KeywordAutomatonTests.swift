@@ -97,6 +97,32 @@ import Testing
         #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
     }
 
+    @Test func foreignCurrencyGateNeverHidesMatch() throws {
+        let pack = RulePack.standard
+        let gate = pack.foreignCurrencyGate
+        #expect(gate.bit != nil, "the standard pack declares foreign_currency_any")
+        let fixtures = try Self.fixtureBodies()
+        let pieces = ["usd", "USD", "eur", "$", "€", "£", "aed", "chf", "jpy", " ", "  ", "\u{00A0}", "5", "12.50", "rs",
+                      "x", "a", "s", "d", "(", "spent "]
+        let bodies = fixtures + Self.syntheticBodies(from: fixtures, keywords: pieces, count: 4000)
+        var closedMatches: [String] = []
+        var openMatches = 0
+        for body in bodies {
+            let scratch = ExtractionScratch(groupCapacity: pack.maxCaptureCount + 1, gateWords: pack.keywordGates.gateWords)
+            scratch.load(body, gates: pack.keywordGates)
+            let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits)
+            let matches = pack.foreignCurrency.match(scratch.lower, into: scratch.matchData)
+            if matches && !text.containsAny(gate) { closedMatches.append(body.debugDescription) }
+            if matches { openMatches += 1 }
+        }
+        #expect(closedMatches.isEmpty, "\(closedMatches.prefix(10).joined(separator: "\n"))")
+        #expect(openMatches > 100, "only \(openMatches) bodies had a foreign amount, too few to test the gate")
+    }
+
+    @Test func packWithoutForeignKeywordsHasNoGate() {
+        #expect(Self.edgePack.foreignCurrencyGate.bit == nil)
+    }
+
     /// The standard pack with its rules replaced by rules whose gates test overlaps, suffixes,
     /// repeats, multi-byte keywords and empty entries.
     private static let edgePack: RulePack = {
@@ -113,6 +139,7 @@ import Testing
                 preconditionFailure("the standard pack is not a JSON object")
             }
             document["classification"] = rules
+            document["foreign_currency_any"] = nil
             let json = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
             return try RulePack(json: json, origin: "edge pack")
         } catch {

@@ -21,6 +21,8 @@ public final class RulePack: Sendable {
     let directionVerbs: [VerbPattern]
     let amountExcludedAfter: [Keyword]
     let foreignCurrency: PCRE2Pattern
+    /// Keywords that every `foreignCurrency` match contains, so the pattern runs only when one occurs.
+    let foreignCurrencyGate: KeywordGate
     let balanceExcludedWhen: KeywordGate
     let partyRejectedWords: [Keyword]
     let channels: [ChannelRule]
@@ -94,6 +96,7 @@ public final class RulePack: Sendable {
 
         amountExcludedAfter = document.amountExcludedAfter.map(Keyword.init)
         foreignCurrency = try compiler.pattern(document.foreignCurrency, rule: "foreign_currency")
+        foreignCurrencyGate = compiler.gates.gate(for: document.foreignCurrencyAny)
         balanceExcludedWhen = compiler.gates.gate(for: document.balanceExcludedWhen)
         partyRejectedWords = document.partyRejectedWords.map(Keyword.init)
 

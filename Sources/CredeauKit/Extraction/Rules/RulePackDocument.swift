@@ -77,6 +77,7 @@ struct RulePackDocument: Decodable {
     var fields: Fields
     var amountExcludedAfter: [String]
     var foreignCurrency: String
+    var foreignCurrencyAny: [String]?
     var balanceExcludedWhen: [String]
     var partyRejectedWords: [String]
     var channels: [Channel]
@@ -88,6 +89,7 @@ struct RulePackDocument: Decodable {
         case directionVerbs = "direction_verbs"
         case amountExcludedAfter = "amount_excluded_after"
         case foreignCurrency = "foreign_currency"
+        case foreignCurrencyAny = "foreign_currency_any"
         case balanceExcludedWhen = "balance_excluded_when"
         case partyRejectedWords = "party_rejected_words"
         case channelTagTypes = "channel_tag_types"

@@ -175,6 +175,7 @@ enum StandardRulePack {
   },
   "amount_excluded_after": ["bal", "limit", "lmt", "due", "outstanding", "o/s", "avl", "avbl", "available", "emi", "min ", "worth", "above", "upto", "up to"],
   "foreign_currency": "(?<![a-z])(?:usd|eur|gbp|aed|sgd|aud|cad|jpy|chf|\\$|€|£)\\s*[0-9]",
+  "foreign_currency_any": ["usd", "eur", "gbp", "aed", "sgd", "aud", "cad", "jpy", "chf", "$", "€", "£"],
   "balance_excluded_when": ["credit card", "creditcard", "avl lmt", "avl limit", "available limit"],
   "party_rejected_words": ["atm", "card", "a/c", "account", "acct", "bank", "your", "sms", "call", "block", "helpline", "balance", "bal", "limit", "ref", "otp", "date", "txn"],
   "channels": [
