@@ -28,7 +28,7 @@ public final class RulePack: Sendable {
     let channels: [ChannelRule]
     let tags: [TagRule]
     let channelTagTypes: SMSTypeSet
-    /// Answers every `KeywordGate` of the pack for one body in one pass.
+    /// Evaluates every `KeywordGate` of the pack for one body in one pass.
     let keywordGates: KeywordAutomaton
     /// Largest capture-group count of any pattern, so one match-data block serves them all.
     let maxCaptureCount: Int
