@@ -6,18 +6,24 @@
 /// One pass over the lower-cased body sets a bit per open gate, and a gate check is then one
 /// bit test. A gate opens exactly when one of its keywords occurs as a byte substring of the
 /// lower-cased body, which is what a `memchr` + `memcmp` search per keyword decides.
-struct KeywordAutomaton: Sendable {
+///
+/// The tables live in raw memory that is written once in `init` and only read afterwards, which
+/// makes sharing one instance between threads safe and keeps the scan free of array retains.
+final class KeywordAutomaton: @unchecked Sendable {
     /// Number of 64-bit words of the per-body gate bit set.
     let gateWords: Int
-    /// Byte to its column in `transitions`; bytes that occur in no keyword share column 0.
-    private let byteClass: [UInt8]
+    /// Byte to its column in `transitions`. Bytes that occur in no keyword share column 0.
+    private let byteClass: UnsafeMutablePointer<UInt8>
     private let classCount: Int
-    /// `transitions[state * classCount + class]` is `next << 1 | 1` when `next` opens a gate,
-    /// else `next << 1`. The DFA is complete, so the pass never follows a failure link.
-    private let transitions: [Int32]
-    /// `gateMasks[state * gateWords ..< (state + 1) * gateWords]`: gates opened on reaching `state`,
-    /// through its own keyword or any keyword that ends there as a suffix.
-    private let gateMasks: [UInt64]
+    /// `transitions[row + class]`, where `row` is a state times `classCount`, is the next state's
+    /// row shifted left once, with bit 0 set when that state opens a gate. The DFA is complete,
+    /// so the pass never follows a failure link.
+    private let transitions: UnsafeMutablePointer<Int32>
+    private let transitionCount: Int
+    /// `gateMasks[state * gateWords ..< (state + 1) * gateWords]` are the gates opened on reaching
+    /// `state`, through its own keyword or any keyword that ends there as a suffix.
+    private let gateMasks: UnsafeMutablePointer<UInt64>
+    private let maskCount: Int
 
     /// Builds the automaton for `gates`, where gate `index` is opened by any keyword of
     /// `gates[index]`. An empty keyword never opens a gate, as a substring search never finds it.
@@ -36,7 +42,6 @@ struct KeywordAutomaton: Sendable {
             classes[Int(byte)] = nextClass
             nextClass += 1
         }
-        byteClass = classes
         classCount = Int(nextClass)
 
         let states = trie.states.count
@@ -63,19 +68,35 @@ struct KeywordAutomaton: Sendable {
                 } else if state == 0 {
                     next = 0
                 } else {
-                    next = Int(table[failure * classCount + column] >> 1)
+                    next = Int(table[failure * classCount + column] >> 1) / classCount
                 }
-                table[state * classCount + column] = Int32(next << 1)
+                table[state * classCount + column] = Int32((next * classCount) << 1)
             }
         }
         let words = gateWords
+        let columns = classCount
         for index in table.indices {
-            let next = Int(table[index] >> 1)
+            let next = Int(table[index] >> 1) / columns
             let opens = (0..<words).contains { masks[next * words + $0] != 0 }
             if opens { table[index] |= 1 }
         }
-        transitions = table
-        gateMasks = masks
+        byteClass = Self.copy(classes)
+        transitions = Self.copy(table)
+        transitionCount = table.count
+        gateMasks = Self.copy(masks)
+        maskCount = masks.count
+    }
+
+    deinit {
+        byteClass.deinitialize(count: 256).deallocate()
+        transitions.deinitialize(count: transitionCount).deallocate()
+        gateMasks.deinitialize(count: maskCount).deallocate()
+    }
+
+    private static func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
+        let memory = UnsafeMutablePointer<Element>.allocate(capacity: array.count)
+        memory.initialize(from: array, count: array.count)
+        return memory
     }
 
     /// Clears `hits` (`gateWords` words) and sets the bit of every gate that a keyword in `text` opens.
@@ -83,19 +104,17 @@ struct KeywordAutomaton: Sendable {
         hits.update(repeating: 0, count: gateWords)
         let words = gateWords
         let columns = classCount
-        byteClass.withUnsafeBufferPointer { classes in
-            transitions.withUnsafeBufferPointer { table in
-                gateMasks.withUnsafeBufferPointer { masks in
-                    var state = 0
-                    for byte in text {
-                        let entry = Int(table[state * columns + Int(classes[Int(byte)])])
-                        state = entry >> 1
-                        if entry & 1 != 0 {
-                            for word in 0..<words {
-                                hits[word] |= masks[state * words + word]
-                            }
-                        }
-                    }
+        let classes = byteClass
+        let table = transitions
+        let masks = gateMasks
+        var row = 0
+        for byte in text {
+            let entry = Int(table[row + Int(classes[Int(byte)])])
+            row = entry >> 1
+            if entry & 1 != 0 {
+                let first = row / columns * words
+                for word in 0..<words {
+                    hits[word] |= masks[first + word]
                 }
             }
         }
