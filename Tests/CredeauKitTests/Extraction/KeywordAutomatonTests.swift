@@ -54,26 +54,38 @@ import Testing
         #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
     }
 
-    @Test func foreignCurrencyGateNeverHidesMatch() throws {
+    /// Every gate the pack declares for patterns, with the patterns whose matches must contain one of its keywords.
+    private static func declaredGates(of pack: RulePack) -> [(name: String, gate: KeywordGate, patterns: [PCRE2Pattern])] {
+        let unlessGates = pack.rules.filter { $0.unlessAny.bit != nil }.map { ("\($0.name).unless_any", $0.unlessAny, $0.unless) }
+        return [("foreign_currency_any", pack.foreignCurrencyGate, [pack.foreignCurrency])] + unlessGates
+    }
+
+    @Test func declaredGatesNeverHideMatch() throws {
         let pack = RulePack.standard
-        let gate = pack.foreignCurrencyGate
-        #expect(gate.bit != nil, "the standard pack declares foreign_currency_any")
+        let declared = Self.declaredGates(of: pack)
+        #expect(declared.count >= 3, "the standard pack declares foreign_currency_any and unless_any gates")
         let fixtures = try ExtractionBodySamples.fixtureBodies()
         let pieces = ["usd", "USD", "eur", "$", "€", "£", "aed", "chf", "jpy", " ", "  ", "\u{00A0}", "5", "12.50", "rs",
-                      "x", "a", "s", "d", "(", "spent "]
-        let bodies = fixtures + ExtractionBodySamples.syntheticBodies(from: fixtures, keywords: pieces, count: 4000)
+                      "x", "a", "s", "d", "(", "spent ", "withdrawn", "withdrawal", "atm", " at ", "linked to", "your ",
+                      "a/c", "account", "statement", "total", "amount", "due", "min", "minimum", "\n", "withdrawn at atm",
+                      "atm withdrawal", "linked to your a/c", "linked to account", "total amount due"]
+        let bodies = fixtures + ExtractionBodySamples.syntheticBodies(from: fixtures, keywords: pieces, count: 6000)
         var closedMatches: [String] = []
-        var openMatches = 0
+        var openMatches = [Int](repeating: 0, count: declared.count)
         for body in bodies {
             let scratch = ExtractionScratch(groupCapacity: pack.maxCaptureCount + 1, gateWords: pack.keywordGates.gateWords)
             scratch.load(body, gates: pack.keywordGates)
             let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits)
-            let matches = pack.foreignCurrency.match(scratch.lower, into: scratch.matchData)
-            if matches && !text.containsAny(gate) { closedMatches.append(body.debugDescription) }
-            if matches { openMatches += 1 }
+            for (index, entry) in declared.enumerated() {
+                guard entry.patterns.contains(where: { $0.match(scratch.lower, into: scratch.matchData) }) else { continue }
+                openMatches[index] += 1
+                if !text.containsAny(entry.gate) { closedMatches.append("\(entry.name): \(body.debugDescription)") }
+            }
         }
         #expect(closedMatches.isEmpty, "\(closedMatches.prefix(10).joined(separator: "\n"))")
-        #expect(openMatches > 100, "only \(openMatches) bodies had a foreign amount, too few to test the gate")
+        for (index, entry) in declared.enumerated() {
+            #expect(openMatches[index] > 50, "only \(openMatches[index]) bodies matched \(entry.name), too few to test it")
+        }
     }
 
     @Test func packWithoutForeignKeywordsHasNoGate() {

@@ -135,6 +135,9 @@ struct ClassificationRule: Sendable {
     var patterns: [PCRE2Pattern]
     /// None may match.
     var unless: [PCRE2Pattern]
+    /// Keywords that every `unless` match contains, so the `unless` patterns run only when one
+    /// occurs. Empty means they always run.
+    var unlessAny: KeywordGate
     var smsType: SMSType
     /// For `by_verb` rules, the type used when the direction is credit.
     var creditSMSType: SMSType?

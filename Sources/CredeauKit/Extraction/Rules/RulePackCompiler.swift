@@ -81,7 +81,7 @@ struct RulePackCompiler {
             throw .invalidRule(origin: origin, rule: name, reason: "the transactional sms_type '\(type.rawValue)' needs a direction")
         }
         return ClassificationRule(
-            name: name, any: keywords, patterns: patterns, unless: unless, smsType: type, creditSMSType: creditType,
+            name: name, any: keywords, patterns: patterns, unless: unless, unlessAny: gates.gate(for: rule.unlessAny), smsType: type, creditSMSType: creditType,
             accountType: accountType, direction: direction, requiresAmount: rule.requiresAmount ?? false, tag: rule.tag)
     }
 

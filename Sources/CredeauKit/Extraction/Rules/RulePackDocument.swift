@@ -5,6 +5,7 @@ struct RulePackDocument: Decodable {
         var any: [String]?
         var patterns: [String]?
         var unless: [String]?
+        var unlessAny: [String]?
         var smsType: String
         var creditSMSType: String?
         var accountType: String?
@@ -18,6 +19,7 @@ struct RulePackDocument: Decodable {
             case creditSMSType = "credit_sms_type"
             case accountType = "account_type"
             case requiresAmount = "requires_amount"
+            case unlessAny = "unless_any"
         }
     }
 
