@@ -5,7 +5,7 @@ import Testing
 /// Checks that the one-pass keyword automaton opens exactly the gates a plain substring search
 /// of each keyword would open.
 @Suite struct KeywordAutomatonTests {
-    /// Every keyword gate of a pack: rules, field patterns, verbs, channels, tags and the balance exclusion.
+    /// Collects every keyword gate of a pack: rules, field patterns, verbs, channels, tags and the balance exclusion.
     private static func everyGate(of pack: RulePack) -> [KeywordGate] {
         let fields = [pack.amount, pack.accountDigits, pack.balance, pack.outstanding, pack.dueAmount, pack.dueDate,
                       pack.reference, pack.party].flatMap { $0.map(\.any) }
@@ -13,7 +13,7 @@ import Testing
             + pack.tags.map(\.any) + [pack.balanceExcludedWhen]
     }
 
-    /// The reference answer: an empty list passes, else some non-empty keyword is a byte substring.
+    /// Decides a gate by plain search: an empty list passes, else some non-empty keyword must be a byte substring.
     private static func plainSearch(_ gate: KeywordGate, in body: [UInt8]) -> Bool {
         if gate.keywords.isEmpty { return true }
         return gate.keywords.contains { keyword in
@@ -54,7 +54,7 @@ import Testing
         #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
     }
 
-    /// Every gate the pack declares for patterns, with the patterns whose matches must contain one of its keywords.
+    /// Lists every gate the pack declares for patterns, with the patterns whose matches must contain one of its keywords.
     private static func declaredGates(of pack: RulePack) -> [(name: String, gate: KeywordGate, patterns: [PCRE2Pattern])] {
         let unlessGates = pack.rules.filter { $0.unlessAny.bit != nil }.map { ("\($0.name).unless_any", $0.unlessAny, $0.unless) }
         return [("foreign_currency_any", pack.foreignCurrencyGate, [pack.foreignCurrency])] + unlessGates
