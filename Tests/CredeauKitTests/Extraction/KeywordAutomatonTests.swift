@@ -5,12 +5,14 @@ import Testing
 /// Checks that the one-pass keyword automaton opens exactly the gates a plain substring search
 /// of each keyword would open.
 @Suite struct KeywordAutomatonTests {
-    /// Collects every keyword gate of a pack: rules, field patterns, verbs, channels, tags and the balance exclusion.
+    /// Collects every keyword gate of a pack: rules, field patterns, verbs, channels, tags, the excluded words and
+    /// the gates declared for patterns.
     private static func everyGate(of pack: RulePack) -> [KeywordGate] {
         let fields = [pack.amount, pack.accountDigits, pack.balance, pack.outstanding, pack.dueAmount, pack.dueDate,
                       pack.reference, pack.party].flatMap { $0.map(\.any) }
         return pack.rules.map(\.any) + fields + pack.directionVerbs.map(\.any) + pack.channels.map(\.any)
-            + pack.tags.map(\.any) + [pack.balanceExcludedWhen]
+            + pack.tags.map(\.any) + [pack.balanceExcludedWhen, pack.foreignCurrencyGate] + pack.amountExcludedAfter
+            + pack.rules.map(\.unlessAny)
     }
 
     /// Decides a gate by plain search: an empty list passes, else some non-empty keyword must be a byte substring.

@@ -65,7 +65,9 @@ struct FieldScanner {
             if endsClause { break }
             windowStart -= 1
         }
-        return pack.amountExcludedAfter.contains { text.contains($0.bytes, in: windowStart..<start) }
+        return pack.amountExcludedAfter.contains { word in
+            text.containsAny(word) && text.contains(word.keywords[0].bytes, in: windowStart..<start)
+        }
     }
 
     func accountDigits() -> String? {

@@ -19,7 +19,8 @@ public final class RulePack: Sendable {
     let party: [FieldPattern]
     /// Debit and credit verbs; the earliest match in the body decides a `by_verb` rule's direction.
     let directionVerbs: [VerbPattern]
-    let amountExcludedAfter: [Keyword]
+    /// One gate per excluded word, so the window check searches only words the body contains.
+    let amountExcludedAfter: [KeywordGate]
     let foreignCurrency: PCRE2Pattern
     /// Keywords that every `foreignCurrency` match contains, so the pattern runs only when one occurs.
     let foreignCurrencyGate: KeywordGate
@@ -94,7 +95,7 @@ public final class RulePack: Sendable {
         }
         directionVerbs = verbPatterns
 
-        amountExcludedAfter = document.amountExcludedAfter.map(Keyword.init)
+        amountExcludedAfter = document.amountExcludedAfter.map { word in compiler.gates.gate(for: [word]) }
         foreignCurrency = try compiler.pattern(document.foreignCurrency, rule: "foreign_currency")
         foreignCurrencyGate = compiler.gates.gate(for: document.foreignCurrencyAny)
         balanceExcludedWhen = compiler.gates.gate(for: document.balanceExcludedWhen)
