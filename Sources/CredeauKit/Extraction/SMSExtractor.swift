@@ -11,14 +11,14 @@ public final class SMSExtractor: Sendable {
     public init(rules: RulePack = .standard, senders: SenderRegistry = .standard) {
         self.rules = rules
         self.senders = senders
-        scratchPool = ScratchPool(groupCapacity: rules.maxCaptureCount + 1)
+        scratchPool = ScratchPool(groupCapacity: rules.maxCaptureCount + 1, gateWords: rules.keywordGates.gateWords)
     }
 
     /// Classifies `sms` and fills every field of the extracted entry that the body carries.
     public func extract(_ sms: RawSMS, createdAtMillis: Int64) -> ExtractedSMS {
         scratchPool.withScratch { scratch in
-            scratch.load(sms.body)
-            let text = SMSText(cased: scratch.cased, lower: scratch.lower, bigrams: scratch.bigrams)
+            scratch.load(sms.body, gates: rules.keywordGates)
+            let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits)
             let scanner = FieldScanner(text: text, pack: rules, data: scratch.matchData)
             let sender = cachedLookup(sms.sender, scratch: scratch)
             return extract(sms, sender: sender, createdAtMillis: createdAtMillis, scanner: scanner)

@@ -71,7 +71,11 @@ public final class PCRE2Pattern: @unchecked Sendable {
         guard startOffset <= bytes.count, data.groupCapacity > captureCount else { return false }
         // An empty buffer may have a nil base address, which PCRE2 rejects even for length 0.
         let base = bytes.baseAddress ?? UnsafePointer(emptySubject)
-        let result = pcre2_match_8(code, base, bytes.count, startOffset, matchOptions, data.pointer, nil)
+        // pcre2_match_8 would hand a JIT-compiled pattern to pcre2_jit_match_8 after checks that
+        // the guard above and the UTF-8 contract already cover, so the JIT entry is called directly.
+        let result = isJITCompiled
+            ? pcre2_jit_match_8(code, base, bytes.count, startOffset, matchOptions, data.pointer, nil)
+            : pcre2_match_8(code, base, bytes.count, startOffset, matchOptions, data.pointer, nil)
         data.lastResult = result
         return result > 0
     }

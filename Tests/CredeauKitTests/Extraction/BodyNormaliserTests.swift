@@ -4,17 +4,8 @@ import Testing
 /// Checks the byte pass that collapses white space and drops `/-` before the patterns run.
 @Suite struct BodyNormaliserTests {
     private func normalise(_ body: String) -> (cased: String, lower: String) {
-        let input = Array(body.utf8)
-        var cased = [UInt8](repeating: 0, count: input.count + 1)
-        var lower = [UInt8](repeating: 0, count: input.count + 1)
-        let count = input.withUnsafeBufferPointer { bytes in
-            cased.withUnsafeMutableBufferPointer { casedBytes in
-                lower.withUnsafeMutableBufferPointer { lowerBytes in
-                    BodyNormaliser.normalise(bytes, cased: casedBytes.baseAddress!, lower: lowerBytes.baseAddress!)
-                }
-            }
-        }
-        return (String(decoding: cased[..<count], as: UTF8.self), String(decoding: lower[..<count], as: UTF8.self))
+        let (cased, lower) = normalisedBytes(body)
+        return (String(decoding: cased, as: UTF8.self), String(decoding: lower, as: UTF8.self))
     }
 
     @Test(arguments: [
@@ -60,5 +51,90 @@ import Testing
         #expect(entry.smsBody == body)
         #expect(entry.amount == 500)
         #expect(entry.transactionParty == "SHOP")
+    }
+}
+
+/// Runs `BodyNormaliser` on the UTF-8 bytes of `body` and returns both outputs.
+private func normalisedBytes(_ body: String) -> (cased: [UInt8], lower: [UInt8]) {
+    let input = Array(body.utf8)
+    var cased = [UInt8](repeating: 0, count: input.count + 1)
+    var lower = [UInt8](repeating: 0, count: input.count + 1)
+    let count = input.withUnsafeBufferPointer { bytes in
+        cased.withUnsafeMutableBufferPointer { casedBytes in
+            lower.withUnsafeMutableBufferPointer { lowerBytes in
+                BodyNormaliser.normalise(bytes, cased: casedBytes.baseAddress!, lower: lowerBytes.baseAddress!)
+            }
+        }
+    }
+    return (Array(cased[..<count]), Array(lower[..<count]))
+}
+
+/// Checks `BodyNormaliser` against a plain restatement of its rules on spliced bodies.
+@Suite struct BodyNormaliserEquivalenceTests {
+    private static let spaces: Set<Unicode.Scalar> = ["\u{20}", "\u{09}", "\u{0B}", "\u{0C}", "\u{A0}", "\u{1680}", "\u{2000}",
+                                                      "\u{2001}", "\u{2002}", "\u{2003}", "\u{2004}", "\u{2005}", "\u{2006}",
+                                                      "\u{2007}", "\u{2008}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{205F}",
+                                                      "\u{3000}"]
+    private static let lineBreaks: Set<Unicode.Scalar> = ["\u{0A}", "\u{0D}", "\u{85}", "\u{2028}", "\u{2029}"]
+    private static let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{2060}", "\u{FEFF}"]
+
+    /// Normalises `body` scalar by scalar, following the rules in `BodyNormaliser`'s documentation.
+    private static func reference(_ body: String) -> [UInt8] {
+        let scalars = Array(body.unicodeScalars)
+        var output: [UInt8] = []
+        var pending: UInt8 = 0
+        var index = 0
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if spaces.contains(scalar) {
+                if pending == 0 { pending = 0x20 }
+                index += 1
+                continue
+            }
+            if lineBreaks.contains(scalar) {
+                pending = 0x0A
+                index += 1
+                continue
+            }
+            if invisible.contains(scalar) {
+                index += 1
+                continue
+            }
+            let afterDigit = output.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+            if scalar == "/", afterDigit, index + 1 < scalars.count, scalars[index + 1] == "-",
+               index + 2 == scalars.count || !isDigit(scalars[index + 2]) {
+                index += 2
+                if index < scalars.count, scalars[index].isASCII, scalars[index].properties.isAlphabetic || isDigit(scalars[index]),
+                   pending == 0 {
+                    pending = 0x20
+                }
+                continue
+            }
+            if pending != 0 {
+                if !output.isEmpty { output.append(pending) }
+                pending = 0
+            }
+            output += Array(String(scalar).utf8)
+            index += 1
+        }
+        return output
+    }
+
+    @Test func splicedBodiesMatchReference() throws {
+        let fixtures = try ExtractionBodySamples.fixtureBodies()
+        let pieces = ["Rs 500/-", "/-only", "/-3", "12/-", "5 /-", "5 /", "a/c", "/", "-", " ", "\t", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}",
+                      "\u{2003}", "\u{2028}", "\u{200B}", "\u{2060}", "\u{FEFF}", "\u{3000}", "\u{200C}", "é", "₹", "🙂", "A", "z9"]
+        let bodies = fixtures + ExtractionBodySamples.syntheticBodies(from: fixtures, keywords: pieces, count: 5000)
+        var failures: [String] = []
+        for body in bodies {
+            let (cased, lower) = normalisedBytes(body)
+            let expected = Self.reference(body)
+            let expectedLower = expected.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            if cased != expected || lower != expectedLower {
+                failures.append(body.debugDescription)
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
     }
 }

@@ -33,6 +33,18 @@ import Testing
         #expect(pack.maxCaptureCount >= 2)
     }
 
+    @Test func standardPatternsAreJITCompiled() {
+        let pack = RulePack.standard
+        let fields = [pack.amount, pack.accountDigits, pack.balance, pack.outstanding, pack.dueAmount, pack.dueDate,
+                      pack.reference, pack.party].flatMap { $0.map(\.pattern) }
+        let patterns = pack.rules.flatMap { $0.patterns + $0.unless } + fields + pack.directionVerbs.map(\.pattern)
+            + pack.channels.map(\.pattern) + pack.tags.map(\.pattern) + [pack.foreignCurrency]
+        #expect(patterns.count > 100)
+        for pattern in patterns {
+            #expect(pattern.isJITCompiled, "\(pattern.source) runs in the interpreter")
+        }
+    }
+
     @Test func malformedJSONIsRejected() {
         guard case .invalidJSON(let origin, _)? = loadError("{\"version\": 1") else {
             Issue.record("expected invalidJSON")

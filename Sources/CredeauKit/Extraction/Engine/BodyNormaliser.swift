@@ -27,6 +27,27 @@ enum BodyNormaliser {
         var index = 0
         let count = input.count
         while index < count {
+            // Plain ASCII with no separator pending is copied as the code below would copy it,
+            // in a shorter loop, and so is one space between two plain bytes after the first.
+            if pending == .none {
+                while index < count {
+                    var plain = input[index]
+                    if plain == 0x20, written > 0, index + 1 < count, isPlain(input[index + 1], after: cased[written - 1]) {
+                        cased[written] = 0x20
+                        lower[written] = 0x20
+                        written += 1
+                        index += 1
+                        plain = input[index]
+                    } else if !isPlain(plain, after: written > 0 ? cased[written - 1] : 0) {
+                        break
+                    }
+                    cased[written] = plain
+                    lower[written] = plain >= 0x41 && plain <= 0x5A ? plain + 0x20 : plain
+                    written += 1
+                    index += 1
+                }
+                if index == count { break }
+            }
             let byte = input[index]
             if byte < 0x80 {
                 switch byte {
@@ -117,6 +138,13 @@ enum BodyNormaliser {
         default:
             return .other
         }
+    }
+
+    /// Returns true for a byte that the pass copies unchanged apart from case: ASCII that is not
+    /// white space or a control byte, and not a `/` after a digit, which may start a rupee suffix.
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8, after last: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F && (byte != UInt8(ascii: "/") || !isDigit(last))
     }
 
     /// Returns true for `/-` after a digit that no digit follows, so "12/-3" stays.

@@ -45,7 +45,7 @@ struct Classifier {
         for rule in rules {
             guard scanner.text.containsAny(rule.any) else { continue }
             if !rule.patterns.isEmpty, !rule.patterns.contains(where: scanner.matches) { continue }
-            if rule.unless.contains(where: scanner.matches) { continue }
+            if scanner.text.containsAny(rule.unlessAny), rule.unless.contains(where: scanner.matches) { continue }
 
             var type = rule.smsType
             var direction: TransactionDirection?

@@ -1,7 +1,7 @@
 internal import Synchronization
 
-/// Buffers one extraction needs: the normalised body bytes, their lower-cased copy, the bigram
-/// filter and PCRE2 match data. Reused across calls through `ScratchPool`, so a warm extractor
+/// Buffers one extraction needs: the normalised body bytes, their lower-cased copy, the open
+/// keyword gates and PCRE2 match data. Reused across calls through `ScratchPool`, so a warm extractor
 /// does not allocate them per SMS.
 ///
 /// `@unchecked Sendable` because the pool hands each instance to one thread at a time; nothing
@@ -12,28 +12,34 @@ final class ExtractionScratch: @unchecked Sendable {
     private let casedBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: SMSText.maxBytes)
     private let lowerBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: SMSText.maxBytes)
     private(set) var count = 0
-    var bigrams = BigramFilter()
+    /// One bit per `KeywordGate` of the pack, filled by `load`.
+    let gateHits: UnsafeMutablePointer<UInt64>
+    private let gateWords: Int
     let matchData: PCRE2MatchData
     /// Sender lookups by raw sender, because an inbox repeats a few dozen headers thousands of
     /// times. Cleared when it reaches `maxCachedSenders`, which bounds it on odd input.
     var senders: [String: SenderLookup] = [:]
     static let maxCachedSenders = 2048
 
-    init(groupCapacity: Int) {
+    init(groupCapacity: Int, gateWords: Int) {
         matchData = PCRE2MatchData(groupCapacity: groupCapacity)
+        self.gateWords = gateWords
+        gateHits = .allocate(capacity: gateWords)
+        gateHits.initialize(repeating: 0, count: gateWords)
     }
 
     deinit {
         casedBuffer.deallocate()
         lowerBuffer.deallocate()
+        gateHits.deallocate()
     }
 
     var cased: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: casedBuffer, count: count) }
     var lower: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: lowerBuffer, count: count) }
 
     /// Fills the buffers from `body`, cut at `SMSText.maxBytes` on a character boundary and
-    /// then normalised by `BodyNormaliser`.
-    func load(_ body: String) {
+    /// then normalised by `BodyNormaliser`, and marks the gates of `gates` that the body opens.
+    func load(_ body: String, gates: KeywordAutomaton) {
         var body = body
         body.withUTF8 { bytes in
             var end = min(bytes.count, SMSText.maxBytes)
@@ -45,33 +51,8 @@ final class ExtractionScratch: @unchecked Sendable {
             count = BodyNormaliser.normalise(UnsafeBufferPointer(rebasing: bytes[0..<end]), cased: casedBuffer,
                                              lower: lowerBuffer)
         }
-        bigrams.reset(lower)
-    }
-}
-
-/// A 1024-bit set of hashed byte pairs present in a body. A keyword whose pairs are not all in
-/// the set cannot occur, which rejects most keyword gates without a substring search.
-struct BigramFilter {
-    private var words = [UInt64](repeating: 0, count: 16)
-
-    static func bit(_ first: UInt8, _ second: UInt8) -> Int {
-        (Int(first) &* 31 &+ Int(second)) & 1023
-    }
-
-    mutating func reset(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for index in 0..<16 { words[index] = 0 }
-        guard bytes.count >= 2 else { return }
-        for index in 1..<bytes.count {
-            let bit = Self.bit(bytes[index - 1], bytes[index])
-            words[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-    }
-
-    func mayContain(_ keyword: Keyword) -> Bool {
-        for bit in keyword.bigramBits where words[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
-            return false
-        }
-        return true
+        precondition(gates.gateWords == gateWords, "scratch buffers built for another rule pack")
+        gates.scan(lower, into: gateHits)
     }
 }
 
@@ -79,15 +60,17 @@ struct BigramFilter {
 final class ScratchPool: Sendable {
     private let free = Mutex<[ExtractionScratch]>([])
     private let groupCapacity: Int
+    private let gateWords: Int
     /// Buffers kept beyond this many are dropped, which bounds memory after a burst of threads.
     private let maxKept = 64
 
-    init(groupCapacity: Int) {
+    init(groupCapacity: Int, gateWords: Int) {
         self.groupCapacity = groupCapacity
+        self.gateWords = gateWords
     }
 
     func withScratch<Result>(_ body: (ExtractionScratch) -> Result) -> Result {
-        let scratch = free.withLock { $0.popLast() } ?? ExtractionScratch(groupCapacity: groupCapacity)
+        let scratch = free.withLock { $0.popLast() } ?? ExtractionScratch(groupCapacity: groupCapacity, gateWords: gateWords)
         let result = body(scratch)
         free.withLock { list in
             if list.count < maxKept { list.append(scratch) }

@@ -43,7 +43,7 @@ struct FieldScanner {
             if isExcludedAmount(at: match.lowerBound) { return nil }
             return ValueParsers.amount(text.lower, value).map { ($0, match.lowerBound) }
         }
-        if let foreign = firstCapture(pack.foreignCurrency, group: 0) {
+        if text.containsAny(pack.foreignCurrencyGate), let foreign = firstCapture(pack.foreignCurrency, group: 0) {
             guard let found, found.start < foreign.match.lowerBound else { return nil }
         }
         return found?.value
@@ -51,7 +51,7 @@ struct FieldScanner {
 
     /// Returns true when the body states an amount in a foreign currency.
     func hasForeignAmount() -> Bool {
-        pack.foreignCurrency.match(text.lower, into: data)
+        text.containsAny(pack.foreignCurrencyGate) && pack.foreignCurrency.match(text.lower, into: data)
     }
 
     /// Returns true when one of the excluded words (balance, limit, due …) is just before `start`,
@@ -65,7 +65,9 @@ struct FieldScanner {
             if endsClause { break }
             windowStart -= 1
         }
-        return pack.amountExcludedAfter.contains { text.contains($0.bytes, in: windowStart..<start) }
+        return pack.amountExcludedAfter.contains { word in
+            text.containsAny(word) && text.contains(word.keywords[0].bytes, in: windowStart..<start)
+        }
     }
 
     func accountDigits() -> String? {

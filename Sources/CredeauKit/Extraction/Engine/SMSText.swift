@@ -17,17 +17,15 @@ struct SMSText {
 
     let cased: UnsafeBufferPointer<UInt8>
     let lower: UnsafeBufferPointer<UInt8>
-    let bigrams: BigramFilter
+    /// The gates that `KeywordAutomaton.scan` found open in `lower`.
+    let gateHits: UnsafePointer<UInt64>
 
     var count: Int { lower.count }
 
-    /// Returns true when any keyword occurs in the lower-cased body; an empty list is true.
-    func containsAny(_ keywords: [Keyword]) -> Bool {
-        if keywords.isEmpty { return true }
-        for keyword in keywords where bigrams.mayContain(keyword) && contains(keyword.bytes, in: 0..<count) {
-            return true
-        }
-        return false
+    /// Returns true when any keyword of `gate` occurs in the lower-cased body; an empty list is true.
+    func containsAny(_ gate: KeywordGate) -> Bool {
+        guard let bit = gate.bit else { return true }
+        return gateHits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// Returns true when `needle` occurs inside `range` of the lower-cased body.

@@ -35,7 +35,7 @@ enum TemplateHasher {
                     if text[end] >= UInt8(ascii: "0") && text[end] <= UInt8(ascii: "9") { hasDigit = true }
                     end += 1
                 }
-                let variable = hasDigit || (isMonth(text, index, end) && lastEmitted == UInt8(ascii: "#"))
+                let variable = hasDigit || (lastEmitted == UInt8(ascii: "#") && isMonth(text, index, end))
                 if variable {
                     // `12-03-2026` and `1,240.00` become one `#`, not `#-#-#`.
                     if lastEmitted != UInt8(ascii: "#") || pendingSeparator == UInt8(ascii: " ") {
@@ -66,25 +66,42 @@ enum TemplateHasher {
             || byte == UInt8(ascii: "*")
     }
 
-    private static let monthNames: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
-                                                "oct", "nov", "dec", "january", "february", "march", "april", "june",
-                                                "july", "august", "september", "october", "november", "december"]
-        .map { Array($0.utf8) }
+    /// Month names and abbreviations, each packed by `monthKey` into one integer.
+    private static let monthKeys: [UInt64] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+                                              "oct", "nov", "dec", "january", "february", "march", "april", "june",
+                                              "july", "august", "september", "october", "november", "december"]
+        .map { name in
+            let bytes = Array(name.utf8)
+            return bytes.withUnsafeBufferPointer { monthKey($0, 0, bytes.count) ?? 0 }
+        }
+
+    /// Packs a run of 3 to 9 lower-case ASCII letters into one integer, 5 bits per letter (`a` to
+    /// `z` are 1 to 26) and the length in the low 4 bits, so two runs get equal keys only when
+    /// their bytes are equal. Returns nil for other lengths and for runs holding other bytes.
+    @inline(__always)
+    private static func monthKey(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64? {
+        guard end - start >= 3, end - start <= 9 else { return nil }
+        var key: UInt64 = 0
+        for index in start..<end {
+            let byte = text[index]
+            guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") else { return nil }
+            key = key << 5 | UInt64(byte & 0x1F)
+        }
+        return key << 4 | UInt64(end - start)
+    }
 
     private static func isMonth(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let length = end - start
-        guard length >= 3, length <= 9 else { return false }
-        return monthNames.contains { name in
-            name.count == length && name.indices.allSatisfy { name[$0] == text[start + $0] }
-        }
+        guard let key = monthKey(text, start, end) else { return false }
+        return monthKeys.contains(key)
     }
 
     private static func hex(_ value: UInt64) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for position in 0..<16 {
-            bytes[15 - position] = digits[Int((value >> (UInt64(position) * 4)) & 0xF)]
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for position in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: value >> (UInt64(15 - position) * 4)) & 0xF
+                buffer[position] = nibble < 10 ? nibble + UInt8(ascii: "0") : nibble - 10 + UInt8(ascii: "a")
+            }
+            return 16
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -19,13 +19,18 @@ public final class RulePack: Sendable {
     let party: [FieldPattern]
     /// Debit and credit verbs; the earliest match in the body decides a `by_verb` rule's direction.
     let directionVerbs: [VerbPattern]
-    let amountExcludedAfter: [Keyword]
+    /// One gate per excluded word, so the window check searches only words the body contains.
+    let amountExcludedAfter: [KeywordGate]
     let foreignCurrency: PCRE2Pattern
-    let balanceExcludedWhen: [Keyword]
+    /// Keywords that every `foreignCurrency` match contains, so the pattern runs only when one occurs.
+    let foreignCurrencyGate: KeywordGate
+    let balanceExcludedWhen: KeywordGate
     let partyRejectedWords: [Keyword]
     let channels: [ChannelRule]
     let tags: [TagRule]
-    let channelTagTypes: Set<SMSType>
+    let channelTagTypes: SMSTypeSet
+    /// Evaluates every `KeywordGate` of the pack for one body in one pass.
+    let keywordGates: KeywordAutomaton
     /// Largest capture-group count of any pattern, so one match-data block serves them all.
     let maxCaptureCount: Int
 
@@ -57,7 +62,7 @@ public final class RulePack: Sendable {
         } catch {
             throw .invalidJSON(origin: origin, reason: String(describing: error))
         }
-        let compiler = RulePackCompiler(origin: origin, definitions: document.definitions ?? [:])
+        let compiler = RulePackCompiler(origin: origin, definitions: document.definitions ?? [:], gates: KeywordGateCollector())
 
         rules = try document.classification.map { rule throws(RulePackError) in try compiler.compile(rule) }
         guard !rules.isEmpty else { throw .invalidRule(origin: origin, rule: "classification", reason: "no rules") }
@@ -85,14 +90,15 @@ public final class RulePack: Sendable {
             guard !verbs.isEmpty else { throw .invalidRule(origin: origin, rule: rule, reason: "no verbs") }
             for verb in verbs {
                 let pattern = try compiler.pattern(verb.pattern, rule: rule)
-                verbPatterns.append(VerbPattern(direction: direction, any: (verb.any ?? []).map(Keyword.init), pattern: pattern))
+                verbPatterns.append(VerbPattern(direction: direction, any: compiler.gates.gate(for: verb.any), pattern: pattern))
             }
         }
         directionVerbs = verbPatterns
 
-        amountExcludedAfter = document.amountExcludedAfter.map(Keyword.init)
+        amountExcludedAfter = document.amountExcludedAfter.map { word in compiler.gates.gate(for: [word]) }
         foreignCurrency = try compiler.pattern(document.foreignCurrency, rule: "foreign_currency")
-        balanceExcludedWhen = document.balanceExcludedWhen.map(Keyword.init)
+        foreignCurrencyGate = compiler.gates.gate(for: document.foreignCurrencyAny)
+        balanceExcludedWhen = compiler.gates.gate(for: document.balanceExcludedWhen)
         partyRejectedWords = document.partyRejectedWords.map(Keyword.init)
 
         channels = try document.channels.map { entry throws(RulePackError) in
@@ -100,12 +106,14 @@ public final class RulePack: Sendable {
                 throw .invalidRule(origin: origin, rule: "channels.\(entry.channel)", reason: "unknown channel '\(entry.channel)'")
             }
             let pattern = try compiler.pattern(entry.pattern, rule: "channels.\(entry.channel)")
-            return ChannelRule(channel: channel, any: (entry.any ?? []).map(Keyword.init), pattern: pattern)
+            return ChannelRule(channel: channel, any: compiler.gates.gate(for: entry.any), pattern: pattern)
         }
         tags = try document.tags.map { entry throws(RulePackError) in try compiler.compile(entry) }
-        channelTagTypes = Set(try document.channelTagTypes.map { raw throws(RulePackError) in
+        channelTagTypes = SMSTypeSet(try document.channelTagTypes.map { raw throws(RulePackError) in
             try compiler.smsType(raw, rule: "channel_tag_types")
         })
+
+        keywordGates = KeywordAutomaton(gates: compiler.gates.gates)
 
         let everyPattern = rules.flatMap(\.patterns) + rules.flatMap(\.unless)
             + [amount, accountDigits, balance, outstanding, dueAmount, dueDate, reference, party].flatMap { $0.map(\.pattern) }
@@ -123,11 +131,14 @@ struct ClassificationRule: Sendable {
 
     var name: String
     /// At least one keyword must occur in the body before any pattern runs; empty means no gate.
-    var any: [Keyword]
+    var any: KeywordGate
     /// At least one must match; empty means the keywords alone decide.
     var patterns: [PCRE2Pattern]
     /// None may match.
     var unless: [PCRE2Pattern]
+    /// Keywords that every `unless` match contains, so the `unless` patterns run only when one
+    /// occurs. Empty means they always run.
+    var unlessAny: KeywordGate
     var smsType: SMSType
     /// For `by_verb` rules, the type used when the direction is credit.
     var creditSMSType: SMSType?
@@ -143,7 +154,7 @@ struct FieldPattern: Sendable {
     var name: String
     /// When set, the pattern only applies to messages of this direction.
     var direction: TransactionDirection?
-    var any: [Keyword]
+    var any: KeywordGate
     var pattern: PCRE2Pattern
     var group: Int
 }
@@ -151,34 +162,30 @@ struct FieldPattern: Sendable {
 /// A verb that marks a debit or a credit, tried only when one of `any` occurs.
 struct VerbPattern: Sendable {
     var direction: TransactionDirection
-    var any: [Keyword]
+    var any: KeywordGate
     var pattern: PCRE2Pattern
 }
 
 /// A payment rail, named when one of `any` occurs and `pattern` matches.
 struct ChannelRule: Sendable {
     var channel: TransactionChannel
-    var any: [Keyword]
+    var any: KeywordGate
     var pattern: PCRE2Pattern
 }
 
 /// A refinement appended to the nlp tag when `pattern` matches a message of one of `types`.
 struct TagRule: Sendable {
     var suffix: String
-    var any: [Keyword]
+    var any: KeywordGate
     var pattern: PCRE2Pattern
-    var types: Set<SMSType>
+    var types: SMSTypeSet
 }
 
-/// A lower-case keyword as UTF-8 bytes, for substring gates.
+/// A lower-case keyword as UTF-8 bytes, for substring gates and word lists.
 struct Keyword: Sendable {
     let bytes: [UInt8]
-    /// `BigramFilter` bits of every adjacent byte pair, checked before any substring search.
-    let bigramBits: [Int]
 
     init(_ text: String) {
-        let utf8 = Array(text.lowercased().utf8)
-        bytes = utf8
-        bigramBits = utf8.count < 2 ? [] : (1..<utf8.count).map { BigramFilter.bit(utf8[$0 - 1], utf8[$0]) }
+        bytes = Array(text.lowercased().utf8)
     }
 }

@@ -2,6 +2,8 @@
 struct RulePackCompiler {
     let origin: String
     let definitions: [String: String]
+    /// Collects every `any` list, from which the pack builds its `KeywordAutomaton`.
+    let gates: KeywordGateCollector
 
     /// Replaces each `{name}` whose name is a key of `definitions`; other braces, such as the
     /// `{2,6}` quantifier, are left alone.
@@ -49,7 +51,7 @@ struct RulePackCompiler {
 
     func compile(_ rule: RulePackDocument.Rule) throws(RulePackError) -> ClassificationRule {
         let name = rule.name
-        let keywords = (rule.any ?? []).map(Keyword.init)
+        let keywords = gates.gate(for: rule.any)
         let patterns = try (rule.patterns ?? []).map { source throws(RulePackError) in try pattern(source, rule: name) }
         let unless = try (rule.unless ?? []).map { source throws(RulePackError) in try pattern(source, rule: name) }
         let type = try smsType(rule.smsType, rule: name)
@@ -79,7 +81,7 @@ struct RulePackCompiler {
             throw .invalidRule(origin: origin, rule: name, reason: "the transactional sms_type '\(type.rawValue)' needs a direction")
         }
         return ClassificationRule(
-            name: name, any: keywords, patterns: patterns, unless: unless, smsType: type, creditSMSType: creditType,
+            name: name, any: keywords, patterns: patterns, unless: unless, unlessAny: gates.gate(for: rule.unlessAny), smsType: type, creditSMSType: creditType,
             accountType: accountType, direction: direction, requiresAmount: rule.requiresAmount ?? false, tag: rule.tag)
     }
 
@@ -102,7 +104,7 @@ struct RulePackCompiler {
             case let other?:
                 throw .invalidRule(origin: origin, rule: rule, reason: "unknown direction '\(other)' (use debit or credit)")
             }
-            return FieldPattern(name: entry.name, direction: direction, any: (entry.any ?? []).map(Keyword.init), pattern: compiled, group: group)
+            return FieldPattern(name: entry.name, direction: direction, any: gates.gate(for: entry.any), pattern: compiled, group: group)
         }
     }
 
@@ -113,6 +115,6 @@ struct RulePackCompiler {
             throw .invalidRule(origin: origin, rule: rule, reason: "a suffix is lower-case ASCII letters and underscores")
         }
         let types = try entry.types.map { raw throws(RulePackError) in try smsType(raw, rule: rule) }
-        return TagRule(suffix: entry.suffix, any: (entry.any ?? []).map(Keyword.init), pattern: try pattern(entry.pattern, rule: rule), types: Set(types))
+        return TagRule(suffix: entry.suffix, any: gates.gate(for: entry.any), pattern: try pattern(entry.pattern, rule: rule), types: SMSTypeSet(types))
     }
 }

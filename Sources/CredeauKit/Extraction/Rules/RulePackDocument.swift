@@ -5,6 +5,7 @@ struct RulePackDocument: Decodable {
         var any: [String]?
         var patterns: [String]?
         var unless: [String]?
+        var unlessAny: [String]?
         var smsType: String
         var creditSMSType: String?
         var accountType: String?
@@ -18,6 +19,7 @@ struct RulePackDocument: Decodable {
             case creditSMSType = "credit_sms_type"
             case accountType = "account_type"
             case requiresAmount = "requires_amount"
+            case unlessAny = "unless_any"
         }
     }
 
@@ -77,6 +79,7 @@ struct RulePackDocument: Decodable {
     var fields: Fields
     var amountExcludedAfter: [String]
     var foreignCurrency: String
+    var foreignCurrencyAny: [String]?
     var balanceExcludedWhen: [String]
     var partyRejectedWords: [String]
     var channels: [Channel]
@@ -88,6 +91,7 @@ struct RulePackDocument: Decodable {
         case directionVerbs = "direction_verbs"
         case amountExcludedAfter = "amount_excluded_after"
         case foreignCurrency = "foreign_currency"
+        case foreignCurrencyAny = "foreign_currency_any"
         case balanceExcludedWhen = "balance_excluded_when"
         case partyRejectedWords = "party_rejected_words"
         case channelTagTypes = "channel_tag_types"

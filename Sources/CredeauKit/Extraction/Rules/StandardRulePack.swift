@@ -86,6 +86,7 @@ enum StandardRulePack {
     {"name": "card_transaction", "any": ["card", " cc "],
      "patterns": ["\\bcredit\\s*card\\b", "(?<!block)(?<!blk)card\\s*(?:no\\.?|number|ending|end|xx|x\\d|\\*|[0-9]{4}\\b)", "\\bcc\\b"],
      "unless": ["\\b(?:withdrawn|withdrawal)\\b[^\\n]*\\batm\\b", "\\batm\\b[^\\n]*\\b(?:withdrawn|withdrawal)\\b", "\\blinked to (?:your )?(?:a/c|ac|account)\\b"],
+     "unless_any": ["withdraw", "linked to"],
      "sms_type": "card_debit_executed", "credit_sms_type": "card_credit_executed", "account_type": "card", "direction": "by_verb", "requires_amount": true},
     {"name": "wallet_transaction", "any": ["wallet", "balance", "mobikwik", "freecharge", "ola money", "paytm"],
      "patterns": ["\\bwallet\\b", "\\b(?:apay|amazon pay|paytm|mobikwik|freecharge|phonepe|airtel payments) (?:wallet|balance)\\b", "\\bmobikwik\\b", "\\bfreecharge\\b", "\\bola money\\b"],
@@ -97,6 +98,7 @@ enum StandardRulePack {
     {"name": "account_transaction", "any": [],
      "patterns": [],
      "unless": ["\\b(?:statement|total (?:amount )?due|min(?:imum)? (?:amount )?due)\\b"],
+     "unless_any": ["statement", "due"],
      "sms_type": "account_debit_executed", "credit_sms_type": "account_credit_executed", "account_type": "bank", "direction": "by_verb", "requires_amount": true},
     {"name": "loan_overdue", "any": ["overdue", "past due", "dpd", "days past", "missed", "not been paid", "unpaid", "legal action", "default"],
      "patterns": ["\\b(?:overdue|past due|dpd|days past due|missed|not been paid|unpaid|legal action|default(?:ed)?)\\b[^\\n]*\\b(?:emi|loan|instal+ment)\\b", "\\b(?:emi|loan|instal+ment)\\b[^\\n]*\\b(?:overdue|past due|dpd|days past due|missed|not been paid|unpaid|legal action|default(?:ed)?)\\b"],
@@ -175,6 +177,7 @@ enum StandardRulePack {
   },
   "amount_excluded_after": ["bal", "limit", "lmt", "due", "outstanding", "o/s", "avl", "avbl", "available", "emi", "min ", "worth", "above", "upto", "up to"],
   "foreign_currency": "(?<![a-z])(?:usd|eur|gbp|aed|sgd|aud|cad|jpy|chf|\\$|€|£)\\s*[0-9]",
+  "foreign_currency_any": ["usd", "eur", "gbp", "aed", "sgd", "aud", "cad", "jpy", "chf", "$", "€", "£"],
   "balance_excluded_when": ["credit card", "creditcard", "avl lmt", "avl limit", "available limit"],
   "party_rejected_words": ["atm", "card", "a/c", "account", "acct", "bank", "your", "sms", "call", "block", "helpline", "balance", "bal", "limit", "ref", "otp", "date", "txn"],
   "channels": [

@@ -17,7 +17,7 @@
 ///
 /// The aliases are bucketed by first byte and sorted longest first inside a bucket, so the first
 /// alias that matches at a position is the longest there. The scan visits only word starts and
-/// punctuation.
+/// punctuation, and skips an alias whose second byte cannot match before comparing the rest.
 struct InstitutionAliasMatcher: Sendable {
     private let aliasBytes: [UInt8]
     private let aliasStarts: [Int]
@@ -28,6 +28,10 @@ struct InstitutionAliasMatcher: Sendable {
     private let mentions: [InstitutionMention]
     /// `bucketBounds[b] ..< bucketBounds[b + 1]` are the indices of the aliases starting with byte `b`.
     private let bucketBounds: [Int]
+    /// The byte that must follow the first one in the body, or 0 when the alias has no such fixed
+    /// byte. Only an alias whose first two bytes are ASCII letters or digits has one, because
+    /// spaces and punctuation in an alias match with optional white space around them.
+    private let secondBytes: [UInt8]
 
     var count: Int { mentions.count }
 
@@ -46,9 +50,10 @@ struct InstitutionAliasMatcher: Sendable {
         }
     }
 
-    /// - Parameter aliases: aliases in matching form (see `SenderTableParser.matchingForm(of:)`),
-    ///   in table order.
-    init(aliases: [SenderTableParser.Alias]) {
+    /// - Parameters:
+    ///   - aliases: aliases in matching form (see `SenderTableParser.matchingForm(of:)`), in table order.
+    ///   - filtersSecondByte: false turns off the second-byte check, so tests can compare both scans.
+    init(aliases: [SenderTableParser.Alias], filtersSecondByte: Bool = true) {
         let order = aliases.indices.sorted { left, right in
             let leftFirst = aliases[left].text.utf8.first ?? 0
             let rightFirst = aliases[right].text.utf8.first ?? 0
@@ -63,6 +68,7 @@ struct InstitutionAliasMatcher: Sendable {
         var lengths: [Int] = []
         var scores: [Int] = []
         var mentions: [InstitutionMention] = []
+        var second: [UInt8] = []
         var bounds = [Int](repeating: 0, count: 257)
         for index in order {
             let alias = aliases[index]
@@ -71,6 +77,8 @@ struct InstitutionAliasMatcher: Sendable {
             lengths.append(utf8.count)
             scores.append(Self.score(of: alias))
             bytes.append(contentsOf: utf8)
+            let hasFixedSecond = filtersSecondByte && utf8.count >= 2 && isASCIIAlphanumeric(utf8[0]) && isASCIIAlphanumeric(utf8[1])
+            second.append(hasFixedSecond ? utf8[1] : 0)
             mentions.append(InstitutionMention(alias: alias.text, info: alias.info))
             bounds[Int(utf8[0]) + 1] += 1
         }
@@ -84,6 +92,7 @@ struct InstitutionAliasMatcher: Sendable {
         aliasScores = scores
         self.mentions = mentions
         bucketBounds = bounds
+        secondBytes = second
     }
 
     /// Returns the best alias found in `body`, which must already be lower-cased (ASCII letters in
@@ -106,7 +115,13 @@ struct InstitutionAliasMatcher: Sendable {
 
             var candidate = bucketBounds[Int(byte)]
             let bucketEnd = bucketBounds[Int(byte) + 1]
+            let nextByte = position + 1 < body.count ? body[position + 1] : 0
             while candidate < bucketEnd {
+                let second = secondBytes[candidate]
+                if second != 0, second != nextByte {
+                    candidate += 1
+                    continue
+                }
                 if let end = matchEnd(of: candidate, in: body, at: position) {
                     // A match that ends inside an earlier, longer match is part of that match.
                     if end > coveredUntil {

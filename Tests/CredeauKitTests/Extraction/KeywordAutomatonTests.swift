@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import CredeauKit
+
+/// Checks that the one-pass keyword automaton opens exactly the gates a plain substring search
+/// of each keyword would open.
+@Suite struct KeywordAutomatonTests {
+    /// Collects every keyword gate of a pack: rules, field patterns, verbs, channels, tags, the excluded words and
+    /// the gates declared for patterns.
+    private static func everyGate(of pack: RulePack) -> [KeywordGate] {
+        let fields = [pack.amount, pack.accountDigits, pack.balance, pack.outstanding, pack.dueAmount, pack.dueDate,
+                      pack.reference, pack.party].flatMap { $0.map(\.any) }
+        return pack.rules.map(\.any) + fields + pack.directionVerbs.map(\.any) + pack.channels.map(\.any)
+            + pack.tags.map(\.any) + [pack.balanceExcludedWhen, pack.foreignCurrencyGate] + pack.amountExcludedAfter
+            + pack.rules.map(\.unlessAny)
+    }
+
+    /// Decides a gate by plain search: an empty list passes, else some non-empty keyword must be a byte substring.
+    private static func plainSearch(_ gate: KeywordGate, in body: [UInt8]) -> Bool {
+        if gate.keywords.isEmpty { return true }
+        return gate.keywords.contains { keyword in
+            let needle = keyword.bytes
+            guard !needle.isEmpty, needle.count <= body.count else { return false }
+            return (0...(body.count - needle.count)).contains { start in
+                body[start..<start + needle.count].elementsEqual(needle)
+            }
+        }
+    }
+
+    /// Loads `body` the way `SMSExtractor` does and returns the gates that disagree with a plain search.
+    private static func disagreements(_ body: String, pack: RulePack, gates: [KeywordGate]) -> [String] {
+        let scratch = ExtractionScratch(groupCapacity: pack.maxCaptureCount + 1, gateWords: pack.keywordGates.gateWords)
+        scratch.load(body, gates: pack.keywordGates)
+        let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits)
+        let lower = Array(scratch.lower)
+        return gates.compactMap { gate in
+            let expected = plainSearch(gate, in: lower)
+            guard text.containsAny(gate) != expected else { return nil }
+            let words = gate.keywords.map { String(decoding: $0.bytes, as: UTF8.self) }
+            return "gate \(words) should be \(expected) for \(body.debugDescription)"
+        }
+    }
+
+    @Test func standardPackMatchesPlainSearch() throws {
+        let pack = RulePack.standard
+        let gates = Self.everyGate(of: pack)
+        let keywords = gates.flatMap(\.keywords).map { String(decoding: $0.bytes, as: UTF8.self) }
+        let fixtures = try ExtractionBodySamples.fixtureBodies()
+        #expect(fixtures.count >= 120, "only \(fixtures.count) fixture bodies were read")
+
+        let bodies = fixtures + ExtractionBodySamples.syntheticBodies(from: fixtures, keywords: keywords, count: 1500)
+        var failures: [String] = []
+        for body in bodies {
+            failures += Self.disagreements(body, pack: pack, gates: gates)
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
+    }
+
+    /// Lists every gate the pack declares for patterns, with the patterns whose matches must contain one of its keywords.
+    private static func declaredGates(of pack: RulePack) -> [(name: String, gate: KeywordGate, patterns: [PCRE2Pattern])] {
+        let unlessGates = pack.rules.filter { $0.unlessAny.bit != nil }.map { ("\($0.name).unless_any", $0.unlessAny, $0.unless) }
+        return [("foreign_currency_any", pack.foreignCurrencyGate, [pack.foreignCurrency])] + unlessGates
+    }
+
+    @Test func declaredGatesNeverHideMatch() throws {
+        let pack = RulePack.standard
+        let declared = Self.declaredGates(of: pack)
+        #expect(declared.count >= 3, "the standard pack declares foreign_currency_any and unless_any gates")
+        let fixtures = try ExtractionBodySamples.fixtureBodies()
+        let pieces = ["usd", "USD", "eur", "$", "€", "£", "aed", "chf", "jpy", " ", "  ", "\u{00A0}", "5", "12.50", "rs",
+                      "x", "a", "s", "d", "(", "spent ", "withdrawn", "withdrawal", "atm", " at ", "linked to", "your ",
+                      "a/c", "account", "statement", "total", "amount", "due", "min", "minimum", "\n", "withdrawn at atm",
+                      "atm withdrawal", "linked to your a/c", "linked to account", "total amount due"]
+        let bodies = fixtures + ExtractionBodySamples.syntheticBodies(from: fixtures, keywords: pieces, count: 6000)
+        var closedMatches: [String] = []
+        var openMatches = [Int](repeating: 0, count: declared.count)
+        for body in bodies {
+            let scratch = ExtractionScratch(groupCapacity: pack.maxCaptureCount + 1, gateWords: pack.keywordGates.gateWords)
+            scratch.load(body, gates: pack.keywordGates)
+            let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits)
+            for (index, entry) in declared.enumerated() {
+                guard entry.patterns.contains(where: { $0.match(scratch.lower, into: scratch.matchData) }) else { continue }
+                openMatches[index] += 1
+                if !text.containsAny(entry.gate) { closedMatches.append("\(entry.name): \(body.debugDescription)") }
+            }
+        }
+        #expect(closedMatches.isEmpty, "\(closedMatches.prefix(10).joined(separator: "\n"))")
+        for (index, entry) in declared.enumerated() {
+            #expect(openMatches[index] > 50, "only \(openMatches[index]) bodies matched \(entry.name), too few to test it")
+        }
+    }
+
+    @Test func packWithoutForeignKeywordsHasNoGate() {
+        #expect(Self.edgePack.foreignCurrencyGate.bit == nil)
+    }
+
+    /// The standard pack with its rules replaced by rules whose gates test overlaps, suffixes,
+    /// repeats, multi-byte keywords and empty entries.
+    private static let edgePack: RulePack = {
+        let lists: [[String]] = [
+            ["he", "she", "his", "hers"], ["aaa"], ["a"], ["ab", "b"], ["bca"], [""], ["", "zq"], ["₹"], ["é"],
+            ["\n"], ["start"], ["end"], ["upi/", "upi"], ["x x"], ["ÉTÉ"],
+        ]
+        let rules: [[String: Any]] = lists.enumerated().map { index, list in
+            ["name": "r\(index)", "any": list, "sms_type": "promotional"]
+        }
+        do {
+            let data = Data(StandardRulePack.json.utf8)
+            guard var document = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                preconditionFailure("the standard pack is not a JSON object")
+            }
+            document["classification"] = rules
+            document["foreign_currency_any"] = nil
+            let json = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
+            return try RulePack(json: json, origin: "edge pack")
+        } catch {
+            preconditionFailure("the edge pack does not load: \(error)")
+        }
+    }()
+
+    @Test(arguments: [
+        "ushers", "she", "hishers", "aaaa", "aa", "abca", "bcab", "b", "start of it", "to the end", "the end.",
+        "₹500", "rs ₹", "café", "cafe\u{301}", "line\nbreak", "upi/abc", "upi", "up", "x  x", "x x", "xx",
+        "été", "ÉTÉ", "zq", "", " ", "\u{00A0}", "नमस्ते 🙂", String(repeating: "a", count: 300) + " hers",
+    ])
+    func edgeCasesMatchPlainSearch(body: String) {
+        let pack = Self.edgePack
+        let failures = Self.disagreements(body, pack: pack, gates: pack.rules.map(\.any))
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+
+    @Test func emptyListAlwaysPasses() {
+        let gate = KeywordGateCollector().gate(for: [])
+        #expect(gate.bit == nil)
+        #expect(KeywordGateCollector().gate(for: nil).bit == nil)
+    }
+
+    @Test func equalListsShareOneBit() {
+        let collector = KeywordGateCollector()
+        let first = collector.gate(for: ["rs", "inr"])
+        let second = collector.gate(for: ["RS", "inr"])
+        let other = collector.gate(for: ["inr", "rs"])
+        #expect(first.bit == second.bit)
+        #expect(first.bit != other.bit)
+        #expect(collector.gates.count == 2)
+    }
+}
