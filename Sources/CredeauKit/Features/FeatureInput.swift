@@ -11,6 +11,7 @@ final class FeatureInput {
         user: UserData, clock: FeatureClock, appCategories: (any AppCategoryProvider)?,
         devicePrices: (any DevicePriceProvider)?
     ) {
+        let user = user.withUsableAmounts()
         self.user = user
         self.clock = clock
         self.sms = PreparedSMS(user: user, clock: clock)
