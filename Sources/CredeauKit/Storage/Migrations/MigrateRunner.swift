@@ -190,6 +190,7 @@ public struct MigrateRunner {
             }
             output("\(name): applied \(applied.map { "\($0.version) (\($0.name))" }.joined(separator: ", "))")
         }
+        migrator.warnAboutUnknownVersions(try migrator.unknownAppliedVersions(), logger: logger)
     }
 
     private func report(_ migrator: SchemaMigrator) throws {
@@ -197,6 +198,10 @@ public struct MigrateRunner {
         for status in try migrator.status() {
             let state = status.appliedAt.map { "applied \($0)" } ?? "pending"
             output("  \(status.migration.version)  \(status.migration.name)  \(state)")
+        }
+        let unknown = try migrator.unknownAppliedVersions()
+        if !unknown.isEmpty {
+            output("  applied by a newer credeau: \(unknown.map(String.init).joined(separator: ", "))")
         }
     }
 
