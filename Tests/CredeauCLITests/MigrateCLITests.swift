@@ -24,3 +24,44 @@ import Testing
             + "applied by a newer credeau: 5."), "\(migrate.stderr)")
     }
 }
+
+/// Commands that open a file that is not a SQLite database name the file.
+@Suite struct SQLiteNotADatabaseCLITests {
+    private typealias Support = CLITestSupport
+
+    private static let reason = "not a SQLite database (SQLite error 26: file is not a database)"
+
+    private func textFile() throws -> String {
+        let path = try Support.makeTemporaryDirectory().appendingPathComponent("notes.db").path
+        try String(repeating: "not a database, only text. ", count: 8).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func migrateNamesFile() throws {
+        let path = try textFile()
+        let result = try Support.run(["migrate", "--sqlite", path])
+
+        #expect(result.status == 1)
+        #expect(result.stderrLines == ["Error: '\(path)' is \(Self.reason)"], "\(result.stderr)")
+    }
+
+    @Test func extractOutputNamesFile() throws {
+        let path = try textFile()
+        let input = Support.fixture("sync_db")
+        let result = try Support.run(["extract", "--sms", "-i", input, "-o", path, "-q"])
+
+        #expect(result.status == 1)
+        #expect(result.stderrLines == ["Error: Cannot create output '\(path)': \(Self.reason)"], "\(result.stderr)")
+    }
+
+    @Test(arguments: ["serve-sms", "serve-insights"])
+    func serviceNamesFile(command: String) throws {
+        let path = try textFile()
+        var environment = ProcessInfo.processInfo.environment
+        environment["CREDEAU_SQLITE_PATH"] = path
+        let result = try Support.run([command, "--host", "127.0.0.1", "--port", "0"], environment: environment)
+
+        #expect(result.status == 1)
+        #expect(result.stderrLines.last == "Error: '\(path)' is \(Self.reason)", "\(result.stderr)")
+    }
+}

@@ -20,7 +20,8 @@ import Testing
             }
         }
         router.get("/database-down") { _, _ in
-            throw SQLiteError.statementFailed(code: 1, message: "no such table", sql: "SELECT 1")
+            throw SQLiteError.statementFailed(path: "/var/lib/credeau/credeau.db", code: 1, message: "no such table",
+                                              sql: "SELECT 1")
         }
         router.get("/boom") { _, _ in throw CocoaError(.featureUnsupported) }
         let logger = Logger(label: "test", level: .info, sink: sink)
@@ -151,6 +152,7 @@ import Testing
         #expect(response.status == 503)
         #expect(response.headers["retry-after"] == "5")
         #expect(!response.text.contains("SELECT"))
+        #expect(!response.text.contains("credeau.db"))
         #expect(sink.records.contains { $0.level == .error && $0.message == "service unavailable" })
     }
 
