@@ -65,3 +65,33 @@ import Testing
         #expect(result.stderrLines.last == "Error: '\(path)' is \(Self.reason)", "\(result.stderr)")
     }
 }
+
+/// `migrate --load` checks its folder before it creates or changes any database.
+@Suite struct MigrateLoadCheckCLITests {
+    private typealias Support = CLITestSupport
+
+    @Test func missingFolderCreatesNoDatabase() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let missing = folder.appendingPathComponent("no-such-dump").path
+        let result = try Support.run(["migrate", "--load", missing], currentDirectory: folder)
+
+        let expected = "Error: Dump folder '\(missing)' not found. "
+            + "Pass the folder that holds the <collection>.json or .bson files"
+        #expect(result.status == 2)
+        #expect(result.stderrLines.first.map(String.init) == expected, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
+    @Test func folderWithoutDumpCreatesNoDatabase() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let empty = folder.appendingPathComponent("empty-dump")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
+        let database = folder.appendingPathComponent("credeau.db").path
+        let result = try Support.run(["migrate", "--sqlite", database, "--load", empty.path])
+
+        #expect(result.status == 2)
+        #expect(result.stderrLines.first?.hasPrefix("Error: No sync_db dump files in '\(empty.path)'") == true,
+                "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: database))
+    }
+}

@@ -55,7 +55,13 @@ public struct MigrateRunner {
     }
 
     /// Runs the requested action on every configured database.
+    ///
+    /// A `--load` folder that is missing or contains no dump files is rejected before any database
+    /// is opened, so a mistyped path creates no SQLite file.
     public func run() throws {
+        if let directory = options.loadDirectory {
+            _ = try DumpLoader(directory: directory).files()
+        }
         for database in try databases() {
             switch database {
             case let .postgres(configuration, schema):
