@@ -7,7 +7,8 @@ import Synchronization
 public final class HTTPApplication: Sendable {
     private let router: Router
     private let middleware: [any HTTPMiddleware]
-    private let logger: Logger
+    /// Also receives libmicrohttpd's own messages, through `HTTPServer`.
+    let logger: Logger
     public let metrics: HTTPMetrics
     private let requestCounter = Atomic<UInt64>(0)
     private let requestIDPrefix: String
