@@ -120,6 +120,22 @@ import Testing
         #expect(plain.body == payload)
     }
 
+    @Test(arguments: [("*", "gzip"), ("x-gzip", "gzip"), ("gzip;q=0, *", nil), ("*;q=0", nil)] as [(String, String?)])
+    func acceptEncodingChoosesGzip(header: String, encoding: String?) throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let payload = [UInt8](String(repeating: "credeau ", count: 1000).utf8)
+        let response = try client.request("POST", "/echo", headers: ["Accept-Encoding": header], body: payload)
+
+        #expect(response.headers["content-encoding"] == encoding)
+        if encoding == nil {
+            #expect(response.body == payload)
+        } else {
+            #expect(try Gzip.decompress(response.body, maxBytes: 1 << 20) == payload)
+        }
+    }
+
     @Test func invalidJSONAndInvalidUTF8Are422() throws {
         let server = try Self.makeServer()
         defer { server.stop() }
