@@ -6,18 +6,41 @@
 #include <arpa/inet.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <microhttpd.h>
+
+// Receives each message libmicrohttpd logs, formatted and without its trailing newline.
+typedef void (*credeau_mhd_message_handler)(void *context, const char *message);
+
+// The destination of libmicrohttpd's messages, which it would otherwise print to standard error.
+struct credeau_mhd_logger {
+    credeau_mhd_message_handler handler;
+    void *context;
+};
+
+// The MHD_OPTION_EXTERNAL_LOGGER callback: formats the message (cut at 511 bytes) and passes it on.
+static inline void credeau_mhd_log(void *cls, const char *format, va_list arguments) {
+    const struct credeau_mhd_logger *logger = cls;
+    char message[512];
+    vsnprintf(message, sizeof message, format, arguments);
+    size_t length = strlen(message);
+    while (length > 0 && message[length - 1] == '\n') {
+        message[--length] = '\0';
+    }
+    logger->handler(logger->context, message);
+}
 
 // Stands in for the variadic MHD_start_daemon: an epoll daemon with a thread pool of
 // `threads` workers (each runs handlers synchronously), bound to `host` (IPv4 dotted quad) and
 // `port` (MHD binds before returning, so the address may live on the stack). `connection_timeout` closes idle or slow connections after that many seconds;
 // `memory_limit` caps the per-connection buffer for headers. Returns NULL when the address is
-// invalid or the daemon cannot start (port in use, no permission).
+// invalid or the daemon cannot start (port in use, no permission). `logger` then has received
+// libmicrohttpd's reason. It must stay valid until the daemon stops.
 static inline struct MHD_Daemon *credeau_mhd_start(
     const char *host, uint16_t port, unsigned int threads, unsigned int connection_timeout,
     size_t memory_limit, MHD_AccessHandlerCallback handler, void *handler_cls,
-    MHD_RequestCompletedCallback completed, void *completed_cls) {
+    MHD_RequestCompletedCallback completed, void *completed_cls, struct credeau_mhd_logger *logger) {
     struct sockaddr_in local;
     memset(&local, 0, sizeof(local));
     local.sin_family = AF_INET;
@@ -34,6 +57,7 @@ static inline struct MHD_Daemon *credeau_mhd_start(
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
         MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
+        MHD_OPTION_EXTERNAL_LOGGER, credeau_mhd_log, (void *)logger,
         MHD_OPTION_END);
 }
 

@@ -115,7 +115,8 @@ import Testing
     @Test func unknownShellIsUsageError() throws {
         let result = try CLITestSupport.run(["completions", "fish"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("Invalid value 'fish'"))
+        #expect(result.stderrLines.first == "Error: Invalid value 'fish' for argument <bash|zsh>: expected bash or zsh",
+                "\(result.stderr)")
         let missing = try CLITestSupport.run(["completions"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("Missing argument <bash|zsh>"))

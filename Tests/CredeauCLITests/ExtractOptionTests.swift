@@ -41,6 +41,19 @@ import Testing
     }
 
     @Test(arguments: [
+        ("@/nonexistent/users.txt", "file '/nonexistent/users.txt' not found"),
+        ("@/tmp", "file '/tmp' is a directory"),
+    ])
+    func unreadableUsersFileNamed(value: String, reason: String) throws {
+        let result = try Support.runInPackageRoot(["extract", "--sms", "-i", "fixtures/sync_db", "-o", "-",
+                                                   "--users", value])
+
+        #expect(result.status == 2)
+        #expect(result.stderrLines.first.map(String.init) == "Error: Invalid value '\(value)' for '--users': \(reason)",
+                "\(result.stderr)")
+    }
+
+    @Test(arguments: [
         ["extract", "-i", "fixtures/sync_db", "-o", "/dev/null"],
         ["extract", "-i", "fixtures/sync_db", "-o", "/dev/null", "--format", "sqlite"],
         ["extract", "--sms", "-i", "fixtures/sync_db", "-o", "/dev/null"],

@@ -55,7 +55,7 @@ public struct AcceptHeader: Sendable, Equatable {
     }
 
     /// Reads a q-value: `0` or `1`, optionally followed by a dot and up to three digits, at most 1.
-    private static func qualityValue(_ text: String) -> Double? {
+    static func qualityValue(_ text: String) -> Double? {
         let bytes = Array(text.utf8)
         guard let first = bytes.first, first == UInt8(ascii: "0") || first == UInt8(ascii: "1") else { return nil }
         if bytes.count > 1 {
@@ -74,7 +74,7 @@ public struct AcceptHeader: Sendable, Equatable {
         return (trimmed(parts[0]), trimmed(parts[1]))
     }
 
-    private static func trimmed(_ text: Substring) -> String {
+    static func trimmed(_ text: Substring) -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
         else { return "" }
@@ -82,7 +82,7 @@ public struct AcceptHeader: Sendable, Equatable {
     }
 
     /// Splits `text` at each `separator` that is not inside a double-quoted string.
-    private static func splitOutsideQuotes<Text: StringProtocol>(_ text: Text, at separator: Character) -> [Substring] {
+    static func splitOutsideQuotes<Text: StringProtocol>(_ text: Text, at separator: Character) -> [Substring] {
         var parts: [Substring] = []
         let whole = Substring(text)
         var start = whole.startIndex

@@ -7,7 +7,8 @@ import Synchronization
 public final class HTTPApplication: Sendable {
     private let router: Router
     private let middleware: [any HTTPMiddleware]
-    private let logger: Logger
+    /// Also receives libmicrohttpd's own messages, through `HTTPServer`.
+    let logger: Logger
     public let metrics: HTTPMetrics
     private let requestCounter = Atomic<UInt64>(0)
     private let requestIDPrefix: String
@@ -42,7 +43,7 @@ public final class HTTPApplication: Sendable {
         var response = produce(request, bodyTooLarge: bodyTooLarge, maxBodyBytes: maxBodyBytes, context: &context)
         response.headers.append(("X-Request-ID", requestID))
         if response.body.count >= minimumCompressedBytes, response.header("content-encoding") == nil,
-           Self.acceptsGzip(request.header("accept-encoding")) {
+           AcceptEncoding.acceptsGzip(request.header("accept-encoding")) {
             let compressed = Gzip.compress(response.body)
             if !compressed.isEmpty && compressed.count < response.body.count {
                 response.body = compressed
@@ -125,14 +126,5 @@ public final class HTTPApplication: Sendable {
               value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") })
         else { return nil }
         return value
-    }
-
-    static func acceptsGzip(_ header: String?) -> Bool {
-        guard let header else { return false }
-        return header.lowercased().split(separator: ",").contains { part in
-            let fields = part.split(separator: ";").map { $0.trimmingSpaces() }
-            guard fields.first == "gzip" else { return false }
-            return !fields.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "") == "q=0" }
-        }
     }
 }

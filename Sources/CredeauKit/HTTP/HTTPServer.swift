@@ -13,13 +13,15 @@ private let mhdHeaderKind = credeau_mhd_header_kind()
 
 /// Failure to start or run the HTTP server.
 public enum HTTPServerError: CredeauError {
-    case startFailed(host: String, port: Int)
+    /// `reason` is libmicrohttpd's message, such as "Failed to bind to port 8082: Address already in use".
+    case startFailed(host: String, port: Int, reason: String?)
     case invalidHost(String)
 
     public var description: String {
         switch self {
-        case let .startFailed(host, port):
-            return "Cannot listen on '\(host):\(port)': the port is in use or not permitted; choose another with --port"
+        case let .startFailed(host, port, reason):
+            let cause = reason ?? "the port is in use or not permitted"
+            return "Cannot listen on \(host):\(port): \(cause). Choose another port with --port"
         case let .invalidHost(host):
             return "Invalid listen address '\(host)': expected an IPv4 address such as 0.0.0.0 or 127.0.0.1"
         }
@@ -39,6 +41,12 @@ public struct HTTPServerConfiguration: Sendable {
     public var connectionTimeoutSeconds: Int = 30
 
     public init() {}
+
+    /// Returns whether `host` is an IPv4 address in dotted-quad form, the only kind the server binds to.
+    public static func isValidHost(_ host: String) -> Bool {
+        var address = in_addr()
+        return inet_pton(AF_INET, host, &address) == 1
+    }
 }
 
 /// An HTTP/1.1 server on libmicrohttpd: epoll with a thread pool, keep-alive, request bodies read
@@ -52,10 +60,20 @@ public final class HTTPServer: Sendable {
     /// The daemon handle, owned by this object: set in `start`, cleared in `stop`.
     private let daemon = Mutex<UInt?>(nil)
     private let inFlight = Atomic<Int>(0)
+    /// libmicrohttpd's messages while `start` runs, reported in `startFailed`; nil once started,
+    /// when its messages go to the application's logger instead.
+    private let startMessages = Mutex<[String]?>(nil)
+    /// The logger libmicrohttpd calls, allocated here because the daemon keeps a pointer to it.
+    private nonisolated(unsafe) let libraryLogger = UnsafeMutablePointer<credeau_mhd_logger>.allocate(capacity: 1)
 
     public init(configuration: HTTPServerConfiguration, application: HTTPApplication) {
         self.configuration = configuration
         self.application = application
+        libraryLogger.initialize(to: credeau_mhd_logger(handler: HTTPServer.messageHandler, context: nil))
+    }
+
+    deinit {
+        libraryLogger.deallocate()
     }
 
     /// The port actually bound (useful with port 0), or nil before `start`.
@@ -69,18 +87,27 @@ public final class HTTPServer: Sendable {
 
     public func start() throws {
         let context = Unmanaged.passUnretained(self).toOpaque()
+        libraryLogger.pointee.context = context
+        startMessages.withLock { $0 = [] }
         let handle = configuration.host.withCString { host in
             credeau_mhd_start(
                 host, UInt16(clamping: configuration.port), UInt32(configuration.threads),
                 UInt32(configuration.connectionTimeoutSeconds), 64 * 1024,
-                HTTPServer.accessHandler, context, HTTPServer.completedHandler, context)
+                HTTPServer.accessHandler, context, HTTPServer.completedHandler, context, libraryLogger)
+        }
+        let messages = startMessages.withLock { messages in
+            defer { messages = nil }
+            return messages ?? []
         }
         guard let handle else {
-            var probe = in_addr()
-            if inet_pton(AF_INET, configuration.host, &probe) != 1 {
+            guard HTTPServerConfiguration.isValidHost(configuration.host) else {
                 throw HTTPServerError.invalidHost(configuration.host)
             }
-            throw HTTPServerError.startFailed(host: configuration.host, port: configuration.port)
+            throw HTTPServerError.startFailed(host: configuration.host, port: configuration.port,
+                                              reason: messages.last)
+        }
+        for message in messages {
+            application.logger.warning("libmicrohttpd reported a problem", [(LogKey.error, message)])
         }
         daemon.withLock { $0 = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(handle))) }
     }
@@ -103,6 +130,19 @@ public final class HTTPServer: Sendable {
     }
 
     // MARK: - libmicrohttpd callbacks
+
+    private static let messageHandler: credeau_mhd_message_handler = { context, message in
+        guard let context, let message else { return }
+        let server = Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue()
+        let text = String(cString: message)
+        let duringStart = server.startMessages.withLock { messages in
+            messages?.append(text)
+            return messages != nil
+        }
+        if !duringStart {
+            server.application.logger.warning("libmicrohttpd reported a problem", [(LogKey.error, text)])
+        }
+    }
 
     private static let accessHandler: MHD_AccessHandlerCallback = {
         context, connection, url, method, _, uploadData, uploadDataSize, connectionState in

@@ -8,7 +8,7 @@ public enum EnvironmentFileError: CredeauError {
     public var description: String {
         switch self {
         case let .unreadable(path, reason):
-            return "Cannot read the environment file '\(path)': \(reason). Check the path given to --env-file"
+            return "Environment file '\(path)' \(reason). Check the path given to --env-file"
         case let .invalidLine(path, line, text):
             return "Invalid line \(line) in environment file '\(path)': '\(text)'. Expected KEY=VALUE"
         }
@@ -58,8 +58,7 @@ public struct EnvironmentFile: Sendable, Equatable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "not readable UTF-8 text" : "file not found"
-            throw EnvironmentFileError.unreadable(path: path, reason: reason)
+            throw EnvironmentFileError.unreadable(path: path, reason: UnreadableFile.reason(path: path))
         }
         try self.init(text: text, path: path)
     }

@@ -6,6 +6,8 @@ enum UsageError: CredeauError {
     case missingValue(option: String, valueName: String)
     case unexpectedArgument(String)
     case invalidValue(option: String, value: String, reason: String)
+    /// A positional argument outside its accepted values; `name` is its placeholder in the usage line.
+    case invalidArgument(name: String, value: String, reason: String)
     case missingOption(String)
     case missingArgument(String)
     case conflictingOptions(String, String)
@@ -21,6 +23,8 @@ enum UsageError: CredeauError {
             return "Unexpected argument '\(argument)'"
         case let .invalidValue(option, value, reason):
             return "Invalid value '\(value)' for '--\(option)': \(reason)"
+        case let .invalidArgument(name, value, reason):
+            return "Invalid value '\(value)' for argument <\(name)>: \(reason)"
         case let .missingOption(option):
             return "Missing required option '--\(option)'"
         case let .missingArgument(name):

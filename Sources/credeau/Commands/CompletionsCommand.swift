@@ -27,7 +27,7 @@ enum CompletionsCommand {
         case "zsh":
             StandardStreams.writeOutput(ZshCompletionScript.render(commands))
         default:
-            throw UsageError.invalidValue(option: "shell", value: shell, reason: "expected bash or zsh")
+            throw UsageError.invalidArgument(name: "bash|zsh", value: shell, reason: "expected bash or zsh")
         }
         return ExitStatus.success
     }

@@ -91,7 +91,7 @@ enum ExtractCommand {
                       let text = String(data: data, encoding: .utf8)
                 else {
                     throw UsageError.invalidValue(option: "users", value: value,
-                                                  reason: "cannot read the file '\(path)' as UTF-8 text")
+                                                  reason: "file '\(path)' \(UnreadableFile.reason(path: path))")
                 }
                 try? handle.close()
                 ids += text.split(whereSeparator: \.isNewline)

@@ -13,10 +13,15 @@ enum ServiceCommandSupport {
         ]
     }
 
-    /// Rejects positional arguments and returns the environment (process over `--env-file`) and
-    /// the log level the command line sets, if any.
+    /// Rejects positional arguments and a `--host` that is not an IPv4 address, before any
+    /// database is opened, and returns the environment (process over `--env-file`) and the log
+    /// level the command line sets, if any.
     static func prepare(_ arguments: ParsedArguments) throws -> (environment: ServiceEnvironment, logLevel: LogLevel?) {
         if let extra = arguments.positionals.first { throw UsageError.unexpectedArgument(extra) }
+        if let host = arguments.value("host"), !HTTPServerConfiguration.isValidHost(host) {
+            throw UsageError.invalidValue(option: "host", value: host,
+                                          reason: "expected an IPv4 address such as 0.0.0.0 or 127.0.0.1")
+        }
         let environment = try ServiceEnvironment(process: ProcessInfo.processInfo.environment,
                                                  envFile: arguments.value("env-file"))
         let explicitLevel = arguments.value("log-level").flatMap(LogLevel.init(name:))

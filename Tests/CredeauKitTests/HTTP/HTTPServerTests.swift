@@ -20,7 +20,8 @@ import Testing
             }
         }
         router.get("/database-down") { _, _ in
-            throw SQLiteError.statementFailed(code: 1, message: "no such table", sql: "SELECT 1")
+            throw SQLiteError.statementFailed(path: "/var/lib/credeau/credeau.db", code: 1, message: "no such table",
+                                              sql: "SELECT 1")
         }
         router.get("/boom") { _, _ in throw CocoaError(.featureUnsupported) }
         let logger = Logger(label: "test", level: .info, sink: sink)
@@ -119,6 +120,22 @@ import Testing
         #expect(plain.body == payload)
     }
 
+    @Test(arguments: [("*", "gzip"), ("x-gzip", "gzip"), ("gzip;q=0, *", nil), ("*;q=0", nil)] as [(String, String?)])
+    func acceptEncodingChoosesGzip(header: String, encoding: String?) throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let payload = [UInt8](String(repeating: "credeau ", count: 1000).utf8)
+        let response = try client.request("POST", "/echo", headers: ["Accept-Encoding": header], body: payload)
+
+        #expect(response.headers["content-encoding"] == encoding)
+        if encoding == nil {
+            #expect(response.body == payload)
+        } else {
+            #expect(try Gzip.decompress(response.body, maxBytes: 1 << 20) == payload)
+        }
+    }
+
     @Test func invalidJSONAndInvalidUTF8Are422() throws {
         let server = try Self.makeServer()
         defer { server.stop() }
@@ -151,6 +168,7 @@ import Testing
         #expect(response.status == 503)
         #expect(response.headers["retry-after"] == "5")
         #expect(!response.text.contains("SELECT"))
+        #expect(!response.text.contains("credeau.db"))
         #expect(sink.records.contains { $0.level == .error && $0.message == "service unavailable" })
     }
 

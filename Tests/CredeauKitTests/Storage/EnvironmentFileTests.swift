@@ -1,4 +1,5 @@
 import CredeauKit
+import Foundation
 import Testing
 
 @Suite struct EnvironmentFileTests {
@@ -45,7 +46,23 @@ import Testing
         }
     }
 
-    @Test func missingFileReported() {
-        #expect(throws: EnvironmentFileError.self) { try EnvironmentFile(path: "/nonexistent/credeau.env") }
+    @Test func missingFileReported() throws {
+        let error = try #require(throws: EnvironmentFileError.self) { try EnvironmentFile(path: "/nonexistent/credeau.env") }
+        #expect(error.description == "Environment file '/nonexistent/credeau.env' not found. Check the path given to --env-file")
+    }
+
+    @Test func directoryReported() throws {
+        let folder = FileManager.default.temporaryDirectory.path
+        let error = try #require(throws: EnvironmentFileError.self) { try EnvironmentFile(path: folder) }
+        #expect(error.description == "Environment file '\(folder)' is a directory. Check the path given to --env-file")
+    }
+
+    @Test func invalidUTF8Reported() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("credeau-\(UUID().uuidString).env").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data([0x41, 0x3D, 0xFF, 0xFE]).write(to: URL(fileURLWithPath: path))
+
+        let error = try #require(throws: EnvironmentFileError.self) { try EnvironmentFile(path: path) }
+        #expect(error.description == "Environment file '\(path)' is not valid UTF-8 text. Check the path given to --env-file")
     }
 }

@@ -19,7 +19,7 @@ final class SQLiteBatchedInserts {
             insert = try database.prepare(sql)
             if opensTransaction { try database.execute("BEGIN") }
         } catch let error as SQLiteError {
-            throw ExtractOutputError.cannotCreate(path: path, reason: error.description)
+            throw ExtractOutputError.cannotCreate(path: path, reason: error.reason)
         }
     }
 
@@ -33,7 +33,7 @@ final class SQLiteBatchedInserts {
                 rowsInTransaction = 0
             }
         } catch let error as SQLiteError {
-            throw ExtractOutputError.writeFailed(path: path, reason: error.description)
+            throw ExtractOutputError.writeFailed(path: path, reason: error.reason)
         }
     }
 
@@ -42,7 +42,7 @@ final class SQLiteBatchedInserts {
         do {
             try database.execute("COMMIT")
         } catch let error as SQLiteError {
-            throw ExtractOutputError.writeFailed(path: path, reason: error.description)
+            throw ExtractOutputError.writeFailed(path: path, reason: error.reason)
         }
     }
 }

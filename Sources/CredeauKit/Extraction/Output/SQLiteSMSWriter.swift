@@ -13,7 +13,7 @@ public final class SQLiteSMSWriter: ExtractedSMSWriter {
             try database.execute("DROP TABLE IF EXISTS extracted_sms")
             try database.execute(Self.createTableSQL)
         } catch let error as SQLiteError {
-            throw ExtractOutputError.cannotCreate(path: path, reason: error.description)
+            throw ExtractOutputError.cannotCreate(path: path, reason: error.reason)
         }
         let placeholders = Array(repeating: "?", count: ExtractedSMSColumns.names.count).joined(separator: ", ")
         // `transaction` is an SQL keyword, so every column name is quoted.

@@ -41,7 +41,7 @@ final class FeatureSQLiteWriter: FeatureRowWriter {
             database = try SQLiteDatabase(path: path, walMode: false)
             for statement in Self.schema { try database.execute(statement) }
         } catch let error as SQLiteError {
-            throw ExtractOutputError.cannotCreate(path: path, reason: error.description)
+            throw ExtractOutputError.cannotCreate(path: path, reason: error.reason)
         }
         // The column list goes into the first transaction, with the first rows.
         inserts = try SQLiteBatchedInserts(

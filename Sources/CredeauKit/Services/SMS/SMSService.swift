@@ -29,7 +29,8 @@ public final class SMSService {
 
         switch settings.storage {
         case let .sqlite(path):
-            let sqlite = try SQLiteExtractedSMSStore(path: path, fernet: settings.fernet, migrate: true)
+            let sqlite = try SQLiteExtractedSMSStore(path: path, fernet: settings.fernet, migrate: true,
+                                                 logger: logger)
             for name in sqlite.appliedMigrations {
                 logger.notice("applied SQLite migration", [("db.path", path), ("migration", name)])
             }

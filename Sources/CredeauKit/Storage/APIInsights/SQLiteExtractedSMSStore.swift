@@ -52,13 +52,16 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
 
     /// Opens the file; with `migrate`, first applies the pending `api_insights_db` migrations and
     /// returns their names in `appliedMigrations`, else throws `schemaMissing` when the table is absent.
-    public init(path: String, fernet: Fernet?, migrate: Bool) throws {
+    ///
+    /// - Parameter logger: receives the warning about migrations that a newer credeau applied.
+    public init(path: String, fernet: Fernet?, migrate: Bool, logger: Logger = .discarding) throws {
         self.path = path
         let database = try SQLiteDatabase(path: path)
         if migrate {
             let migrator = SchemaMigrator(target: SQLiteMigrationTarget(database: database), schema: .apiInsights,
                                           migrations: MigrationCatalog.sqlite(.apiInsights))
             appliedMigrations = try migrator.migrate().map(\.name)
+            migrator.warnAboutUnknownVersions(try migrator.unknownAppliedVersions(), logger: logger)
         } else {
             appliedMigrations = []
         }

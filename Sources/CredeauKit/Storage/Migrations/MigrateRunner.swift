@@ -55,7 +55,13 @@ public struct MigrateRunner {
     }
 
     /// Runs the requested action on every configured database.
+    ///
+    /// A `--load` folder that is missing or contains no dump files is rejected before any database
+    /// is opened, so a mistyped path creates no SQLite file.
     public func run() throws {
+        if let directory = options.loadDirectory {
+            _ = try DumpLoader(directory: directory).files()
+        }
         for database in try databases() {
             switch database {
             case let .postgres(configuration, schema):
@@ -190,6 +196,7 @@ public struct MigrateRunner {
             }
             output("\(name): applied \(applied.map { "\($0.version) (\($0.name))" }.joined(separator: ", "))")
         }
+        migrator.warnAboutUnknownVersions(try migrator.unknownAppliedVersions(), logger: logger)
     }
 
     private func report(_ migrator: SchemaMigrator) throws {
@@ -197,6 +204,10 @@ public struct MigrateRunner {
         for status in try migrator.status() {
             let state = status.appliedAt.map { "applied \($0)" } ?? "pending"
             output("  \(status.migration.version)  \(status.migration.name)  \(state)")
+        }
+        let unknown = try migrator.unknownAppliedVersions()
+        if !unknown.isEmpty {
+            output("  applied by a newer credeau: \(unknown.map(String.init).joined(separator: ", "))")
         }
     }
 

@@ -30,6 +30,23 @@ public struct SchemaMigrator {
         return migrations.map { MigrationStatus(schema: schema, migration: $0, appliedAt: applied[$0.version]) }
     }
 
+    /// Versions the database records for this schema that this build has no migration for, in
+    /// ascending order. A newer credeau applied them, and this build leaves them in place.
+    public func unknownAppliedVersions() throws -> [Int] {
+        let known = Set(migrations.map(\.version))
+        return try target.appliedMigrations(schema: schema).keys.filter { !known.contains($0) }.sorted()
+    }
+
+    /// Logs a warning naming the database, the schema and `versions`, the result of
+    /// `unknownAppliedVersions()`; logs nothing when `versions` is empty.
+    public func warnAboutUnknownVersions(_ versions: [Int], logger: Logger) {
+        guard !versions.isEmpty else { return }
+        let list = versions.map(String.init).joined(separator: ", ")
+        logger.warning("\(target.targetDescription) (\(schema.rawValue)) has migrations applied by a newer credeau: "
+            + "\(list). This credeau does not know them and leaves them in place.",
+            [("schema", schema.rawValue), ("versions", list)])
+    }
+
     public func pending() throws -> [Migration] {
         try status().filter { !$0.isApplied }.map(\.migration)
     }

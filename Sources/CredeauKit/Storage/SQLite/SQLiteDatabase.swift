@@ -1,20 +1,44 @@
 import CSQLite
 
-/// Failure reported by SQLite, with its result code and the statement that caused it.
+/// Failure reported by SQLite, with the database file, its result code and the statement that
+/// caused it.
 public enum SQLiteError: CredeauError {
     case openFailed(path: String, code: Int32, message: String)
-    case statementFailed(code: Int32, message: String, sql: String)
+    case statementFailed(path: String, code: Int32, message: String, sql: String)
 
     public var description: String {
         switch self {
-        case let .openFailed(path, code, message):
-            return "Cannot open SQLite database '\(path)': \(message) (SQLite error \(code))"
-        case let .statementFailed(code, message, sql):
+        case let .openFailed(path, _, _):
+            return "Cannot open SQLite database '\(path)': \(reason)"
+        case let .statementFailed(path, code, _, _):
+            guard Self.isFile(path) else { return reason }
+            if Self.isNotADatabase(code) { return "'\(path)' is \(reason)" }
+            return "\(reason) in '\(path)'"
+        }
+    }
+
+    /// The failure without the database path, for messages that name the file already.
+    public var reason: String {
+        switch self {
+        case let .openFailed(_, code, message):
+            return "\(message) (SQLite error \(code))"
+        case let .statementFailed(_, code, message, sql):
+            if Self.isNotADatabase(code) { return "not a SQLite database (SQLite error \(code): \(message))" }
             return "SQLite error \(code): \(message) - while executing '\(sql)'"
         }
     }
 
     public var httpStatus: Int { 503 }
+
+    /// SQLITE_NOTADB, also inside an extended result code: the file exists but has no SQLite header.
+    private static func isNotADatabase(_ code: Int32) -> Bool {
+        code & 0xFF == SQLITE_NOTADB
+    }
+
+    /// False for the in-memory and temporary databases, which have no file to name.
+    private static func isFile(_ path: String) -> Bool {
+        !path.isEmpty && path != ":memory:"
+    }
 }
 
 /// A value bound to a `?` parameter or read from a result column.
@@ -70,7 +94,7 @@ public final class SQLiteDatabase {
         guard code == SQLITE_OK else {
             let message = errorMessage.map { String(cString: $0) } ?? "unknown error"
             sqlite3_free(errorMessage)
-            throw SQLiteError.statementFailed(code: code, message: message, sql: sql)
+            throw SQLiteError.statementFailed(path: path, code: code, message: message, sql: sql)
         }
     }
 
@@ -78,7 +102,7 @@ public final class SQLiteDatabase {
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard code == SQLITE_OK, let statement else {
-            throw SQLiteError.statementFailed(code: code, message: lastErrorMessage, sql: sql)
+            throw SQLiteError.statementFailed(path: path, code: code, message: lastErrorMessage, sql: sql)
         }
         return SQLiteStatement(handle: statement, database: self, sql: sql)
     }
@@ -144,7 +168,8 @@ public final class SQLiteStatement {
         for (offset, value) in values.enumerated() {
             let code = bind(value, at: Int32(offset + 1))
             guard code == SQLITE_OK else {
-                throw SQLiteError.statementFailed(code: code, message: database.lastErrorMessage, sql: sql)
+                throw SQLiteError.statementFailed(path: database.path, code: code,
+                                                  message: database.lastErrorMessage, sql: sql)
             }
         }
     }
@@ -191,7 +216,8 @@ public final class SQLiteStatement {
         case SQLITE_DONE:
             return false
         default:
-            throw SQLiteError.statementFailed(code: code, message: database.lastErrorMessage, sql: sql)
+            throw SQLiteError.statementFailed(path: database.path, code: code,
+                                              message: database.lastErrorMessage, sql: sql)
         }
     }
 
@@ -220,7 +246,7 @@ public final class SQLiteStatement {
         // No binding may point into the caller's memory once this call returns.
         sqlite3_clear_bindings(handle)
         if failed {
-            throw SQLiteError.statementFailed(code: code, message: message, sql: sql)
+            throw SQLiteError.statementFailed(path: database.path, code: code, message: message, sql: sql)
         }
     }
 

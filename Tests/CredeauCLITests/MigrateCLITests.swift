@@ -1,0 +1,97 @@
+import CredeauKit
+import Foundation
+import Testing
+
+/// `credeau migrate` run as a user would: exit statuses and messages.
+@Suite struct MigrateCLITests {
+    private typealias Support = CLITestSupport
+
+    @Test func newerVersionListedAndWarned() throws {
+        let path = try Support.makeTemporaryDirectory().appendingPathComponent("credeau.db").path
+        #expect(try Support.run(["migrate", "--sqlite", path]).status == 0)
+        let database = try SQLiteDatabase(path: path)
+        try database.query("INSERT INTO credeau_schema_migrations (schema_name, version, name) VALUES (?, 5, ?)",
+                           [.text("api_insights_db"), .text("from a newer credeau")])
+
+        let status = try Support.run(["migrate", "--sqlite", path, "--status"])
+        #expect(status.status == 0)
+        #expect(status.stdoutLines.contains("  applied by a newer credeau: 5"), "\(status.stdout)")
+
+        let migrate = try Support.run(["migrate", "--sqlite", path])
+        #expect(migrate.status == 0)
+        #expect(migrate.stderrLines.count == 1, "\(migrate.stderr)")
+        #expect(migrate.stderr.contains(" warning credeau.migrate: SQLite \(path) (api_insights_db) has migrations "
+            + "applied by a newer credeau: 5."), "\(migrate.stderr)")
+    }
+}
+
+/// Commands that open a file that is not a SQLite database name the file.
+@Suite struct SQLiteNotADatabaseCLITests {
+    private typealias Support = CLITestSupport
+
+    private static let reason = "not a SQLite database (SQLite error 26: file is not a database)"
+
+    private func textFile() throws -> String {
+        let path = try Support.makeTemporaryDirectory().appendingPathComponent("notes.db").path
+        try String(repeating: "not a database, only text. ", count: 8).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func migrateNamesFile() throws {
+        let path = try textFile()
+        let result = try Support.run(["migrate", "--sqlite", path])
+
+        #expect(result.status == 1)
+        #expect(result.stderrLines == ["Error: '\(path)' is \(Self.reason)"], "\(result.stderr)")
+    }
+
+    @Test func extractOutputNamesFile() throws {
+        let path = try textFile()
+        let input = Support.fixture("sync_db")
+        let result = try Support.run(["extract", "--sms", "-i", input, "-o", path, "-q"])
+
+        #expect(result.status == 1)
+        #expect(result.stderrLines == ["Error: Cannot create output '\(path)': \(Self.reason)"], "\(result.stderr)")
+    }
+
+    @Test(arguments: ["serve-sms", "serve-insights"])
+    func serviceNamesFile(command: String) throws {
+        let path = try textFile()
+        var environment = ProcessInfo.processInfo.environment
+        environment["CREDEAU_SQLITE_PATH"] = path
+        let result = try Support.run([command, "--host", "127.0.0.1", "--port", "0"], environment: environment)
+
+        #expect(result.status == 1)
+        #expect(result.stderrLines.last == "Error: '\(path)' is \(Self.reason)", "\(result.stderr)")
+    }
+}
+
+/// `migrate --load` checks its folder before it creates or changes any database.
+@Suite struct MigrateLoadCheckCLITests {
+    private typealias Support = CLITestSupport
+
+    @Test func missingFolderCreatesNoDatabase() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let missing = folder.appendingPathComponent("no-such-dump").path
+        let result = try Support.run(["migrate", "--load", missing], currentDirectory: folder)
+
+        let expected = "Error: Dump folder '\(missing)' not found. "
+            + "Pass the folder that holds the <collection>.json or .bson files"
+        #expect(result.status == 2)
+        #expect(result.stderrLines.first.map(String.init) == expected, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
+    @Test func folderWithoutDumpCreatesNoDatabase() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let empty = folder.appendingPathComponent("empty-dump")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
+        let database = folder.appendingPathComponent("credeau.db").path
+        let result = try Support.run(["migrate", "--sqlite", database, "--load", empty.path])
+
+        #expect(result.status == 2)
+        #expect(result.stderrLines.first?.hasPrefix("Error: No sync_db dump files in '\(empty.path)'") == true,
+                "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: database))
+    }
+}
