@@ -5,7 +5,7 @@ public indirect enum FieldKind: Sendable {
     case string(minLength: Int? = nil, maxLength: Int? = nil)
     case integer
     case boolean
-    /// Epoch milliseconds as a number, or date text.
+    /// Epoch milliseconds as a number, or date text. NaN and Infinity pass, for the caller to reject as dates.
     case timestamp
     /// Text or a whole number, kept as text (ids that some SDKs send as numbers).
     case identifier
@@ -13,6 +13,13 @@ public indirect enum FieldKind: Sendable {
     case object(RequestSchema)
     /// A list whose items are only checked to be strings.
     case stringList
+}
+
+extension FieldKind {
+    var isTimestamp: Bool {
+        if case .timestamp = self { return true }
+        return false
+    }
 }
 
 public struct FieldRule: Sendable {
@@ -128,6 +135,8 @@ public struct RequestSchema: Sendable {
             switch value {
             case .string, .integer: return
             case let .number(number) where number.rounded() == number: return
+            // NaN and Infinity are left to the caller's date check, which rejects them as dates.
+            case let .number(number) where !number.isFinite && kind.isTimestamp: return
             default:
                 issues.append(ValidationIssue(type: "string_type", location: location(),
                                               message: "Input should be a valid string", input: value))

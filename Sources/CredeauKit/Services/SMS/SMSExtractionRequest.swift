@@ -64,7 +64,8 @@ public struct SMSExtractionRequest: Sendable {
             + "(MAX_SMS_COUNT). Split the batch into requests of at most \(maxSMSCount) SMS")
     }
 
-    /// Checks what the schema cannot: the length of `sms_id` (text or number) and that date text parses.
+    /// Checks what the schema cannot: the length of `sms_id` (text or number), and that a date
+    /// parses and lies in `SMSInboxDateRange`.
     /// Values of the wrong type are left to the schema's issues.
     private static func checkValues(of item: JSONValue, location: @autoclosure () -> [JSONValue],
                                     issues: inout [ValidationIssue]) {
@@ -82,10 +83,11 @@ public struct SMSExtractionRequest: Sendable {
                     context: .object([("max_length", .integer(Int64(maxIDLength)))])))
             }
         }
-        if let dateValue = item["sms_inbox_date"], case let .string(text) = dateValue, SMSDateParser.millis(from: text) == nil {
+        if let dateValue = item["sms_inbox_date"], isDateForm(dateValue),
+           !(inboxMillis(dateValue).map(SMSInboxDateRange.contains) ?? false) {
             issues.append(ValidationIssue(
                 type: "datetime_parsing", location: location() + [.string("sms_inbox_date")],
-                message: "Input should be epoch milliseconds or a date such as 2026-03-03 18:05:41", input: dateValue))
+                message: SMSInboxDateRange.message, input: dateValue))
         }
     }
 
@@ -97,6 +99,16 @@ public struct SMSExtractionRequest: Sendable {
         switch value {
         case let .string(text): return text
         default: return value.integerValue.map { String($0) } ?? ""
+        }
+    }
+
+    /// True for the types the schema accepts as a date: text, whole numbers, and the non-finite
+    /// numbers (NaN, Infinity), which are left to the date check.
+    private static func isDateForm(_ value: JSONValue) -> Bool {
+        switch value {
+        case .string, .integer: return true
+        case let .number(number): return !number.isFinite || number.rounded() == number
+        default: return false
         }
     }
 

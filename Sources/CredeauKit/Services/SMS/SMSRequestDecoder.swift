@@ -136,8 +136,14 @@ enum SMSRequestDecoder {
         }
     }
 
-    /// `sms_inbox_date` in epoch milliseconds, from a number, a `$date` or date text.
+    /// `sms_inbox_date` in epoch milliseconds, from a number, a `$date` or date text; nil when it
+    /// does not parse or is outside `SMSInboxDateRange`.
     private static func timestamp(_ iterator: OpaquePointer) -> Int64? {
+        guard let millis = anyTimestamp(iterator), SMSInboxDateRange.contains(millis) else { return nil }
+        return millis
+    }
+
+    private static func anyTimestamp(_ iterator: OpaquePointer) -> Int64? {
         switch bson_iter_type(iterator) {
         case BSON_TYPE_UTF8:
             var length: UInt32 = 0

@@ -1,0 +1,72 @@
+@testable import CredeauKit
+import Testing
+
+/// Edge cases of `POST /api/extract_sms` bodies: dates out of range, lengths in code points,
+/// trailing content, repeated keys and Extended JSON values.
+@Suite struct SMSRequestInputChecksTests {
+    private func parse(_ json: String) throws -> SMSExtractionRequest {
+        try SMSExtractionRequest.parse(Array(json.utf8), maxSMSCount: 10)
+    }
+
+    private func body(inboxDate: String) -> String {
+        #"{"client_id": "c", "user_id": "u", "sms": [{"sms_id": "1", "sms_body": "b", "sms_inbox_date": "#
+            + inboxDate + "}]}"
+    }
+
+    /// Returns the issues `json` is rejected with, or records an issue when it is accepted.
+    private func issues(_ json: String, sourceLocation: SourceLocation = #_sourceLocation) -> [ValidationIssue] {
+        do {
+            _ = try parse(json)
+            Issue.record("accepted: \(json.prefix(120))", sourceLocation: sourceLocation)
+        } catch let error as ValidationError {
+            return error.issues
+        } catch {
+            Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
+        }
+        return []
+    }
+
+    @Test(arguments: [
+        ("9223372036854775807", JSONValue.integer(.max)),
+        ("-9223372036854775808", .integer(.min)),
+        ("-1", .integer(-1)),
+        ("253402300800000", .integer(253_402_300_800_000)),
+        (#"{"$date": 9223372036854775807}"#, .integer(.max)),
+        (#"{"$numberLong": "4133961000000"}"#, .integer(4_133_961_000_000)),
+        (#"{"$numberDouble": "Infinity"}"#, .number(.infinity)),
+        (#"{"$numberDouble": "-Infinity"}"#, .number(-.infinity)),
+        ("1e300", .number(1e300)),
+        (#""0000-01-01""#, .string("0000-01-01")),
+        (#""1969-12-31 23:59:59""#, .string("1969-12-31 23:59:59")),
+        (#""2101-01-01""#, .string("2101-01-01")),
+        (#""9999-12-31T23:59:59Z""#, .string("9999-12-31T23:59:59Z")),
+    ])
+    func inboxDateOutOfRangeRejected(text: String, input: JSONValue) {
+        let found = issues(body(inboxDate: text))
+        #expect(found.map(\.type) == ["datetime_parsing"], "\(text)")
+        #expect(found.first?.location == [.string("body"), .string("sms"), .integer(0), .string("sms_inbox_date")])
+        #expect(found.first?.input == input, "\(text)")
+    }
+
+    @Test func inboxDateNaNRejected() {
+        let found = issues(body(inboxDate: #"{"$numberDouble": "NaN"}"#))
+        #expect(found.map(\.type) == ["datetime_parsing"])
+    }
+
+    @Test func inboxDateRangeBoundsAccepted() throws {
+        let lastMillis = IndiaTime.millis(year: 2100, month: 12, day: 31, hour: 23, minute: 59, second: 59) + 999
+        let cases: [(String, Int64)] = [
+            ("0", 0),
+            (#"{"$date": 0}"#, 0),
+            (#""1970-01-01T00:00:00Z""#, 0),
+            ("\(lastMillis)", lastMillis),
+            (#""2100-12-31 23:59:59""#, lastMillis - 999),
+            (#""2100-12-31T18:29:59.999Z""#, lastMillis),
+            ("1772541341000.0", 1_772_541_341_000),
+        ]
+        for (text, millis) in cases {
+            let request = try? parse(body(inboxDate: text))
+            #expect(request?.sms.map(\.inboxDateMillis) == [millis], "\(text)")
+        }
+    }
+}
