@@ -1,7 +1,8 @@
 /// The expected shape of a JSON request body, checked field by field so a client gets every
 /// problem at once, in the 422 shape FastAPI/pydantic clients already parse.
 public indirect enum FieldKind: Sendable {
-    /// Text; `minLength`/`maxLength` count characters.
+    /// Text; `minLength`/`maxLength` count Unicode code points, as pydantic and PostgreSQL's
+    /// `varchar(n)` do, so `"a\u{301}"` is 2 long although it is one `Character`.
     case string(minLength: Int? = nil, maxLength: Int? = nil)
     case integer
     case boolean
@@ -110,14 +111,14 @@ public struct RequestSchema: Sendable {
                 return issues.append(ValidationIssue(type: "string_type", location: location(),
                                                      message: "Input should be a valid string", input: value))
             }
-            if let minLength, text.count < minLength {
+            if let minLength, text.unicodeScalars.count < minLength {
                 issues.append(ValidationIssue(
                     type: "string_too_short", location: location(),
                     message: "String should have at least \(minLength) character\(minLength == 1 ? "" : "s")", input: value,
                     context: .object([("min_length", .integer(Int64(minLength)))])))
             }
-            // A text has at most as many characters as UTF-8 bytes, so most texts skip the count.
-            if let maxLength, text.utf8.count > maxLength, text.count > maxLength {
+            // A text has at most as many code points as UTF-8 bytes, so most texts skip the count.
+            if let maxLength, text.utf8.count > maxLength, text.unicodeScalars.count > maxLength {
                 issues.append(ValidationIssue(
                     type: "string_too_long", location: location(), message: "String should have at most \(maxLength) characters",
                     input: value, context: .object([("max_length", .integer(Int64(maxLength)))])))

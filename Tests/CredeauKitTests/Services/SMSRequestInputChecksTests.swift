@@ -69,4 +69,52 @@ import Testing
             #expect(request?.sms.map(\.inboxDateMillis) == [millis], "\(text)")
         }
     }
+
+    /// "a" followed by `count` combining acute accents: one `Character`, 1 + count code points.
+    private func accented(_ count: Int) -> String {
+        "a" + String(repeating: "\u{301}", count: count)
+    }
+
+    @Test func lengthCountsCodePoints() {
+        let long = accented(500)
+        #expect(long.count == 1)
+        let fields = [
+            (#"{"client_id": "\#(long)", "user_id": "u", "sms": []}"#, ["body", "client_id"]),
+            (#"{"client_id": "c", "user_id": "\#(long)", "sms": []}"#, ["body", "user_id"]),
+            (#"{"client_id": "c", "user_id": "u", "request_id": "\#(long)", "sms": []}"#, ["body", "request_id"]),
+        ]
+        for (json, location) in fields {
+            let found = issues(json)
+            #expect(found.map(\.type) == ["string_too_long"], "\(location)")
+            #expect(found.first?.location == location.map { .string($0) })
+            #expect(found.first?.input == .string(long))
+        }
+
+        let items = [
+            ("sms_id", #"{"sms_id": "\#(long)", "sms_body": "b", "sms_inbox_date": 0}"#),
+            ("sms_sender", #"{"sms_id": "1", "sms_sender": "\#(long)", "sms_body": "b", "sms_inbox_date": 0}"#),
+        ]
+        for (field, item) in items {
+            let json = #"{"client_id": "c", "user_id": "u", "sms": ["# + item + "]}"
+            let found = issues(json)
+            #expect(found.map(\.type) == ["string_too_long"], "\(field)")
+            #expect(found.first?.location == [.string("body"), .string("sms"), .integer(0), .string(field)])
+        }
+    }
+
+    @Test func lengthLimitAcceptsMaxCodePoints() throws {
+        // 128 code points in 255 UTF-8 bytes: past the one-walk decoder's byte limit, so the schema checks it.
+        let longest = accented(127)
+        let request = try parse(#"{"client_id": "\#(longest)", "user_id": "u", "sms": [{"sms_id": "\#(longest)", "#
+            + #""sms_sender": "\#(longest)", "sms_body": "b", "sms_inbox_date": 0}]}"#)
+        #expect(request.clientID == longest)
+        #expect(request.sms.map(\.id) == [longest])
+        #expect(request.sms.map(\.sender) == [longest])
+    }
+
+    @Test func storedTextCutToCodePoints() {
+        let cut = PostgresExtractedSMSStore.parameterText(.text(accented(200)), maxLength: 128)
+        #expect(cut?.unicodeScalars.count == 128)
+        #expect(cut == accented(127))
+    }
 }

@@ -76,7 +76,7 @@ public struct SMSExtractionRequest: Sendable {
                     type: "string_too_short", location: location() + [.string("sms_id")],
                     message: "String should have at least 1 character", input: idValue,
                     context: .object([("min_length", .integer(1))])))
-            } else if id.count > maxIDLength {
+            } else if id.unicodeScalars.count > maxIDLength {
                 issues.append(ValidationIssue(
                     type: "string_too_long", location: location() + [.string("sms_id")],
                     message: "String should have at most \(maxIDLength) characters", input: idValue,
@@ -91,7 +91,7 @@ public struct SMSExtractionRequest: Sendable {
         }
     }
 
-    /// Length of the `sms_id` column.
+    /// Length of the `sms_id` column, in code points.
     static let maxIDLength = 128
 
     /// Returns an id sent as text or as a whole number, as text.

@@ -9,7 +9,7 @@ import CBSON
 /// nil, and the caller then converts the same document into a tree and runs the schema, which
 /// records every 422 issue in the usual order. Some valid but rare forms also go that way:
 /// whole numbers sent as JSON floats, and texts longer than 128 UTF-8 bytes where a limit of
-/// 128 characters applies.
+/// 128 code points applies.
 enum SMSRequestDecoder {
     /// Returns the request, or nil when the body needs the schema's checks.
     ///
@@ -115,8 +115,9 @@ enum SMSRequestDecoder {
         return String(decoding: UnsafeRawBufferPointer(start: pointer, count: Int(length)), as: UTF8.self)
     }
 
-    /// Text of at least `minLength` and at most `maxTextLength` UTF-8 bytes. One byte or more is
-    /// one character or more, so the minimum holds for characters too.
+    /// Text of at least `minLength` and at most `maxTextLength` UTF-8 bytes. A text has at most as
+    /// many code points as bytes and one byte or more is one code point or more, so a text read
+    /// here also meets the schema's limits, which count code points.
     private static func limitedText(_ iterator: OpaquePointer, minLength: Int) -> String? {
         guard bson_iter_type(iterator) == BSON_TYPE_UTF8 else { return nil }
         var length: UInt32 = 0
