@@ -90,7 +90,8 @@ public struct RequestSchema: Sendable {
             return
         }
         for rule in fields {
-            guard let fieldValue = members.first(where: { $0.0 == rule.name })?.1,
+            // Of repeated keys the last wins, as in Python's json module, which FastAPI uses.
+            guard let fieldValue = members.last(where: { $0.0 == rule.name })?.1,
                   !(fieldValue == .null && rule.isNullable)
             else {
                 if rule.isRequired {

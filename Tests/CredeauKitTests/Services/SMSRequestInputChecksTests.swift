@@ -117,4 +117,43 @@ import Testing
         #expect(cut?.unicodeScalars.count == 128)
         #expect(cut == accented(127))
     }
+
+    @Test func repeatedKeyLastWinsInOneWalk() throws {
+        let request = try parse("""
+            {"client_id": "c0", "user_id": "u0", "request_id": "r0", "sms": [],
+             "client_id": "c1", "user_id": "u1", "request_id": null,
+             "sms": [{"sms_id": "a", "sms_sender": "S0", "sms_body": "first", "sms_inbox_date": 5,
+                      "sms_id": "b", "sms_sender": null, "sms_body": "last", "sms_inbox_date": 7}]}
+            """)
+        #expect(request.clientID == "c1")
+        #expect(request.userID == "u1")
+        #expect(request.requestID == nil)
+        #expect(request.sms.map(\.id) == ["b"])
+        #expect(request.sms.map(\.sender) == [nil])
+        #expect(request.sms.map(\.body) == ["last"])
+        #expect(request.sms.map(\.inboxDateMillis) == [7])
+    }
+
+    @Test func repeatedKeyLastWinsInTree() throws {
+        // The float id sends the body through the JSON tree and the schema.
+        let request = try parse("""
+            {"client_id": "c0", "client_id": "c1", "user_id": "u1", "request_id": "r0", "request_id": "r1",
+             "sms": [{"sms_id": 1.0, "sms_body": "first", "sms_body": "last", "sms_inbox_date": 5, "sms_inbox_date": 7}]}
+            """)
+        #expect(request.clientID == "c1")
+        #expect(request.requestID == "r1")
+        #expect(request.sms.map(\.body) == ["last"])
+        #expect(request.sms.map(\.inboxDateMillis) == [7])
+    }
+
+    @Test func repeatedKeyLastValueChecked() {
+        let found = issues(#"{"client_id":"acme","user_id":"first","user_id":5,"sms":[{"sms_id":"1","sms_body":"a","sms_body":"b","sms_inbox_date":1}]}"#)
+        #expect(found.map(\.type) == ["string_type"])
+        #expect(found.first?.location == [.string("body"), .string("user_id")])
+        #expect(found.first?.input == .integer(5))
+
+        let itemIssues = issues(#"{"client_id": "c", "user_id": "u", "sms": [{"sms_id": "1", "sms_body": "a", "sms_body": 3, "sms_inbox_date": 1}]}"#)
+        #expect(itemIssues.map(\.type) == ["string_type"])
+        #expect(itemIssues.first?.input == .integer(3))
+    }
 }

@@ -4,8 +4,8 @@ import CBSON
 /// without building a `JSONValue` tree.
 ///
 /// The walk accepts only bodies that `SMSExtractionRequest.schema` and its value checks accept,
-/// and reads them as the tree path does: the first of repeated keys wins, unknown keys are
-/// ignored, ids sent as whole numbers become text. Any value it does not accept makes it return
+/// and reads them as the tree path does: the last of repeated keys wins (as in Python's json,
+/// which FastAPI uses), unknown keys are ignored, ids sent as whole numbers become text. Any value it does not accept makes it return
 /// nil, and the caller then converts the same document into a tree and runs the schema, which
 /// records every 422 issue in the usual order. Some valid but rare forms also go that way:
 /// whole numbers sent as JSON floats, and texts longer than 128 UTF-8 bytes where a limit of
@@ -24,22 +24,21 @@ enum SMSRequestDecoder {
             var clientID: String?
             var userID: String?
             var requestID: String?
-            var hasRequestID = false
             var hasList = false
             while bson_iter_next(top) {
                 switch key(of: top) {
-                case "client_id" where clientID == nil:
+                case "client_id":
                     guard let text = limitedText(top, minLength: 1) else { return nil }
                     clientID = text
-                case "user_id" where userID == nil:
+                case "user_id":
                     guard let text = limitedText(top, minLength: 1) else { return nil }
                     userID = text
-                case "request_id" where !hasRequestID:
-                    hasRequestID = true
+                case "request_id":
+                    requestID = nil
                     if bson_iter_type(top) == BSON_TYPE_NULL { continue }
                     guard let text = limitedText(top, minLength: 0) else { return nil }
                     requestID = text
-                case "sms" where !hasList:
+                case "sms":
                     hasList = true
                     guard bson_iter_type(top) == BSON_TYPE_ARRAY, bson_iter_recurse(top, list) else { return nil }
                 default:
@@ -70,23 +69,22 @@ enum SMSRequestDecoder {
     private static func readItem(_ item: OpaquePointer) -> RawSMS? {
         var id: String?
         var sender: String?
-        var hasSender = false
         var body: String?
         var inboxDate: Int64?
         while bson_iter_next(item) {
             switch key(of: item) {
-            case "sms_id" where id == nil:
+            case "sms_id":
                 guard let text = identifier(item) else { return nil }
                 id = text
-            case "sms_sender" where !hasSender:
-                hasSender = true
+            case "sms_sender":
+                sender = nil
                 if bson_iter_type(item) == BSON_TYPE_NULL { continue }
                 guard let text = limitedText(item, minLength: 0) else { return nil }
                 sender = text
-            case "sms_body" where body == nil:
+            case "sms_body":
                 guard bson_iter_type(item) == BSON_TYPE_UTF8 else { return nil }
                 body = text(item)
-            case "sms_inbox_date" where inboxDate == nil:
+            case "sms_inbox_date":
                 guard let millis = timestamp(item) else { return nil }
                 inboxDate = millis
             default:
