@@ -1,11 +1,12 @@
 /// The expected shape of a JSON request body, checked field by field so a client gets every
 /// problem at once, in the 422 shape FastAPI/pydantic clients already parse.
 public indirect enum FieldKind: Sendable {
-    /// Text; `minLength`/`maxLength` count characters.
+    /// Text; `minLength`/`maxLength` count Unicode code points, as pydantic and PostgreSQL's
+    /// `varchar(n)` do, so `"a\u{301}"` is 2 long although it is one `Character`.
     case string(minLength: Int? = nil, maxLength: Int? = nil)
     case integer
     case boolean
-    /// Epoch milliseconds as a number, or date text.
+    /// Epoch milliseconds as a number, or date text. NaN and Infinity pass, for the caller to reject as dates.
     case timestamp
     /// Text or a whole number, kept as text (ids that some SDKs send as numbers).
     case identifier
@@ -13,6 +14,13 @@ public indirect enum FieldKind: Sendable {
     case object(RequestSchema)
     /// A list whose items are only checked to be strings.
     case stringList
+}
+
+extension FieldKind {
+    var isTimestamp: Bool {
+        if case .timestamp = self { return true }
+        return false
+    }
 }
 
 public struct FieldRule: Sendable {
@@ -82,7 +90,8 @@ public struct RequestSchema: Sendable {
             return
         }
         for rule in fields {
-            guard let fieldValue = members.first(where: { $0.0 == rule.name })?.1,
+            // Of repeated keys the last wins, as in Python's json module, which FastAPI uses.
+            guard let fieldValue = members.last(where: { $0.0 == rule.name })?.1,
                   !(fieldValue == .null && rule.isNullable)
             else {
                 if rule.isRequired {
@@ -103,14 +112,14 @@ public struct RequestSchema: Sendable {
                 return issues.append(ValidationIssue(type: "string_type", location: location(),
                                                      message: "Input should be a valid string", input: value))
             }
-            if let minLength, text.count < minLength {
+            if let minLength, text.unicodeScalars.count < minLength {
                 issues.append(ValidationIssue(
                     type: "string_too_short", location: location(),
                     message: "String should have at least \(minLength) character\(minLength == 1 ? "" : "s")", input: value,
                     context: .object([("min_length", .integer(Int64(minLength)))])))
             }
-            // A text has at most as many characters as UTF-8 bytes, so most texts skip the count.
-            if let maxLength, text.utf8.count > maxLength, text.count > maxLength {
+            // A text has at most as many code points as UTF-8 bytes, so most texts skip the count.
+            if let maxLength, text.utf8.count > maxLength, text.unicodeScalars.count > maxLength {
                 issues.append(ValidationIssue(
                     type: "string_too_long", location: location(), message: "String should have at most \(maxLength) characters",
                     input: value, context: .object([("max_length", .integer(Int64(maxLength)))])))
@@ -128,6 +137,8 @@ public struct RequestSchema: Sendable {
             switch value {
             case .string, .integer: return
             case let .number(number) where number.rounded() == number: return
+            // NaN and Infinity are left to the caller's date check, which rejects them as dates.
+            case let .number(number) where !number.isFinite && kind.isTimestamp: return
             default:
                 issues.append(ValidationIssue(type: "string_type", location: location(),
                                               message: "Input should be a valid string", input: value))

@@ -11,6 +11,9 @@ public enum Gzip {
 
     /// Decompresses `data`, failing with `.tooLarge` past `maxBytes` of output so that a small
     /// compressed body cannot expand without bound.
+    ///
+    /// Members written one after another (RFC 1952 §2.2, as `cat a.gz b.gz` makes) decompress to
+    /// their joined contents. Any other bytes after a member fail with `.invalidData`.
     public static func decompress(_ data: [UInt8], maxBytes: Int) throws(Failure) -> [UInt8] {
         var stream = z_stream()
         guard credeau_inflate_init_gzip(&stream) == Z_OK else { throw .invalidData }
@@ -31,7 +34,14 @@ public enum Gzip {
                 let produced = chunk.count - Int(stream.avail_out)
                 if output.count + produced > maxBytes { return Z_MEM_ERROR }
                 output.append(contentsOf: chunk[0..<produced])
-                if code == Z_STREAM_END { return Z_STREAM_END }
+                if code == Z_STREAM_END {
+                    guard stream.avail_in > 0 else { return Z_STREAM_END }
+                    // Another member must start with the gzip magic bytes 1f 8b.
+                    guard stream.avail_in >= 2, stream.next_in[0] == 0x1F, stream.next_in[1] == 0x8B,
+                          inflateReset(&stream) == Z_OK
+                    else { return Z_DATA_ERROR }
+                    continue
+                }
                 if code != Z_OK { return code }
                 if stream.avail_in == 0 && produced == 0 { return Z_BUF_ERROR }
             }

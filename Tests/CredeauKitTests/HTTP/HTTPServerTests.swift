@@ -107,6 +107,15 @@ import Testing
         #expect(response.status == 400)
     }
 
+    @Test func gzipWithTrailingBytesIs400() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let body = Gzip.compress(Array(#"{"a": 1}"#.utf8)) + Array("trailing garbage".utf8)
+        let response = try client.request("POST", "/echo", headers: ["Content-Encoding": "gzip"], body: body)
+        #expect(response.status == 400)
+    }
+
     @Test func responseIsGzippedWhenAccepted() throws {
         let server = try Self.makeServer()
         defer { server.stop() }

@@ -14,7 +14,9 @@ enum TreeAnswerReference {
         } catch {
             throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "not JSON (\(error.reason))")
         }
-        guard let items = answer["extracted_sms_data"]?.arrayValue else {
+        // The decoder reads the first `extracted_sms_data` key, while the subscript returns the last.
+        let list = answer.objectValue?.first { $0.0 == "extracted_sms_data" }?.1
+        guard let items = list?.arrayValue else {
             throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "no 'extracted_sms_data' list")
         }
         let codec = ExtractedSMSRowCodec(fernet: nil)

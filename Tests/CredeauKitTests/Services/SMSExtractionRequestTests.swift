@@ -13,14 +13,14 @@ import Testing
             {"sms": [{"sms_id": 42, "sms_sender": null, "sms_body": "Rs 10 debited", "sms_inbox_date": 1700000000000,
                       "extra": [1, 2]},
                      {"sms_id": "b", "sms_sender": "VM-HDFCBK", "sms_body": "", "sms_inbox_date": "2026-03-03 18:05:41",
-                      "sms_id": "ignored"},
+                      "sms_id": "b2"},
                      {"sms_id": "c", "sms_body": "x", "sms_inbox_date": {"$date": 1700000000123}}],
-             "client_id": "c1", "user_id": "u1", "client_id": "second", "request_id": null, "note": true}
+             "client_id": "first", "user_id": "u1", "client_id": "c1", "request_id": null, "note": true}
             """)
         #expect(request.clientID == "c1")
         #expect(request.userID == "u1")
         #expect(request.requestID == nil)
-        #expect(request.sms.map(\.id) == ["42", "b", "c"])
+        #expect(request.sms.map(\.id) == ["42", "b2", "c"])
         #expect(request.sms.map(\.sender) == [nil, "VM-HDFCBK", nil])
         #expect(request.sms.map(\.body) == ["Rs 10 debited", "", "x"])
         #expect(request.sms[0].inboxDateMillis == 1_700_000_000_000)

@@ -64,7 +64,8 @@ public struct SMSExtractionRequest: Sendable {
             + "(MAX_SMS_COUNT). Split the batch into requests of at most \(maxSMSCount) SMS")
     }
 
-    /// Checks what the schema cannot: the length of `sms_id` (text or number) and that date text parses.
+    /// Checks what the schema cannot: the length of `sms_id` (text or number), and that a date
+    /// parses and lies in `SMSInboxDateRange`.
     /// Values of the wrong type are left to the schema's issues.
     private static func checkValues(of item: JSONValue, location: @autoclosure () -> [JSONValue],
                                     issues: inout [ValidationIssue]) {
@@ -75,21 +76,22 @@ public struct SMSExtractionRequest: Sendable {
                     type: "string_too_short", location: location() + [.string("sms_id")],
                     message: "String should have at least 1 character", input: idValue,
                     context: .object([("min_length", .integer(1))])))
-            } else if id.count > maxIDLength {
+            } else if id.unicodeScalars.count > maxIDLength {
                 issues.append(ValidationIssue(
                     type: "string_too_long", location: location() + [.string("sms_id")],
                     message: "String should have at most \(maxIDLength) characters", input: idValue,
                     context: .object([("max_length", .integer(Int64(maxIDLength)))])))
             }
         }
-        if let dateValue = item["sms_inbox_date"], case let .string(text) = dateValue, SMSDateParser.millis(from: text) == nil {
+        if let dateValue = item["sms_inbox_date"], isDateForm(dateValue),
+           !(inboxMillis(dateValue).map(SMSInboxDateRange.contains) ?? false) {
             issues.append(ValidationIssue(
                 type: "datetime_parsing", location: location() + [.string("sms_inbox_date")],
-                message: "Input should be epoch milliseconds or a date such as 2026-03-03 18:05:41", input: dateValue))
+                message: SMSInboxDateRange.message, input: dateValue))
         }
     }
 
-    /// Length of the `sms_id` column.
+    /// Length of the `sms_id` column, in code points.
     static let maxIDLength = 128
 
     /// Returns an id sent as text or as a whole number, as text.
@@ -97,6 +99,16 @@ public struct SMSExtractionRequest: Sendable {
         switch value {
         case let .string(text): return text
         default: return value.integerValue.map { String($0) } ?? ""
+        }
+    }
+
+    /// True for the types the schema accepts as a date: text, whole numbers, and the non-finite
+    /// numbers (NaN, Infinity), which are left to the date check.
+    private static func isDateForm(_ value: JSONValue) -> Bool {
+        switch value {
+        case .string, .integer: return true
+        case let .number(number): return !number.isFinite || number.rounded() == number
+        default: return false
         }
     }
 

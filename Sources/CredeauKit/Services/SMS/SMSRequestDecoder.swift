@@ -4,12 +4,12 @@ import CBSON
 /// without building a `JSONValue` tree.
 ///
 /// The walk accepts only bodies that `SMSExtractionRequest.schema` and its value checks accept,
-/// and reads them as the tree path does: the first of repeated keys wins, unknown keys are
-/// ignored, ids sent as whole numbers become text. Any value it does not accept makes it return
+/// and reads them as the tree path does: the last of repeated keys wins (as in Python's json,
+/// which FastAPI uses), unknown keys are ignored, ids sent as whole numbers become text. Any value it does not accept makes it return
 /// nil, and the caller then converts the same document into a tree and runs the schema, which
 /// records every 422 issue in the usual order. Some valid but rare forms also go that way:
 /// whole numbers sent as JSON floats, and texts longer than 128 UTF-8 bytes where a limit of
-/// 128 characters applies.
+/// 128 code points applies.
 enum SMSRequestDecoder {
     /// Returns the request, or nil when the body needs the schema's checks.
     ///
@@ -24,22 +24,21 @@ enum SMSRequestDecoder {
             var clientID: String?
             var userID: String?
             var requestID: String?
-            var hasRequestID = false
             var hasList = false
             while bson_iter_next(top) {
                 switch key(of: top) {
-                case "client_id" where clientID == nil:
+                case "client_id":
                     guard let text = limitedText(top, minLength: 1) else { return nil }
                     clientID = text
-                case "user_id" where userID == nil:
+                case "user_id":
                     guard let text = limitedText(top, minLength: 1) else { return nil }
                     userID = text
-                case "request_id" where !hasRequestID:
-                    hasRequestID = true
+                case "request_id":
+                    requestID = nil
                     if bson_iter_type(top) == BSON_TYPE_NULL { continue }
                     guard let text = limitedText(top, minLength: 0) else { return nil }
                     requestID = text
-                case "sms" where !hasList:
+                case "sms":
                     hasList = true
                     guard bson_iter_type(top) == BSON_TYPE_ARRAY, bson_iter_recurse(top, list) else { return nil }
                 default:
@@ -70,23 +69,22 @@ enum SMSRequestDecoder {
     private static func readItem(_ item: OpaquePointer) -> RawSMS? {
         var id: String?
         var sender: String?
-        var hasSender = false
         var body: String?
         var inboxDate: Int64?
         while bson_iter_next(item) {
             switch key(of: item) {
-            case "sms_id" where id == nil:
+            case "sms_id":
                 guard let text = identifier(item) else { return nil }
                 id = text
-            case "sms_sender" where !hasSender:
-                hasSender = true
+            case "sms_sender":
+                sender = nil
                 if bson_iter_type(item) == BSON_TYPE_NULL { continue }
                 guard let text = limitedText(item, minLength: 0) else { return nil }
                 sender = text
-            case "sms_body" where body == nil:
+            case "sms_body":
                 guard bson_iter_type(item) == BSON_TYPE_UTF8 else { return nil }
                 body = text(item)
-            case "sms_inbox_date" where inboxDate == nil:
+            case "sms_inbox_date":
                 guard let millis = timestamp(item) else { return nil }
                 inboxDate = millis
             default:
@@ -115,8 +113,9 @@ enum SMSRequestDecoder {
         return String(decoding: UnsafeRawBufferPointer(start: pointer, count: Int(length)), as: UTF8.self)
     }
 
-    /// Text of at least `minLength` and at most `maxTextLength` UTF-8 bytes. One byte or more is
-    /// one character or more, so the minimum holds for characters too.
+    /// Text of at least `minLength` and at most `maxTextLength` UTF-8 bytes. A text has at most as
+    /// many code points as bytes and one byte or more is one code point or more, so a text read
+    /// here also meets the schema's limits, which count code points.
     private static func limitedText(_ iterator: OpaquePointer, minLength: Int) -> String? {
         guard bson_iter_type(iterator) == BSON_TYPE_UTF8 else { return nil }
         var length: UInt32 = 0
@@ -136,8 +135,14 @@ enum SMSRequestDecoder {
         }
     }
 
-    /// `sms_inbox_date` in epoch milliseconds, from a number, a `$date` or date text.
+    /// `sms_inbox_date` in epoch milliseconds, from a number, a `$date` or date text; nil when it
+    /// does not parse or is outside `SMSInboxDateRange`.
     private static func timestamp(_ iterator: OpaquePointer) -> Int64? {
+        guard let millis = anyTimestamp(iterator), SMSInboxDateRange.contains(millis) else { return nil }
+        return millis
+    }
+
+    private static func anyTimestamp(_ iterator: OpaquePointer) -> Int64? {
         switch bson_iter_type(iterator) {
         case BSON_TYPE_UTF8:
             var length: UInt32 = 0

@@ -90,13 +90,14 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
     }()
 
     /// Returns the text PostgreSQL parses for `value`. Text longer than its `varchar(n)` column is cut to
-    /// n characters, because PostgreSQL would reject the whole batch for one long extracted value.
+    /// n code points (the unit `varchar(n)` counts), because PostgreSQL would reject the whole batch
+    /// for one long extracted value.
     static func parameterText(_ value: ExtractedFieldValue, maxLength: Int?) -> String? {
         switch value {
         case .null: return nil
         case let .text(text):
-            guard let maxLength, text.utf8.count > maxLength, text.count > maxLength else { return text }
-            return String(text.prefix(maxLength))
+            guard let maxLength, text.utf8.count > maxLength, text.unicodeScalars.count > maxLength else { return text }
+            return String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxLength)))
         case let .bool(flag): return flag ? "true" : "false"
         case let .amount(rupees): return JSONText.amount(rupees)
         }

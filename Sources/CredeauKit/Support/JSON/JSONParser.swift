@@ -53,6 +53,12 @@ public enum JSONParser {
         }) else {
             throw JSONParseError(reason: errorMessage(error))
         }
+        let valueStart = index
+        if let extra = bytes.withUnsafeBytes({ JSONTrailingContent.firstExtraByte(in: $0, valueStart: valueStart) }) {
+            bson_destroy(document)
+            throw JSONParseError(reason: "unexpected content at position \(extra) after the JSON value; "
+                + "send one JSON value per request")
+        }
         return (document, isArray)
     }
 

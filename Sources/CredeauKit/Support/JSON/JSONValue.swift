@@ -24,9 +24,10 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// The value of `key`; of repeated keys the last wins, as in Python's json module.
     public subscript(key: String) -> JSONValue? {
         guard case let .object(members) = self else { return nil }
-        return members.first { $0.0 == key }?.1
+        return members.last { $0.0 == key }?.1
     }
 
     public var stringValue: String? {
