@@ -38,12 +38,30 @@ import Testing
         let port = Int(UInt16(bigEndian: address.sin_port))
 
         let folder = try Support.makeTemporaryDirectory()
+        var environment = ProcessInfo.processInfo.environment
+        environment["CREDEAU_SQLITE_PATH"] = nil
         let result = try Support.run(["serve-sms", "--host", "127.0.0.1", "--port", String(port)],
-                                     currentDirectory: folder)
+                                     environment: environment, currentDirectory: folder)
         let plainLines = result.stderrLines.filter { !$0.hasPrefix("{") }
 
         #expect(result.status == 1)
         #expect(plainLines == ["Error: Cannot listen on 127.0.0.1:\(port): Failed to bind to port \(port): "
             + "Address already in use. Choose another port with --port"], "\(result.stderr)")
+        // The SQLite database created at start is removed again.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
+    @Test func insightsWithoutDatabaseCreatesNone() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        var environment = ProcessInfo.processInfo.environment
+        environment["CREDEAU_SQLITE_PATH"] = nil
+        let result = try Support.run(["serve-insights", "--host", "127.0.0.1", "--port", "0"],
+                                     environment: environment, currentDirectory: folder)
+        let plainLines = result.stderrLines.filter { !$0.hasPrefix("{") }
+
+        #expect(result.status == 1)
+        #expect(plainLines == ["Error: SQLite database './credeau.db' not found. "
+            + "Run 'credeau migrate' first, or set CREDEAU_SQLITE_PATH"], "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
     }
 }

@@ -31,6 +31,11 @@ public final class InsightsService {
             pools.append(syncPool)
             syncFallback = .postgres(syncPool)
         } else {
+            // The Insights API never creates its database: opening a missing file would leave an
+            // empty one behind when the schema check below fails.
+            if settings.sqlitePath != ":memory:", !FileManager.default.fileExists(atPath: settings.sqlitePath) {
+                throw ExtractedSMSStoreError.databaseNotFound(path: settings.sqlitePath)
+            }
             let pool = try SQLiteConnectionPool(path: settings.sqlitePath)
             database = .sqlite(pool)
             extractedStore = try SQLiteExtractedSMSStore(path: settings.sqlitePath, fernet: settings.fernet, migrate: false)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `credeau serve-sms`: the SMS Extraction API, wired from its settings.
 ///
 /// Routes: `POST /api/extract_sms`, `GET /health`, `GET /ready`, `GET /metrics` and
@@ -9,6 +11,8 @@ public final class SMSService {
     private let logger: Logger
     public let metrics = HTTPMetrics(namespace: "credeau")
     public let serverConfiguration: HTTPServerConfiguration
+    /// The SQLite file this process created at start, removed again when the server cannot start.
+    private let createdSQLitePath: String?
 
     /// Opens the storage.
     ///
@@ -29,6 +33,7 @@ public final class SMSService {
 
         switch settings.storage {
         case let .sqlite(path):
+            createdSQLitePath = path != ":memory:" && !FileManager.default.fileExists(atPath: path) ? path : nil
             let sqlite = try SQLiteExtractedSMSStore(path: path, fernet: settings.fernet, migrate: true,
                                                  logger: logger)
             for name in sqlite.appliedMigrations {
@@ -51,6 +56,7 @@ public final class SMSService {
             }
             store = postgresStore
             self.pool = pool
+            createdSQLitePath = nil
         }
     }
 
@@ -76,7 +82,16 @@ public final class SMSService {
         let runner = ServiceRunner(server: server, logger: logger) { [pool] in
             pool?.closeIdleConnections()
         }
-        return try runner.run { port in
+        do {
+            return try run(runner, started: started)
+        } catch {
+            removeCreatedDatabase()
+            throw error
+        }
+    }
+
+    private func run(_ runner: ServiceRunner, started: (String) -> Void) throws -> Int32 {
+        try runner.run { port in
             let encryption = settings.fernet == nil ? "off" : "Fernet"
             let line = "credeau serve-sms listening on http://\(settings.host):\(port) "
                 + "(storage: \(settings.storage.summary), MAX_SMS_COUNT \(settings.maxSMSCount), "
@@ -90,5 +105,15 @@ public final class SMSService {
             ])
             started(line)
         }
+    }
+
+    /// Removes the SQLite file (and its WAL files) that this process created, so a server that
+    /// could not bind its port leaves no new empty database behind.
+    private func removeCreatedDatabase() {
+        guard let path = createdSQLitePath else { return }
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: path + suffix)
+        }
+        logger.info("removed the SQLite database created at start", [("db.path", path)])
     }
 }

@@ -52,6 +52,8 @@ public enum ExtractedSMSStoreError: CredeauError {
     case missingKey(smsID: String)
     /// The table does not exist: the schema was never migrated.
     case schemaMissing(store: String)
+    /// The SQLite database file does not exist.
+    case databaseNotFound(path: String)
 
     public var description: String {
         switch self {
@@ -61,6 +63,8 @@ public enum ExtractedSMSStoreError: CredeauError {
             return "The stored sms_body of SMS '\(smsID)' is encrypted but DB_ENCRYPTION_KEY is not set"
         case let .schemaMissing(store):
             return "The extracted_sms table does not exist in \(store). Run 'credeau migrate' first"
+        case let .databaseNotFound(path):
+            return "SQLite database '\(path)' not found. Run 'credeau migrate' first, or set CREDEAU_SQLITE_PATH"
         }
     }
 }
