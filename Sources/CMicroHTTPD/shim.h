@@ -51,13 +51,15 @@ static inline struct MHD_Daemon *credeau_mhd_start(
     unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
     return MHD_start_daemon(
         flags, port, NULL, NULL, handler, handler_cls,
+        // The logger goes first: libmicrohttpd warns otherwise, because messages about earlier options
+        // would reach its default logger.
+        MHD_OPTION_EXTERNAL_LOGGER, credeau_mhd_log, (void *)logger,
         MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&local,
         MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
         MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
-        MHD_OPTION_EXTERNAL_LOGGER, credeau_mhd_log, (void *)logger,
         MHD_OPTION_END);
 }
 

@@ -37,6 +37,15 @@ import Testing
         return server
     }
 
+    @Test func startLogsNoLibraryWarning() throws {
+        let sink = InMemoryLogSink()
+        let server = try Self.makeServer(sink: sink)
+        defer { server.stop() }
+
+        let warnings = sink.records.filter { $0.level >= .warning }
+        #expect(warnings.isEmpty, "\(warnings.map { "\($0.message) \($0.metadata)" })")
+    }
+
     @Test func healthAnswersJSON() throws {
         let server = try Self.makeServer()
         defer { server.stop() }
