@@ -27,7 +27,11 @@ public enum SyncJSONDecoder {
     }
 
     /// Reads the SMS list of an `sms_sync_request_sms_data` document.
-    public static func sms(_ document: JSONValue) throws(SyncDataError) -> [SyncedSMSRecord] {
+    ///
+    /// - Parameter implausible: called for each SMS whose inbox date is outside `InboxDateRange`,
+    ///   which is then left out. Without it, such an SMS makes the whole document fail.
+    public static func sms(_ document: JSONValue, implausible: ((SyncDataError) -> Void)? = nil)
+        throws(SyncDataError) -> [SyncedSMSRecord] {
         let header = try header(document, source: .sms)
         let records = try recordList(document, source: .sms, names: ["sms", "data", "records", "batch", "sms_data", "messages"])
         var result: [SyncedSMSRecord] = []
@@ -40,7 +44,11 @@ public enum SyncJSONDecoder {
             let dateNames = ["sms_inbox_date", "date", "inbox_date", "received_at"]
             let date = try fields.date(dateNames)
             if let date, let reason = InboxDateRange.problem(date, syncedAtMillis: header.createdAtMillis) {
-                throw .implausibleField(source: .sms, field: fields.firstName(dateNames) ?? dateNames[0], reason: reason)
+                let problem = SyncDataError.implausibleField(
+                    source: .sms, field: fields.firstName(dateNames) ?? dateNames[0], reason: reason)
+                guard let implausible else { throw problem }
+                implausible(problem)
+                continue
             }
             let folderText = try fields.text(["folder", "type"])?.lowercased()
             let folder: SMSFolder = folderText == "sent" || folderText == "2" ? .sent : .inbox

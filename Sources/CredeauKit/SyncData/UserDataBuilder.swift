@@ -21,10 +21,19 @@ public struct UserDataBuilder {
     private var callKeys: Set<String> = []
     private var syncTimes: [SyncSource: [Int64]] = [:]
     private var smsSeen = false
+    /// True when an SMS with an implausible inbox date is left out instead of failing its document.
+    private let skipsImplausibleSMS: Bool
+    /// The number of SMS left out for an implausible inbox date.
+    public private(set) var skippedSMSCount = 0
+    /// The reason the first of those SMS was left out, for the caller to log.
+    public private(set) var firstSkipReason: String?
 
-    public init(clientID: String, userID: String) {
+    /// - Parameter skipsImplausibleSMS: leave out an SMS whose inbox date is before 2000 or
+    ///   after its sync (see `InboxDateRange`) instead of rejecting the document that carries it.
+    public init(clientID: String, userID: String, skipsImplausibleSMS: Bool = false) {
         self.clientID = clientID
         self.userID = userID
+        self.skipsImplausibleSMS = skipsImplausibleSMS
     }
 
     /// Adds one sync document of `source`. A document whose `client_id` or `user_id` differs
@@ -39,7 +48,15 @@ public struct UserDataBuilder {
         switch source {
         case .sms:
             smsSeen = true
-            for record in try SyncJSONDecoder.sms(document) { insertSMS(record, syncedAt: syncedAt) }
+            var skipped = 0
+            var firstReason: String?
+            let records = try SyncJSONDecoder.sms(document, implausible: skipsImplausibleSMS ? { problem in
+                skipped += 1
+                if firstReason == nil { firstReason = problem.description }
+            } : nil)
+            skippedSMSCount += skipped
+            if firstSkipReason == nil { firstSkipReason = firstReason }
+            for record in records { insertSMS(record, syncedAt: syncedAt) }
         case .apps:
             var byPackage = appsByPackage ?? [:]
             for app in try SyncJSONDecoder.apps(document) {

@@ -142,6 +142,25 @@ import Testing
         #expect(user.device == nil)
     }
 
+    @Test func implausibleDatesSkippedWhenAsked() throws {
+        // The sync is 2026-03-01 IST: one SMS is from 1970 and one more than a day after the sync.
+        let text = """
+        {"client_id": "c1", "user_id": "u1", "created_at": 1772323201000, "sms": [
+          {"sms_id": "1", "sms_sender": "VM-HDFCBK", "sms_body": "a", "sms_inbox_date": 86400000},
+          {"sms_id": "2", "sms_sender": "VM-HDFCBK", "sms_body": "b", "sms_inbox_date": 1772323200600},
+          {"sms_id": "3", "sms_sender": "VM-HDFCBK", "sms_body": "c", "sms_inbox_date": 1775000000000}]}
+        """
+        var strict = UserDataBuilder(clientID: "c1", userID: "u1")
+        #expect(throws: SyncDataError.self) { try strict.add(document: try Self.parse(text), source: .sms) }
+
+        var lenient = UserDataBuilder(clientID: "c1", userID: "u1", skipsImplausibleSMS: true)
+        try lenient.add(document: Self.parse(text), source: .sms)
+
+        #expect(lenient.build().sms.map(\.smsID) == ["2"])
+        #expect(lenient.skippedSMSCount == 2)
+        #expect(lenient.firstSkipReason?.contains("before 2000-01-01") == true)
+    }
+
     @Test func builtUserFeedsEngine() throws {
         var builder = UserDataBuilder(clientID: "c1", userID: "u1")
         try builder.add(document: Self.parse("""

@@ -42,7 +42,8 @@ public struct InsightsAnswer: Sendable {
     public var body: JSONValue
     public var userFound: Bool
     /// Milliseconds per stage: `load_ms`, `extract_ms`, `features_ms`, `scores_ms`, `total_ms`,
-    /// plus SMS counts (`sms_count`, `sms_already_extracted`).
+    /// plus SMS counts (`sms_count`, `sms_already_extracted`, and `sms_skipped_implausible_date`
+    /// when some SMS were left out).
     public var timings: [(String, JSONValue)]
     public var seconds: Double
 }
@@ -55,9 +56,11 @@ public struct InsightsPipeline: Sendable {
     public let classifier: any SMSClassifier
     public let engine: FeatureEngine
     public let scoreModels: ScoreModelSet
+    private let logger: Logger
 
     public init(syncDB: SyncDBAccess, extractedStore: any ExtractedSMSStore, classifier: any SMSClassifier,
-                engine: FeatureEngine = .standard, scoreModels: ScoreModelSet = .empty) {
+                engine: FeatureEngine = .standard, scoreModels: ScoreModelSet = .empty, logger: Logger = .discarding) {
+        self.logger = logger
         self.syncDB = syncDB
         self.extractedStore = extractedStore
         self.classifier = classifier
@@ -70,8 +73,19 @@ public struct InsightsPipeline: Sendable {
         var clock = StageClock()
         var timings: [(String, JSONValue)] = []
 
-        let builder = try syncDB.withLoader { try $0.builder(clientID: request.dataClientID, userID: request.userID) }
+        // An SMS dated before 2000 or after its sync comes from a broken phone clock. It is left
+        // out, so one such SMS does not stop the user's features.
+        let builder = try syncDB.withLoader {
+            try $0.builder(clientID: request.dataClientID, userID: request.userID, skipsImplausibleSMS: true)
+        }
         timings.append(("load_ms", clock.lap()))
+        if let builder, builder.skippedSMSCount > 0 {
+            timings.append(("sms_skipped_implausible_date", .integer(Int64(builder.skippedSMSCount))))
+            logger.warning("left out SMS with implausible inbox dates", [
+                (LogKey.requestID, requestID), ("user.id", request.userID),
+                ("sms.skipped", String(builder.skippedSMSCount)), (LogKey.error, builder.firstSkipReason ?? ""),
+            ])
+        }
         guard let builder else {
             let body = header(request, requestID: requestID, requestedAt: requestedAt, message: "user not found")
             timings.append(("total_ms", clock.total()))

@@ -54,7 +54,7 @@ public final class InsightsService {
         }
         let pipeline = InsightsPipeline(
             syncDB: SyncDBAccess(mongo: mongo, fallback: syncFallback, enabledSources: settings.mongoSources),
-            extractedStore: extractedStore, classifier: classifier, scoreModels: scoreModels)
+            extractedStore: extractedStore, classifier: classifier, scoreModels: scoreModels, logger: logger)
 
         let records = RecordWriter(database: database, logger: logger)
         self.records = records

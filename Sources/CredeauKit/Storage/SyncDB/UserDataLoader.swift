@@ -24,8 +24,10 @@ public struct UserDataLoader {
     /// any document for that client and user (the user was never synced).
     ///
     /// A source without documents stays unsynced in the builder, so its features come out null.
-    public func builder(clientID: String, userID: String) throws -> UserDataBuilder? {
-        var builder = UserDataBuilder(clientID: clientID, userID: userID)
+    ///
+    /// - Parameter skipsImplausibleSMS: see `UserDataBuilder.init(clientID:userID:skipsImplausibleSMS:)`.
+    public func builder(clientID: String, userID: String, skipsImplausibleSMS: Bool = false) throws -> UserDataBuilder? {
+        var builder = UserDataBuilder(clientID: clientID, userID: userID, skipsImplausibleSMS: skipsImplausibleSMS)
         var found = false
         for source in SyncSource.allCases {
             guard let dbSource = SyncDBSource(rawValue: source.rawValue) else { continue }
