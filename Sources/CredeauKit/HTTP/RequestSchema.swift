@@ -136,7 +136,7 @@ public struct RequestSchema: Sendable {
         case .timestamp, .identifier:
             switch value {
             case .string, .integer: return
-            case let .number(number) where number.rounded() == number: return
+            case let .number(number) where number.isFinite && number.rounded() == number: return
             // NaN and Infinity are left to the caller's date check, which rejects them as dates.
             case let .number(number) where !number.isFinite && kind.isTimestamp: return
             default:

@@ -156,4 +156,36 @@ import Testing
         #expect(itemIssues.map(\.type) == ["string_type"])
         #expect(itemIssues.first?.input == .integer(3))
     }
+
+    private func body(smsID: String) -> String {
+        #"{"client_id": "c", "user_id": "u", "sms": [{"sms_id": "# + smsID
+            + #", "sms_body": "b", "sms_inbox_date": 1772323200000}]}"#
+    }
+
+    @Test(arguments: [
+        ("1e20", "100000000000000000000"),
+        ("1e21", "1000000000000000000000"),
+        ("-9.3e18", "-9300000000000000000"),
+        ("9.0e18", "9000000000000000000"),
+        ("12.0", "12"),
+    ])
+    func wholeFloatIDsKeepEveryDigit(text: String, id: String) throws {
+        let request = try parse(body(smsID: text))
+
+        #expect(request.sms.map(\.id) == [id])
+    }
+
+    @Test(arguments: [#"{"$numberDouble": "Infinity"}"#, #"{"$numberDouble": "-Infinity"}"#, "1.5"])
+    func nonWholeIDsRejected(text: String) {
+        let found = issues(body(smsID: text))
+
+        #expect(found.map(\.type) == ["string_type"], "\(text)")
+        #expect(found.first?.location == [.string("body"), .string("sms"), .integer(0), .string("sms_id")])
+    }
+
+    @Test func hugeWholeIDIsTooLong() {
+        let found = issues(body(smsID: "1e200"))
+
+        #expect(found.map(\.type) == ["string_too_long"])
+    }
 }

@@ -1,4 +1,7 @@
 import CBSON
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A validated `POST /api/extract_sms` body.
 public struct SMSExtractionRequest: Sendable {
@@ -52,7 +55,7 @@ public struct SMSExtractionRequest: Sendable {
         let userID = value["user_id"]?.stringValue ?? ""
         let requestID = value["request_id"]?.stringValue
         let messages = items.map { item in
-            RawSMS(id: identifierText(item["sms_id"] ?? .null), sender: item["sms_sender"]?.stringValue,
+            RawSMS(id: identifierText(item["sms_id"] ?? .null) ?? "", sender: item["sms_sender"]?.stringValue,
                    body: item["sms_body"]?.stringValue ?? "", inboxDateMillis: inboxMillis(item["sms_inbox_date"] ?? .null),
                    clientID: clientID, userID: userID, requestID: requestID)
         }
@@ -69,8 +72,7 @@ public struct SMSExtractionRequest: Sendable {
     /// Values of the wrong type are left to the schema's issues.
     private static func checkValues(of item: JSONValue, location: @autoclosure () -> [JSONValue],
                                     issues: inout [ValidationIssue]) {
-        if let idValue = item["sms_id"], idValue.stringValue != nil || idValue.integerValue != nil {
-            let id = identifierText(idValue)
+        if let idValue = item["sms_id"], let id = identifierText(idValue) {
             if id.isEmpty {
                 issues.append(ValidationIssue(
                     type: "string_too_short", location: location() + [.string("sms_id")],
@@ -94,11 +96,21 @@ public struct SMSExtractionRequest: Sendable {
     /// Length of the `sms_id` column, in code points.
     static let maxIDLength = 128
 
-    /// Returns an id sent as text or as a whole number, as text.
-    private static func identifierText(_ value: JSONValue) -> String {
+    /// Returns an id sent as text or as a whole number, as text, or nil for any other value.
+    ///
+    /// A whole number beyond Int64 (`1e20`) is written with every digit, as Python's
+    /// `str(int(1e20))` writes it, so two such ids never collapse into one.
+    private static func identifierText(_ value: JSONValue) -> String? {
         switch value {
-        case let .string(text): return text
-        default: return value.integerValue.map { String($0) } ?? ""
+        case let .string(text):
+            return text
+        case let .number(number) where number.isFinite && number.rounded() == number && value.integerValue == nil:
+            var digits = [CChar](repeating: 0, count: 330)
+            let count = withVaList([number]) { vsnprintf(&digits, digits.count, "%.0f", $0) }
+            guard count > 0, Int(count) < digits.count else { return nil }
+            return String(decoding: digits.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        default:
+            return value.integerValue.map { String($0) }
         }
     }
 
