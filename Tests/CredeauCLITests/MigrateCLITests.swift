@@ -94,4 +94,14 @@ import Testing
                 "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: database))
     }
+
+    @Test func emptySQLitePathIsUsageError() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let result = try Support.run(["migrate", "--sqlite", ""], currentDirectory: folder)
+
+        #expect(result.status == 2)
+        #expect(result.stderrLines.first.map(String.init)
+            == "Error: Invalid value '' for '--sqlite': expected the path of a SQLite file", "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
 }

@@ -44,6 +44,9 @@ enum MigrateCommand {
         options.dryRun = arguments.flag("dry-run")
         options.statusOnly = arguments.flag("status")
         options.retentionDays = try arguments.integer("retention-days", in: 1...36_500) ?? 90
+        if let path = arguments.value("sqlite"), path.isEmpty {
+            throw UsageError.invalidValue(option: "sqlite", value: path, reason: "expected the path of a SQLite file")
+        }
         options.sqlitePath = arguments.value("sqlite")
         options.postgresURL = arguments.value("postgres-url")
         options.loadDirectory = arguments.value("load")
