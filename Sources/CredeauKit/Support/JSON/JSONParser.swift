@@ -27,6 +27,16 @@ public enum JSONParser {
     /// `bson_destroy`. `isArray` is true when the text is an array, whose items are the
     /// document's values in order.
     static func parseDocument(_ bytes: [UInt8]) throws(JSONParseError) -> (document: OpaquePointer, isArray: Bool) {
+        // A UTF-8 byte order mark is dropped, as Python's json.loads does for bytes; libbson
+        // rejects it. Positions in messages then count from after the mark.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return try parseUnmarkedDocument(Array(bytes.dropFirst(3)))
+        }
+        return try parseUnmarkedDocument(bytes)
+    }
+
+    private static func parseUnmarkedDocument(_ bytes: [UInt8]) throws(JSONParseError)
+        -> (document: OpaquePointer, isArray: Bool) {
         var index = 0
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
             index += 1
