@@ -64,4 +64,42 @@ import Testing
             + "Run 'credeau migrate' first, or set CREDEAU_SQLITE_PATH"], "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
     }
+
+    /// Starts `serve-sms` on a database its user may read but not write. Root writes any file, so
+    /// as root the service runs as `nobody` through runuser. A service that starts anyway is
+    /// stopped by timeout after 20 seconds.
+    @Test func readOnlyDatabaseFailsAtStart() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let database = folder.appendingPathComponent("credeau.db").path
+        #expect(try Support.run(["migrate", "--sqlite", database]).status == 0)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        #expect(chmod(folder.path, 0o1777) == 0)
+        #expect(chmod(database, 0o444) == 0)
+
+        let serve = ["serve-sms", "--host", "127.0.0.1", "--port", "0"]
+        let result: CommandResult
+        if geteuid() == 0 {
+            guard let runuser = ["/usr/sbin/runuser", "/sbin/runuser"].first(where: FileManager.default.isExecutableFile),
+                  try Support.runProcess(URL(fileURLWithPath: runuser),
+                                         ["-u", "nobody", "--", Support.binary.path, "--version"]).status == 0
+            else {
+                print("NOTICE: user nobody cannot run \(Support.binary.path); skipping the read-only database check")
+                return
+            }
+            result = try Support.runProcess(
+                URL(fileURLWithPath: runuser),
+                ["-u", "nobody", "--", "/usr/bin/timeout", "20", "/usr/bin/env", "CREDEAU_SQLITE_PATH=\(database)",
+                 Support.binary.path] + serve)
+        } else {
+            var environment = ProcessInfo.processInfo.environment
+            environment["CREDEAU_SQLITE_PATH"] = database
+            result = try Support.runProcess(URL(fileURLWithPath: "/usr/bin/timeout"), ["20", Support.binary.path] + serve,
+                                            environment: environment)
+        }
+        let plainLines = result.stderrLines.filter { !$0.hasPrefix("{") }
+
+        #expect(result.status == 1)
+        #expect(plainLines == ["Error: SQLite database '\(database)' is read-only. The service writes to it, "
+            + "so give it write access to the file and its folder"], "\(result.stderr)")
+    }
 }

@@ -54,6 +54,8 @@ public enum ExtractedSMSStoreError: CredeauError {
     case schemaMissing(store: String)
     /// The SQLite database file does not exist.
     case databaseNotFound(path: String)
+    /// The SQLite database file can be read but not written.
+    case readOnlyDatabase(path: String)
 
     public var description: String {
         switch self {
@@ -63,6 +65,9 @@ public enum ExtractedSMSStoreError: CredeauError {
             return "The stored sms_body of SMS '\(smsID)' is encrypted but DB_ENCRYPTION_KEY is not set"
         case let .schemaMissing(store):
             return "The extracted_sms table does not exist in \(store). Run 'credeau migrate' first"
+        case let .readOnlyDatabase(path):
+            return "SQLite database '\(path)' is read-only. The service writes to it, so give it write "
+                + "access to the file and its folder"
         case let .databaseNotFound(path):
             return "SQLite database '\(path)' not found. Run 'credeau migrate' first, or set CREDEAU_SQLITE_PATH"
         }

@@ -57,6 +57,9 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     public init(path: String, fernet: Fernet?, migrate: Bool, logger: Logger = .discarding) throws {
         self.path = path
         let database = try SQLiteDatabase(path: path)
+        // Both services write to this file, so a read-only one fails at start instead of on
+        // every request.
+        guard !database.isReadOnly else { throw ExtractedSMSStoreError.readOnlyDatabase(path: path) }
         if migrate {
             let migrator = SchemaMigrator(target: SQLiteMigrationTarget(database: database), schema: .apiInsights,
                                           migrations: MigrationCatalog.sqlite(.apiInsights))

@@ -87,6 +87,12 @@ public final class SQLiteDatabase {
         sqlite3_close_v2(handle)
     }
 
+    /// True when SQLite opened the main database read-only, which it does without an error when
+    /// the process may read the file but not write it.
+    public var isReadOnly: Bool {
+        sqlite3_db_readonly(handle, "main") == 1
+    }
+
     /// Runs one or more statements that take no parameters and return no rows.
     public func execute(_ sql: String) throws {
         var errorMessage: UnsafeMutablePointer<CChar>?
