@@ -123,7 +123,12 @@ public final class HTTPServer: Sendable {
         let listener = MHD_quiesce_daemon(handle)
         if listener >= 0 { close(listener) }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(gracePeriod * 1e9)
-        while inFlight.load(ordering: .relaxed) > 0 && DispatchTime.now().uptimeNanoseconds < deadline {
+        // A worker thread reads the next request of its connections only after its current
+        // handler returns, so the count can be zero for a moment while requests remain. The
+        // count must therefore stay zero over three checks 20 ms apart.
+        var idleChecks = 0
+        while idleChecks < 3 && DispatchTime.now().uptimeNanoseconds < deadline {
+            idleChecks = inFlight.load(ordering: .relaxed) == 0 ? idleChecks + 1 : 0
             usleep(20_000)
         }
         MHD_stop_daemon(handle)
