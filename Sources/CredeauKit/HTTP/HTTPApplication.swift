@@ -69,8 +69,10 @@ public final class HTTPApplication: Sendable {
                 .response(requestID: context.requestID)
         }
         var request = request
-        if let encoding = request.header("content-encoding")?.lowercased(), encoding != "identity" {
-            guard encoding == "gzip" else {
+        if let header = request.header("content-encoding"),
+           case let encoding = header.lowercased().trimmingCharacters(in: .whitespaces), encoding != "identity" {
+            // x-gzip is an older name of the gzip coding, which HTTP recipients treat as gzip.
+            guard encoding == "gzip" || encoding == "x-gzip" else {
                 return HTTPError(415, "Unsupported Content-Encoding '\(encoding)'; send gzip or no encoding")
                     .response(requestID: context.requestID)
             }

@@ -88,12 +88,14 @@ import Testing
         #expect(response.text.contains("limit of 1000 bytes"))
     }
 
-    @Test func gzipRequestBodyIsInflated() throws {
+    @Test(arguments: ["gzip", "x-gzip", "GZIP", "gzip "])
+    func gzipRequestBodyIsInflated(encoding: String) throws {
         let server = try Self.makeServer()
         defer { server.stop() }
         let client = try RawHTTPClient(port: try #require(server.boundPort))
         let payload = Array(#"{"user_id":"u-1","note":"₹ 1,00,000 😀"}"#.utf8)
-        let response = try client.request("POST", "/json", headers: ["Content-Encoding": "gzip"], body: Gzip.compress(payload))
+        let response = try client.request("POST", "/json", headers: ["Content-Encoding": encoding],
+                                          body: Gzip.compress(payload))
         #expect(response.status == 200)
         #expect(response.text == #"{"user_id":"u-1","note":"₹ 1,00,000 😀"}"#)
     }
