@@ -119,11 +119,7 @@ import Testing
     @Test func corruptBSONAnswerGives503() throws {
         let database = try InsightsFixtureDatabase()
         let mock = try ExtractionMock(answer: .truncatedBSON)
-        let server = try InsightsServerProcess(environment: database.environment.merging([
-            "SMS_EXTRACTOR_SERVICE_URL": mock.url,
-        ]) { $1 })
-        let call = InsightsCall(token: database.token)
-        let response = try server.request("POST", "/api/insights", headers: call.headers, body: call.body())
+        let response = try database.insightsResponse(with: ["SMS_EXTRACTOR_SERVICE_URL": mock.url])
         #expect(response.status == 503)
         #expect(response.headers["retry-after"] != nil)
         let message = response.json?["error"]?.stringValue ?? ""

@@ -139,11 +139,9 @@ import Glibc
     @Test func extractorDownGives503WithoutFeatures() throws {
         let database = try InsightsFixtureDatabase()
         let closedPort = try InsightsServerProcess.freePort()
-        let server = try InsightsServerProcess(environment: database.environment.merging([
+        let response = try database.insightsResponse(with: [
             "SMS_EXTRACTOR_SERVICE_URL": "http://127.0.0.1:\(closedPort)", "SMS_EXTRACTOR_MAX_ATTEMPTS": "2",
-        ]) { $1 })
-        let call = InsightsCall(token: database.token)
-        let response = try server.request("POST", "/api/insights", headers: call.headers, body: call.body())
+        ])
         #expect(response.status == 503)
         #expect(response.headers["retry-after"] != nil)
         let message = response.json?["error"]?.stringValue ?? ""

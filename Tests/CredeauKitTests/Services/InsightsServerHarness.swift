@@ -186,6 +186,16 @@ extension RawHTTPClient.Response {
     }
 }
 
+extension InsightsFixtureDatabase {
+    /// Starts serve-insights with `settings` added to the fixture environment, sends the default
+    /// insights request for the fixture user and returns the response.
+    func insightsResponse(with settings: [String: String]) throws -> RawHTTPClient.Response {
+        let server = try InsightsServerProcess(environment: environment.merging(settings) { $1 })
+        let call = InsightsCall(token: token)
+        return try server.request("POST", "/api/insights", headers: call.headers, body: call.body())
+    }
+}
+
 /// Builds insights request bodies and headers for the fixture client.
 struct InsightsCall {
     var token: String
