@@ -18,12 +18,13 @@ static inline bson_iter_t *credeau_bson_iter_new(void) {
 static inline void credeau_bson_iter_free(bson_iter_t *iterator) {
     free(iterator);
 }
-// The deepest nesting credeau_bson_check_document accepts; an extract_sms answer nests 3 deep.
+// The deepest nesting credeau_bson_check_document accepts. An extract_sms response nests 3 deep.
 #define CREDEAU_BSON_MAX_DEPTH 32
 
-// Checks a BSON document from another process before it is read: every element is well formed
-// (bson_iter_next reports a corrupt one through err_off), keys and string values are valid UTF-8
-// (NUL allowed inside values), and documents and arrays nest at most CREDEAU_BSON_MAX_DEPTH deep.
+// Checks a BSON document from another process before it is read. Every element must be well
+// formed (bson_iter_next reports a corrupt one through err_off), and keys and string values must
+// be valid UTF-8, with NUL allowed inside values. Documents and arrays nest at most
+// CREDEAU_BSON_MAX_DEPTH deep.
 // It walks with its own stack of iterators, so a deeply nested document cannot overflow the C
 // stack, and it checks string values itself because bson_validate in libbson 1.23 does not,
 // even with BSON_VALIDATE_UTF8. Returns false and sets *offset to the byte offset of the first

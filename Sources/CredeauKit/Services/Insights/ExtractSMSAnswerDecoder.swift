@@ -12,7 +12,7 @@ import CBSON
 /// `sms_body` and `sms_inbox_date` are not read, because the caller replaces them with those of
 /// the SMS sent. So a body that looks like a Fernet token is no error here.
 enum ExtractSMSAnswerDecoder {
-    /// Returns the entries of a JSON answer in their order.
+    /// Returns the entries of a JSON response in their order.
     ///
     /// - Throws: `SMSExtractionServiceError.invalidAnswer` when the body is not JSON or has no
     ///   `extracted_sms_data` list.
@@ -27,7 +27,7 @@ enum ExtractSMSAnswerDecoder {
         return try entries(in: parsed.isArray ? nil : parsed.document, url: url)
     }
 
-    /// Returns the entries of a BSON answer (`application/bson`, a credeau extension) in their order.
+    /// Returns the entries of a BSON response (`application/bson`, a credeau extension) in their order.
     /// The document is read in place after a check of its length, elements, UTF-8 and nesting
     /// depth, so a truncated or corrupt body gives an error rather than a read past its end.
     ///
@@ -51,8 +51,8 @@ enum ExtractSMSAnswerDecoder {
         }
     }
 
-    /// Walks the `extracted_sms_data` array of `document`; a nil document is a JSON answer that was
-    /// an array rather than an object.
+    /// Walks the `extracted_sms_data` array of `document`. A nil document means a JSON
+    /// response that was an array rather than an object.
     private static func entries(in document: OpaquePointer?, url: String) throws -> [ExtractedSMS] {
         let entries = try withUnsafeTemporaryAllocation(byteCount: 3 * iteratorSize, alignment: 128) { storage in
             let top = OpaquePointer(storage.baseAddress!)

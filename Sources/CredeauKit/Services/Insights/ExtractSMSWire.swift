@@ -1,21 +1,21 @@
 /// The JSON the SMS Extraction API reads and writes.
 ///
 /// Request: `{"client_id", "user_id", "request_id", "sms": [{"sms_id", "sms_sender", "sms_body",
-/// "sms_inbox_date"}]}` with the date in epoch milliseconds. Answer: `{"request_id",
+/// "sms_inbox_date"}]}` with the date in epoch milliseconds. Response: `{"request_id",
 /// "extracted_sms_data": [entry, ...]}`, one entry per SMS sent, with the columns of
-/// `ExtractedSMSColumns`. serve-sms sends the same answer as a BSON document when asked for
-/// `application/bson` (see `ExtractedSMSBSONWriter`).
+/// `ExtractedSMSColumns`. serve-sms sends the same response as a BSON document when the request
+/// accepts `application/bson` (see `ExtractedSMSBSONWriter`).
 enum ExtractSMSWire {
     /// The Accept header sent with each batch: BSON when the service offers it, else JSON.
     static let acceptHeader = "Accept: application/bson, application/json;q=0.5"
 
-    /// The encodings of an answer this client reads.
+    /// The encodings of a response that this client reads.
     enum AnswerFormat {
         case json
         case bson
 
-        /// The format of a response with `mediaType`; anything but `application/bson` is read as
-        /// JSON, as before content negotiation.
+        /// Picks the format from the response's `mediaType`. Anything but `application/bson` is
+        /// read as JSON, as before content negotiation.
         init(mediaType: String?) {
             self = mediaType == ExtractedSMSBSONWriter.mediaType ? .bson : .json
         }

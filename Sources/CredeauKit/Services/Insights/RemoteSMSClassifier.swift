@@ -113,7 +113,8 @@ public struct RemoteSMSClassifier: SMSClassifier {
                 let response = try client.postJSON(url: endpoint, body: body,
                                                    headers: ["X-Request-ID: \(requestID)", ExtractSMSWire.acceptHeader])
                 if response.status == 200 {
-                    // serve-sms answers BSON, which is cheaper to read than JSON; other services answer JSON.
+                    // serve-sms responds with BSON, which is cheaper to read than JSON. Other services
+                    // respond with JSON.
                     let format = ExtractSMSWire.AnswerFormat(mediaType: response.mediaType)
                     return try ExtractSMSWire.entries(from: response.body, format: format, for: batch, url: endpoint)
                 }

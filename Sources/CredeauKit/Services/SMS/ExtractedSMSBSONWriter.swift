@@ -1,9 +1,9 @@
 import CBSON
 
-/// Writes the `/api/extract_sms` answer as one BSON document, for clients whose `Accept` header
-/// prefers `application/bson` (a credeau extension; JSON stays the contract).
+/// Writes the `/api/extract_sms` response as one BSON document, for clients whose `Accept`
+/// header prefers `application/bson`. This is a credeau extension, and JSON stays the contract.
 ///
-/// The document mirrors the JSON answer member for member: `request_id` (string), then
+/// The document mirrors the JSON response member for member: `request_id` (string), then
 /// `extracted_sms_data`, an array of one embedded document per entry with the keys of
 /// `ExtractedSMSColumns` in order. Texts, dates included, are UTF-8 strings, flags are booleans,
 /// missing values are null, and an amount is an int64 where the JSON writer prints a whole number
@@ -19,8 +19,8 @@ enum ExtractedSMSBSONWriter {
         return bson >= header.quality(of: "application/json") ?? 0
     }
 
-    /// Returns the answer document's bytes, or nil when libbson cannot append it (a document past
-    /// its 2 GiB limit), in which case the caller answers JSON.
+    /// Returns the response document's bytes, or nil when libbson cannot append it (a document
+    /// past its 2 GiB limit). The caller then responds with JSON.
     static func encode(_ rows: [[ExtractedFieldValue]], requestID: String) -> [UInt8]? {
         // bson_sized_new asserts that the size fits an int32, and the buffer grows as needed.
         guard let document = bson_sized_new(min(64 + rows.count * 900, 1 << 26)) else { return nil }

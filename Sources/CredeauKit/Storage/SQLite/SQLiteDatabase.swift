@@ -208,7 +208,7 @@ public final class SQLiteStatement {
         }
     }
 
-    /// Ends the current run early, so the statement no longer holds a read snapshot of the database.
+    /// Ends the current run early, so the statement no longer keeps a read snapshot of the database.
     public func reset() {
         sqlite3_reset(handle)
     }
