@@ -4,16 +4,45 @@
 // Debian's libmongoc calls mongoc_init() from its constructor, and that creates the shared-memory
 // segment /dev/shm/mongoc-<pid>. A process killed by a signal leaves its segment behind, and a
 // later process with the same pid then prints "Falling back to malloc for counters." on stderr.
-// No live process in this pid namespace can own a segment named after our pid.
-// Setting MONGOC_DISABLE_SHM here instead had no effect with glibc 2.36.
+// No live process in this pid namespace can own a segment named after our pid, so it is removed.
+//
+// When another user owns the segment, /dev/shm's sticky bit forbids the removal. The process then
+// executes itself again (same pid) with MONGOC_DISABLE_SHM=1, so libmongoc keeps its counters in
+// ordinary memory. Calling setenv() here had no effect with glibc 2.36.
 
+#include <errno.h>
 #include <unistd.h>
 #include "CStartup.h"
 
+static const char disable_variable[] = "MONGOC_DISABLE_SHM=1";
+
+static int names_disable_variable(const char *entry) {
+    static const char name[] = "MONGOC_DISABLE_SHM=";
+    for (int index = 0; name[index] != '\0'; index++) {
+        if (entry[index] != name[index]) return 0;
+    }
+    return 1;
+}
+
+static void execute_without_shared_counters(char **argv, char **envp) {
+    if (argv == NULL || envp == NULL) return;
+    // getenv() does not work yet, so the environment is searched by hand. Finding the variable
+    // also ends the chain after one execve.
+    size_t count = 0;
+    for (; envp[count] != NULL; count++) {
+        if (names_disable_variable(envp[count])) return;
+    }
+    if (count > 65536) return;
+    char *environment[count + 2];
+    for (size_t index = 0; index < count; index++) environment[index] = envp[index];
+    environment[count] = (char *)disable_variable;
+    environment[count + 1] = NULL;
+    execve("/proc/self/exe", argv, environment);
+    // If execve fails, the process goes on and libmongoc prints its warning.
+}
+
 static void credeau_preinit(int argc, char **argv, char **envp) {
     (void)argc;
-    (void)argv;
-    (void)envp;
     // The path is formatted by hand because stdio is not initialised yet.
     static const char prefix[] = "/dev/shm/mongoc-";
     char path[sizeof prefix + 24];
@@ -28,7 +57,9 @@ static void credeau_preinit(int argc, char **argv, char **envp) {
     for (; prefix[length] != '\0'; length++) path[length] = prefix[length];
     while (count > 0) path[length++] = digits[--count];
     path[length] = '\0';
-    unlink(path);
+    if (unlink(path) != 0 && (errno == EPERM || errno == EACCES)) {
+        execute_without_shared_counters(argv, envp);
+    }
 }
 
 __attribute__((section(".preinit_array"), used))
