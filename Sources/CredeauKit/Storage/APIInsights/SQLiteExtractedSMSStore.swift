@@ -47,7 +47,7 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     static let maxRowsPerInsert = 32
 
     public let path: String
-    private let connection: Mutex<Connection>
+    private let connection: SleepingMutex<Connection>
     private let codec: ExtractedSMSRowCodec
 
     /// Opens the file; with `migrate`, first applies the pending `api_insights_db` migrations and
@@ -70,7 +70,7 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         }
         let tables = try database.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'extracted_sms'")
         guard !tables.isEmpty else { throw ExtractedSMSStoreError.schemaMissing(store: "SQLite '\(path)'") }
-        connection = Mutex(try Connection(database: database))
+        connection = SleepingMutex(try Connection(database: database))
         codec = ExtractedSMSRowCodec(fernet: fernet)
     }
 
