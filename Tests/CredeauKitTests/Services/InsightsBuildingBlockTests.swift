@@ -85,10 +85,17 @@ import Testing
         #expect(first.jobKey == second.jobKey)
     }
 
-    @Test func cutoffDateMeansEndOfDayInIndia() throws {
+    @Test(arguments: ["2026-04-30", "20260430"])
+    func cutoffDateMeansEndOfDayInIndia(text: String) throws {
         let request = try InsightsRequest.parse(
-            Array(#"{"user_id": "u", "client_id": "c", "cutoff_date": "2026-04-30"}"#.utf8), scoresAvailable: false)
+            Array(#"{"user_id": "u", "client_id": "c", "cutoff_date": "\#(text)"}"#.utf8), scoresAvailable: false)
         #expect(request.cutoffMillis == IndiaTime.millis(year: 2026, month: 5, day: 1, hour: 0, minute: 0, second: 0) - 1)
+    }
+
+    @Test func cutoffDigitsThatFormNoDateStayMillis() throws {
+        let request = try InsightsRequest.parse(
+            Array(#"{"user_id": "u", "client_id": "c", "cutoff_date": "20261330"}"#.utf8), scoresAvailable: false)
+        #expect(request.cutoffMillis == 20_261_330)
     }
 
     @Test func insightsSuffixIsDroppedForData() {

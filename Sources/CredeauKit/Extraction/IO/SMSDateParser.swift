@@ -1,8 +1,12 @@
 /// Parses the text forms of an SMS date that dumps carry, into epoch milliseconds.
 ///
 /// Accepted: epoch milliseconds as digits, `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS` and ISO 8601
-/// (`T` separator, optional fraction, optional `Z` or `±HH:MM` / `±HHMM` / `±HH` offset). Text
-/// without an offset is India time, as the phone SDK writes it.
+/// (`T` separator, optional fraction, optional `Z` or `±HH:MM` / `±HHMM` / `±HH` offset), and
+/// the ISO 8601 basic forms `YYYYMMDD` and `YYYYMMDDHHMMSS`. Text without an offset is India
+/// time, as the phone SDK writes it.
+///
+/// Eight or fourteen digits that form a valid date are read as a basic form: as epoch
+/// milliseconds they would be a time on 1 or 2 January 1970, or after the year 2200.
 enum SMSDateParser {
     static func millis(from text: String) -> Int64? {
         var text = text
@@ -13,7 +17,11 @@ enum SMSDateParser {
     /// string) needs no `String`.
     static func millis(utf8 bytes: UnsafeRawBufferPointer) -> Int64? {
         guard !bytes.isEmpty else { return nil }
-        if bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) || (bytes.first == UInt8(ascii: "-") && bytes.count > 1) {
+        let isDigits = bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        if isDigits, bytes.count == 8 || bytes.count == 14, let millis = basicFormMillis(bytes) {
+            return millis
+        }
+        if isDigits || (bytes.first == UInt8(ascii: "-") && bytes.count > 1) {
             return Int64(String(decoding: bytes, as: UTF8.self))
         }
         var cursor = Cursor(bytes: bytes)
@@ -51,6 +59,23 @@ enum SMSDateParser {
             + Int64(fractionMillis)
         guard let offset = cursor.zoneOffsetMillis(), cursor.isAtEnd else { return nil }
         return wallClock - offset
+    }
+
+    /// Reads `YYYYMMDD` or `YYYYMMDDHHMMSS` in India time, or returns nil when the digits do not
+    /// form a valid date and time.
+    private static func basicFormMillis(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        var cursor = Cursor(bytes: bytes)
+        guard let year = cursor.number(digits: 4), let month = cursor.number(digits: 2),
+              let day = cursor.number(digits: 2),
+              (1...12).contains(month), (1...CivilTime.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        guard !cursor.isAtEnd else {
+            return IndiaTime.millis(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
+        }
+        guard let hour = cursor.number(digits: 2), let minute = cursor.number(digits: 2),
+              let second = cursor.number(digits: 2), hour < 24, minute < 60, second < 60
+        else { return nil }
+        return IndiaTime.millis(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     }
 
     private struct Cursor {

@@ -100,7 +100,8 @@ public struct InsightsRequest: Sendable, Equatable {
 enum InsightsCutoff {
     static func millis(from text: String) -> Int64? {
         guard let millis = SMSDateParser.millis(from: text) else { return nil }
-        let isDateOnly = text.count == 10 && text.contains("-")
+        // `YYYYMMDD` counts as a date only when it was not read as epoch milliseconds.
+        let isDateOnly = (text.count == 10 && text.contains("-")) || (text.utf8.count == 8 && Int64(text) != millis)
         return isDateOnly ? millis + 86_400_000 - 1 : millis
     }
 }
