@@ -44,6 +44,15 @@ public final class JSONLinesWriter: ExtractedSMSWriter {
     /// text and then copied in one append. A serve-sms response writes 30 keys per SMS, and a
     /// checked append per key and value cost more than the writing itself.
     public static func append(values: [ExtractedFieldValue], to buffer: inout [UInt8]) {
+        append(values: values[...], to: &buffer)
+    }
+
+    /// Appends one row of `ExtractedSMSRows` as a JSON object, as `append(values:to:)` does.
+    public static func append(values: ArraySlice<ExtractedFieldValue>, to buffer: inout [UInt8]) {
+        values.withUnsafeBufferPointer { append(values: $0, to: &buffer) }
+    }
+
+    private static func append(values: UnsafeBufferPointer<ExtractedFieldValue>, to buffer: inout [UInt8]) {
         let columnCount = min(values.count, keyLengths.count)
         var maxCount = keyBytes.count + 1
         for value in values.prefix(columnCount) {

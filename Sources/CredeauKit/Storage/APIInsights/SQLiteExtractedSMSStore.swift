@@ -108,7 +108,7 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         }
     }
 
-    public func store(rows: [[ExtractedFieldValue]]) throws {
+    public func store(rows: ExtractedSMSRows) throws {
         guard !rows.isEmpty else { return }
         // Encrypt outside the lock, so concurrent requests only queue for the writes.
         let tokens = try codec.encryptedBodies(of: rows)
@@ -131,7 +131,7 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
 
     /// Runs `statement` with the column values of `rows[group]`, binding them without building
     /// `SQLiteValue`s: the texts are copied into `arena` and bound in place.
-    private static func insert(_ rows: [[ExtractedFieldValue]], _ group: Range<Int>, tokens: [String]?,
+    private static func insert(_ rows: ExtractedSMSRows, _ group: Range<Int>, tokens: [String]?,
                                arena: inout [UInt8], with statement: SQLiteStatement) throws {
         let bodyIndex = ExtractedSMSRowCodec.bodyIndex
         arena.removeAll(keepingCapacity: true)
