@@ -124,6 +124,29 @@ import Testing
         }
     }
 
+    @Test func rowsWriteAsJoinedObjects() {
+        var samples = ExtractSMSAnswerSamples(seed: 9)
+        // Bodies long enough that their worst case outgrows the 16 KiB scratch buffer, between
+        // short and empty ones, and control characters that need six-byte escapes.
+        let entries = (0..<12).map { index in
+            var entry = samples.entry(id: "j\(index)", setsAll: index % 3 != 0)
+            entry.smsBody = index % 4 == 0 ? "" : String(repeating: "a\u{01}\"₹ ", count: index * 500)
+            return entry
+        }
+        for count in [0, 1, entries.count] {
+            var expected: [UInt8] = []
+            for (index, entry) in entries.prefix(count).enumerated() {
+                if index > 0 { expected.append(UInt8(ascii: ",")) }
+                JSONLinesWriter.append(values: ExtractedSMSColumns.values(of: entry), to: &expected)
+            }
+
+            var written: [UInt8] = []
+            JSONLinesWriter.append(rows: ExtractedSMSRows(Array(entries.prefix(count))), to: &written)
+
+            #expect(written == expected, "\(count) rows")
+        }
+    }
+
     @Test func selectingKeepsChosenRowsInOrder() {
         var samples = ExtractSMSAnswerSamples(seed: 5)
         let entries = (0..<9).map { samples.entry(id: "s\($0)", setsAll: $0 % 2 == 0) }

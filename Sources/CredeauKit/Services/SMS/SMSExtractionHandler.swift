@@ -71,10 +71,7 @@ public struct SMSExtractionHandler: Sendable {
         body.append(contentsOf: #"{"request_id":"#.utf8)
         JSONText.appendString(requestID, to: &body)
         body.append(contentsOf: #","extracted_sms_data":["#.utf8)
-        for index in 0..<rows.count {
-            if index > 0 { body.append(UInt8(ascii: ",")) }
-            JSONLinesWriter.append(values: rows[index], to: &body)
-        }
+        JSONLinesWriter.append(rows: rows, to: &body)
         body.append(contentsOf: "]}".utf8)
         return body
     }
