@@ -11,6 +11,7 @@
 // ordinary memory. Calling setenv() here had no effect with glibc 2.36.
 
 #include <errno.h>
+#include <malloc.h>
 #include <unistd.h>
 #include "CStartup.h"
 
@@ -66,3 +67,14 @@ __attribute__((section(".preinit_array"), used))
 static void (*const credeau_preinit_entry)(int, char **, char **) = credeau_preinit;
 
 int credeau_startup_linked(void) { return 1; }
+
+// Kept in this file because valgrind 3.19 cannot read the DWARF 5 debug information of a second
+// C file in the executable, and the callgrind benchmark recipe runs under valgrind.
+int credeau_keep_freed_memory(int max_bytes) {
+    // Setting either value turns off glibc's dynamic mmap threshold (mallopt(3)), so both are
+    // set. A block below max_bytes then comes from the heap, and free memory at the top of a
+    // heap is given back to the kernel only once it exceeds max_bytes.
+    int mmap_set = mallopt(M_MMAP_THRESHOLD, max_bytes);
+    int trim_set = mallopt(M_TRIM_THRESHOLD, max_bytes);
+    return mmap_set == 1 && trim_set == 1;
+}

@@ -197,9 +197,12 @@ public final class HTTPServer: Sendable {
     }
 
     private static func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
-        var body = response.body
-        let mhdResponse = body.withUnsafeMutableBytes { buffer in
-            MHD_create_response_from_buffer(buffer.count, buffer.baseAddress, credeau_mhd_must_copy())
+        // libmicrohttpd copies the bytes (MHD_RESPMEM_MUST_COPY) and never writes through the
+        // pointer. Reading them in place avoids the copy that a mutable view of the body, which
+        // `response` still shares, would make first.
+        let mhdResponse = response.body.withUnsafeBytes { buffer in
+            MHD_create_response_from_buffer(buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
+                                            credeau_mhd_must_copy())
         }
         guard let mhdResponse else { return mhdNo }
         defer { MHD_destroy_response(mhdResponse) }

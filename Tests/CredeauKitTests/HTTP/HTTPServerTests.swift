@@ -67,6 +67,27 @@ import Testing
         }
     }
 
+    @Test func echoReturnsLargeAndEmptyBodiesExactly() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        // Every byte value, over several of libmicrohttpd's write buffers.
+        var state: UInt32 = 12_345
+        let large: [UInt8] = (0..<700_001).map { _ in
+            state = state &* 1_103_515_245 &+ 12_345
+            return UInt8(truncatingIfNeeded: state >> 16)
+        }
+
+        let echoed = try client.request("POST", "/echo", body: large)
+        let empty = try client.request("POST", "/echo", body: [])
+
+        #expect(echoed.status == 200)
+        #expect(echoed.body.count == large.count)
+        #expect(echoed.body == large)
+        #expect(empty.status == 200)
+        #expect(empty.body.isEmpty)
+    }
+
     @Test func unknownPathIs404AndWrongMethodIs405() throws {
         let server = try Self.makeServer()
         defer { server.stop() }

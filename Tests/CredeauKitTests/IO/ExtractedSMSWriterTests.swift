@@ -83,11 +83,12 @@ import Testing
             entry.createdAtMillis = millis
             return entry
         }
-        let batch = ExtractedSMSColumns.values(of: entries)
+        let batch = ExtractedSMSRows(entries)
 
         #expect(batch.count == entries.count)
+        #expect(batch.values.count == entries.count * ExtractedSMSColumns.names.count)
         for (index, entry) in entries.enumerated() {
-            #expect(batch[index] == ExtractedSMSColumns.values(of: entry), "entry \(index)")
+            #expect(Array(batch[index]) == ExtractedSMSColumns.values(of: entry), "entry \(index)")
         }
     }
 

@@ -103,7 +103,7 @@ struct ExtractSMSAnswerSamples {
 
     /// Encodes `entries` as serve-sms does.
     static func answer(_ entries: [ExtractedSMS], requestID: String = "r") -> [UInt8] {
-        SMSExtractionHandler.encode(entries.map(ExtractedSMSColumns.values(of:)), requestID: requestID)
+        SMSExtractionHandler.encode(ExtractedSMSRows(entries), requestID: requestID)
     }
 
     /// Encodes one column value as serve-sms does.

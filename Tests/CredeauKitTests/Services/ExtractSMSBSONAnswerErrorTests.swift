@@ -8,7 +8,7 @@ import Testing
     private func validAnswer(count: Int = 3) -> (body: [UInt8], sent: [RawSMS]) {
         var samples = ExtractSMSAnswerSamples(seed: 77)
         let entries = (0..<count).map { samples.entry(id: "e\($0)", setsAll: true) }
-        let rows = entries.map(ExtractedSMSColumns.values(of:))
+        let rows = ExtractedSMSRows(entries)
         let sent = entries.map { RawSMS(id: $0.smsID, sender: nil, body: $0.smsBody, inboxDateMillis: 1) }
         return (ExtractedSMSBSONWriter.encode(rows, requestID: "r")!, sent)
     }
@@ -76,7 +76,7 @@ import Testing
     @Test func nulInsideTextIsAccepted() throws {
         var samples = ExtractSMSAnswerSamples(seed: 78)
         let entry = samples.entry(id: "e\u{0}0", setsAll: false)
-        let body = try #require(ExtractedSMSBSONWriter.encode([ExtractedSMSColumns.values(of: entry)], requestID: "r"))
+        let body = try #require(ExtractedSMSBSONWriter.encode(ExtractedSMSRows([entry]), requestID: "r"))
         let sent = [RawSMS(id: entry.smsID, sender: nil, body: "b", inboxDateMillis: nil)]
         #expect(failureReason(body, sent: sent) == "accepted 1 entries")
     }

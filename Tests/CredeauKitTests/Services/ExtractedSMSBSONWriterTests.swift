@@ -19,7 +19,7 @@ import Testing
     }
 
     private func answers(_ entries: [ExtractedSMS], requestID: String = "req-ü") throws -> (json: [UInt8], bson: [UInt8]) {
-        let rows = entries.map(ExtractedSMSColumns.values(of:))
+        let rows = ExtractedSMSRows(entries)
         let bson = try #require(ExtractedSMSBSONWriter.encode(rows, requestID: requestID))
         return (SMSExtractionHandler.encode(rows, requestID: requestID), bson)
     }

@@ -33,7 +33,7 @@ import Testing
             router.post("/api/extract_sms") { request, _ in
                 acceptLog.headers.withLock { $0.append(request.header("accept") ?? "") }
                 let batch = try SMSExtractionRequest.parse(request.body, maxSMSCount: 1000)
-                let rows = batch.sms.map { ExtractedSMSColumns.values(of: extractor.extract($0, createdAtMillis: 0)) }
+                let rows = ExtractedSMSRows(batch.sms.map { extractor.extract($0, createdAtMillis: 0) })
                 let requestID = batch.requestID ?? "mock"
                 guard answer != .json, let bson = ExtractedSMSBSONWriter.encode(rows, requestID: requestID) else {
                     return .json(200, SMSExtractionHandler.encode(rows, requestID: requestID))

@@ -31,6 +31,29 @@ import Testing
         #expect(request.sms.map(\.requestID) == [nil, nil, nil])
     }
 
+    @Test func lookAlikeKeysAreUnknown() throws {
+        // Keys of the same length as a known key but other bytes (case, a letter, non-ASCII), and
+        // keys of one level at the other, where `sms_sender` and `request_id` share a length.
+        let request = try parse("""
+            {"Client_id": "x", "client_id": "c1", "user_iD": "x", "user_id": "u1", "request_ıd": "x", "smz": [],
+             "sms_sender": "x", "sms_id": "x",
+             "sms": [{"sms_iD": "x", "sms_id": "a", "sms_sendeR": "x", "request_id": "x", "sms_body": "b", "sms_bodi": "x",
+                      "sms_inbox_datE": 9, "sms_inbox_date": 5, "SMS_ID": "x", "sms_ıd": "x"}]}
+            """)
+        #expect(request.clientID == "c1")
+        #expect(request.userID == "u1")
+        #expect(request.requestID == nil)
+        #expect(request.sms.map(\.id) == ["a"])
+        #expect(request.sms.map(\.sender) == [nil])
+        #expect(request.sms.map(\.body) == ["b"])
+        #expect(request.sms.map(\.inboxDateMillis) == [5])
+
+        // A required field sent only under a look-alike key is missing.
+        #expect(throws: ValidationError.self) {
+            try parse(#"{"client_id": "c", "user_id": "u", "sms": [{"sms_id": "a", "SMS_BODY": "b", "sms_inbox_date": 1}]}"#)
+        }
+    }
+
     @Test func rareValidFormsReadThroughTree() throws {
         // Whole numbers sent as floats, and a sender of 50 characters but 150 UTF-8 bytes.
         let sender = String(repeating: "क", count: 50)

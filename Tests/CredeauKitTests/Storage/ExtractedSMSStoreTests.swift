@@ -75,6 +75,40 @@ import Testing
         #expect(unordered.map(\.smsBody) == ["", "", ""])
     }
 
+    @Test(arguments: [false, true])
+    func longAndEmptyTextsRoundTrip(encrypted: Bool) throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        let fernet = encrypted ? try Fernet(key: Fernet.generateKey()) : nil
+        let store = try SQLiteExtractedSMSStore(path: path, fernet: fernet, migrate: true)
+
+        // Bodies of up to about 16 KB make a group of rows outgrow the insert's first 64 KiB text
+        // arena; empty and short texts sit between them.
+        let count = SQLiteExtractedSMSStore.maxRowsPerInsert + 7
+        let batch = (0..<count).map { index in
+            let filler = String(repeating: index % 2 == 0 ? "₹ 🙏 ab " : "x", count: (index * 97) % 1300)
+            var sms = entry("id-\(index)", body: "Rs \(index).50 debited from A/c XX12\(index) \(filler)",
+                            inboxMillis: 1_772_000_000_000 + Int64(index) * 1000)
+            if index % 4 == 0 { sms.smsBody = "" }
+            if index % 5 == 0 { sms.senderName = "" }
+            if index % 6 == 0 { sms.smsSender = "é" }
+            return sms
+        }
+        try store.store(batch, clientID: "acme", userID: "u1", requestID: "r1")
+
+        let reader = try SQLiteExtractedSMSStore(path: path, fernet: fernet, migrate: false)
+        let stored = try reader.entries(clientID: "acme", userID: "u1", limit: nil)
+        let byID = Dictionary(uniqueKeysWithValues: stored.map { ($0.smsID, $0) })
+        #expect(stored.count == count)
+        for original in batch {
+            var expected = original
+            (expected.clientID, expected.userID, expected.requestID) = ("acme", "u1", "r1")
+            let read = try #require(byID[original.smsID])
+            #expect(ExtractedSMSColumns.values(of: read) == ExtractedSMSColumns.values(of: expected), "sms \(original.smsID)")
+        }
+    }
+
     @Test func multiRowInsertStoresEachRow() throws {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

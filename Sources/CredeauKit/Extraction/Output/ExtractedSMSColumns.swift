@@ -20,23 +20,14 @@ public enum ExtractedSMSColumns {
 
     /// Returns the values of `entry` in the order of `names`, with dates rendered in India time.
     public static func values(of entry: ExtractedSMS) -> [ExtractedFieldValue] {
-        values(of: entry, created: CreatedTexts(millis: entry.createdAtMillis))
-    }
-
-    /// Returns `values(of:)` of each entry. The entries of one request share their created_at,
-    /// so its two texts are formatted again only when an entry's time differs from the previous one.
-    public static func values(of entries: [ExtractedSMS]) -> [[ExtractedFieldValue]] {
-        var created: CreatedTexts?
-        return entries.map { entry in
-            if created?.millis != entry.createdAtMillis {
-                created = CreatedTexts(millis: entry.createdAtMillis)
-            }
-            return values(of: entry, created: created!)
-        }
+        var values: [ExtractedFieldValue] = []
+        values.reserveCapacity(names.count)
+        append(entry, created: CreatedTexts(millis: entry.createdAtMillis), to: &values)
+        return values
     }
 
     /// The created_at and created_date texts of one time.
-    private struct CreatedTexts {
+    struct CreatedTexts {
         let millis: Int64
         let dateTime: String
         let date: String
@@ -48,39 +39,39 @@ public enum ExtractedSMSColumns {
         }
     }
 
-    private static func values(of entry: ExtractedSMS, created: CreatedTexts) -> [ExtractedFieldValue] {
-        [
-            .text(entry.smsID),
-            text(entry.userID),
-            text(entry.clientID),
-            text(entry.requestID),
-            .text(entry.smsSender),
-            text(entry.inboxDateMillis.map(IndiaTime.dateTime(fromMillis:))),
-            .text(entry.smsBody),
-            .text(created.dateTime),
-            .text(created.date),
-            .text(entry.templateHash),
-            .bool(entry.isClassified),
-            .bool(entry.isExtracted),
-            .bool(entry.isTransactional),
-            text(entry.senderName),
-            .text(entry.senderType.rawValue),
-            .text(entry.smsType.rawValue),
-            text(entry.smsSubType?.rawValue),
-            .text(entry.smsNLPTag),
-            text(entry.transactionType?.rawValue),
-            amount(entry.amount),
-            text(entry.accountLastDigits),
-            text(entry.transactionParty),
-            text(entry.uniquePAN),
-            amount(entry.availableBalance),
-            amount(entry.outstandingAmount),
-            text(entry.referenceNumber),
-            text(entry.transactionChannel?.rawValue),
-            amount(entry.dueAmount),
-            text(entry.dueDate),
-            text(entry.accountType?.rawValue),
-        ]
+    /// Appends the values of `entry` in the order of `names`, one `append` per column, so a batch
+    /// can write every row into one array.
+    static func append(_ entry: borrowing ExtractedSMS, created: CreatedTexts, to values: inout [ExtractedFieldValue]) {
+        values.append(.text(entry.smsID))
+        values.append(text(entry.userID))
+        values.append(text(entry.clientID))
+        values.append(text(entry.requestID))
+        values.append(.text(entry.smsSender))
+        values.append(text(entry.inboxDateMillis.map(IndiaTime.dateTime(fromMillis:))))
+        values.append(.text(entry.smsBody))
+        values.append(.text(created.dateTime))
+        values.append(.text(created.date))
+        values.append(.text(entry.templateHash))
+        values.append(.bool(entry.isClassified))
+        values.append(.bool(entry.isExtracted))
+        values.append(.bool(entry.isTransactional))
+        values.append(text(entry.senderName))
+        values.append(.text(entry.senderType.rawValue))
+        values.append(.text(entry.smsType.rawValue))
+        values.append(text(entry.smsSubType?.rawValue))
+        values.append(.text(entry.smsNLPTag))
+        values.append(text(entry.transactionType?.rawValue))
+        values.append(amount(entry.amount))
+        values.append(text(entry.accountLastDigits))
+        values.append(text(entry.transactionParty))
+        values.append(text(entry.uniquePAN))
+        values.append(amount(entry.availableBalance))
+        values.append(amount(entry.outstandingAmount))
+        values.append(text(entry.referenceNumber))
+        values.append(text(entry.transactionChannel?.rawValue))
+        values.append(amount(entry.dueAmount))
+        values.append(text(entry.dueDate))
+        values.append(text(entry.accountType?.rawValue))
     }
 
     private static func text(_ value: String?) -> ExtractedFieldValue {

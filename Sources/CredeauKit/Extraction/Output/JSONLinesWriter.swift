@@ -44,30 +44,68 @@ public final class JSONLinesWriter: ExtractedSMSWriter {
     /// text and then copied in one append. A serve-sms response writes 30 keys per SMS, and a
     /// checked append per key and value cost more than the writing itself.
     public static func append(values: [ExtractedFieldValue], to buffer: inout [UInt8]) {
-        let columnCount = min(values.count, keyLengths.count)
+        values.withUnsafeBufferPointer { append(values: $0, to: &buffer) }
+    }
+
+    /// Appends every row of `rows` as a JSON object, with a comma between two objects, as
+    /// `append(values:to:)` writes each. One scratch buffer, grown when a row needs more, serves
+    /// every row, where a call per row would allocate scratch memory per row.
+    public static func append(rows: ExtractedSMSRows, to buffer: inout [UInt8]) {
+        var scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 16 * 1024)
+        defer { scratch.deallocate() }
+        let width = ExtractedSMSRows.width
+        rows.values.withUnsafeBufferPointer { values in
+            for row in 0..<rows.count {
+                if row > 0 { buffer.append(UInt8(ascii: ",")) }
+                let rowValues = UnsafeBufferPointer(rebasing: values[(row * width)..<((row + 1) * width)])
+                let maxCount = maxObjectCount(rowValues)
+                if scratch.count < maxCount {
+                    scratch.deallocate()
+                    scratch = .allocate(capacity: maxCount)
+                }
+                let written = writeObject(rowValues, to: scratch.baseAddress!)
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<written]))
+            }
+        }
+    }
+
+    private static func append(values: UnsafeBufferPointer<ExtractedFieldValue>, to buffer: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxObjectCount(values)) { scratch in
+            let written = writeObject(values, to: scratch.baseAddress!)
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<written]))
+        }
+    }
+
+    /// Returns the longest JSON object `writeObject` can write for `values`, in bytes.
+    private static func maxObjectCount(_ values: UnsafeBufferPointer<ExtractedFieldValue>) -> Int {
         var maxCount = keyBytes.count + 1
-        for value in values.prefix(columnCount) {
+        for value in values.prefix(keyLengths.count) {
             switch value {
             case .null, .bool: maxCount += 5
             case let .text(text): maxCount += JSONText.maxQuotedCount(utf8Count: text.utf8.count)
             case .amount: maxCount += JSONText.maxAmountCount
             }
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxCount) { scratch in
-            let start = scratch.baseAddress!
-            var out = start
-            keyBytes.withUnsafeBufferPointer { keys in
-                var key = keys.baseAddress!
-                for column in 0..<columnCount {
-                    out.update(from: key, count: keyLengths[column])
-                    out += keyLengths[column]
-                    key += keyLengths[column]
-                    out += write(values[column], to: out)
-                }
+        return maxCount
+    }
+
+    /// Writes `values` as one JSON object to `start`, which must have room for
+    /// `maxObjectCount(values)` bytes, and returns the number of bytes written.
+    private static func writeObject(_ values: UnsafeBufferPointer<ExtractedFieldValue>,
+                                    to start: UnsafeMutablePointer<UInt8>) -> Int {
+        let columnCount = min(values.count, keyLengths.count)
+        var out = start
+        keyBytes.withUnsafeBufferPointer { keys in
+            var key = keys.baseAddress!
+            for column in 0..<columnCount {
+                out.update(from: key, count: keyLengths[column])
+                out += keyLengths[column]
+                key += keyLengths[column]
+                out += write(values[column], to: out)
             }
-            out.pointee = UInt8(ascii: "}")
-            buffer.append(contentsOf: UnsafeBufferPointer(start: start, count: start.distance(to: out) + 1))
         }
+        out.pointee = UInt8(ascii: "}")
+        return start.distance(to: out) + 1
     }
 
     /// Writes one value as JSON and returns the number of bytes written.

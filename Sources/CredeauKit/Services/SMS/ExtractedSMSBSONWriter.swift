@@ -21,7 +21,7 @@ enum ExtractedSMSBSONWriter {
 
     /// Returns the response document's bytes, or nil when libbson cannot append it (a document
     /// past its 2 GiB limit). The caller then responds with JSON.
-    static func encode(_ rows: [[ExtractedFieldValue]], requestID: String) -> [UInt8]? {
+    static func encode(_ rows: ExtractedSMSRows, requestID: String) -> [UInt8]? {
         // bson_sized_new asserts that the size fits an int32, and the buffer grows as needed.
         guard let document = bson_sized_new(min(64 + rows.count * 900, 1 << 26)) else { return nil }
         defer { bson_destroy(document) }
@@ -47,7 +47,7 @@ enum ExtractedSMSBSONWriter {
     /// The pointer libbson gets for an empty text, because a NULL value would append a null.
     private static let emptyText: [CChar] = [0]
 
-    private static func appendList(_ rows: [[ExtractedFieldValue]], list: OpaquePointer, entry: OpaquePointer,
+    private static func appendList(_ rows: ExtractedSMSRows, list: OpaquePointer, entry: OpaquePointer,
                                    to document: OpaquePointer) -> Bool {
         let began = listKey.withUnsafeBufferPointer {
             bson_append_array_begin(document, $0.baseAddress, Int32($0.count - 1), list)
@@ -57,12 +57,12 @@ enum ExtractedSMSBSONWriter {
         // Array keys are the indexes as decimal text, which bson_uint32_to_string writes
         // (or points at from its table of small numbers).
         var indexText = [CChar](repeating: 0, count: 16)
-        for (index, values) in rows.enumerated() {
+        for index in 0..<rows.count {
             let appended = indexText.withUnsafeMutableBufferPointer { buffer -> Bool in
                 var key: UnsafePointer<CChar>?
                 let length = bson_uint32_to_string(UInt32(index), &key, buffer.baseAddress, buffer.count)
                 return bson_append_document_begin(list, key, Int32(length), entry)
-                    && appendEntry(values, keys: keys, to: entry)
+                    && appendEntry(rows[index], keys: keys, to: entry)
                     && bson_append_document_end(list, entry)
             }
             guard appended else { return false }
@@ -70,7 +70,7 @@ enum ExtractedSMSBSONWriter {
         return bson_append_array_end(document, list)
     }
 
-    private static func appendEntry(_ values: [ExtractedFieldValue], keys: [[CChar]], to entry: OpaquePointer) -> Bool {
+    private static func appendEntry(_ values: ArraySlice<ExtractedFieldValue>, keys: [[CChar]], to entry: OpaquePointer) -> Bool {
         for (key, value) in zip(keys, values) {
             let appended: Bool
             switch value {

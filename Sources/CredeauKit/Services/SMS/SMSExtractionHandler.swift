@@ -32,23 +32,27 @@ public struct SMSExtractionHandler: Sendable {
         let requestID = batch.requestID ?? context.requestID
         let createdAt = SystemClock.epochMillis()
 
-        var entries: [ExtractedSMS] = []
-        entries.reserveCapacity(batch.sms.count)
+        // Each entry goes straight into the batch's rows, whose values both the insert and the
+        // response read, so no entry is kept or copied.
+        var rows = ExtractedSMSRows()
+        rows.reserveCapacity(batch.sms.count)
         for index in batch.sms.indices {
             batch.sms[index].requestID = requestID
-            entries.append(extractor.extract(batch.sms[index], createdAtMillis: createdAt))
+            rows.append(extractor.extract(batch.sms[index], createdAtMillis: createdAt))
         }
-        metrics.increment(Self.extractedCounter, by: entries.count, help: Self.extractedHelp)
+        metrics.increment(Self.extractedCounter, by: rows.count, help: Self.extractedHelp)
 
-        // Each entry's column values are computed once, for both the insert and the response.
-        let rows = ExtractedSMSColumns.values(of: entries)
-        let stored = try store.storedIDs(clientID: batch.clientID, userID: batch.userID, among: entries.map(\.smsID))
+        let ids = (0..<rows.count).map { rows.smsID(at: $0) }
+        let stored = try store.storedIDs(clientID: batch.clientID, userID: batch.userID, among: ids)
         var seen = stored
-        let fresh = rows.indices.filter { seen.insert(entries[$0].smsID).inserted }.map { rows[$0] }
+        seen.reserveCapacity(stored.count + ids.count)
+        let freshRows = ids.indices.filter { seen.insert(ids[$0]).inserted }
+        // Usually every row is new, and then the rows go to the store as they are.
+        let fresh = freshRows.count == rows.count ? rows : rows.selecting(freshRows)
         try store.store(rows: fresh)
         metrics.increment(Self.storedCounter, by: fresh.count, help: Self.storedHelp)
         context.logger.debug("extracted SMS batch", [
-            ("client.id", batch.clientID), (LogKey.count, String(entries.count)), ("stored", String(fresh.count)),
+            ("client.id", batch.clientID), (LogKey.count, String(rows.count)), ("stored", String(fresh.count)),
         ])
 
         if ExtractedSMSBSONWriter.isPreferred(by: request.header("accept")),
@@ -61,16 +65,13 @@ public struct SMSExtractionHandler: Sendable {
 
     /// `{"request_id": "...", "extracted_sms_data": [entry, ...]}` from each entry's column values,
     /// written without building a JSON tree.
-    static func encode(_ rows: [[ExtractedFieldValue]], requestID: String) -> [UInt8] {
+    static func encode(_ rows: ExtractedSMSRows, requestID: String) -> [UInt8] {
         var body: [UInt8] = []
         body.reserveCapacity(64 + rows.count * 900)
         body.append(contentsOf: #"{"request_id":"#.utf8)
         JSONText.appendString(requestID, to: &body)
         body.append(contentsOf: #","extracted_sms_data":["#.utf8)
-        for (index, values) in rows.enumerated() {
-            if index > 0 { body.append(UInt8(ascii: ",")) }
-            JSONLinesWriter.append(values: values, to: &body)
-        }
+        JSONLinesWriter.append(rows: rows, to: &body)
         body.append(contentsOf: "]}".utf8)
         return body
     }

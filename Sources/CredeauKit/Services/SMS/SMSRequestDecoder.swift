@@ -1,4 +1,7 @@
 import CBSON
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a `POST /api/extract_sms` body into `RawSMS` values in one walk over libbson's document,
 /// without building a `JSONValue` tree.
@@ -27,18 +30,18 @@ enum SMSRequestDecoder {
             var hasList = false
             while bson_iter_next(top) {
                 switch key(of: top) {
-                case "client_id":
+                case .clientID:
                     guard let text = limitedText(top, minLength: 1) else { return nil }
                     clientID = text
-                case "user_id":
+                case .userID:
                     guard let text = limitedText(top, minLength: 1) else { return nil }
                     userID = text
-                case "request_id":
+                case .requestID:
                     requestID = nil
                     if bson_iter_type(top) == BSON_TYPE_NULL { continue }
                     guard let text = limitedText(top, minLength: 0) else { return nil }
                     requestID = text
-                case "sms":
+                case .sms:
                     hasList = true
                     guard bson_iter_type(top) == BSON_TYPE_ARRAY, bson_iter_recurse(top, list) else { return nil }
                 default:
@@ -73,18 +76,18 @@ enum SMSRequestDecoder {
         var inboxDate: Int64?
         while bson_iter_next(item) {
             switch key(of: item) {
-            case "sms_id":
+            case .smsID:
                 guard let text = identifier(item) else { return nil }
                 id = text
-            case "sms_sender":
+            case .smsSender:
                 sender = nil
                 if bson_iter_type(item) == BSON_TYPE_NULL { continue }
                 guard let text = limitedText(item, minLength: 0) else { return nil }
                 sender = text
-            case "sms_body":
+            case .smsBody:
                 guard bson_iter_type(item) == BSON_TYPE_UTF8 else { return nil }
                 body = text(item)
-            case "sms_inbox_date":
+            case .smsInboxDate:
                 guard let millis = timestamp(item) else { return nil }
                 inboxDate = millis
             default:
@@ -101,10 +104,27 @@ enum SMSRequestDecoder {
     /// `sizeof(bson_iter_t)` is 80 in libbson 1.23, and a whole alignment unit leaves room to spare.
     private static let iteratorSize = 128
 
-    /// Returns the current key, a short ASCII text in every accepted body.
-    private static func key(of iterator: OpaquePointer) -> String {
-        let bytes = UnsafeRawBufferPointer(start: bson_iter_key(iterator), count: Int(bson_iter_key_len(iterator)))
-        return String(decoding: bytes, as: UTF8.self)
+    /// The keys the walk reads, at the top level and in `sms` items.
+    private enum Key {
+        case clientID, userID, requestID, sms, smsID, smsSender, smsBody, smsInboxDate, other
+    }
+
+    /// Each key's name with its case.
+    private static let keyNames: [(name: StaticString, key: Key)] = [
+        ("client_id", .clientID), ("user_id", .userID), ("request_id", .requestID), ("sms", .sms),
+        ("sms_id", .smsID), ("sms_sender", .smsSender), ("sms_body", .smsBody), ("sms_inbox_date", .smsInboxDate),
+    ]
+
+    /// Returns the current key, compared as bytes without making a `String`. The names are ASCII
+    /// without `K`, `;` or `` ` ``, the only ASCII characters that another character canonically
+    /// equals, so byte equality here is the `String` equality the tree path uses.
+    private static func key(of iterator: OpaquePointer) -> Key {
+        let length = Int(bson_iter_key_len(iterator))
+        guard let bytes = bson_iter_key(iterator) else { return .other }
+        for (name, key) in keyNames where name.utf8CodeUnitCount == length && memcmp(bytes, name.utf8Start, length) == 0 {
+            return key
+        }
+        return .other
     }
 
     private static func text(_ iterator: OpaquePointer) -> String {

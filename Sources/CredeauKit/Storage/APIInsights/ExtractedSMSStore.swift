@@ -6,11 +6,11 @@
 public protocol ExtractedSMSStore: Sendable {
     /// Ids among `smsIDs` already stored for this client and user.
     func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> Set<String>
-    /// Stores rows of column values, as `ExtractedSMSColumns.values(of:)` returns them with the
-    /// ids in place and sms_body as plain text, in one transaction (all or nothing). Rows already
-    /// present (same client_id, user_id, sms_id) are left as they are. sms_body is
-    /// Fernet-encrypted when the store has a key.
-    func store(rows: [[ExtractedFieldValue]]) throws
+    /// Stores rows of column values, as `ExtractedSMSRows` holds them with the ids in place and
+    /// sms_body as plain text, in one transaction (all or nothing). Rows already present (same
+    /// client_id, user_id, sms_id) are left as they are. sms_body is Fernet-encrypted when the
+    /// store has a key.
+    func store(rows: ExtractedSMSRows) throws
     /// The user's entries, newest sms_inbox_date first, at most `limit` (nil = all). Bodies are
     /// decrypted when `includeBodies` is true, and left empty otherwise, which saves reading and
     /// decrypting them when the caller has the raw SMS anyway.
@@ -25,13 +25,15 @@ public protocol ExtractedSMSStore: Sendable {
 extension ExtractedSMSStore {
     /// Stores `entries` under the given ids, in one transaction, as `store(rows:)` does.
     public func store(_ entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws {
-        try store(rows: entries.map { entry in
-            var entry = entry
+        var rows = ExtractedSMSRows()
+        rows.reserveCapacity(entries.count)
+        for var entry in entries {
             entry.clientID = clientID
             entry.userID = userID
             entry.requestID = requestID ?? entry.requestID
-            return ExtractedSMSColumns.values(of: entry)
-        })
+            rows.append(entry)
+        }
+        try store(rows: rows)
     }
 
     public func unorderedEntries(clientID: String, userID: String) throws -> [ExtractedSMS] {
@@ -92,10 +94,10 @@ struct ExtractedSMSRowCodec: Sendable {
 
     /// Returns each row's sms_body as a Fernet token, encrypted in one batch, or nil when the
     /// store has no key.
-    func encryptedBodies(of rows: [[ExtractedFieldValue]]) throws -> [String]? {
+    func encryptedBodies(of rows: ExtractedSMSRows) throws -> [String]? {
         guard let fernet else { return nil }
-        return try fernet.encryptAll(rows.map { row in
-            if case let .text(body) = row[Self.bodyIndex] { return body }
+        return try fernet.encryptAll((0..<rows.count).map { row in
+            if case let .text(body) = rows.values[row * ExtractedSMSRows.width + Self.bodyIndex] { return body }
             return ""
         })
     }

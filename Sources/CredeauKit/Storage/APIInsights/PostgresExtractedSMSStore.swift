@@ -23,14 +23,14 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         return Set(rows.rows.compactMap { $0.first ?? nil })
     }
 
-    public func store(rows: [[ExtractedFieldValue]]) throws {
+    public func store(rows: ExtractedSMSRows) throws {
         guard !rows.isEmpty else { return }
         // Encrypt before borrowing a connection, so the connection is held only for the writes.
         var parameters: [String?] = []
         parameters.reserveCapacity(rows.count * ExtractedSMSColumns.names.count)
         let tokens = try codec.encryptedBodies(of: rows)
-        for (row, values) in rows.enumerated() {
-            for (column, value) in values.enumerated() {
+        for row in 0..<rows.count {
+            for (column, value) in rows[row].enumerated() {
                 if let tokens, column == ExtractedSMSRowCodec.bodyIndex {
                     parameters.append(tokens[row])
                 } else {

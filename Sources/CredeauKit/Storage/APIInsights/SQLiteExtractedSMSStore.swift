@@ -108,14 +108,14 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         }
     }
 
-    public func store(rows: [[ExtractedFieldValue]]) throws {
+    public func store(rows: ExtractedSMSRows) throws {
         guard !rows.isEmpty else { return }
         // Encrypt outside the lock, so concurrent requests only queue for the writes.
         let tokens = try codec.encryptedBodies(of: rows)
         try connection.withLock { connection in
-            // One text arena serves every statement, so the loop does not allocate.
-            var arena: [UInt8] = []
-            arena.reserveCapacity(64 * 1024)
+            // One text arena serves every statement, so the loop allocates only when a group's
+            // texts outgrow it.
+            var arena = [UInt8](repeating: 0, count: 64 * 1024)
             try connection.database.transaction {
                 var start = 0
                 while start < rows.count {
@@ -130,39 +130,51 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     }
 
     /// Runs `statement` with the column values of `rows[group]`, binding them without building
-    /// `SQLiteValue`s: the texts are copied into `arena` and bound in place.
-    private static func insert(_ rows: [[ExtractedFieldValue]], _ group: Range<Int>, tokens: [String]?,
+    /// `SQLiteValue`s. Each text is copied into `arena` and bound in place (SQLITE_STATIC); the
+    /// arena is sized for the whole group first, so the bound bytes do not move during the run.
+    private static func insert(_ rows: ExtractedSMSRows, _ group: Range<Int>, tokens: [String]?,
                                arena: inout [UInt8], with statement: SQLiteStatement) throws {
         let bodyIndex = ExtractedSMSRowCodec.bodyIndex
-        arena.removeAll(keepingCapacity: true)
-        for index in group {
-            for (column, value) in rows[index].enumerated() {
-                if column == bodyIndex, let tokens {
-                    arena.append(contentsOf: tokens[index].utf8)
-                } else if case let .text(text) = value {
-                    arena.append(contentsOf: text.utf8)
+        let width = ExtractedSMSRows.width
+        try rows.values.withUnsafeBufferPointer { values in
+            var needed = 0
+            for index in group {
+                for column in 0..<width {
+                    if column == bodyIndex, let tokens {
+                        needed += tokens[index].utf8.count
+                    } else if case let .text(text) = values[index * width + column] {
+                        needed += text.utf8.count
+                    }
                 }
             }
-        }
-        try arena.withUnsafeBufferPointer { texts in
-            try statement.run { binder in
-                var offset = 0
-                func bindText(_ text: String) {
-                    let count = text.utf8.count
-                    binder.bindText(UnsafeBufferPointer(rebasing: texts[offset..<(offset + count)]))
-                    offset += count
-                }
-                for index in group {
-                    for (column, value) in rows[index].enumerated() {
-                        if column == bodyIndex, let tokens {
-                            bindText(tokens[index])
-                            continue
+            if arena.count < needed { arena = [UInt8](repeating: 0, count: needed) }
+
+            try arena.withUnsafeMutableBufferPointer { arenaBytes in
+                try statement.run { binder in
+                    var offset = 0
+                    func bindText(_ text: String) {
+                        var text = text
+                        let count = text.withUTF8 { utf8 in
+                            if let source = utf8.baseAddress {
+                                (arenaBytes.baseAddress! + offset).update(from: source, count: utf8.count)
+                            }
+                            return utf8.count
                         }
-                        switch value {
-                        case .null: binder.bindNull()
-                        case let .text(text): bindText(text)
-                        case let .bool(flag): binder.bind(Int64(flag ? 1 : 0))
-                        case let .amount(rupees): binder.bind((rupees * 100).rounded() / 100)
+                        binder.bindText(UnsafeBufferPointer(rebasing: arenaBytes[offset..<(offset + count)]))
+                        offset += count
+                    }
+                    for index in group {
+                        for column in 0..<width {
+                            if column == bodyIndex, let tokens {
+                                bindText(tokens[index])
+                                continue
+                            }
+                            switch values[index * width + column] {
+                            case .null: binder.bindNull()
+                            case let .text(text): bindText(text)
+                            case let .bool(flag): binder.bind(Int64(flag ? 1 : 0))
+                            case let .amount(rupees): binder.bind((rupees * 100).rounded() / 100)
+                            }
                         }
                     }
                 }
