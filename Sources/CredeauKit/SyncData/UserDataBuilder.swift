@@ -12,6 +12,7 @@ public struct UserDataBuilder {
     private var sms: [(record: SyncedSMSRecord, syncedAt: Int64)] = []
     private var smsIndexByID: [String: Int] = [:]
     private var smsIndexByContent: [SMSDuplicateKey: Int] = [:]
+    private var senderKeys = SenderKeyCache()
     private var appsByPackage: [String: (record: AppRecord, syncedAt: Int64)]?
     private var devices: [DeviceRecord]?
     private var iosDevices: [DeviceRecord]?
@@ -86,7 +87,7 @@ public struct UserDataBuilder {
     }
 
     private mutating func insertSMS(_ record: SyncedSMSRecord, syncedAt: Int64) {
-        let content = SMSDuplicateKey(record.raw)
+        let content = SMSDuplicateKey(record.raw, senderKeys: &senderKeys)
         let id = record.raw.id
         let existing = (id.isEmpty ? nil : smsIndexByID[id]) ?? content.flatMap { smsIndexByContent[$0] }
         let index = existing ?? sms.count

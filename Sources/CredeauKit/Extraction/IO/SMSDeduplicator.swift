@@ -9,9 +9,9 @@ struct SMSDuplicateKey: Hashable {
     var inboxSecond: Int64
     var body: String
 
-    init?(_ sms: RawSMS) {
+    init?(_ sms: RawSMS, senderKeys: inout SenderKeyCache) {
         guard let millis = sms.inboxDateMillis else { return nil }
-        sender = SenderNormaliser.normalise(sms.sender).key
+        sender = senderKeys.key(for: sms.sender)
         inboxSecond = floorDivide(millis, 1000)
         body = sms.body
     }
@@ -25,11 +25,12 @@ struct SMSDuplicateKey: Hashable {
 struct SMSDeduplicator {
     private var seenIDs: Set<String> = []
     private var seenContents: Set<SMSDuplicateKey> = []
+    private var senderKeys = SenderKeyCache()
 
     /// Records `sms` and returns true when it is new for this user.
     mutating func insert(_ sms: RawSMS) -> Bool {
         let isNewID = seenIDs.insert(sms.id).inserted
-        guard let key = SMSDuplicateKey(sms) else { return isNewID }
+        guard let key = SMSDuplicateKey(sms, senderKeys: &senderKeys) else { return isNewID }
         let isNewContent = seenContents.insert(key).inserted
         return isNewID && isNewContent
     }
@@ -37,6 +38,7 @@ struct SMSDeduplicator {
     mutating func reset() {
         seenIDs.removeAll(keepingCapacity: true)
         seenContents.removeAll(keepingCapacity: true)
+        senderKeys = SenderKeyCache()
     }
 }
 
