@@ -99,19 +99,14 @@ struct ExtractedSMSSQLiteRow: ExtractedSMSRow {
         guard statement.columnType(Int32(column)) == SQLITE_TEXT else {
             return text(at: column).flatMap(Value.init(rawValue:))
         }
-        // Text whose bytes equal a raw value is that case. ASCII text matches a raw value only when
-        // its bytes do. Other text goes through `init(rawValue:)`, whose String comparison is
-        // Unicode-aware, in case it is canonically equivalent to a raw value.
-        let match: Value?? = statement.withText(at: Int32(column)) { bytes in
+        return statement.withText(at: Int32(column)) { bytes in
+            // `String(cString:)` would stop at a NUL byte, so the table reads the same text.
             var end = bytes.count
             if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
                 end = base.distance(to: UnsafeRawPointer(nul))
             }
-            let text = UnsafeRawBufferPointer(rebasing: bytes[..<end])
-            if let value = table.value(utf8: text) { return value }
-            return text.contains(where: { $0 >= 0x80 }) ? nil : .some(nil)
+            return table.value(utf8: UnsafeRawBufferPointer(rebasing: bytes[..<end]), text: { text(at: column) })
         }
-        return match ?? text(at: column).flatMap(Value.init(rawValue:))
     }
 }
 
@@ -141,6 +136,18 @@ struct RawValueTable<Value: RawRepresentable & Sendable>: Sendable where Value.R
         self.rawBytes = rawBytes
         self.slots = slots
         self.slotsByLength = slotsByLength
+    }
+
+    /// Returns the case that `init(rawValue:)` finds for the text with these UTF-8 bytes, which
+    /// `text` returns as a String.
+    ///
+    /// Text whose bytes equal a raw value is that case, and other ASCII text matches no case. Only text
+    /// with other bytes goes through `init(rawValue:)`, whose String comparison is Unicode-aware,
+    /// in case it is canonically equivalent to a raw value or `text` repairs invalid UTF-8.
+    func value(utf8 bytes: UnsafeRawBufferPointer, text: () -> String?) -> Value? {
+        if let value = value(utf8: bytes) { return value }
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        return text().flatMap(Value.init(rawValue:))
     }
 
     /// Returns the case whose raw value has exactly these bytes.
