@@ -12,6 +12,7 @@ public struct UserDataBuilder {
     private var sms: [(record: SyncedSMSRecord, syncedAt: Int64)] = []
     private var smsIndexByID: [String: Int] = [:]
     private var smsIndexByContent: [SMSDuplicateKey: Int] = [:]
+    private var senderKeys = SenderKeyCache()
     private var appsByPackage: [String: (record: AppRecord, syncedAt: Int64)]?
     private var devices: [DeviceRecord]?
     private var iosDevices: [DeviceRecord]?
@@ -56,6 +57,9 @@ public struct UserDataBuilder {
             } : nil)
             skippedSMSCount += skipped
             if firstSkipReason == nil { firstSkipReason = firstReason }
+            // Dictionaries grow by doubling their buckets, so reserving once per document stays linear.
+            smsIndexByID.reserveCapacity(sms.count + records.count)
+            smsIndexByContent.reserveCapacity(sms.count + records.count)
             for record in records { insertSMS(record, syncedAt: syncedAt) }
         case .apps:
             var byPackage = appsByPackage ?? [:]
@@ -86,13 +90,15 @@ public struct UserDataBuilder {
     }
 
     private mutating func insertSMS(_ record: SyncedSMSRecord, syncedAt: Int64) {
-        let content = SMSDuplicateKey(record.raw)
+        let content = SMSDuplicateKey(record.raw, senderKeys: &senderKeys)
         let id = record.raw.id
-        let existing = (id.isEmpty ? nil : smsIndexByID[id]) ?? content.flatMap { smsIndexByContent[$0] }
+        let indexByID = id.isEmpty ? nil : smsIndexByID[id]
+        let indexByContent = content.flatMap { smsIndexByContent[$0] }
+        let existing = indexByID ?? indexByContent
         let index = existing ?? sms.count
         // A dropped SMS's id and content count as seen too, as in SMSDeduplicator.
-        if !id.isEmpty, smsIndexByID[id] == nil { smsIndexByID[id] = index }
-        if let content, smsIndexByContent[content] == nil { smsIndexByContent[content] = index }
+        if !id.isEmpty, indexByID == nil { smsIndexByID[id] = index }
+        if let content, indexByContent == nil { smsIndexByContent[content] = index }
         if let existing {
             // Documents may arrive in any order: keep the earliest sync that carried the SMS.
             sms[existing].syncedAt = min(sms[existing].syncedAt, syncedAt)

@@ -124,6 +124,9 @@ struct ExtractSMSAnswerSamples {
             #""2026-03-18 10:20:30""#, #""2026-03-18T04:50:30.5Z""#, #"{"$date": "2026-03-18T04:50:30Z"}"#,
             #"{"$date": {"$numberLong": "1772000000000"}}"#, #"{"$numberLong": "123456789012"}"#,
             #"{"$oid": "5f1d7a3b9c8e4d2a1b0c9d8e"}"#, #"{"$numberDecimal": "1.5"}"#, #""\u0000 nul""#,
+            // Near misses of enum raw values, which the decoder matches by bytes.
+            #""BANK""#, #""upi\u0301""#, #""b\u00e4nk""#, #""otp\u0000""#, #""card ""#, #""debit-transaction""#,
+            #""account_debit_executed""#, #""\u212Aotak""#,
         ])
     }
 

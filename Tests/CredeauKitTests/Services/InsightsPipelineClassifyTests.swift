@@ -85,4 +85,62 @@ import Testing
             }
         }
     }
+
+    @Test func allStoredSkipsClassifier() throws {
+        let classifier = OrderedClassifier(reverses: false)
+        let (pipeline, store) = try pipeline(classifier)
+        try store.store(expected(requestID: "r0"), clientID: "c", userID: "u", requestID: "r0")
+
+        let (entries, stored) = try pipeline.classify(synced, request: try request(), requestID: "r1")
+
+        #expect(stored == synced.count)
+        #expect(classifier.received.isEmpty)
+        #expect(entries.map(\.smsID) == synced.map(\.raw.id))
+        #expect(entries.map(\.smsBody) == synced.map(\.raw.body))
+        #expect(entries.map(\.inboxDateMillis) == synced.map(\.raw.inboxDateMillis))
+        #expect(entries.map(\.createdAtMillis) == synced.map(\.syncedAt))
+        #expect(entries.map(\.amount) == expected(requestID: "r0").map(\.amount))
+        #expect(entries.allSatisfy { $0.requestID == "r0" })
+    }
+
+    @Test func emptyAndRepeatedIDs() throws {
+        // SMS 1 and 2 repeat an id with different bodies, and SMS 3 and 4 have no id and the same
+        // content, so they get one content id. The later copy's entry serves both positions, each
+        // completed with its own body and dates.
+        var list = Array(synced.prefix(6))
+        list[2].raw.id = list[1].raw.id
+        list[3].raw.id = ""
+        list[4].raw = list[3].raw
+        list[4].syncedAt = list[3].syncedAt + 5
+        let classifier = OrderedClassifier(reverses: false)
+        let (pipeline, _) = try pipeline(classifier)
+
+        let (entries, stored) = try pipeline.classify(list, request: try request(), requestID: "r1")
+
+        let contentID = InsightsPipeline.contentID(list[3].raw)
+        #expect(stored == 0)
+        #expect(entries.map(\.smsID) == [list[0].raw.id, list[1].raw.id, list[1].raw.id, contentID, contentID, list[5].raw.id])
+        #expect(entries.map(\.smsBody) == list.map(\.raw.body))
+        #expect(entries.map(\.createdAtMillis) == list.map(\.syncedAt))
+        #expect(entries[1].amount == entries[2].amount)
+        #expect(entries[2].amount == 102.5)
+    }
+
+    @Test func missingEntryIsError() throws {
+        final class DroppingClassifier: SMSClassifier, @unchecked Sendable {
+            var storesEntries: Bool { false }
+            func classify(_ sms: [RawSMS], createdAtMillis: [Int64], clientID: String, userID: String,
+                          requestID: String) throws -> [ExtractedSMS] {
+                Array(InProcessSMSClassifier().classify(sms, createdAtMillis: createdAtMillis, clientID: clientID,
+                                                        userID: userID, requestID: requestID).dropLast())
+            }
+        }
+        let (pipeline, _) = try pipeline(DroppingClassifier())
+
+        #expect {
+            try pipeline.classify(synced, request: try request(), requestID: "r1")
+        } throws: { error in
+            "\(error)".contains("no entry for sms_id 'm39'")
+        }
+    }
 }

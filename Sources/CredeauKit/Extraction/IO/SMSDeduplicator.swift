@@ -5,15 +5,32 @@
 /// match), the inbox date to the second, and the exact body. An SMS without an inbox date has no
 /// content key, because identical texts from one sender at unknown times can be distinct messages.
 struct SMSDuplicateKey: Hashable {
-    var sender: String
-    var inboxSecond: Int64
-    var body: String
+    let sender: String
+    let inboxSecond: Int64
+    let body: String
+    /// The hash of the three fields, computed once, because each key is looked up and inserted
+    /// several times and hashing the body each time cost more than the lookups themselves.
+    private let fieldsHash: Int
 
-    init?(_ sms: RawSMS) {
+    init?(_ sms: RawSMS, senderKeys: inout SenderKeyCache) {
         guard let millis = sms.inboxDateMillis else { return nil }
-        sender = SenderNormaliser.normalise(sms.sender).key
+        sender = senderKeys.key(for: sms.sender)
         inboxSecond = floorDivide(millis, 1000)
         body = sms.body
+        var hasher = Hasher()
+        hasher.combine(sender)
+        hasher.combine(inboxSecond)
+        hasher.combine(body)
+        fieldsHash = hasher.finalize()
+    }
+
+    static func == (lhs: SMSDuplicateKey, rhs: SMSDuplicateKey) -> Bool {
+        lhs.fieldsHash == rhs.fieldsHash && lhs.inboxSecond == rhs.inboxSecond && lhs.sender == rhs.sender
+            && lhs.body == rhs.body
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(fieldsHash)
     }
 }
 
@@ -25,11 +42,12 @@ struct SMSDuplicateKey: Hashable {
 struct SMSDeduplicator {
     private var seenIDs: Set<String> = []
     private var seenContents: Set<SMSDuplicateKey> = []
+    private var senderKeys = SenderKeyCache()
 
     /// Records `sms` and returns true when it is new for this user.
     mutating func insert(_ sms: RawSMS) -> Bool {
         let isNewID = seenIDs.insert(sms.id).inserted
-        guard let key = SMSDuplicateKey(sms) else { return isNewID }
+        guard let key = SMSDuplicateKey(sms, senderKeys: &senderKeys) else { return isNewID }
         let isNewContent = seenContents.insert(key).inserted
         return isNewID && isNewContent
     }
@@ -37,6 +55,7 @@ struct SMSDeduplicator {
     mutating func reset() {
         seenIDs.removeAll(keepingCapacity: true)
         seenContents.removeAll(keepingCapacity: true)
+        senderKeys = SenderKeyCache()
     }
 }
 

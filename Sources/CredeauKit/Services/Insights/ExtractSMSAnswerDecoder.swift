@@ -202,6 +202,11 @@ private struct BSONEntryRow: ExtractedSMSRow {
         }
     }
 
+    func rawCase<Value>(at column: Int, in table: RawValueTable<Value>) -> Value? {
+        guard case let .bytes(bytes) = values[column] else { return text(at: column).flatMap(Value.init(rawValue:)) }
+        return table.value(utf8: bytes, text: { text(at: column) })
+    }
+
     func millis(at column: Int) -> Int64? {
         switch values[column] {
         case .unset: return nil

@@ -1,4 +1,9 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One `extracted_sms` row with its columns in `ExtractedSMSColumns` order, read by position.
 protocol ExtractedSMSRow {
@@ -10,6 +15,8 @@ protocol ExtractedSMSRow {
     func amount(at column: Int) -> Double?
     /// Reads stored India-time date text as epoch milliseconds. PostgreSQL may add a fraction.
     func millis(at column: Int) -> Int64?
+    /// Returns the case whose raw value is the column's text, or nil for NULL and other text.
+    func rawCase<Value>(at column: Int, in table: RawValueTable<Value>) -> Value?
 }
 
 extension ExtractedSMSRow {
@@ -23,6 +30,10 @@ extension ExtractedSMSRow {
 
     func millis(at column: Int) -> Int64? {
         text(at: column).flatMap(SMSDateParser.millis(from:))
+    }
+
+    func rawCase<Value>(at column: Int, in table: RawValueTable<Value>) -> Value? {
+        text(at: column).flatMap(Value.init(rawValue:))
     }
 }
 
@@ -81,6 +92,75 @@ struct ExtractedSMSSQLiteRow: ExtractedSMSRow {
             // `String(cString:)` would stop at a NUL byte, so the parser reads the same text.
             let end = bytes.firstIndex(of: 0) ?? bytes.count
             return SMSDateParser.millis(utf8: UnsafeRawBufferPointer(rebasing: bytes[..<end]))
+        }
+    }
+
+    func rawCase<Value>(at column: Int, in table: RawValueTable<Value>) -> Value? {
+        guard statement.columnType(Int32(column)) == SQLITE_TEXT else {
+            return text(at: column).flatMap(Value.init(rawValue:))
+        }
+        return statement.withText(at: Int32(column)) { bytes in
+            // `String(cString:)` would stop at a NUL byte, so the table reads the same text.
+            var end = bytes.count
+            if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
+                end = base.distance(to: UnsafeRawPointer(nul))
+            }
+            return table.value(utf8: UnsafeRawBufferPointer(rebasing: bytes[..<end]), text: { text(at: column) })
+        }
+    }
+}
+
+/// The cases of a String-backed enum by the UTF-8 bytes of their raw values, for reading enum
+/// columns without building a String per row.
+struct RawValueTable<Value: RawRepresentable & Sendable>: Sendable where Value.RawValue == String {
+    /// Every raw value's bytes, one after another, shortest first.
+    private let rawBytes: [UInt8]
+    /// Each case with the offset of its raw value in `rawBytes`, in the same order.
+    private let slots: [(offset: Int, value: Value)]
+    /// The range of `slots` whose raw values have N bytes, at index N.
+    private let slotsByLength: [Range<Int>]
+
+    init(_ cases: [Value]) {
+        let sorted = cases.sorted { $0.rawValue.utf8.count < $1.rawValue.utf8.count }
+        let maxLength = sorted.last?.rawValue.utf8.count ?? 0
+        var rawBytes: [UInt8] = []
+        var slots: [(offset: Int, value: Value)] = []
+        var slotsByLength = Array(repeating: 0..<0, count: maxLength + 1)
+        for value in sorted {
+            let length = value.rawValue.utf8.count
+            if slotsByLength[length].isEmpty { slotsByLength[length] = slots.count..<slots.count }
+            slots.append((rawBytes.count, value))
+            rawBytes.append(contentsOf: value.rawValue.utf8)
+            slotsByLength[length] = slotsByLength[length].lowerBound..<slots.count
+        }
+        self.rawBytes = rawBytes
+        self.slots = slots
+        self.slotsByLength = slotsByLength
+    }
+
+    /// Returns the case that `init(rawValue:)` finds for the text with these UTF-8 bytes, which
+    /// `text` returns as a String.
+    ///
+    /// Text whose bytes equal a raw value is that case, and other ASCII text matches no case. Only text
+    /// with other bytes goes through `init(rawValue:)`, whose String comparison is Unicode-aware,
+    /// in case it is canonically equivalent to a raw value or `text` repairs invalid UTF-8.
+    func value(utf8 bytes: UnsafeRawBufferPointer, text: () -> String?) -> Value? {
+        if let value = value(utf8: bytes) { return value }
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        return text().flatMap(Value.init(rawValue:))
+    }
+
+    /// Returns the case whose raw value has exactly these bytes.
+    func value(utf8 bytes: UnsafeRawBufferPointer) -> Value? {
+        guard bytes.count < slotsByLength.count else { return nil }
+        guard let textBase = bytes.baseAddress, !bytes.isEmpty else {
+            return slotsByLength[0].first.map { slots[$0].value }
+        }
+        return rawBytes.withUnsafeBytes { raw in
+            for slot in slotsByLength[bytes.count] where memcmp(raw.baseAddress! + slots[slot].offset, textBase, bytes.count) == 0 {
+                return slots[slot].value
+            }
+            return nil
         }
     }
 }

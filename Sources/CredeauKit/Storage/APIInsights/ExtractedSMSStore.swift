@@ -118,8 +118,8 @@ struct ExtractedSMSRowCodec: Sendable {
             smsBody: decryptsBody ? try decryptedBody(storedBody, smsID: smsID) : storedBody,
             inboxDateMillis: row.millis(at: Column.smsInboxDate),
             createdAtMillis: row.millis(at: Column.createdAt) ?? 0, templateHash: row.text(at: Column.templateHash) ?? "",
-            senderType: row.text(at: Column.senderType).flatMap(SenderType.init(rawValue:)) ?? .other,
-            smsType: row.text(at: Column.smsType).flatMap(SMSType.init(rawValue:)) ?? .notInTheList,
+            senderType: row.rawCase(at: Column.senderType, in: Cases.senderType) ?? .other,
+            smsType: row.rawCase(at: Column.smsType, in: Cases.smsType) ?? .notInTheList,
             smsNLPTag: row.text(at: Column.smsNLPTag) ?? "")
 
         entry.userID = row.text(at: Column.userID)
@@ -129,8 +129,8 @@ struct ExtractedSMSRowCodec: Sendable {
         entry.isExtracted = row.flag(at: Column.isExtracted)
         entry.senderName = row.text(at: Column.senderName)
 
-        entry.smsSubType = row.text(at: Column.smsSubType).flatMap(AccountType.init(rawValue:))
-        entry.transactionType = row.text(at: Column.transactionType).flatMap(TransactionDirection.init(rawValue:))
+        entry.smsSubType = row.rawCase(at: Column.smsSubType, in: Cases.accountType)
+        entry.transactionType = row.rawCase(at: Column.transactionType, in: Cases.transactionDirection)
         entry.amount = row.amount(at: Column.transaction)
         entry.accountLastDigits = row.text(at: Column.accountLastDigits)
         entry.transactionParty = row.text(at: Column.transactionParty)
@@ -138,10 +138,10 @@ struct ExtractedSMSRowCodec: Sendable {
         entry.availableBalance = row.amount(at: Column.availableBalance)
         entry.outstandingAmount = row.amount(at: Column.outstandingAmount)
         entry.referenceNumber = row.text(at: Column.referenceNumber)
-        entry.transactionChannel = row.text(at: Column.transactionChannel).flatMap(TransactionChannel.init(rawValue:))
+        entry.transactionChannel = row.rawCase(at: Column.transactionChannel, in: Cases.transactionChannel)
         entry.dueAmount = row.amount(at: Column.dueAmount)
         entry.dueDate = row.text(at: Column.dueDate)
-        entry.accountType = row.text(at: Column.accountType).flatMap(AccountType.init(rawValue:))
+        entry.accountType = row.rawCase(at: Column.accountType, in: Cases.accountType)
         return entry
     }
 
@@ -156,6 +156,16 @@ struct ExtractedSMSRowCodec: Sendable {
         } catch {
             throw ExtractedSMSStoreError.undecryptableBody(smsID: smsID)
         }
+    }
+
+    /// The enums stored as text, by raw value.
+    enum Cases {
+        static let senderType = RawValueTable(SenderType.allCases)
+        static let smsType = RawValueTable(SMSType.allCases)
+        static let accountType = RawValueTable(AccountType.allCases)
+        // TransactionDirection is not CaseIterable, so its cases are listed here.
+        static let transactionDirection = RawValueTable([TransactionDirection.debit, .credit])
+        static let transactionChannel = RawValueTable(TransactionChannel.allCases)
     }
 
     /// Positions of the columns in `ExtractedSMSColumns.names`, found once.
