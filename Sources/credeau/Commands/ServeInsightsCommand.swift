@@ -20,6 +20,7 @@ enum ServeInsightsCommand {
         settings.host = arguments.value("host") ?? settings.host
         settings.port = try arguments.integer("port", in: 0...65_535) ?? settings.port
         let serviceLogger = Logger(label: "credeau.serve-insights", level: settings.logLevel, sink: JSONLogSink())
+        ServiceCommandSupport.keepFreedMemory(logger: serviceLogger)
 
         let service = try InsightsService(settings: settings, environment: environment, logger: serviceLogger)
         let server = HTTPServer(configuration: service.serverConfiguration, application: service.application)

@@ -1,4 +1,3 @@
-import CStartup
 import CredeauKit
 import Foundation
 
@@ -29,9 +28,6 @@ enum ServeSMSCommand {
             """,
         options: ServiceCommandSupport.options(defaultPort: 8082))
 
-    /// Freed memory that malloc keeps for reuse, at most the 32 MiB that M_MMAP_THRESHOLD allows.
-    static let keptFreeBytes: Int32 = 32 << 20
-
     static func run(_ arguments: ParsedArguments, logger: Logger) throws -> Int32 {
         let (environment, explicitLevel) = try ServiceCommandSupport.prepare(arguments)
         var settings = try SMSServiceSettings(environment: environment, logLevel: explicitLevel)
@@ -39,11 +35,7 @@ enum ServeSMSCommand {
         settings.port = try arguments.integer("port", in: 0...65_535) ?? settings.port
 
         let serviceLogger = Logger(label: "credeau.serve-sms", level: settings.logLevel, sink: JSONLogSink())
-        // Each request allocates and frees buffers of about a megabyte (body, parsed document,
-        // rows, response). Keeping freed memory saves returning and faulting those pages per request.
-        if credeau_keep_freed_memory(Self.keptFreeBytes) != 1 {
-            serviceLogger.warning("glibc malloc rejected the memory settings, so freed memory is trimmed as usual")
-        }
+        ServiceCommandSupport.keepFreedMemory(logger: serviceLogger)
         let service = try SMSService(settings: settings, logger: serviceLogger)
         return try service.run { line in
             StandardStreams.writeOutput(line + "\n")
