@@ -58,7 +58,7 @@ public struct RequestSchema: Sendable {
     /// Parses a request body, throwing the 422 `json_invalid` error for invalid JSON or UTF-8.
     public static func parseJSON(_ body: [UInt8]) throws(ValidationError) -> JSONValue {
         do {
-            return try JSONParser.parse(body)
+            return try JSONParser.parse(body, keepsObjectIDWrappers: true)
         } catch {
             throw invalidJSON(error)
         }

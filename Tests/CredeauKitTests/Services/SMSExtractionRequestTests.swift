@@ -88,4 +88,18 @@ import Testing
             #expect(error.issues.map(\.type) == ["string_type", "string_too_short", "datetime_parsing"])
         }
     }
+
+    /// A plain JSON parser reads `{"$oid": …}` as an object, so a string field rejects it.
+    @Test func objectIDWrapperIsNoString() throws {
+        let body = #"{"client_id": {"$oid": "5f1d7a3b9c8e4d2a1b0c9d8e"}, "user_id": "u", "#
+            + #""sms": [{"sms_id": "1", "sms_sender": {"$oid": "5f1d7a3b9c8e4d2a1b0c9d8f"}, "sms_body": "b", "#
+            + #""sms_inbox_date": 1772541341000}]}"#
+        do {
+            _ = try parse(body)
+            Issue.record("an ObjectId was accepted as a string")
+        } catch let error as ValidationError {
+            #expect(error.issues.map(\.type) == ["string_type", "string_type"])
+            #expect(error.issues.first?.input == .object([("$oid", .string("5f1d7a3b9c8e4d2a1b0c9d8e"))]))
+        }
+    }
 }

@@ -38,7 +38,7 @@ public struct SMSExtractionRequest: Sendable {
         }
 
         // The body has a problem or a rare form: check it as a JSON tree, which records every issue.
-        let value = BSONConversion.value(ofDocument: parsed.document, asArray: parsed.isArray)
+        let value = BSONConversion.value(ofDocument: parsed.document, asArray: parsed.isArray, keepsObjectIDWrappers: true)
         if let items = value["sms"]?.arrayValue, items.count > maxSMSCount {
             throw tooManySMS(count: items.count, maxSMSCount: maxSMSCount)
         }

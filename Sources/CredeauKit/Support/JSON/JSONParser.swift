@@ -17,10 +17,13 @@ public struct JSONParseError: CredeauError {
 /// `{"$numberLong": "…"}` becomes an integer. Integers outside the 64-bit range are rejected
 /// before libbson sees them, because libbson would wrap them.
 public enum JSONParser {
-    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+    /// - Parameter keepsObjectIDWrappers: returns `{"$oid": "…"}` as that object instead of its
+    ///   hex text, so that request checks report it as a plain JSON parser reads it.
+    public static func parse(_ bytes: [UInt8], keepsObjectIDWrappers: Bool = false) throws(JSONParseError) -> JSONValue {
         let parsed = try parseDocument(bytes)
         defer { bson_destroy(parsed.document) }
-        return BSONConversion.value(ofDocument: parsed.document, asArray: parsed.isArray)
+        return BSONConversion.value(ofDocument: parsed.document, asArray: parsed.isArray,
+                                    keepsObjectIDWrappers: keepsObjectIDWrappers)
     }
 
     /// Parses JSON text into a libbson document (`bson_t *`), which the caller frees with
@@ -86,31 +89,32 @@ public enum JSONParser {
 
 /// Converts libbson documents into `JSONValue` trees.
 enum BSONConversion {
-    /// Converts a whole document; `asArray` reads its values in order as a JSON array.
-    static func value(ofDocument document: OpaquePointer, asArray: Bool) -> JSONValue {
+    /// Converts a whole document; `asArray` reads its values in order as a JSON array. An ObjectId
+    /// becomes its hex text, or `{"$oid": "…"}` with `keepsObjectIDWrappers`.
+    static func value(ofDocument document: OpaquePointer, asArray: Bool, keepsObjectIDWrappers: Bool = false) -> JSONValue {
         guard let iterator = credeau_bson_iter_new() else { return .null }
         defer { credeau_bson_iter_free(iterator) }
         guard bson_iter_init(iterator, document) else { return asArray ? .array([]) : .object([]) }
-        return readContainer(iterator, asArray: asArray)
+        return readContainer(iterator, asArray: asArray, keepsObjectIDWrappers: keepsObjectIDWrappers)
     }
 
-    static func readContainer(_ iterator: OpaquePointer, asArray: Bool) -> JSONValue {
+    static func readContainer(_ iterator: OpaquePointer, asArray: Bool, keepsObjectIDWrappers: Bool = false) -> JSONValue {
         if asArray {
             var items: [JSONValue] = []
             while bson_iter_next(iterator) {
-                items.append(readValue(iterator))
+                items.append(readValue(iterator, keepsObjectIDWrappers: keepsObjectIDWrappers))
             }
             return .array(items)
         }
         var members: [(String, JSONValue)] = []
         while bson_iter_next(iterator) {
             let key = String(cString: bson_iter_key(iterator))
-            members.append((key, readValue(iterator)))
+            members.append((key, readValue(iterator, keepsObjectIDWrappers: keepsObjectIDWrappers)))
         }
         return .object(members)
     }
 
-    static func readValue(_ iterator: OpaquePointer) -> JSONValue {
+    static func readValue(_ iterator: OpaquePointer, keepsObjectIDWrappers: Bool = false) -> JSONValue {
         switch bson_iter_type(iterator) {
         case BSON_TYPE_UTF8:
             var length: UInt32 = 0
@@ -132,12 +136,13 @@ enum BSONConversion {
             guard let child = credeau_bson_iter_new() else { return .null }
             defer { credeau_bson_iter_free(child) }
             guard bson_iter_recurse(iterator, child) else { return isArray ? .array([]) : .object([]) }
-            return readContainer(child, asArray: isArray)
+            return readContainer(child, asArray: isArray, keepsObjectIDWrappers: keepsObjectIDWrappers)
         case BSON_TYPE_OID:
             guard let oid = bson_iter_oid(iterator) else { return .null }
             var text = [CChar](repeating: 0, count: 25)
             bson_oid_to_string(oid, &text)
-            return .string(String(decoding: text.prefix(24).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            let hex = JSONValue.string(String(decoding: text.prefix(24).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            return keepsObjectIDWrappers ? .object([("$oid", hex)]) : hex
         default:
             return .null
         }
