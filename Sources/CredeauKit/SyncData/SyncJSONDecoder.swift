@@ -33,15 +33,15 @@ public enum SyncJSONDecoder {
     public static func sms(_ document: JSONValue, implausible: ((SyncDataError) -> Void)? = nil)
         throws(SyncDataError) -> [SyncedSMSRecord] {
         let header = try header(document, source: .sms)
-        let records = try recordList(document, source: .sms, names: ["sms", "data", "records", "batch", "sms_data", "messages"])
+        let records = try recordList(document, source: .sms, names: SMSFieldNames.list)
         var result: [SyncedSMSRecord] = []
         result.reserveCapacity(records.count)
         for record in records {
             let fields = try FieldReader(record: record, source: .sms)
-            let body = try fields.requiredText(["sms_body", "body", "message", "text"])
-            let id = try fields.text(["sms_id", "id", "_id", "message_id"]) ?? ""
-            let sender = try fields.text(["sms_sender", "sender", "address", "from"])
-            let dateNames = ["sms_inbox_date", "date", "inbox_date", "received_at"]
+            let body = try fields.requiredText(SMSFieldNames.body)
+            let id = try fields.text(SMSFieldNames.id) ?? ""
+            let sender = try fields.text(SMSFieldNames.sender)
+            let dateNames = SMSFieldNames.date
             let date = try fields.date(dateNames)
             if let date, let reason = InboxDateRange.problem(date, syncedAtMillis: header.createdAtMillis) {
                 let problem = SyncDataError.implausibleField(
@@ -50,14 +50,30 @@ public enum SyncJSONDecoder {
                 implausible(problem)
                 continue
             }
-            let folderText = try fields.text(["folder", "type"])?.lowercased()
-            let folder: SMSFolder = folderText == "sent" || folderText == "2" ? .sent : .inbox
+            let folder = SMSFieldNames.folder(fromText: try fields.text(SMSFieldNames.folder))
             let raw = RawSMS(
                 id: id, sender: sender, body: body, inboxDateMillis: date, clientID: header.clientID,
                 userID: header.userID, requestID: header.requestID)
             result.append(SyncedSMSRecord(raw: raw, folder: folder))
         }
         return result
+    }
+
+    /// The accepted names of the SMS list and of each SMS field, the first present winning.
+    /// `SMSDocumentBSONReader` reads the same names.
+    enum SMSFieldNames {
+        static let list = ["sms", "data", "records", "batch", "sms_data", "messages"]
+        static let body = ["sms_body", "body", "message", "text"]
+        static let id = ["sms_id", "id", "_id", "message_id"]
+        static let sender = ["sms_sender", "sender", "address", "from"]
+        static let date = ["sms_inbox_date", "date", "inbox_date", "received_at"]
+        static let folder = ["folder", "type"]
+
+        /// `sent` (any case) or `2` is the sent folder; anything else, or no folder, the inbox.
+        static func folder(fromText text: String?) -> SMSFolder {
+            let lowered = text?.lowercased()
+            return lowered == "sent" || lowered == "2" ? .sent : .inbox
+        }
     }
 
     /// Reads the app list of a `device_sync_request_apps_data` document.

@@ -40,12 +40,7 @@ public struct UserDataBuilder {
     /// Adds one sync document of `source`. A document whose `client_id` or `user_id` differs
     /// from the builder's is rejected, so one user's data never mixes with another's.
     public mutating func add(document: JSONValue, source: SyncSource) throws(SyncDataError) {
-        let header = try SyncJSONDecoder.header(document, source: source)
-        guard header.clientID == clientID, header.userID == userID else {
-            throw .otherUser(source: source, clientID: header.clientID, userID: header.userID)
-        }
-        let syncedAt = header.createdAtMillis ?? 0
-        if let createdAt = header.createdAtMillis { syncTimes[source, default: []].append(createdAt) }
+        let syncedAt = try accept(try SyncJSONDecoder.header(document, source: source), source: source)
         switch source {
         case .sms:
             smsSeen = true
@@ -55,12 +50,7 @@ public struct UserDataBuilder {
                 skipped += 1
                 if firstReason == nil { firstReason = problem.description }
             } : nil)
-            skippedSMSCount += skipped
-            if firstSkipReason == nil { firstSkipReason = firstReason }
-            // Dictionaries grow by doubling their buckets, so reserving once per document stays linear.
-            smsIndexByID.reserveCapacity(sms.count + records.count)
-            smsIndexByContent.reserveCapacity(sms.count + records.count)
-            for record in records { insertSMS(record, syncedAt: syncedAt) }
+            addSMS(records, skipped: skipped, firstReason: firstReason, syncedAt: syncedAt)
         case .apps:
             var byPackage = appsByPackage ?? [:]
             for app in try SyncJSONDecoder.apps(document) {
@@ -87,6 +77,39 @@ public struct UserDataBuilder {
             }
             callLogs = list
         }
+    }
+
+    /// Adds one SMS sync document from its parsed BSON (`bson_t *`). The result is that of
+    /// `add(document:source:)` with the document's `JSONValue` tree, which is built only when
+    /// `SMSDocumentBSONReader` does not cover the document.
+    mutating func add(smsBSON document: OpaquePointer) throws(SyncDataError) {
+        guard let read = SMSDocumentBSONReader.read(document, collectsImplausible: skipsImplausibleSMS) else {
+            try add(document: BSONConversion.value(ofDocument: document, asArray: false), source: .sms)
+            return
+        }
+        let syncedAt = try accept(read.header, source: .sms)
+        addSMS(read.records, skipped: read.implausible.count, firstReason: read.implausible.first?.description,
+               syncedAt: syncedAt)
+    }
+
+    /// Checks that a document's header is this user's, records its sync time and returns the
+    /// time its records count as synced at (0 when unknown).
+    private mutating func accept(_ header: SyncJSONHeader, source: SyncSource) throws(SyncDataError) -> Int64 {
+        guard header.clientID == clientID, header.userID == userID else {
+            throw .otherUser(source: source, clientID: header.clientID, userID: header.userID)
+        }
+        if let createdAt = header.createdAtMillis { syncTimes[source, default: []].append(createdAt) }
+        return header.createdAtMillis ?? 0
+    }
+
+    private mutating func addSMS(_ records: [SyncedSMSRecord], skipped: Int, firstReason: String?, syncedAt: Int64) {
+        smsSeen = true
+        skippedSMSCount += skipped
+        if firstSkipReason == nil { firstSkipReason = firstReason }
+        // Dictionaries grow by doubling their buckets, so reserving once per document stays linear.
+        smsIndexByID.reserveCapacity(sms.count + records.count)
+        smsIndexByContent.reserveCapacity(sms.count + records.count)
+        for record in records { insertSMS(record, syncedAt: syncedAt) }
     }
 
     private mutating func insertSMS(_ record: SyncedSMSRecord, syncedAt: Int64) {

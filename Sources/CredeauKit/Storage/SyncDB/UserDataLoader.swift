@@ -1,3 +1,5 @@
+import CBSON
+
 /// Reads one user's synced documents from the `sync_db` engines and accumulates them into the
 /// builder the feature engine starts from.
 ///
@@ -33,15 +35,12 @@ public struct UserDataLoader {
             guard let dbSource = SyncDBSource(rawValue: source.rawValue) else { continue }
             let documents = try router.documents(of: dbSource, clientID: clientID, userID: userID)
             for text in documents {
-                let document: JSONValue
                 do {
-                    document = try JSONParser.parse(text)
-                } catch {
-                    throw UserDataLoadError.unreadableDocument(
-                        collection: source.collection, clientID: clientID, userID: userID, reason: "\(error)")
-                }
-                do {
-                    try builder.add(document: document, source: source)
+                    if source == .sms {
+                        try Self.addSMS(text, to: &builder)
+                    } else {
+                        try builder.add(document: JSONParser.parse(text), source: source)
+                    }
                 } catch {
                     throw UserDataLoadError.unreadableDocument(
                         collection: source.collection, clientID: clientID, userID: userID, reason: "\(error)")
@@ -50,6 +49,18 @@ public struct UserDataLoader {
             }
         }
         return found ? builder : nil
+    }
+
+    /// Adds an SMS document as `add(document: JSONParser.parse(text), source: .sms)` would,
+    /// letting the builder read the SMS from the parsed BSON.
+    static func addSMS(_ text: String, to builder: inout UserDataBuilder) throws {
+        let parsed = try JSONParser.parseDocument(Array(text.utf8))
+        defer { bson_destroy(parsed.document) }
+        if parsed.isArray {
+            try builder.add(document: BSONConversion.value(ofDocument: parsed.document, asArray: true), source: .sms)
+        } else {
+            try builder.add(smsBSON: parsed.document)
+        }
     }
 }
 
