@@ -111,7 +111,7 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     public func store(rows: ExtractedSMSRows) throws {
         guard !rows.isEmpty else { return }
         // Encrypt outside the lock, so concurrent requests only queue for the writes.
-        let tokens = try codec.encryptedBodies(of: rows)
+        let tokens = try codec.encryptedBodyBatch(of: rows)
         try connection.withLock { connection in
             // One text arena serves every statement, so the loop allocates only when a group's
             // texts outgrow it.
@@ -132,7 +132,8 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     /// Runs `statement` with the column values of `rows[group]`, binding them without building
     /// `SQLiteValue`s. Each text is copied into `arena` and bound in place (SQLITE_STATIC); the
     /// arena is sized for the whole group first, so the bound bytes do not move during the run.
-    private static func insert(_ rows: ExtractedSMSRows, _ group: Range<Int>, tokens: [String]?,
+    /// Tokens are bound in place in their batch's buffer.
+    private static func insert(_ rows: ExtractedSMSRows, _ group: Range<Int>, tokens: FernetTokenBatch?,
                                arena: inout [UInt8], with statement: SQLiteStatement) throws {
         let bodyIndex = ExtractedSMSRowCodec.bodyIndex
         let width = ExtractedSMSRows.width
@@ -140,40 +141,41 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
             var needed = 0
             for index in group {
                 for column in 0..<width {
-                    if column == bodyIndex, let tokens {
-                        needed += tokens[index].utf8.count
-                    } else if case let .text(text) = values[index * width + column] {
+                    if column == bodyIndex, tokens != nil { continue }
+                    if case let .text(text) = values[index * width + column] {
                         needed += text.utf8.count
                     }
                 }
             }
             if arena.count < needed { arena = [UInt8](repeating: 0, count: needed) }
 
-            try arena.withUnsafeMutableBufferPointer { arenaBytes in
-                try statement.run { binder in
-                    var offset = 0
-                    func bindText(_ text: String) {
-                        var text = text
-                        let count = text.withUTF8 { utf8 in
-                            if let source = utf8.baseAddress {
-                                (arenaBytes.baseAddress! + offset).update(from: source, count: utf8.count)
+            try (tokens?.bytes ?? []).withUnsafeBufferPointer { tokenBytes in
+                try arena.withUnsafeMutableBufferPointer { arenaBytes in
+                    try statement.run { binder in
+                        var offset = 0
+                        func bindText(_ text: String) {
+                            var text = text
+                            let count = text.withUTF8 { utf8 in
+                                if let source = utf8.baseAddress {
+                                    (arenaBytes.baseAddress! + offset).update(from: source, count: utf8.count)
+                                }
+                                return utf8.count
                             }
-                            return utf8.count
+                            binder.bindText(UnsafeBufferPointer(rebasing: arenaBytes[offset..<(offset + count)]))
+                            offset += count
                         }
-                        binder.bindText(UnsafeBufferPointer(rebasing: arenaBytes[offset..<(offset + count)]))
-                        offset += count
-                    }
-                    for index in group {
-                        for column in 0..<width {
-                            if column == bodyIndex, let tokens {
-                                bindText(tokens[index])
-                                continue
-                            }
-                            switch values[index * width + column] {
-                            case .null: binder.bindNull()
-                            case let .text(text): bindText(text)
-                            case let .bool(flag): binder.bind(Int64(flag ? 1 : 0))
-                            case let .amount(rupees): binder.bind((rupees * 100).rounded() / 100)
+                        for index in group {
+                            for column in 0..<width {
+                                if column == bodyIndex, let tokens {
+                                    binder.bindText(UnsafeBufferPointer(rebasing: tokenBytes[tokens.range(at: index)]))
+                                    continue
+                                }
+                                switch values[index * width + column] {
+                                case .null: binder.bindNull()
+                                case let .text(text): bindText(text)
+                                case let .bool(flag): binder.bind(Int64(flag ? 1 : 0))
+                                case let .amount(rupees): binder.bind((rupees * 100).rounded() / 100)
+                                }
                             }
                         }
                     }
