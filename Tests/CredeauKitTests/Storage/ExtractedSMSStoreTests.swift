@@ -109,6 +109,35 @@ import Testing
         }
     }
 
+    @Test func rowsOfSeveralUsersInOneBatch() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteExtractedSMSStore(path: folder.appendingPathComponent("credeau.db").path,
+                                                fernet: Fernet(key: Fernet.generateKey()), migrate: true)
+        // Users, request ids and creation times change inside the batch, so no column is shared.
+        let count = SQLiteExtractedSMSStore.maxRowsPerInsert * 2 + 3
+        let batch = (0..<count).map { index in
+            var sms = SMSExtractor().extract(
+                RawSMS(id: "id-\(index)", sender: "VM-HDFCBK", body: "Rs \(index).00 debited from A/c XX12\(index % 10)",
+                       inboxDateMillis: 1_772_000_000_000 + Int64(index) * 1000),
+                createdAtMillis: 1_772_000_000_000 + Int64(index % 3) * 86_400_000)
+            (sms.clientID, sms.userID, sms.requestID) = ("acme", "u\(index % 2)", index < 40 ? "r1" : "r2")
+            return sms
+        }
+        try store.store(rows: ExtractedSMSRows(batch))
+
+        for user in ["u0", "u1"] {
+            let stored = try store.entries(clientID: "acme", userID: user, limit: nil)
+            let expected = batch.filter { $0.userID == user }
+            #expect(stored.count == expected.count)
+            let byID = Dictionary(uniqueKeysWithValues: stored.map { ($0.smsID, $0) })
+            for original in expected {
+                let read = try #require(byID[original.smsID])
+                #expect(ExtractedSMSColumns.values(of: read) == ExtractedSMSColumns.values(of: original), "sms \(original.smsID)")
+            }
+        }
+    }
+
     @Test func multiRowInsertStoresEachRow() throws {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -29,6 +29,34 @@ import Testing
         #expect(try fernet.encryptAll([]).isEmpty)
     }
 
+    @Test func batchBufferHoldsEachTokenAtItsRange() throws {
+        let fernet = try Fernet(key: Self.key)
+        // Lengths around the 16-byte block and the 3-byte base64 group, multi-byte text and empty text.
+        let bodies = (0..<50).map { String(repeating: "a", count: $0) } + ["₹ नमस्ते 😀", "", "x\u{0}y"]
+        let batch = try fernet.encryptBatch(bodies, at: 1_772_541_341)
+        #expect(batch.count == bodies.count)
+        #expect(batch.bytes.count == batch.ends.last)
+        for (index, body) in bodies.enumerated() {
+            let token = batch.token(at: index)
+            #expect(batch.range(at: index).count == token.utf8.count)
+            #expect(try fernet.decryptString(token) == body)
+            // The same length as a token made alone, so the two paths lay out the same bytes.
+            #expect(token.utf8.count == (try fernet.encrypt(body)).utf8.count)
+        }
+        #expect(try fernet.encryptBatch([]).count == 0)
+    }
+
+    @Test func base64IntoBufferMatchesStringEncoding() {
+        for count in 0..<20 {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 251) }
+            var output = [UInt8](repeating: 0, count: Base64URL.encodedCount(count))
+            let written = bytes.withUnsafeBufferPointer { Base64URL.encode($0, into: &output) }
+            #expect(written == output.count)
+            #expect(String(decoding: output, as: UTF8.self) == Base64URL.encode(bytes))
+            #expect(Base64URL.decode(Base64URL.encode(bytes)) == bytes)
+        }
+    }
+
     @Test func emptyPlaintextRoundTrips() throws {
         let fernet = try Fernet(key: Self.key)
         #expect(try fernet.decrypt(fernet.encrypt([])) == [])

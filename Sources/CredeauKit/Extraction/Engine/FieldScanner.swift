@@ -19,11 +19,13 @@ struct FieldScanner {
     /// returns a value. At most `attempts` matches per pattern are tried, which bounds the work.
     func scan<Value>(_ patterns: [FieldPattern], direction: TransactionDirection? = nil, attempts: Int = 6,
                      accept: (_ value: Range<Int>, _ match: Range<Int>) -> Value?) -> Value? {
-        for field in patterns where text.containsAny(field.any) {
-            if let only = field.direction, only != direction { continue }
+        // Patterns are read in place by index, because `for field in patterns` copies every
+        // pattern, retaining its strings and regex, including those that the gate skips.
+        for index in patterns.indices where text.containsAny(patterns[index].any) {
+            if let only = patterns[index].direction, only != direction { continue }
             var start = 0
             for _ in 0..<attempts {
-                guard let found = firstCapture(field.pattern, group: field.group, from: start) else { break }
+                guard let found = firstCapture(patterns[index].pattern, group: patterns[index].group, from: start) else { break }
                 if let value = accept(found.value, found.match) { return value }
                 // Resume inside the rejected match, at its capture, so a shorter candidate that
                 // starts there ("on BANK card 4432 at SHOP" -> "at SHOP") is still found.

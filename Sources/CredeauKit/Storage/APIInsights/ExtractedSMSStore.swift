@@ -95,8 +95,14 @@ struct ExtractedSMSRowCodec: Sendable {
     /// Returns each row's sms_body as a Fernet token, encrypted in one batch, or nil when the
     /// store has no key.
     func encryptedBodies(of rows: ExtractedSMSRows) throws -> [String]? {
+        try encryptedBodyBatch(of: rows).map { batch in (0..<batch.count).map(batch.token(at:)) }
+    }
+
+    /// Returns each row's sms_body as a Fernet token like `encryptedBodies`, with the tokens'
+    /// text in one buffer.
+    func encryptedBodyBatch(of rows: ExtractedSMSRows) throws -> FernetTokenBatch? {
         guard let fernet else { return nil }
-        return try fernet.encryptAll((0..<rows.count).map { row in
+        return try fernet.encryptBatch((0..<rows.count).map { row in
             if case let .text(body) = rows.values[row * ExtractedSMSRows.width + Self.bodyIndex] { return body }
             return ""
         })

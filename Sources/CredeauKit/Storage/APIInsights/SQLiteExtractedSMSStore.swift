@@ -34,13 +34,33 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
 
         /// Returns an `INSERT OR IGNORE` of `rowCount` rows. SQLite checks each row's key on its
         /// own, so a row already stored skips only itself.
+        ///
+        /// Every row reads the shared columns from parameters ?1 to ?5, so they are bound once
+        /// per run. The other columns follow, row by row, from ?6 on.
         private static func insertSQL(rowCount: Int) -> String {
             let columns = ExtractedSMSRowCodec.quotedColumns
-            let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            let shared = SQLiteExtractedSMSStore.sharedColumns
+            var next = shared.count + 1
+            let rows = (0..<rowCount).map { _ in
+                let parameters = columns.indices.map { column in
+                    if let position = shared.firstIndex(of: column) { return "?\(position + 1)" }
+                    next += 1
+                    return "?\(next - 1)"
+                }
+                return "(" + parameters.joined(separator: ", ") + ")"
+            }
             return "INSERT OR IGNORE INTO extracted_sms (\(columns.joined(separator: ", "))) VALUES "
-                + Array(repeating: row, count: rowCount).joined(separator: ", ")
+                + rows.joined(separator: ", ")
         }
     }
+
+    /// The columns that every row of one request shares, in the order of parameters ?1 to ?5.
+    static let sharedColumns = ["client_id", "user_id", "request_id", "created_at", "created_date"].map {
+        ExtractedSMSColumns.names.firstIndex(of: $0)!
+    }
+    static let allColumns = Array(ExtractedSMSColumns.names.indices)
+    /// The other columns, bound for each row, in table order.
+    static let perRowColumns = ExtractedSMSColumns.names.indices.filter { !sharedColumns.contains($0) }
 
     /// Rows per multi-row `INSERT`: 32 rows of 30 columns stay under the 999 parameters that
     /// SQLite before 3.32 allows, and groups of 128 rows measured no better (callgrind).
@@ -111,7 +131,9 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     public func store(rows: ExtractedSMSRows) throws {
         guard !rows.isEmpty else { return }
         // Encrypt outside the lock, so concurrent requests only queue for the writes.
-        let tokens = try codec.encryptedBodies(of: rows)
+        let tokens = try codec.encryptedBodyBatch(of: rows)
+        // Rows that differ in a shared column go in one by one, each with its own values.
+        let sharesColumns = Self.rowsShareColumns(rows)
         try connection.withLock { connection in
             // One text arena serves every statement, so the loop allocates only when a group's
             // texts outgrow it.
@@ -119,7 +141,7 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
             try connection.database.transaction {
                 var start = 0
                 while start < rows.count {
-                    let isGroup = rows.count - start >= connection.rowsPerInsert
+                    let isGroup = sharesColumns && rows.count - start >= connection.rowsPerInsert
                     let group = start..<(isGroup ? start + connection.rowsPerInsert : start + 1)
                     try Self.insert(rows, group, tokens: tokens, arena: &arena,
                                     with: isGroup ? connection.insertMany : connection.insertOne)
@@ -129,51 +151,70 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         }
     }
 
+    /// Returns true when every row has the first row's values in `sharedColumns`.
+    private static func rowsShareColumns(_ rows: ExtractedSMSRows) -> Bool {
+        let width = ExtractedSMSRows.width
+        return rows.values.withUnsafeBufferPointer { values in
+            (1..<rows.count).allSatisfy { row in
+                sharedColumns.allSatisfy { values[row * width + $0] == values[$0] }
+            }
+        }
+    }
+
     /// Runs `statement` with the column values of `rows[group]`, binding them without building
     /// `SQLiteValue`s. Each text is copied into `arena` and bound in place (SQLITE_STATIC); the
     /// arena is sized for the whole group first, so the bound bytes do not move during the run.
-    private static func insert(_ rows: ExtractedSMSRows, _ group: Range<Int>, tokens: [String]?,
+    /// Tokens are bound in place in their batch's buffer.
+    private static func insert(_ rows: ExtractedSMSRows, _ group: Range<Int>, tokens: FernetTokenBatch?,
                                arena: inout [UInt8], with statement: SQLiteStatement) throws {
         let bodyIndex = ExtractedSMSRowCodec.bodyIndex
         let width = ExtractedSMSRows.width
         try rows.values.withUnsafeBufferPointer { values in
             var needed = 0
             for index in group {
-                for column in 0..<width {
-                    if column == bodyIndex, let tokens {
-                        needed += tokens[index].utf8.count
-                    } else if case let .text(text) = values[index * width + column] {
+                for column in index == group.lowerBound ? allColumns : perRowColumns {
+                    if column == bodyIndex, tokens != nil { continue }
+                    if case let .text(text) = values[index * width + column] {
                         needed += text.utf8.count
                     }
                 }
             }
             if arena.count < needed { arena = [UInt8](repeating: 0, count: needed) }
 
-            try arena.withUnsafeMutableBufferPointer { arenaBytes in
-                try statement.run { binder in
-                    var offset = 0
-                    func bindText(_ text: String) {
-                        var text = text
-                        let count = text.withUTF8 { utf8 in
-                            if let source = utf8.baseAddress {
-                                (arenaBytes.baseAddress! + offset).update(from: source, count: utf8.count)
+            try (tokens?.bytes ?? []).withUnsafeBufferPointer { tokenBytes in
+                try arena.withUnsafeMutableBufferPointer { arenaBytes in
+                    try statement.run { binder in
+                        var offset = 0
+                        func bindText(_ text: String) {
+                            var text = text
+                            let count = text.withUTF8 { utf8 in
+                                if let source = utf8.baseAddress {
+                                    (arenaBytes.baseAddress! + offset).update(from: source, count: utf8.count)
+                                }
+                                return utf8.count
                             }
-                            return utf8.count
+                            binder.bindText(UnsafeBufferPointer(rebasing: arenaBytes[offset..<(offset + count)]))
+                            offset += count
                         }
-                        binder.bindText(UnsafeBufferPointer(rebasing: arenaBytes[offset..<(offset + count)]))
-                        offset += count
-                    }
-                    for index in group {
-                        for column in 0..<width {
-                            if column == bodyIndex, let tokens {
-                                bindText(tokens[index])
-                                continue
-                            }
-                            switch values[index * width + column] {
+                        func bindValue(_ value: ExtractedFieldValue) {
+                            switch value {
                             case .null: binder.bindNull()
                             case let .text(text): bindText(text)
                             case let .bool(flag): binder.bind(Int64(flag ? 1 : 0))
                             case let .amount(rupees): binder.bind((rupees * 100).rounded() / 100)
+                            }
+                        }
+                        // The caller groups only rows that share these values with the first.
+                        for column in sharedColumns {
+                            bindValue(values[group.lowerBound * width + column])
+                        }
+                        for index in group {
+                            for column in perRowColumns {
+                                if column == bodyIndex, let tokens {
+                                    binder.bindText(UnsafeBufferPointer(rebasing: tokenBytes[tokens.range(at: index)]))
+                                } else {
+                                    bindValue(values[index * width + column])
+                                }
                             }
                         }
                     }

@@ -16,33 +16,44 @@ public enum Base64URL {
         bytes.withUnsafeBufferPointer { encode($0) }
     }
 
+    /// The number of characters `encode` writes for `byteCount` bytes, padding included.
+    public static func encodedCount(_ byteCount: Int) -> Int {
+        (byteCount + 2) / 3 * 4
+    }
+
     /// Encodes `bytes` straight into the string's storage, four characters per three bytes.
     public static func encode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let count = (bytes.count + 2) / 3 * 4
+        let count = encodedCount(bytes.count)
         guard count > 0 else { return "" }
-        return alphabet.withUnsafeBufferPointer { alphabet in
-            String(unsafeUninitializedCapacity: count) { output in
-                var index = 0, written = 0
-                while index + 3 <= bytes.count {
-                    let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-                    output[written] = alphabet[Int(chunk >> 18 & 63)]
-                    output[written + 1] = alphabet[Int(chunk >> 12 & 63)]
-                    output[written + 2] = alphabet[Int(chunk >> 6 & 63)]
-                    output[written + 3] = alphabet[Int(chunk & 63)]
-                    index += 3
-                    written += 4
-                }
-                let remaining = bytes.count - index
-                if remaining > 0 {
-                    let chunk = UInt32(bytes[index]) << 16 | (remaining == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
-                    output[written] = alphabet[Int(chunk >> 18 & 63)]
-                    output[written + 1] = alphabet[Int(chunk >> 12 & 63)]
-                    output[written + 2] = remaining == 2 ? alphabet[Int(chunk >> 6 & 63)] : UInt8(ascii: "=")
-                    output[written + 3] = UInt8(ascii: "=")
-                    written += 4
-                }
-                return written
+        return String(unsafeUninitializedCapacity: count) { output in
+            encode(bytes, into: output.baseAddress!)
+        }
+    }
+
+    /// Writes the text of `bytes` at `output`, which must have room for `encodedCount(bytes.count)`
+    /// bytes, and returns how many it wrote.
+    public static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Int {
+        alphabet.withUnsafeBufferPointer { alphabet in
+            var index = 0, written = 0
+            while index + 3 <= bytes.count {
+                let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+                output[written] = alphabet[Int(chunk >> 18 & 63)]
+                output[written + 1] = alphabet[Int(chunk >> 12 & 63)]
+                output[written + 2] = alphabet[Int(chunk >> 6 & 63)]
+                output[written + 3] = alphabet[Int(chunk & 63)]
+                index += 3
+                written += 4
             }
+            let remaining = bytes.count - index
+            if remaining > 0 {
+                let chunk = UInt32(bytes[index]) << 16 | (remaining == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
+                output[written] = alphabet[Int(chunk >> 18 & 63)]
+                output[written + 1] = alphabet[Int(chunk >> 12 & 63)]
+                output[written + 2] = remaining == 2 ? alphabet[Int(chunk >> 6 & 63)] : UInt8(ascii: "=")
+                output[written + 3] = UInt8(ascii: "=")
+                written += 4
+            }
+            return written
         }
     }
 

@@ -7,21 +7,71 @@ extension Fernet {
     /// schedule is set once and only the IV changes), one HMAC context keyed once, and one
     /// `RAND_bytes` call for all IVs. Each token still has its own random IV.
     public func encryptAll(_ plaintexts: [String], at time: UInt64 = UInt64(SystemClock.epochSeconds())) throws(FernetError) -> [String] {
-        guard !plaintexts.isEmpty else { return [] }
+        let batch = try encryptBatch(plaintexts, at: time)
+        return (0..<batch.count).map(batch.token(at:))
+    }
+
+    /// Encrypts like `encryptAll`, but writes the tokens' text one after another into one buffer
+    /// instead of making a `String` per token.
+    public func encryptBatch(_ plaintexts: [String], at time: UInt64 = UInt64(SystemClock.epochSeconds())) throws(FernetError) -> FernetTokenBatch {
+        guard !plaintexts.isEmpty else { return FernetTokenBatch(bytes: [], ends: []) }
         let encryptor = try FernetBatchEncryptor(signingKey: signingKey, encryptionKey: encryptionKey)
         let ivs = try Self.randomBytes(16 * plaintexts.count)
-        var tokens: [String] = []
-        tokens.reserveCapacity(plaintexts.count)
-        for (index, plaintext) in plaintexts.enumerated() {
-            var text = plaintext
-            // String.withUTF8 rethrows untyped errors, so the typed error travels in a Result.
-            let token = ivs.withUnsafeBufferPointer { ivs in
-                let iv = UnsafeBufferPointer(rebasing: ivs[(index * 16)..<(index * 16 + 16)])
-                return text.withUTF8 { bytes in Result { () throws(FernetError) in try encryptor.token(for: bytes, iv: iv, time: time) } }
-            }
-            tokens.append(try token.get())
+        var ends: [Int] = []
+        ends.reserveCapacity(plaintexts.count)
+        var total = 0
+        for plaintext in plaintexts {
+            total += Base64URL.encodedCount(FernetBatchEncryptor.tokenByteCount(plaintextCount: plaintext.utf8.count))
+            ends.append(total)
         }
-        return tokens
+        var failure: FernetError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { output, initialized in
+            var offset = 0
+            ivs.withUnsafeBufferPointer { ivs in
+                for (index, plaintext) in plaintexts.enumerated() {
+                    var text = plaintext
+                    let iv = UnsafeBufferPointer(rebasing: ivs[(index * 16)..<(index * 16 + 16)])
+                    // String.withUTF8 rethrows untyped errors, so the typed error travels in a Result.
+                    let written = text.withUTF8 { bytes in
+                        Result { () throws(FernetError) in
+                            try encryptor.encodeToken(for: bytes, iv: iv, time: time, into: output.baseAddress! + offset)
+                        }
+                    }
+                    switch written {
+                    case let .success(count) where offset + count == ends[index]:
+                        offset += count
+                    case .success:
+                        failure = .cryptoFailed("encryption")
+                    case let .failure(error):
+                        failure = error
+                    }
+                    if failure != nil { break }
+                }
+            }
+            initialized = offset
+        }
+        if let failure { throw failure }
+        return FernetTokenBatch(bytes: bytes, ends: ends)
+    }
+}
+
+/// The tokens of one batch, their base64 text one after another in one buffer, so that a store
+/// can bind them without a `String` per token.
+public struct FernetTokenBatch: Sendable {
+    /// Every token's text, in the order of the plaintexts.
+    public let bytes: [UInt8]
+    /// Where each token ends in `bytes`; a token starts where the one before it ends.
+    public let ends: [Int]
+
+    public var count: Int { ends.count }
+
+    /// The position of token `index` in `bytes`.
+    public func range(at index: Int) -> Range<Int> {
+        (index == 0 ? 0 : ends[index - 1])..<ends[index]
+    }
+
+    public func token(at index: Int) -> String {
+        String(decoding: bytes[range(at: index)], as: UTF8.self)
     }
 }
 
@@ -67,9 +117,29 @@ final class FernetBatchEncryptor {
         EVP_MAC_CTX_free(mac)
     }
 
+    /// The bytes of a token for `plaintextCount` bytes, before base64: version, time, IV, the
+    /// padded ciphertext and the HMAC.
+    static func tokenByteCount(plaintextCount: Int) -> Int {
+        1 + 8 + 16 + (plaintextCount / 16 + 1) * 16 + 32
+    }
+
     /// Returns the base64 token of `plaintext` encrypted with `iv` (16 bytes).
     func token(for plaintext: UnsafeBufferPointer<UInt8>, iv: UnsafeBufferPointer<UInt8>, time: UInt64) throws(FernetError) -> String {
-        let signedCount = 1 + 8 + 16 + (plaintext.count / 16 + 1) * 16
+        try seal(plaintext, iv: iv, time: time)
+        return token.withUnsafeBufferPointer { Base64URL.encode($0) }
+    }
+
+    /// Writes the base64 token of `plaintext` at `output`, which must have room for
+    /// `Base64URL.encodedCount(tokenByteCount(plaintextCount:))` bytes; returns the count written.
+    func encodeToken(for plaintext: UnsafeBufferPointer<UInt8>, iv: UnsafeBufferPointer<UInt8>, time: UInt64,
+                     into output: UnsafeMutablePointer<UInt8>) throws(FernetError) -> Int {
+        try seal(plaintext, iv: iv, time: time)
+        return token.withUnsafeBufferPointer { Base64URL.encode($0, into: output) }
+    }
+
+    /// Builds the token's bytes in `token`: the header, the ciphertext of `plaintext` and the HMAC.
+    private func seal(_ plaintext: UnsafeBufferPointer<UInt8>, iv: UnsafeBufferPointer<UInt8>, time: UInt64) throws(FernetError) {
+        let signedCount = Self.tokenByteCount(plaintextCount: plaintext.count) - 32
         token.removeAll(keepingCapacity: true)
         token.reserveCapacity(signedCount + 32)
         token.append(0x80)
@@ -96,6 +166,5 @@ final class FernetBatchEncryptor {
                   EVP_MAC_final(mac, base + signedCount, &macLength, 32) == 1, macLength == 32
             else { throw .cryptoFailed("HMAC-SHA256") }
         }
-        return token.withUnsafeBufferPointer { Base64URL.encode($0) }
     }
 }
