@@ -82,7 +82,7 @@ import Testing
 
     @Test func invalidAnswersKeepTreePathErrors() {
         let sent = [RawSMS(id: "s1", sender: nil, body: "b", inboxDateMillis: 1), RawSMS(id: "s2", sender: nil, body: "c", inboxDateMillis: 2)]
-        let one = #"{"sms_id": "s1", "sms_type": "not_in_the_list"}"#
+        let firstEntry = #"{"sms_id": "s1", "sms_type": "not_in_the_list", "is_transactional": false}"#
         let cases: [(body: String, reason: String)] = [
             ("", "not JSON (the body is empty)"),
             ("not json", "not JSON (expected an object or an array at position 0)"),
@@ -95,8 +95,13 @@ import Testing
             (#"{"extracted_sms_data": "[]"}"#, "no 'extracted_sms_data' list"),
             (#"{"extracted_sms_data": null, "extracted_sms_data": []}"#, "no 'extracted_sms_data' list"),
             (#"{"Extracted_sms_data": []}"#, "no 'extracted_sms_data' list"),
-            (#"{"extracted_sms_data": [\#(one)]}"#, "no entry for sms_id 's2'"),
-            (#"{"extracted_sms_data": [5, \#(one), null]}"#, "no entry for sms_id 's2'"),
+            (#"{"extracted_sms_data": [\#(firstEntry)]}"#, "no entry for sms_id 's2'"),
+            (#"{"extracted_sms_data": [\#(firstEntry), 5]}"#, "entry 1 is not an object"),
+            (#"{"extracted_sms_data": [\#(firstEntry), null]}"#, "entry 1 is not an object"),
+            (#"{"extracted_sms_data": [{"sms_id": "s1", "is_transactional": true}]}"#, "entry 0 has no sms_type"),
+            (#"{"extracted_sms_data": [{"sms_id": "s1", "sms_type": null, "is_transactional": true}]}"#,
+             "entry 0 has no sms_type"),
+            (#"{"extracted_sms_data": [\#(firstEntry), {"sms_id": "s2", "sms_type": "otp"}]}"#, "entry 1 has no is_transactional"),
         ]
         for (text, reason) in cases {
             let body = Array(text.utf8)

@@ -21,9 +21,12 @@ enum TreeAnswerReference {
         }
         let codec = ExtractedSMSRowCodec(fernet: nil)
         var byID: [String: ExtractedSMS] = [:]
-        for item in items {
+        for (position, item) in items.enumerated() {
+            guard let members = item.objectValue else {
+                throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "entry \(position) is not an object")
+            }
             var columns = [String?](repeating: nil, count: ExtractedSMSColumns.names.count)
-            for (name, value) in item.objectValue ?? [] {
+            for (name, value) in members {
                 guard let index = columnIndex[name] else { continue }
                 switch value {
                 case let .string(text): columns[index] = text
@@ -32,6 +35,9 @@ enum TreeAnswerReference {
                 case let .number(number): columns[index] = String(number)
                 default: break
                 }
+            }
+            for name in ["sms_type", "is_transactional"] where columns[columnIndex[name]!] == nil {
+                throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "entry \(position) has no \(name)")
             }
             let entry = try codec.entry(from: columns)
             byID[entry.smsID] = entry
@@ -135,10 +141,14 @@ struct ExtractSMSAnswerSamples {
         let values = ExtractedSMSColumns.values(of: entry)
         var members: [String] = []
         for (name, value) in zip(ExtractedSMSColumns.names, values) {
-            if chance(10) { continue }
+            // An entry without sms_type or is_transactional makes the whole response invalid, so
+            // these two are kept almost always, and most responses get past that check.
+            let isRequired = name == "sms_type" || name == "is_transactional"
+            if !isRequired && chance(10) { continue }
             let plain = Self.json(value)
             // sms_id keeps its usual form mostly, so that most SMS find their entry.
-            let written = name == "sms_id" && chance(90) ? plain : oddValue(for: value)
+            let keepsPlain = name == "sms_id" ? chance(90) : isRequired && chance(99)
+            let written = keepsPlain ? plain : oddValue(for: value)
             members.append("\"\(name)\": \(written)")
             if chance(5) { members.append("\"\(name)\": \(oddValue(for: value))") }
         }

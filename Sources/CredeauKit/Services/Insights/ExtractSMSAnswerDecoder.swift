@@ -3,11 +3,12 @@ import CBSON
 /// Reads the entries of an SMS Extraction API response, JSON or BSON, in one walk over libbson's
 /// document, without building a `JSONValue` tree or turning numbers and dates into text.
 ///
-/// It reads responses as the tree path did. The first `extracted_sms_data` key counts. Inside an
-/// entry, the last scalar value of a repeated key wins, while `null`, lists and objects leave a
-/// column unset, and unknown keys are ignored. An item that is not an object gives an entry with
-/// every column unset. Each column is read through `ExtractedSMSRowCodec`, so numbers and texts
-/// mean what they mean in a stored row.
+/// The first `extracted_sms_data` key counts. Inside an entry, the last scalar value of a
+/// repeated key wins, while `null`, lists and objects leave a column unset, and unknown keys are
+/// ignored. Each column is read through `ExtractedSMSRowCodec`, so numbers and texts mean what
+/// they mean in a stored row. An item that is not an object, or an entry without `sms_type` or
+/// `is_transactional`, makes the response invalid, because the features would read it as an
+/// unclassified SMS.
 ///
 /// `sms_body` and `sms_inbox_date` are not read, because the caller replaces them with those of
 /// the SMS sent. So a body that looks like a Fernet token is no error here.
@@ -62,7 +63,7 @@ enum ExtractSMSAnswerDecoder {
                   bson_iter_find(top, "extracted_sms_data"), bson_iter_type(top) == BSON_TYPE_ARRAY,
                   bson_iter_recurse(top, list)
             else { return nil as [ExtractedSMS]? }
-            return try readList(list, item: item)
+            return try readList(list, item: item, url: url)
         }
         guard let entries else {
             throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "no 'extracted_sms_data' list")
@@ -75,21 +76,30 @@ enum ExtractSMSAnswerDecoder {
     /// `sizeof(bson_iter_t)` is 80 in libbson 1.23, and a whole alignment unit leaves room to spare.
     private static let iteratorSize = 128
 
-    private static func readList(_ list: OpaquePointer, item: OpaquePointer) throws -> [ExtractedSMS] {
+    private static func readList(_ list: OpaquePointer, item: OpaquePointer, url: String) throws -> [ExtractedSMS] {
         let codec = ExtractedSMSRowCodec(fernet: nil)
         var row = BSONEntryRow()
         var entries: [ExtractedSMS] = []
         while bson_iter_next(list) {
             row.clear()
-            let type = bson_iter_type(list)
-            if type == BSON_TYPE_DOCUMENT, bson_iter_recurse(list, item) {
-                row.read(item)
+            guard bson_iter_type(list) == BSON_TYPE_DOCUMENT, bson_iter_recurse(list, item) else {
+                throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "entry \(entries.count) is not an object")
+            }
+            row.read(item)
+            for (column, name) in requiredColumns where !row.isSet(column) {
+                throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "entry \(entries.count) has no \(name)")
             }
             // The body is unset, and without `decryptsBody` the codec does not decrypt it.
             entries.append(try codec.entry(from: row, decryptsBody: false))
         }
         return entries
     }
+
+    /// Columns every entry must carry as a scalar value.
+    private static let requiredColumns = [
+        (ExtractedSMSRowCodec.Column.smsType, "sms_type"),
+        (ExtractedSMSRowCodec.Column.isTransactional, "is_transactional"),
+    ]
 }
 
 /// The scalar value of one column of an entry, pointing into the libbson document for texts.
@@ -114,6 +124,12 @@ private struct BSONEntryRow: ExtractedSMSRow {
     /// True for the columns the caller replaces, which are not read.
     private static let skipped: [Bool] = ExtractedSMSColumns.names.indices.map {
         $0 == ExtractedSMSRowCodec.Column.smsBody || $0 == ExtractedSMSRowCodec.Column.smsInboxDate
+    }
+
+    /// True when the entry had a scalar value for `column`.
+    func isSet(_ column: Int) -> Bool {
+        if case .unset = values[column] { return false }
+        return true
     }
 
     mutating func clear() {

@@ -187,6 +187,7 @@ struct ExtractedSMSRowCodec: Sendable {
         static let templateHash = position("template_hash")
         static let isClassified = position("is_classified")
         static let isExtracted = position("is_extracted")
+        static let isTransactional = position("is_transactional")
         static let senderName = position("sender_name")
         static let senderType = position("sender_type")
         static let smsType = position("sms_type")
