@@ -1,8 +1,9 @@
 /// Converts the date spellings found in sync documents to epoch milliseconds.
 ///
 /// Accepted: a number (epoch ms), numeric text, `{"$date": …}` (text, number or `$numberLong`),
-/// `{"$numberLong": "…"}`, text `YYYY-MM-DD HH:MM:SS` and ISO 8601 (`T` separator, optional
-/// fraction, optional `Z` or `±HH:MM`). Text without a zone is India time (UTC+05:30).
+/// `{"$numberLong": "…"}`, text `YYYY-MM-DD HH:MM:SS`, ISO 8601 (`T` separator, optional
+/// fraction, optional `Z` or `±HH:MM`) and the basic forms `YYYYMMDD` and `YYYYMMDDHHMMSS`.
+/// Text without a zone is India time (UTC+05:30).
 enum SyncDateParser {
     static let indiaOffsetMillis: Int64 = 19_800_000
 
@@ -27,7 +28,9 @@ enum SyncDateParser {
     /// Parses numeric text, `YYYY-MM-DD HH:MM:SS` or ISO 8601.
     static func millis(fromText text: String) -> Int64? {
         let bytes = Array(text.utf8)
-        if !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return Int64(text) }
+        // Digits are read as `SMSDateParser` reads them, so that `extract --sms`, serve-sms and
+        // the feature engine agree on the basic forms and on epoch milliseconds.
+        if !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return SMSDateParser.millis(from: text) }
         guard bytes.count >= 10, let year = number(bytes, 0, 4), bytes[4] == 0x2D, let month = number(bytes, 5, 2),
               bytes[7] == 0x2D, let day = number(bytes, 8, 2), (1...12).contains(month),
               (1...CivilTime.daysIn(month: month, year: year)).contains(day)

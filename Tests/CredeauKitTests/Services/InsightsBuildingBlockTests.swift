@@ -92,10 +92,12 @@ import Testing
         #expect(request.cutoffMillis == IndiaTime.millis(year: 2026, month: 5, day: 1, hour: 0, minute: 0, second: 0) - 1)
     }
 
-    @Test func cutoffDigitsThatFormNoDateStayMillis() throws {
-        let request = try InsightsRequest.parse(
-            Array(#"{"user_id": "u", "client_id": "c", "cutoff_date": "20261330"}"#.utf8), scoresAvailable: false)
-        #expect(request.cutoffMillis == 20_261_330)
+    @Test(arguments: ["20261330", "20260230", "00000000", "20260305999999"])
+    func cutoffDigitsThatFormNoDateRejected(text: String) throws {
+        #expect(throws: ValidationError.self) {
+            try InsightsRequest.parse(
+                Array(#"{"user_id": "u", "client_id": "c", "cutoff_date": "\#(text)"}"#.utf8), scoresAvailable: false)
+        }
     }
 
     @Test func insightsSuffixIsDroppedForData() {

@@ -14,6 +14,10 @@ import Testing
         ("\"2026-03-15 23:59:59\"", Int64(1_773_599_399_000)),
         ("\"2026-03-15T23:59:59+05:30\"", Int64(1_773_599_399_000)),
         ("\"2026-03-15T18:29:59.250Z\"", Int64(1_773_599_399_250)),
+        // The basic forms are India time too, as in serve-sms and `extract --sms`.
+        ("\"20260315235959\"", Int64(1_773_599_399_000)),
+        ("\"20260315\"", Int64(1_773_513_000_000)),
+        ("\"20260230\"", Int64(20_260_230)),
     ])
     func datesConvertToEpochMillis(json: String, expected: Int64) throws {
         let value = try Self.parse("{\"d\": \(json)}")["d"] ?? .null

@@ -63,7 +63,7 @@ public struct InsightsRequest: Sendable, Equatable {
             if cutoffMillis == nil {
                 issues.append(ValidationIssue(
                     type: "value_error", location: [.string("body"), .string("cutoff_date")],
-                    message: "Value error, expected a date YYYY-MM-DD or a date and time YYYY-MM-DD HH:MM:SS (India time)",
+                    message: "Value error, expected a date YYYY-MM-DD or YYYYMMDD, or a date and time YYYY-MM-DD HH:MM:SS (India time)",
                     input: .string(cutoffText)))
             }
         }
@@ -100,8 +100,11 @@ public struct InsightsRequest: Sendable, Equatable {
 enum InsightsCutoff {
     static func millis(from text: String) -> Int64? {
         guard let millis = SMSDateParser.millis(from: text) else { return nil }
-        // `YYYYMMDD` counts as a date only when it was not read as epoch milliseconds.
-        let isDateOnly = (text.count == 10 && text.contains("-")) || (text.utf8.count == 8 && Int64(text) != millis)
+        // Eight or fourteen digits that the parser read as epoch milliseconds form no valid
+        // date, such as "20260230", and are rejected rather than read as a time in 1970.
+        let isBasicForm = (text.utf8.count == 8 || text.utf8.count == 14) && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        if isBasicForm, Int64(text) == millis { return nil }
+        let isDateOnly = (text.count == 10 && text.contains("-")) || (isBasicForm && text.utf8.count == 8)
         return isDateOnly ? millis + 86_400_000 - 1 : millis
     }
 }
