@@ -28,35 +28,47 @@ public enum SyncJSONDecoder {
 
     /// Reads the SMS list of an `sms_sync_request_sms_data` document.
     ///
-    /// - Parameter implausible: called for each SMS whose inbox date is outside `InboxDateRange`,
-    ///   which is then left out. Without it, such an SMS makes the whole document fail.
-    public static func sms(_ document: JSONValue, implausible: ((SyncDataError) -> Void)? = nil)
+    /// - Parameter skipping: called for each SMS record that is left out because it cannot be
+    ///   read (no body, a field of the wrong type) or its inbox date is outside `InboxDateRange`.
+    ///   Without it, such a record makes the whole document fail.
+    public static func sms(_ document: JSONValue, skipping: ((SyncDataError) -> Void)? = nil)
         throws(SyncDataError) -> [SyncedSMSRecord] {
         let header = try header(document, source: .sms)
-        let records = try recordList(document, source: .sms, names: SMSFieldNames.list)
+        // A document without an SMS list but with an SMS body is one SMS, as in JSON Lines
+        // exports of single messages.
+        let isSingleSMS = FieldReader(value: document, source: .sms).first(SMSFieldNames.list) == nil
+            && FieldReader(value: document, source: .sms).first(SMSFieldNames.body) != nil
+        let records = isSingleSMS ? [document] : try recordList(document, source: .sms, names: SMSFieldNames.list)
         var result: [SyncedSMSRecord] = []
         result.reserveCapacity(records.count)
         for record in records {
-            let fields = try FieldReader(record: record, source: .sms)
-            let body = try fields.requiredText(SMSFieldNames.body)
-            let id = try fields.text(SMSFieldNames.id) ?? ""
-            let sender = try fields.text(SMSFieldNames.sender)
-            let dateNames = SMSFieldNames.date
-            let date = try fields.date(dateNames)
-            if let date, let reason = InboxDateRange.problem(date, syncedAtMillis: header.createdAtMillis) {
-                let problem = SyncDataError.implausibleField(
-                    source: .sms, field: fields.firstName(dateNames) ?? dateNames[0], reason: reason)
-                guard let implausible else { throw problem }
-                implausible(problem)
-                continue
+            do throws(SyncDataError) {
+                guard let sms = try smsRecord(record, header: header) else { continue }
+                result.append(sms)
+            } catch {
+                guard let skipping else { throw error }
+                skipping(error)
             }
-            let folder = SMSFieldNames.folder(fromText: try fields.text(SMSFieldNames.folder))
-            let raw = RawSMS(
-                id: id, sender: sender, body: body, inboxDateMillis: date, clientID: header.clientID,
-                userID: header.userID, requestID: header.requestID)
-            result.append(SyncedSMSRecord(raw: raw, folder: folder))
         }
         return result
+    }
+
+    /// Reads one SMS record, or throws the problem that keeps it out.
+    private static func smsRecord(_ record: JSONValue, header: SyncJSONHeader) throws(SyncDataError) -> SyncedSMSRecord? {
+        let fields = try FieldReader(record: record, source: .sms)
+        let body = try fields.requiredText(SMSFieldNames.body)
+        let id = try fields.text(SMSFieldNames.id) ?? ""
+        let sender = try fields.text(SMSFieldNames.sender)
+        let dateNames = SMSFieldNames.date
+        let date = try fields.date(dateNames)
+        if let date, let reason = InboxDateRange.problem(date, syncedAtMillis: header.createdAtMillis) {
+            throw SyncDataError.implausibleField(source: .sms, field: fields.firstName(dateNames) ?? dateNames[0], reason: reason)
+        }
+        let folder = SMSFieldNames.folder(fromText: try fields.text(SMSFieldNames.folder))
+        let raw = RawSMS(
+            id: id, sender: sender, body: body, inboxDateMillis: date, clientID: header.clientID,
+            userID: header.userID, requestID: header.requestID)
+        return SyncedSMSRecord(raw: raw, folder: folder)
     }
 
     /// The accepted names of the SMS list and of each SMS field, the first present winning.

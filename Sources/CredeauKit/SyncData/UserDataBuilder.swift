@@ -26,11 +26,15 @@ public struct UserDataBuilder {
     private let skipsImplausibleSMS: Bool
     /// The number of SMS left out for an implausible inbox date.
     public private(set) var skippedSMSCount = 0
+    /// The number of SMS records left out because they cannot be read (no body, a field of the
+    /// wrong type), in the same mode.
+    public private(set) var unreadableSMSCount = 0
     /// The reason the first of those SMS was left out, for the caller to log.
     public private(set) var firstSkipReason: String?
 
     /// - Parameter skipsImplausibleSMS: leave out an SMS whose inbox date is before 2000 or
-    ///   after its sync (see `InboxDateRange`) instead of rejecting the document that carries it.
+    ///   after its sync (see `InboxDateRange`), or whose record cannot be read, instead of
+    ///   rejecting the document that carries it.
     public init(clientID: String, userID: String, skipsImplausibleSMS: Bool = false) {
         self.clientID = clientID
         self.userID = userID
@@ -45,11 +49,13 @@ public struct UserDataBuilder {
         case .sms:
             smsSeen = true
             var skipped = 0
+            var unreadable = 0
             var firstReason: String?
-            let records = try SyncJSONDecoder.sms(document, implausible: skipsImplausibleSMS ? { problem in
-                skipped += 1
+            let records = try SyncJSONDecoder.sms(document, skipping: skipsImplausibleSMS ? { problem in
+                if case .implausibleField = problem { skipped += 1 } else { unreadable += 1 }
                 if firstReason == nil { firstReason = problem.description }
             } : nil)
+            unreadableSMSCount += unreadable
             addSMS(records, skipped: skipped, firstReason: firstReason, syncedAt: syncedAt)
         case .apps:
             var byPackage = appsByPackage ?? [:]

@@ -1,3 +1,4 @@
+import CBSON
 import Testing
 @testable import CredeauKit
 
@@ -163,6 +164,39 @@ import Testing
         #expect(lenient.build().sms.map(\.smsID) == ["2"])
         #expect(lenient.skippedSMSCount == 2)
         #expect(lenient.firstSkipReason?.contains("before 2000-01-01") == true)
+    }
+
+    @Test func unreadableRecordsSkippedWhenAsked() throws {
+        let text = """
+        {"client_id": "c1", "user_id": "u1", "created_at": 1772323201000, "sms": [
+          {"sms_id": "1", "sms_sender": "VM-HDFCBK", "sms_inbox_date": 1772323200000},
+          {"sms_id": "2", "sms_sender": "VM-HDFCBK", "sms_body": "b", "sms_inbox_date": 1772323200600},
+          {"sms_id": "3", "sms_sender": "VM-HDFCBK", "sms_body": ["c"]},
+          "not an object"]}
+        """
+        var strict = UserDataBuilder(clientID: "c1", userID: "u1")
+        #expect(throws: SyncDataError.self) { try strict.add(document: try Self.parse(text), source: .sms) }
+
+        var lenient = UserDataBuilder(clientID: "c1", userID: "u1", skipsImplausibleSMS: true)
+        let document = try JSONParser.parseDocument(Array(text.utf8)).document
+        defer { bson_destroy(document) }
+        try lenient.add(smsBSON: document)
+
+        #expect(lenient.build().sms.map(\.smsID) == ["2"])
+        #expect(lenient.unreadableSMSCount == 3)
+        #expect(lenient.skippedSMSCount == 0)
+        #expect(lenient.firstSkipReason?.contains("sms_body") == true)
+    }
+
+    @Test func singleSMSDocumentIsOneSMS() throws {
+        var builder = UserDataBuilder(clientID: "c1", userID: "u1")
+        try builder.add(document: Self.parse("""
+        {"client_id": "c1", "user_id": "u1", "created_at": "2026-03-14 10:00:00", "sms_id": "s1",
+         "sms_sender": "VM-HDFCBK", "sms_body": "hello", "sms_inbox_date": "20260314"}
+        """), source: .sms)
+        let user = builder.build()
+        #expect(user.sms.map(\.smsID) == ["s1"])
+        #expect(user.sms.first?.inboxDateMillis == IndiaTime.millis(year: 2026, month: 3, day: 14, hour: 0, minute: 0, second: 0))
     }
 
     @Test func builtUserFeedsEngine() throws {

@@ -74,16 +74,22 @@ public struct InsightsPipeline: Sendable {
         var timings: [(String, JSONValue)] = []
 
         // An SMS dated before 2000 or after its sync comes from a broken phone clock. It is left
-        // out, so one such SMS does not stop the user's features.
+        // out, as is a record that cannot be read, so one such SMS does not stop the user's features.
         let builder = try syncDB.withLoader {
             try $0.builder(clientID: request.dataClientID, userID: request.userID, skipsImplausibleSMS: true)
         }
         timings.append(("load_ms", clock.lap()))
-        if let builder, builder.skippedSMSCount > 0 {
-            timings.append(("sms_skipped_implausible_date", .integer(Int64(builder.skippedSMSCount))))
-            logger.warning("left out SMS with implausible inbox dates", [
+        if let builder, builder.skippedSMSCount > 0 || builder.unreadableSMSCount > 0 {
+            if builder.skippedSMSCount > 0 {
+                timings.append(("sms_skipped_implausible_date", .integer(Int64(builder.skippedSMSCount))))
+            }
+            if builder.unreadableSMSCount > 0 {
+                timings.append(("sms_skipped_unreadable", .integer(Int64(builder.unreadableSMSCount))))
+            }
+            logger.warning("left out SMS with implausible inbox dates or unreadable records", [
                 (LogKey.requestID, requestID), ("user.id", request.userID),
-                ("sms.skipped", String(builder.skippedSMSCount)), (LogKey.error, builder.firstSkipReason ?? ""),
+                ("sms.skipped", String(builder.skippedSMSCount + builder.unreadableSMSCount)),
+                (LogKey.error, builder.firstSkipReason ?? ""),
             ])
         }
         guard let builder else {
