@@ -112,6 +112,11 @@ import Testing
         ("Rs. 1,499.00 refund from AMAZON SELLER SERVICES credited to A/c XX3382 on 19-02-26.", "AMAZON SELLER SERVICES"),
         ("INR 12,000.00 debited from A/c no. XX330012 on NEFT-SHRI GANESH AGENCIES 04-07-2026 13:22:51 IST.", "SHRI GANESH AGENCIES"),
         ("Acct XX417 debited for Rs 2,350.00 on 09-Jul-26; M/S NEW INDIA TRADERS credited. UPI:619014928370.", "NEW INDIA TRADERS"),
+        // Names in other scripts, or starting with a non-ASCII letter.
+        ("Dear UPI user A/C X1234 debited by 250.0 on date 05Mar26 trf to रमेश कुमार Refno 123456789012", "रमेश कुमार"),
+        ("Dear UPI user A/C X1234 debited by 250.0 on date 05Mar26 trf to Äsa Café Refno 123456789012", "Äsa Café"),
+        ("Rs 3,600 received in A/c xx4408 from सुनीता देवी via UPI", "सुनीता देवी"),
+        ("Acct XX217 debited for Rs 95.00 on 02-Mar-26; Éclair Bakers credited. UPI:606114928370.", "Éclair Bakers"),
     ])
     func partyStyles(body: String, expected: String) {
         #expect(extract(body).transactionParty == expected)
