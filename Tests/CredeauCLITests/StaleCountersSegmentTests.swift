@@ -22,7 +22,7 @@ import Glibc
         try runUntilChildGetsPlantedPID(executable: CLITestSupport.binary, arguments: ["--version"])
     }
 
-    /// Checks a segment that root left: /dev/shm is sticky, so user nobody cannot remove it, and
+    /// Checks a segment that root left: /dev/shm is sticky, so user `nobody` cannot remove it, and
     /// credeau runs again with libmongoc's shared counters turned off.
     @Test(.enabled(if: canPredictPIDs && geteuid() == 0 && runuser != nil, "needs root, runuser and /dev/shm"))
     func segmentOfAnotherUserGivesNoWarning() throws {

@@ -9,10 +9,10 @@ import Darwin
 /// converting every record into a `JSONValue` tree.
 ///
 /// For a document it covers, it returns what `SyncJSONDecoder.header` and `SyncJSONDecoder.sms`
-/// return for the tree of the same document. It covers an object whose SMS list holds objects
-/// whose fields read by the decoder hold text, numbers, dates or null, and where every SMS has a
-/// body and either no date or a readable one. For any other document it returns nil, and the
-/// caller decodes the tree, which also words every error.
+/// return for the tree of the same document. It covers an object whose SMS list contains only
+/// objects, each with a body, with either no date or a readable one, and with text, numbers,
+/// dates or null in the fields the decoder reads. For any other document it returns nil, and the
+/// caller decodes the tree, which also writes every error message.
 enum SMSDocumentBSONReader {
     struct Result {
         var header: SyncJSONHeader
@@ -110,7 +110,7 @@ enum SMSDocumentBSONReader {
     }
 
     /// Returns the text of the first name in `group` that is present, as `FieldReader.text` does.
-    /// Every value stored in a slot has a text, so this never fails.
+    /// `scalar(at:)` stores only values that have a text, so a present name always gives one.
     private static func text(_ slots: [JSONValue?], _ group: Range<Int>) -> String? {
         first(slots, group).flatMap { FieldReader.scalarText($0.1) }
     }

@@ -36,8 +36,8 @@ public enum SyncJSONDecoder {
         let header = try header(document, source: .sms)
         // A document without an SMS list but with an SMS body is one SMS, as in JSON Lines
         // exports of single messages.
-        let isSingleSMS = FieldReader(value: document, source: .sms).first(SMSFieldNames.list) == nil
-            && FieldReader(value: document, source: .sms).first(SMSFieldNames.body) != nil
+        let topLevel = FieldReader(value: document, source: .sms)
+        let isSingleSMS = topLevel.first(SMSFieldNames.list) == nil && topLevel.first(SMSFieldNames.body) != nil
         let records = isSingleSMS ? [document] : try recordList(document, source: .sms, names: SMSFieldNames.list)
         var result: [SyncedSMSRecord] = []
         result.reserveCapacity(records.count)

@@ -84,7 +84,7 @@ import Testing
         let store = try SQLiteExtractedSMSStore(path: path, fernet: fernet, migrate: true)
 
         // Bodies of up to about 16 KB make a group of rows outgrow the insert's first 64 KiB text
-        // arena; empty and short texts sit between them.
+        // arena. Empty and short texts sit between them.
         let count = SQLiteExtractedSMSStore.maxRowsPerInsert + 7
         let batch = (0..<count).map { index in
             let filler = String(repeating: index % 2 == 0 ? "₹ 🙏 ab " : "x", count: (index * 97) % 1300)

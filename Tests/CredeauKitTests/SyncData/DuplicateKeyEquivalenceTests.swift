@@ -57,27 +57,27 @@ import Testing
 
     /// Returns the ids the builder keeps. An SMS is new unless its non-empty id or its content was seen before.
     private static func referenceBuilderKeeps(_ list: [RawSMS]) -> [String] {
-        var ids: Set<String> = [], contents: Set<ReferenceKey> = [], kept: [String] = []
+        var ids: Set<String> = [], contents: Set<ReferenceKey> = [], keptIDs: [String] = []
         for sms in list {
             let key = ReferenceKey(sms)
             let seenID = !sms.id.isEmpty && ids.contains(sms.id)
             let seenContent = key.map { contents.contains($0) } ?? false
             if !sms.id.isEmpty { ids.insert(sms.id) }
             if let key { contents.insert(key) }
-            if !seenID && !seenContent { kept.append(sms.id) }
+            if !seenID && !seenContent { keptIDs.append(sms.id) }
         }
-        return kept
+        return keptIDs
     }
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func deduplicatorMatchesReference(seed: UInt64) {
         let list = Self.sample(count: 3000, seed: seed, plausibleDates: false)
         var deduplicator = SMSDeduplicator()
-        let kept = list.indices.filter { deduplicator.insert(list[$0]) }
+        let keptIndices = list.indices.filter { deduplicator.insert(list[$0]) }
 
-        #expect(kept == Self.referenceDeduplicatorKeeps(list))
-        #expect(kept.count > 50, "the sample needs kept SMS")
-        #expect(kept.count < 2500, "the sample needs dropped SMS")
+        #expect(keptIndices == Self.referenceDeduplicatorKeeps(list))
+        #expect(keptIndices.count > 50, "the sample needs kept SMS")
+        #expect(keptIndices.count < 2500, "the sample needs dropped SMS")
     }
 
     @Test(arguments: [5, 6, 7, 8] as [UInt64])
@@ -97,10 +97,10 @@ import Testing
                                              ("sms", .array(records))])
             try builder.add(document: document, source: .sms)
         }
-        let kept = builder.syncedSMS.map(\.raw.id)
+        let keptIDs = builder.syncedSMS.map(\.raw.id)
 
-        #expect(kept == Self.referenceBuilderKeeps(list))
-        #expect(kept.count > 50, "the sample needs kept SMS")
-        #expect(kept.count < 2500, "the sample needs dropped SMS")
+        #expect(keptIDs == Self.referenceBuilderKeeps(list))
+        #expect(keptIDs.count > 50, "the sample needs kept SMS")
+        #expect(keptIDs.count < 2500, "the sample needs dropped SMS")
     }
 }

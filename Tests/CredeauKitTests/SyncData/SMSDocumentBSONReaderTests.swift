@@ -2,8 +2,8 @@ import CBSON
 import Testing
 @testable import CredeauKit
 
-/// The SMS a builder holds after adding SMS documents through the BSON reader equal those after
-/// adding the same documents' `JSONValue` trees, and so do the errors.
+/// Tests that a builder given SMS documents through the BSON reader ends with the same SMS and
+/// errors as one given the same documents' `JSONValue` trees.
 @Suite struct SMSDocumentBSONReaderTests {
     /// What a builder shows after adding one document: its SMS, folders, sync times and skips,
     /// or the error.
@@ -18,7 +18,7 @@ import Testing
     }
 
     static func outcome(_ text: String, skips: Bool, throughBSON: Bool) -> Outcome {
-        var builder = UserDataBuilder(clientID: "c1", userID: "u1", skipsImplausibleSMS: skips)
+        var builder = UserDataBuilder(clientID: "c1", userID: "u1", skipsInvalidData: skips)
         var outcome = Outcome()
         do {
             if throughBSON {

@@ -61,8 +61,14 @@ enum SMSDateParser {
         return wallClock - offset
     }
 
-    /// Reads `YYYYMMDD` or `YYYYMMDDHHMMSS` in India time, or returns nil when the digits do not
-    /// form a valid date and time.
+    /// Reads `YYYYMMDD` or `YYYYMMDDHHMMSS` text in India time, or returns nil for other text and
+    /// for digits that do not form a valid date and time.
+    static func basicFormMillis(_ text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 8 || bytes.count == 14, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return bytes.withUnsafeBytes { basicFormMillis($0) }
+    }
+
     private static func basicFormMillis(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         var cursor = Cursor(bytes: bytes)
         guard let year = cursor.number(digits: 4), let month = cursor.number(digits: 2),

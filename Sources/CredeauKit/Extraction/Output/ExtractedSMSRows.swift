@@ -27,12 +27,12 @@ public struct ExtractedSMSRows: Sendable {
     public var count: Int { values.count / Self.width }
     public var isEmpty: Bool { values.isEmpty }
 
-    /// The values of row `row`, in `ExtractedSMSColumns` order.
+    /// Returns the values of row `row`, in `ExtractedSMSColumns` order.
     public subscript(row: Int) -> ArraySlice<ExtractedFieldValue> {
         values[(row * Self.width)..<((row + 1) * Self.width)]
     }
 
-    /// The sms_id of row `row`, which `append` always writes as text.
+    /// Returns the sms_id of row `row`, which `append` always writes as text.
     public func smsID(at row: Int) -> String {
         if case let .text(id) = values[row * Self.width] { return id }
         return ""

@@ -99,12 +99,12 @@ public struct InsightsRequest: Sendable, Equatable {
 /// as India time.
 enum InsightsCutoff {
     static func millis(from text: String) -> Int64? {
-        guard let millis = SMSDateParser.millis(from: text) else { return nil }
-        // Eight or fourteen digits that the parser read as epoch milliseconds form no valid
-        // date, such as "20260230", and are rejected rather than read as a time in 1970.
+        // Eight or fourteen digits must form a date: "20260230" is rejected, not read as epoch
+        // milliseconds in 1970.
         let isBasicForm = (text.utf8.count == 8 || text.utf8.count == 14) && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        if isBasicForm, Int64(text) == millis { return nil }
-        let isDateOnly = (text.count == 10 && text.contains("-")) || (isBasicForm && text.utf8.count == 8)
+        let parsed = isBasicForm ? SMSDateParser.basicFormMillis(text) : SMSDateParser.millis(from: text)
+        guard let millis = parsed else { return nil }
+        let isDateOnly = (text.count == 10 && text.contains("-")) || text.utf8.count == 8 && isBasicForm
         return isDateOnly ? millis + 86_400_000 - 1 : millis
     }
 }

@@ -6,7 +6,7 @@
 public protocol ExtractedSMSStore: Sendable {
     /// Ids among `smsIDs` already stored for this client and user.
     func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> Set<String>
-    /// Stores rows of column values, as `ExtractedSMSRows` holds them with the ids in place and
+    /// Stores rows of column values, as `ExtractedSMSRows` keeps them with the ids in place and
     /// sms_body as plain text, in one transaction (all or nothing). Rows already present (same
     /// client_id, user_id, sms_id) are left as they are. sms_body is Fernet-encrypted when the
     /// store has a key.

@@ -162,7 +162,7 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     }
 
     /// Runs `statement` with the column values of `rows[group]`, binding them without building
-    /// `SQLiteValue`s. Each text is copied into `arena` and bound in place (SQLITE_STATIC); the
+    /// `SQLiteValue`s. Each text is copied into `arena` and bound in place (SQLITE_STATIC). The
     /// arena is sized for the whole group first, so the bound bytes do not move during the run.
     /// Tokens are bound in place in their batch's buffer.
     private static func insert(_ rows: ExtractedSMSRows, _ group: Range<Int>, tokens: FernetTokenBatch?,

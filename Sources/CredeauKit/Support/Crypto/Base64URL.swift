@@ -16,7 +16,7 @@ public enum Base64URL {
         bytes.withUnsafeBufferPointer { encode($0) }
     }
 
-    /// The number of characters `encode` writes for `byteCount` bytes, padding included.
+    /// Returns the number of characters `encode` writes for `byteCount` bytes, padding included.
     public static func encodedCount(_ byteCount: Int) -> Int {
         (byteCount + 2) / 3 * 4
     }

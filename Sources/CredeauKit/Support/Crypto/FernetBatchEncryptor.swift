@@ -60,12 +60,12 @@ extension Fernet {
 public struct FernetTokenBatch: Sendable {
     /// Every token's text, in the order of the plaintexts.
     public let bytes: [UInt8]
-    /// Where each token ends in `bytes`; a token starts where the one before it ends.
+    /// The end offset of each token in `bytes`. A token starts where the one before it ends.
     public let ends: [Int]
 
     public var count: Int { ends.count }
 
-    /// The position of token `index` in `bytes`.
+    /// Returns the byte range of token `index` in `bytes`.
     public func range(at index: Int) -> Range<Int> {
         (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
