@@ -23,22 +23,24 @@ public struct UserDataBuilder {
     private var syncTimes: [SyncSource: [Int64]] = [:]
     private var smsSeen = false
     /// True when an SMS with an implausible inbox date is left out instead of failing its document.
-    private let skipsImplausibleSMS: Bool
+    private let skipsInvalidData: Bool
     /// The number of SMS left out for an implausible inbox date.
     public private(set) var skippedSMSCount = 0
     /// The number of SMS records left out because they cannot be read (no body, a field of the
     /// wrong type), in the same mode.
     public private(set) var unreadableSMSCount = 0
-    /// The reason the first of those SMS was left out, for the caller to log.
+    /// The number of sync documents the loader left out because they cannot be read.
+    public private(set) var unreadableDocumentCount = 0
+    /// The reason the first SMS or document was left out, for the caller to log.
     public private(set) var firstSkipReason: String?
 
-    /// - Parameter skipsImplausibleSMS: leave out an SMS whose inbox date is before 2000 or
+    /// - Parameter skipsInvalidData: leave out an SMS whose inbox date is before 2000 or
     ///   after its sync (see `InboxDateRange`), or whose record cannot be read, instead of
     ///   rejecting the document that carries it.
-    public init(clientID: String, userID: String, skipsImplausibleSMS: Bool = false) {
+    public init(clientID: String, userID: String, skipsInvalidData: Bool = false) {
         self.clientID = clientID
         self.userID = userID
-        self.skipsImplausibleSMS = skipsImplausibleSMS
+        self.skipsInvalidData = skipsInvalidData
     }
 
     /// Adds one sync document of `source`. A document whose `client_id` or `user_id` differs
@@ -51,7 +53,7 @@ public struct UserDataBuilder {
             var skipped = 0
             var unreadable = 0
             var firstReason: String?
-            let records = try SyncJSONDecoder.sms(document, skipping: skipsImplausibleSMS ? { problem in
+            let records = try SyncJSONDecoder.sms(document, skipping: skipsInvalidData ? { problem in
                 if case .implausibleField = problem { skipped += 1 } else { unreadable += 1 }
                 if firstReason == nil { firstReason = problem.description }
             } : nil)
@@ -89,13 +91,19 @@ public struct UserDataBuilder {
     /// `add(document:source:)` with the document's `JSONValue` tree, which is built only when
     /// `SMSDocumentBSONReader` does not cover the document.
     mutating func add(smsBSON document: OpaquePointer) throws(SyncDataError) {
-        guard let read = SMSDocumentBSONReader.read(document, collectsImplausible: skipsImplausibleSMS) else {
+        guard let read = SMSDocumentBSONReader.read(document, collectsImplausible: skipsInvalidData) else {
             try add(document: BSONConversion.value(ofDocument: document, asArray: false), source: .sms)
             return
         }
         let syncedAt = try accept(read.header, source: .sms)
         addSMS(read.records, skipped: read.implausible.count, firstReason: read.implausible.first?.description,
                syncedAt: syncedAt)
+    }
+
+    /// Counts a document the loader left out, keeping the first reason.
+    mutating func recordSkippedDocument(reason: String) {
+        unreadableDocumentCount += 1
+        if firstSkipReason == nil { firstSkipReason = reason }
     }
 
     /// Checks that a document's header is this user's, records its sync time and returns the

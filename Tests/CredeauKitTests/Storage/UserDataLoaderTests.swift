@@ -53,4 +53,24 @@ import Testing
         let loader = UserDataLoader(store: try loadedStore(in: folder))
         #expect(try loader.builder(clientID: "nobody", userID: "nobody") == nil)
     }
+
+    /// An SMS document that is not JSON stops a strict load, and a lenient one leaves it out.
+    @Test func unreadableDocumentSkippedWhenAsked() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try loadedStore(in: folder)
+        let collection = try #require(SyncDBCollection.named("sms_sync_request_sms_data"))
+        let user = try #require(try store.users(in: collection).first)
+        let database = try SQLiteDatabase(path: folder.appendingPathComponent("credeau.db").path)
+        _ = try database.query(
+            "INSERT INTO sms_sync_request_sms_data (client_id, user_id, request_id, created_at, payload) VALUES (?, ?, 'bad', 0, ?)",
+            [.text(user.clientID), .text(user.userID), .text("{not json")])
+        let loader = UserDataLoader(store: store)
+
+        #expect(throws: UserDataLoadError.self) { try loader.builder(clientID: user.clientID, userID: user.userID) }
+        let lenient = try #require(try loader.builder(clientID: user.clientID, userID: user.userID, skipsInvalidData: true))
+        #expect(lenient.unreadableDocumentCount == 1)
+        #expect(lenient.firstSkipReason?.contains("Invalid JSON") == true)
+        #expect(!lenient.build().sms.isEmpty)
+    }
 }

@@ -158,7 +158,7 @@ import Testing
         var strict = UserDataBuilder(clientID: "c1", userID: "u1")
         #expect(throws: SyncDataError.self) { try strict.add(document: try Self.parse(text), source: .sms) }
 
-        var lenient = UserDataBuilder(clientID: "c1", userID: "u1", skipsImplausibleSMS: true)
+        var lenient = UserDataBuilder(clientID: "c1", userID: "u1", skipsInvalidData: true)
         try lenient.add(document: Self.parse(text), source: .sms)
 
         #expect(lenient.build().sms.map(\.smsID) == ["2"])
@@ -177,7 +177,7 @@ import Testing
         var strict = UserDataBuilder(clientID: "c1", userID: "u1")
         #expect(throws: SyncDataError.self) { try strict.add(document: try Self.parse(text), source: .sms) }
 
-        var lenient = UserDataBuilder(clientID: "c1", userID: "u1", skipsImplausibleSMS: true)
+        var lenient = UserDataBuilder(clientID: "c1", userID: "u1", skipsInvalidData: true)
         let document = try JSONParser.parseDocument(Array(text.utf8)).document
         defer { bson_destroy(document) }
         try lenient.add(smsBSON: document)

@@ -74,21 +74,25 @@ public struct InsightsPipeline: Sendable {
         var timings: [(String, JSONValue)] = []
 
         // An SMS dated before 2000 or after its sync comes from a broken phone clock. It is left
-        // out, as is a record that cannot be read, so one such SMS does not stop the user's features.
+        // out, as is a record or document that cannot be read, so bad data does not stop the user's features.
         let builder = try syncDB.withLoader {
-            try $0.builder(clientID: request.dataClientID, userID: request.userID, skipsImplausibleSMS: true)
+            try $0.builder(clientID: request.dataClientID, userID: request.userID, skipsInvalidData: true)
         }
         timings.append(("load_ms", clock.lap()))
-        if let builder, builder.skippedSMSCount > 0 || builder.unreadableSMSCount > 0 {
+        if let builder, builder.skippedSMSCount > 0 || builder.unreadableSMSCount > 0 || builder.unreadableDocumentCount > 0 {
             if builder.skippedSMSCount > 0 {
                 timings.append(("sms_skipped_implausible_date", .integer(Int64(builder.skippedSMSCount))))
             }
             if builder.unreadableSMSCount > 0 {
                 timings.append(("sms_skipped_unreadable", .integer(Int64(builder.unreadableSMSCount))))
             }
-            logger.warning("left out SMS with implausible inbox dates or unreadable records", [
+            if builder.unreadableDocumentCount > 0 {
+                timings.append(("documents_skipped_unreadable", .integer(Int64(builder.unreadableDocumentCount))))
+            }
+            logger.warning("left out SMS with implausible inbox dates, unreadable records or unreadable documents", [
                 (LogKey.requestID, requestID), ("user.id", request.userID),
                 ("sms.skipped", String(builder.skippedSMSCount + builder.unreadableSMSCount)),
+                ("documents.skipped", String(builder.unreadableDocumentCount)),
                 (LogKey.error, builder.firstSkipReason ?? ""),
             ])
         }

@@ -27,9 +27,10 @@ public struct UserDataLoader {
     ///
     /// A source without documents stays unsynced in the builder, so its features come out null.
     ///
-    /// - Parameter skipsImplausibleSMS: see `UserDataBuilder.init(clientID:userID:skipsImplausibleSMS:)`.
-    public func builder(clientID: String, userID: String, skipsImplausibleSMS: Bool = false) throws -> UserDataBuilder? {
-        var builder = UserDataBuilder(clientID: clientID, userID: userID, skipsImplausibleSMS: skipsImplausibleSMS)
+    /// - Parameter skipsInvalidData: leave out a document that cannot be read, counted in the
+    ///   builder, and see `UserDataBuilder.init(clientID:userID:skipsInvalidData:)`.
+    public func builder(clientID: String, userID: String, skipsInvalidData: Bool = false) throws -> UserDataBuilder? {
+        var builder = UserDataBuilder(clientID: clientID, userID: userID, skipsInvalidData: skipsInvalidData)
         var found = false
         for source in SyncSource.allCases {
             guard let dbSource = SyncDBSource(rawValue: source.rawValue) else { continue }
@@ -42,8 +43,10 @@ public struct UserDataLoader {
                         try builder.add(document: JSONParser.parse(text), source: source)
                     }
                 } catch {
-                    throw UserDataLoadError.unreadableDocument(
+                    let failure = UserDataLoadError.unreadableDocument(
                         collection: source.collection, clientID: clientID, userID: userID, reason: "\(error)")
+                    guard skipsInvalidData else { throw failure }
+                    builder.recordSkippedDocument(reason: failure.description)
                 }
                 found = true
             }
