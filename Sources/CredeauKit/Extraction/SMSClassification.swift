@@ -1,6 +1,9 @@
 /// The closed set of SMS classes the extraction engine assigns (`sms_type`).
 ///
-/// Only the `*Executed` cases move money; `isTransactional` is true exactly for them.
+/// `isTransactional` is true for the `*Executed` cases and for `loanDisbursed`, the classes
+/// that report money that has left or reached an account of the user. A loan disbursal is a
+/// credit to the borrower's account. The rule pack assigns it only when the SMS states the
+/// amount and that the money was paid out, not when a loan is approved or will be disbursed.
 public enum SMSType: String, Sendable, CaseIterable, Codable {
     case accountDebitExecuted = "account_debit_executed"
     case accountCreditExecuted = "account_credit_executed"
@@ -24,7 +27,7 @@ public enum SMSType: String, Sendable, CaseIterable, Codable {
     public var isTransactional: Bool {
         switch self {
         case .accountDebitExecuted, .accountCreditExecuted, .cardDebitExecuted, .cardCreditExecuted,
-             .walletDebitExecuted, .walletCreditExecuted:
+             .walletDebitExecuted, .walletCreditExecuted, .loanDisbursed:
             return true
         default:
             return false

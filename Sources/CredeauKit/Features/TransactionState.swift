@@ -6,6 +6,9 @@ struct TransactionState {
 
     var classCounts: [Int]
     var stats: AmountAccumulator
+    /// Kept credit transactions other than loan disbursals (one subject, index 0). A loan is not
+    /// income, so the income estimate reads these instead of the `credit` subject of `stats`.
+    var incomeCredits = AmountAccumulator(subjectCount: 1)
     /// Kept positions (into `PreparedSMS`) of transactions that count, oldest first, with direction.
     var transactions: [(position: Int, credit: Bool)] = []
     /// Normalised counterparty of each entry of `transactions` (see `normalizedParty`).
@@ -92,7 +95,9 @@ struct TransactionState {
                 default: break
                 }
 
-                if credit {
+                // Salary tagging and the income sums leave loan disbursals out.
+                if credit, entry.pointee.smsType != .loanDisbursed {
+                    incomeCredits.add(subject: 0, amount: entry.pointee.amount, time: time)
                     creditPositions.append(position)
                     credits.append(SalaryDetector.Credit(
                         month: input.clock.cutoffMonthIndex - time.monthsBack, dayOfMonth: time.dayOfMonth,

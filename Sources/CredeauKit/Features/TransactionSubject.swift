@@ -110,7 +110,7 @@ extension ExtractedSMS {
         guard smsType.isTransactional else { return nil }
         if let transactionType { return transactionType }
         switch smsType {
-        case .accountCreditExecuted, .cardCreditExecuted, .walletCreditExecuted: return .credit
+        case .accountCreditExecuted, .cardCreditExecuted, .walletCreditExecuted, .loanDisbursed: return .credit
         default: return .debit
         }
     }

@@ -145,9 +145,10 @@ import Testing
         #expect(extract(body).smsNLPTag == tag)
     }
 
-    @Test func transactionalExactlyForExecutedTypes() {
+    @Test func transactionalForExecutedTypesAndDisbursal() {
         for type in SMSType.allCases {
-            #expect(type.isTransactional == type.rawValue.hasSuffix("_executed"), "\(type.rawValue)")
+            let expected = type.rawValue.hasSuffix("_executed") || type == .loanDisbursed
+            #expect(type.isTransactional == expected, "\(type.rawValue)")
         }
     }
 
@@ -155,6 +156,49 @@ import Testing
         #expect(extract("Rs.75,000 personal loan amount has been credited to your bank a/c XX5529.").smsType == .loanDisbursed)
         #expect(extract("We have received your EMI payment of Rs.3,450 for loan a/c XXXX8812.").smsType == .loanEMIPaid)
         #expect(extract("Your loan EMI of Rs.6,100 is overdue by 12 days. Pay immediately.").smsType == .loanOverdue)
+    }
+
+    @Test func paidOutLoanIsCreditTransaction() {
+        let entry = extract("Your CASHe loan of INR 20000 has been successfully disbursed to your bank account ending with 9981.",
+                            sender: "VM-CASHEE")
+        #expect(entry.smsType == .loanDisbursed)
+        #expect(entry.isTransactional)
+        #expect(entry.transactionType == .credit)
+        #expect(entry.accountType == .bank)
+        #expect(entry.amount == 20_000)
+        #expect(entry.accountLastDigits == "9981")
+    }
+
+    @Test(arguments: [
+        "Your Navi loan of Rs.80,000 will be disbursed to your bank account ending 4411 within 2 hours.",
+        "Loan of Rs 2,00,000 sanctioned. Disbursal subject to document verification.",
+        "Your loan disbursement request for Rs 1,00,000 has been received and is under process.",
+        "Your loan of Rs 10000 is ready to be disbursed. Accept the agreement to get money.",
+        "Your loan of Rs 30,000 is not yet disbursed. We will notify you once done.",
+    ])
+    func pendingDisbursalIsNotTransaction(body: String) {
+        let entry = extract(body, sender: "VM-KREDTB")
+        #expect(entry.smsNLPTag == "not_in_the_list_disbursal_pending")
+        #expect(!entry.isTransactional)
+        #expect(entry.amount == nil)
+    }
+
+    @Test func disbursalWithoutAmountIsNotTransaction() {
+        let entry = extract("Your loan has been disbursed to your bank account. First EMI on 05-08-2026.", sender: "VM-MONEYV")
+        #expect(entry.smsType != .loanDisbursed)
+        #expect(!entry.isTransactional)
+    }
+
+    @Test func disbursalToDealerIsNotCredit() {
+        let entry = extract("Home loan of Rs 25,00,000 disbursed to the builder Prestige Estates against your loan A/c 667788.")
+        #expect(entry.smsType != .loanDisbursed)
+        #expect(!entry.isTransactional)
+    }
+
+    @Test func repaymentCreditedToLoanIsEMIPaid() {
+        let entry = extract("Your loan account XX1234 has been credited with Rs 5,000 towards EMI. Thank you.")
+        #expect(entry.smsType == .loanEMIPaid)
+        #expect(!entry.isTransactional)
     }
 
     @Test func statementBillAndBalance() {

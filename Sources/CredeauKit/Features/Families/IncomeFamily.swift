@@ -40,7 +40,8 @@ enum IncomeFamily {
             let bestDay = dayCounts.indices.max { dayCounts[$0] < dayCounts[$1] || (dayCounts[$0] == dayCounts[$1] && $0 > $1) }
             salaryDayMode = bestDay.flatMap { dayCounts[$0] > 0 ? $0 : nil }
             salarySources = sources.count
-            let completeCredits = (1...5).map { stats.sum[stats.index(credit, FeatureWindow.firstMonthSlot + $0)] }
+            let income = state.incomeCredits
+            let completeCredits = (1...5).map { income.sum[income.index(0, FeatureWindow.firstMonthSlot + $0)] }
             creditCV = IncomeFamily.coefficientOfVariation(completeCredits)
             creditMonths = monthSlots.filter { stats.count[stats.index(credit, $0)] > 0 }.count
             estimatedIncome = monthlySalaryMedian ?? IncomeFamily.median(Array(completeCredits.prefix(3)))
@@ -67,9 +68,10 @@ enum IncomeFamily {
 
     static func emit<S: FeatureSink>(_ input: FeatureInput?, into sink: inout S) {
         let state = input.flatMap { $0.smsNullReason == nil ? State($0) : nil }
-        sink.add(factory.make("salary_flag", .all, "1 when any credit at or before the cutoff is tagged salary: a "
-                              + "salary keyword, or the same payer crediting within 20 % of the amount and 5 days of "
-                              + "the day of month in another calendar month at most 2 months away", .flag, .sourceMissing),
+        sink.add(factory.make("salary_flag", .all, "1 when any credit at or before the cutoff, other than a loan "
+                              + "disbursal, is tagged salary: a salary keyword, or the same payer crediting within "
+                              + "20 % of the amount and 5 days of the day of month in another calendar month at most "
+                              + "2 months away", .flag, .sourceMissing),
                  state.map { .flag($0.salaryFlag) } ?? .null)
         sink.add(factory.make("salary_month_count", .days(180), "Calendar months m0 to m5 with a salary credit",
                               .count, .sourceMissing), state.map { .int($0.salaryMonths) } ?? .null)
@@ -90,11 +92,12 @@ enum IncomeFamily {
                  state.map { .int($0.salarySources) } ?? .null)
         sink.add(factory.make("income_estimated_monthly", .days(180),
                               "Estimated monthly income: the median monthly salary total, else the median credited "
-                              + "rupees of months m1 to m3", .inr, .emptyWindow),
+                              + "rupees of months m1 to m3 without loan disbursals", .inr, .emptyWindow),
                  state.map { $0.estimatedIncome.map { .inr($0) } ?? .null } ?? .null)
         sink.add(factory.make("credit_monthly_amount_cv", .days(180),
-                              "Income stability: coefficient of variation of credited rupees over months m1 to m5 "
-                              + "(months without credits count as 0)", .ratio, .zeroDenominator),
+                              "Income stability: coefficient of variation of credited rupees without loan "
+                              + "disbursals over months m1 to m5 (months without such credits count as 0)", .ratio,
+                              .zeroDenominator),
                  state.map { $0.creditCV.map { .double($0) } ?? .null } ?? .null)
         sink.add(factory.make("credit_month_count", .days(180), "Calendar months m0 to m5 with a credit transaction",
                               .count, .sourceMissing), state.map { .int($0.creditMonths) } ?? .null)
