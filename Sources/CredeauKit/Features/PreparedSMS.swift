@@ -70,7 +70,7 @@ struct PreparedSMS {
                 senderKeys.append(sms.pointee.smsSender)
                 senderIsPhone.append(PreparedSMS.isPhoneNumber(sms.pointee.smsSender))
             }
-            let key = DuplicateKey(sender: senderID, bodyHash: fnv1a(sms.pointee.smsBody), second: floorDivide(millis, 1000))
+            let key = DuplicateKey(sender: senderID, bodyHash: textHash(sms.pointee.smsBody), second: floorDivide(millis, 1000))
             guard seen.insert(key).inserted else {
                 duplicateCount += 1
                 continue
@@ -114,16 +114,33 @@ private struct DuplicateKey: Hashable {
     var second: Int64
 }
 
-/// 64-bit FNV-1a hash of the UTF-8 bytes: fast, stable across runs (unlike `Hasher`).
-func fnv1a(_ text: String) -> UInt64 {
+/// Returns a 64-bit hash of the UTF-8 bytes of `text`, the same in every run (unlike `Hasher`).
+///
+/// It mixes 8 bytes per multiplication. Byte-at-a-time FNV-1a, used before, took about 5% of
+/// serve-insights CPU in a perf profile of `credeau-bench insights`. Each step is a bijection of
+/// the state for a given word, and the length seeds the state, so two texts of the same length
+/// that differ in one 8-byte word never collide.
+func textHash(_ text: String) -> UInt64 {
     var text = text
-    return text.withUTF8 { bytes in
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
+    return text.withUTF8 { utf8 in
+        let bytes = UnsafeRawBufferPointer(utf8)
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        var index = 0
+        while index + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* multiplier
+            hash ^= hash >> 29
+            index += 8
         }
-        return hash
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count {
+            tail |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hash = (hash ^ tail) &* multiplier
+        return hash ^ (hash >> 32)
     }
 }
 

@@ -4,10 +4,22 @@ import Testing
 @testable import CredeauKit
 
 /// serve-insights asks the SMS Extraction API for BSON and reads what it gets: BSON, JSON from a
-/// service that ignores the Accept header, or a corrupt BSON body.
+/// service that ignores the Accept header, or a corrupt BSON body. It sends BSON bodies, and JSON
+/// to a service that rejected BSON.
 @Suite(.serialized) struct InsightsBSONAnswerTests {
     /// An in-process SMS Extraction API that extracts like serve-sms and answers in one format.
     final class ExtractionMock: Sendable {
+        /// The request bodies the mock reads.
+        enum Reading: Sendable {
+            /// JSON and BSON, as credeau's serve-sms does.
+            case jsonAndBSON
+            /// Only JSON: any body is parsed as JSON, so a BSON body gets 422 `json_invalid`, as
+            /// from a service without the credeau extension.
+            case jsonOnly
+            /// Only JSON, with 415 for any Content-Type but `application/json`.
+            case jsonOnlyWith415
+        }
+
         enum Answer: Sendable {
             /// JSON whatever the Accept header says, as a service without the credeau extension does.
             case json
@@ -16,23 +28,32 @@ import Testing
             case truncatedBSON
         }
 
-        /// The Accept header of each call, "" when it was missing.
+        /// The Accept and Content-Type headers of each call, "" when missing.
         final class AcceptLog: Sendable {
             let headers = Mutex<[String]>([])
+            let contentTypes = Mutex<[String]>([])
         }
 
         let server: HTTPServer
         private let acceptLog = AcceptLog()
         var accepts: [String] { acceptLog.headers.withLock { $0 } }
+        var contentTypes: [String] { acceptLog.contentTypes.withLock { $0 } }
         var url: String { "http://127.0.0.1:\(server.boundPort ?? 0)" }
 
-        init(answer: Answer) throws {
+        init(answer: Answer, reading: Reading = .jsonAndBSON) throws {
             let extractor = SMSExtractor()
             let acceptLog = self.acceptLog
             var router = Router()
             router.post("/api/extract_sms") { request, _ in
                 acceptLog.headers.withLock { $0.append(request.header("accept") ?? "") }
-                let batch = try SMSExtractionRequest.parse(request.body, maxSMSCount: 1000)
+                let contentType = request.header("content-type") ?? ""
+                acceptLog.contentTypes.withLock { $0.append(contentType) }
+                if reading == .jsonOnlyWith415, contentType != "application/json" {
+                    return .json(415, Array(#"{"detail": "Unsupported Media Type"}"#.utf8))
+                }
+                let batch = reading == .jsonAndBSON && SMSExtractionRequest.isBSON(contentType: contentType)
+                    ? try SMSExtractionRequest.parse(bson: request.body, maxSMSCount: 1000)
+                    : try SMSExtractionRequest.parse(request.body, maxSMSCount: 1000)
                 let rows = ExtractedSMSRows(batch.sms.map { extractor.extract($0, createdAtMillis: 0) })
                 let requestID = batch.requestID ?? "mock"
                 guard answer != .json, let bson = ExtractedSMSBSONWriter.encode(rows, requestID: requestID) else {
@@ -41,12 +62,7 @@ import Testing
                 let body = answer == .truncatedBSON ? Array(bson.dropLast()) : bson
                 return HTTPResponse(status: 200, headers: [("Content-Type", "application/bson")], body: body)
             }
-            var configuration = HTTPServerConfiguration()
-            configuration.host = "127.0.0.1"
-            configuration.port = 0
-            server = HTTPServer(configuration: configuration, application: HTTPApplication(
-                router: router, logger: .discarding, metrics: HTTPMetrics(namespace: "test")))
-            try server.start()
+            server = try HTTPServer.startedOnLoopback(router: router)
         }
 
         deinit { server.stop(gracePeriod: 1) }
@@ -59,12 +75,18 @@ import Testing
         return RawSMS(id: "m\(index)", sender: sender, body: body, inboxDateMillis: date)
     }
 
+    private func makeClassifier(for mock: ExtractionMock, logger: Logger = .discarding) -> RemoteSMSClassifier {
+        RemoteSMSClassifier(baseURL: mock.url, batchSize: 5, concurrency: 2, timeoutSeconds: 5,
+                            retry: RetryPolicy(maxAttempts: 1, baseDelaySeconds: 0.01), logger: logger)
+    }
+
     private func classify(with mock: ExtractionMock) throws -> [ExtractedSMS] {
-        let classifier = RemoteSMSClassifier(
-            baseURL: mock.url, batchSize: 5, concurrency: 2, timeoutSeconds: 5,
-            retry: RetryPolicy(maxAttempts: 1, baseDelaySeconds: 0.01), logger: .discarding)
-        return try classifier.classify(sms, createdAtMillis: sms.map { _ in 1_772_100_000_000 }, clientID: "c",
-                                       userID: "u", requestID: "r")
+        try classify(with: makeClassifier(for: mock))
+    }
+
+    private func classify(with classifier: RemoteSMSClassifier) throws -> [ExtractedSMS] {
+        try classifier.classify(sms, createdAtMillis: sms.map { _ in 1_772_100_000_000 }, clientID: "c",
+                                userID: "u", requestID: "r")
     }
 
     @Test func jsonAndBSONAnswersClassifyAlike() throws {
@@ -84,6 +106,46 @@ import Testing
         let asked = "application/bson, application/json;q=0.5"
         #expect(jsonMock.accepts == Array(repeating: asked, count: 5))
         #expect(bsonMock.accepts == Array(repeating: asked, count: 5))
+        #expect(jsonMock.contentTypes == Array(repeating: "application/bson", count: 5))
+    }
+
+    /// Classifies twice with one classifier against a JSON-only mock and checks the bodies it was sent.
+    private func checkFallback(reading: ExtractionMock.Reading, rejection: String) throws {
+        let mock = try ExtractionMock(answer: .json, reading: reading)
+        let sink = InMemoryLogSink()
+        let classifier = makeClassifier(for: mock, logger: Logger(label: "test", level: .info, sink: sink))
+        let expected = InProcessSMSClassifier().classify(
+            sms, createdAtMillis: sms.map { _ in 1_772_100_000_000 }, clientID: "c", userID: "u", requestID: "r")
+
+        let first = try classify(with: classifier)
+        let firstTypes = mock.contentTypes
+        #expect(first.map(\.smsID) == expected.map(\.smsID))
+        #expect(first.map(\.amount) == expected.map(\.amount))
+        // Each of the two workers may send one BSON body before the rejection is remembered.
+        let bsonCount = firstTypes.filter { $0 == "application/bson" }.count
+        #expect((1...2).contains(bsonCount), "\(firstTypes)")
+        #expect(firstTypes.filter { $0 == "application/json" }.count == 5, "\(firstTypes)")
+        #expect(firstTypes.count == 5 + bsonCount)
+
+        // The second user's batches all go as JSON at once.
+        let second = try classify(with: classifier)
+        #expect(second == first)
+        #expect(Array(mock.contentTypes.dropFirst(firstTypes.count)) == Array(repeating: "application/json", count: 5))
+
+        let notices = sink.records.filter { $0.message.contains("did not read a BSON request body") }
+        #expect(notices.count == 1)
+        #expect(notices.first?.level == .notice)
+        let metadata = Dictionary(notices.first?.metadata ?? [], uniquingKeysWith: { $1 })
+        #expect(metadata[LogKey.httpStatus] == rejection)
+        #expect(metadata["url"] == mock.url + "/api/extract_sms")
+    }
+
+    @Test func jsonOnlyServiceGetsJSONAfter422() throws {
+        try checkFallback(reading: .jsonOnly, rejection: "422")
+    }
+
+    @Test func jsonOnlyServiceGetsJSONAfter415() throws {
+        try checkFallback(reading: .jsonOnlyWith415, rejection: "415")
     }
 
     @Test func truncatedBSONIsInvalidAnswer() throws {
@@ -99,7 +161,7 @@ import Testing
 
     @Test func serveInsightsReadsJSONFromServiceIgnoringAccept() throws {
         let database = try InsightsFixtureDatabase()
-        let mock = try ExtractionMock(answer: .json)
+        let mock = try ExtractionMock(answer: .json, reading: .jsonOnly)
         let server = try InsightsServerProcess(environment: database.environment.merging([
             "SMS_EXTRACTOR_SERVICE_URL": mock.url,
         ]) { $1 })
@@ -109,6 +171,13 @@ import Testing
         #expect(viaMock.status == 200, "\(viaMock.text.prefix(300))")
         #expect(!mock.accepts.isEmpty)
         #expect(mock.accepts.allSatisfy { $0 == "application/bson, application/json;q=0.5" })
+        // BSON first, at most one body per worker (SMS_EXTRACTOR_CONCURRENCY, 4 by default)
+        // before the mock's 422 is remembered, and every batch then as JSON.
+        let types = mock.contentTypes
+        let bsonCount = types.filter { $0 == "application/bson" }.count
+        #expect(types.first == "application/bson")
+        #expect((1...4).contains(bsonCount), "\(types)")
+        #expect(types.allSatisfy { $0 == "application/bson" || $0 == "application/json" }, "\(types)")
 
         // A replica extracting in process on a fresh copy of the data gives the same features.
         let differing = try InProcessInsightsReference.differingFeatures(

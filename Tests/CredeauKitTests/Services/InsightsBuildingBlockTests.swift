@@ -120,7 +120,7 @@ import Testing
         var calls: Int { counter.value.load(ordering: .relaxed) }
         var acceptEncodings: [String] { counter.acceptEncodings.withLock { $0 } }
 
-        /// Answers 503 to the first `failures` calls, then extracts like serve-sms.
+        /// Answers 503 to the first `failures` calls, then extracts like serve-sms from JSON or BSON bodies.
         init(failures: Int) throws {
             let extractor = SMSExtractor()
             let counter = self.counter
@@ -128,23 +128,18 @@ import Testing
             router.post("/api/extract_sms") { request, _ in
                 counter.acceptEncodings.withLock { $0.append(request.header("accept-encoding") ?? "") }
                 guard counter.value.add(1, ordering: .relaxed).newValue > failures else { return .json(503, .object([])) }
-                let body = try JSONParser.parse(request.body)
+                let batch = SMSExtractionRequest.isBSON(contentType: request.header("content-type"))
+                    ? try SMSExtractionRequest.parse(bson: request.body, maxSMSCount: 1000)
+                    : try SMSExtractionRequest.parse(request.body, maxSMSCount: 1000)
                 var bytes = Array(#"{"extracted_sms_data":["#.utf8)
-                for (index, item) in (body["sms"]?.arrayValue ?? []).enumerated() {
-                    let raw = RawSMS(id: item["sms_id"]?.stringValue ?? "", sender: item["sms_sender"]?.stringValue,
-                                     body: item["sms_body"]?.stringValue ?? "", inboxDateMillis: item["sms_inbox_date"]?.integerValue)
+                for (index, raw) in batch.sms.enumerated() {
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }
                     JSONLinesWriter.append(extractor.extract(raw, createdAtMillis: 0), to: &bytes)
                 }
                 bytes += Array("]}".utf8)
                 return .json(200, bytes)
             }
-            var configuration = HTTPServerConfiguration()
-            configuration.host = "127.0.0.1"
-            configuration.port = 0
-            server = HTTPServer(configuration: configuration, application: HTTPApplication(
-                router: router, logger: .discarding, metrics: HTTPMetrics(namespace: "test")))
-            try server.start()
+            server = try HTTPServer.startedOnLoopback(router: router)
         }
 
         var url: String { "http://127.0.0.1:\(server.boundPort ?? 0)" }

@@ -230,3 +230,16 @@ enum InProcessInsightsReference {
         return expected.featureNames.filter { values[$0] != expectedValues[$0] }
     }
 }
+
+extension HTTPServer {
+    /// Starts an in-process server for `router` on a free loopback port, for mock services.
+    static func startedOnLoopback(router: Router) throws -> HTTPServer {
+        var configuration = HTTPServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        let server = HTTPServer(configuration: configuration, application: HTTPApplication(
+            router: router, logger: .discarding, metrics: HTTPMetrics(namespace: "test")))
+        try server.start()
+        return server
+    }
+}

@@ -64,7 +64,14 @@ public final class CurlHTTPClient: Sendable {
 
     /// Sends `body` as a JSON POST to `url` and returns the response, whatever its status.
     public func postJSON(url: String, body: [UInt8], headers: [String] = []) throws(HTTPClientError) -> Response {
-        try perform(url: url, body: body, headers: ["Content-Type: application/json"] + headers)
+        try post(url: url, body: body, contentType: "application/json", headers: headers)
+    }
+
+    /// Sends `body` as a POST of media type `contentType` to `url` and returns the response,
+    /// whatever its status.
+    public func post(url: String, body: [UInt8], contentType: String, headers: [String] = []) throws(HTTPClientError)
+        -> Response {
+        try perform(url: url, body: body, headers: ["Content-Type: \(contentType)"] + headers)
     }
 
     /// Sends a GET to `url` and returns the response, whatever its status.

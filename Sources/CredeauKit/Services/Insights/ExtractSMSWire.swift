@@ -1,4 +1,4 @@
-/// The JSON the SMS Extraction API reads and writes.
+/// The JSON the SMS Extraction API reads and writes, and the BSON forms credeau's serve-sms also reads and writes.
 ///
 /// Request: `{"client_id", "user_id", "request_id", "sms": [{"sms_id", "sms_sender", "sms_body",
 /// "sms_inbox_date"}]}` with the date in epoch milliseconds. Response: `{"request_id",
@@ -21,8 +21,52 @@ enum ExtractSMSWire {
         }
     }
 
+    /// The encodings of a request body: JSON, the contract, or BSON, which credeau's serve-sms also reads.
+    enum RequestFormat {
+        case json
+        case bson
+
+        var mediaType: String {
+            switch self {
+            case .json: "application/json"
+            case .bson: SMSExtractionRequest.bsonMediaType
+            }
+        }
+    }
+
+    /// Replaces the contents of `body` with the request for `batch` in `format`, keeping its
+    /// capacity, and returns the format written. A batch past BSON's 2 GiB document limit is written as JSON.
+    static func writeRequestBody(_ batch: [RawSMS], clientID: String, userID: String, requestID: String,
+                                 format: RequestFormat, into body: inout [UInt8]) -> RequestFormat {
+        if format == .bson,
+           ExtractSMSBSONBody.write(batch, clientID: clientID, userID: userID, requestID: requestID, into: &body) {
+            return .bson
+        }
+        body.removeAll(keepingCapacity: true)
+        appendRequestBody(batch, clientID: clientID, userID: userID, requestID: requestID, to: &body)
+        return .json
+    }
+
+    /// True when a response shows that the service did not read a BSON body. That is a 415, or a
+    /// 422 with an issue that the body is not JSON (`json_invalid`) or not an object (an issue
+    /// located at `["body"]` itself, as FastAPI reports a body it did not decode). serve-sms
+    /// without the BSON extension returns `json_invalid`.
+    static func rejectsBSON(status: Int, body: [UInt8]) -> Bool {
+        if status == 415 { return true }
+        guard status == 422, let issues = (try? JSONParser.parse(body))?["detail"]?.arrayValue else { return false }
+        return issues.contains { issue in
+            issue["type"] == .string("json_invalid") || issue["loc"] == .array([.string("body")])
+        }
+    }
+
     static func requestBody(_ batch: [RawSMS], clientID: String, userID: String, requestID: String) -> [UInt8] {
         var body: [UInt8] = []
+        appendRequestBody(batch, clientID: clientID, userID: userID, requestID: requestID, to: &body)
+        return body
+    }
+
+    private static func appendRequestBody(_ batch: [RawSMS], clientID: String, userID: String, requestID: String,
+                                          to body: inout [UInt8]) {
         body.reserveCapacity(batch.count * 200 + 128)
         body.append(contentsOf: #"{"client_id":"#.utf8)
         JSONText.appendString(clientID, to: &body)
@@ -46,7 +90,6 @@ enum ExtractSMSWire {
             body.append(UInt8(ascii: "}"))
         }
         body.append(contentsOf: "]}".utf8)
-        return body
     }
 
     /// Decodes the response to `batch`, matching entries to SMS by `sms_id`. When an id has

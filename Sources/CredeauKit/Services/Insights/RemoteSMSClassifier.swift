@@ -34,6 +34,7 @@ public enum SMSExtractionServiceError: CredeauError, HTTPResponseError {
 
 /// Sends SMS to `POST {base}/api/extract_sms` in batches, several at a time over kept-alive
 /// connections, and retries a batch with backoff after a 5xx answer or a connection failure.
+/// Batches go as BSON bodies, or as JSON to an endpoint that did not read BSON.
 public struct RemoteSMSClassifier: SMSClassifier {
     public let endpoint: String
     public let batchSize: Int
@@ -42,6 +43,20 @@ public struct RemoteSMSClassifier: SMSClassifier {
     public let retry: RetryPolicy
     private let client: CurlHTTPClient
     private let logger: Logger
+    /// Set once the endpoint has rejected a BSON body. The service makes one classifier at start,
+    /// so the endpoint then gets JSON for the rest of the process.
+    private let bsonRejection = BSONRejection()
+
+    private final class BSONRejection: Sendable {
+        private let remembered = Atomic<Bool>(false)
+
+        var isRemembered: Bool { remembered.load(ordering: .relaxed) }
+
+        /// Sets the flag and returns true for the call that set it first.
+        func remember() -> Bool {
+            !remembered.exchange(true, ordering: .relaxed)
+        }
+    }
 
     public init(baseURL: String, batchSize: Int, concurrency: Int, timeoutSeconds: Double, retry: RetryPolicy,
                 logger: Logger) {
@@ -65,6 +80,8 @@ public struct RemoteSMSClassifier: SMSClassifier {
         let next = Atomic<Int>(0)
         // Each worker takes the next batch until none is left, so at most `concurrency` run at once.
         DispatchQueue.concurrentPerform(iterations: min(concurrency, batches.count)) { _ in
+            // Each worker writes its batches' bodies into one buffer, which keeps its capacity.
+            var body: [UInt8] = []
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < batches.count else { return }
@@ -72,7 +89,7 @@ public struct RemoteSMSClassifier: SMSClassifier {
                 let outcome: Result<[ExtractedSMS], SMSExtractionServiceError>
                 do {
                     outcome = .success(try send(Array(sms[range]), clientID: clientID, userID: userID,
-                                                requestID: requestID))
+                                                requestID: requestID, body: &body))
                 } catch let error as SMSExtractionServiceError {
                     outcome = .failure(error)
                 } catch {
@@ -103,15 +120,28 @@ public struct RemoteSMSClassifier: SMSClassifier {
     }
 
     /// Sends one batch, retrying as `retry` allows, and returns its entries in request order.
-    private func send(_ batch: [RawSMS], clientID: String, userID: String, requestID: String) throws -> [ExtractedSMS] {
-        let body = ExtractSMSWire.requestBody(batch, clientID: clientID, userID: userID, requestID: requestID)
+    ///
+    /// The body is BSON unless the endpoint rejected BSON before. When the endpoint shows that it
+    /// did not read BSON (see `ExtractSMSWire.rejectsBSON`), the batch is sent again as JSON at
+    /// once, without using up an attempt, and the endpoint is remembered as JSON-only.
+    private func send(_ batch: [RawSMS], clientID: String, userID: String, requestID: String,
+                      body: inout [UInt8]) throws -> [ExtractedSMS] {
+        let preferred: ExtractSMSWire.RequestFormat = bsonRejection.isRemembered ? .json : .bson
+        var format = ExtractSMSWire.writeRequestBody(batch, clientID: clientID, userID: userID, requestID: requestID,
+                                                     format: preferred, into: &body)
         var attempt = 1
         while true {
             let outcome: RetryPolicy.Outcome
             let failure: SMSExtractionServiceError
             do {
-                let response = try client.postJSON(url: endpoint, body: body,
-                                                   headers: ["X-Request-ID: \(requestID)", ExtractSMSWire.acceptHeader])
+                let response = try client.post(url: endpoint, body: body, contentType: format.mediaType,
+                                               headers: ["X-Request-ID: \(requestID)", ExtractSMSWire.acceptHeader])
+                if format == .bson, ExtractSMSWire.rejectsBSON(status: response.status, body: response.body) {
+                    rememberJSONOnly(status: response.status, requestID: requestID)
+                    format = ExtractSMSWire.writeRequestBody(batch, clientID: clientID, userID: userID,
+                                                             requestID: requestID, format: .json, into: &body)
+                    continue
+                }
                 if response.status == 200 {
                     // serve-sms responds with BSON, which is cheaper to read than JSON. Other services
                     // respond with JSON.
@@ -145,5 +175,13 @@ public struct RemoteSMSClassifier: SMSClassifier {
             Thread.sleep(forTimeInterval: delay)
             attempt += 1
         }
+    }
+
+    /// Marks the endpoint as JSON-only and logs it the first time.
+    private func rememberJSONOnly(status: Int, requestID: String) {
+        guard bsonRejection.remember() else { return }
+        logger.notice("The SMS Extraction API did not read a BSON request body; sending it JSON from now on", [
+            ("url", endpoint), (LogKey.httpStatus, String(status)), (LogKey.requestID, requestID),
+        ])
     }
 }

@@ -1,5 +1,3 @@
-import CBSON
-
 /// Writes the `/api/extract_sms` response as one BSON document, for clients whose `Accept`
 /// header prefers `application/bson`. This is a credeau extension, and JSON stays the contract.
 ///
@@ -19,102 +17,94 @@ enum ExtractedSMSBSONWriter {
         return bson >= header.quality(of: "application/json") ?? 0
     }
 
-    /// Returns the response document's bytes, or nil when libbson cannot append it (a document
-    /// past its 2 GiB limit). The caller then responds with JSON.
+    /// Returns the response document's bytes, or nil when it would pass BSON's 2 GiB limit. The
+    /// caller then responds with JSON.
+    ///
+    /// The bytes equal what libbson's append functions write for the same members. The size is
+    /// computed by a loop of its own and the bytes are written in one pass (see `BSONBufferWriter`).
     static func encode(_ rows: ExtractedSMSRows, requestID: String) -> [UInt8]? {
-        // bson_sized_new asserts that the size fits an int32, and the buffer grows as needed.
-        guard let document = bson_sized_new(min(64 + rows.count * 900, 1 << 26)) else { return nil }
-        defer { bson_destroy(document) }
-        let written = withUnsafeTemporaryAllocation(byteCount: 2 * documentSize, alignment: documentSize) { storage in
-            let list = OpaquePointer(storage.baseAddress!)
-            let entry = OpaquePointer(storage.baseAddress! + documentSize)
-            return appendText(requestID, key: requestIDKey, to: document)
-                && appendList(rows, list: list, entry: entry, to: document)
-        }
-        guard written, let data = bson_get_data(document) else { return nil }
-        // A BSON document starts with its total length as a little-endian int32.
-        let length = Int(UInt32(littleEndian: UnsafeRawPointer(data).loadUnaligned(as: UInt32.self)))
-        return Array(UnsafeBufferPointer(start: data, count: length))
-    }
-
-    /// `sizeof(bson_t)` in libbson 1.23: a 128-byte aligned struct of 128 bytes.
-    private static let documentSize = 128
-
-    /// Column names as NUL-terminated C strings, made once.
-    private static let columnKeys: [[CChar]] = ExtractedSMSColumns.names.map { Array($0.utf8CString) }
-    private static let requestIDKey = Array("request_id".utf8CString)
-    private static let listKey = Array("extracted_sms_data".utf8CString)
-    /// The pointer libbson gets for an empty text, because a NULL value would append a null.
-    private static let emptyText: [CChar] = [0]
-
-    private static func appendList(_ rows: ExtractedSMSRows, list: OpaquePointer, entry: OpaquePointer,
-                                   to document: OpaquePointer) -> Bool {
-        let began = listKey.withUnsafeBufferPointer {
-            bson_append_array_begin(document, $0.baseAddress, Int32($0.count - 1), list)
-        }
-        guard began else { return false }
         let keys = columnKeys
-        // Array keys are the indexes as decimal text, which bson_uint32_to_string writes
-        // (or points at from its table of small numbers).
-        var indexText = [CChar](repeating: 0, count: 16)
-        for index in 0..<rows.count {
-            let appended = indexText.withUnsafeMutableBufferPointer { buffer -> Bool in
-                var key: UnsafePointer<CChar>?
-                let length = bson_uint32_to_string(UInt32(index), &key, buffer.baseAddress, buffer.count)
-                return bson_append_document_begin(list, key, Int32(length), entry)
-                    && appendEntry(rows[index], keys: keys, to: entry)
-                    && bson_append_document_end(list, entry)
+        let values = rows.values
+        let width = ExtractedSMSRows.width
+        return BSONBufferWriter.document(size: documentSize(rows, requestID: requestID)) { writer in
+            let document = writer.beginDocument()
+            writer.appendHeader(BSONBufferWriter.stringType, key: "request_id")
+            writer.appendString(requestID)
+            writer.appendHeader(BSONBufferWriter.arrayType, key: "extracted_sms_data")
+            let list = writer.beginDocument()
+            for row in 0..<rows.count {
+                writer.appendHeader(BSONBufferWriter.documentType, index: row)
+                let entry = writer.beginDocument()
+                for column in 0..<width {
+                    appendValue(values[row * width + column], key: keys[column], to: &writer)
+                }
+                writer.endDocument(entry)
             }
-            guard appended else { return false }
+            writer.endDocument(list)
+            writer.endDocument(document)
         }
-        return bson_append_array_end(document, list)
     }
 
-    private static func appendEntry(_ values: ArraySlice<ExtractedFieldValue>, keys: [[CChar]], to entry: OpaquePointer) -> Bool {
-        for (key, value) in zip(keys, values) {
-            let appended: Bool
+    /// Returns the byte length of the document `encode` writes, element for element.
+    private static func documentSize(_ rows: ExtractedSMSRows, requestID: String) -> Int {
+        // The document frame, the request_id element, and the array's header and frame.
+        var size = 5 + (1 + 10 + 1) + BSONBufferWriter.stringValueSize(requestID) + (1 + 18 + 1) + 5
+        let width = ExtractedSMSRows.width
+        for (index, value) in rows.values.enumerated() {
+            let column = index % width
+            if column == 0 { size += BSONBufferWriter.headerSize(index: index / width) + 5 }
+            size += 1 + keyLengths[column] + 1
             switch value {
-            case .null:
-                appended = key.withUnsafeBufferPointer { bson_append_null(entry, $0.baseAddress, Int32($0.count - 1)) }
-            case let .text(text):
-                appended = appendText(text, key: key, to: entry)
-            case let .bool(flag):
-                appended = key.withUnsafeBufferPointer {
-                    bson_append_bool(entry, $0.baseAddress, Int32($0.count - 1), flag)
-                }
-            case let .amount(rupees):
-                appended = appendAmount(rupees, key: key, to: entry)
+            case .null: break
+            case let .text(text): size += BSONBufferWriter.stringValueSize(text)
+            case .bool: size += 1
+            case let .amount(rupees): size += JSONText.paise(rupees) == nil ? 0 : 8
             }
-            guard appended else { return false }
         }
-        return true
+        return size
     }
 
-    private static func appendText(_ text: String, key: [CChar], to document: OpaquePointer) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            key.withUnsafeBufferPointer { keyBytes in
-                bytes.withMemoryRebound(to: CChar.self) { value in
-                    emptyText.withUnsafeBufferPointer { empty in
-                        bson_append_utf8(document, keyBytes.baseAddress, Int32(keyBytes.count - 1),
-                                         value.baseAddress ?? empty.baseAddress, Int32(value.count))
-                    }
-                }
-            }
+    /// Column names as UTF-8, in memory kept for the life of the process, so that writing a key
+    /// needs no closure. Unsafe only in name: the bytes are never written after they are made.
+    nonisolated(unsafe) private static let columnKeys: [UnsafeRawBufferPointer] = ExtractedSMSColumns.names.map { name in
+        let bytes = Array(name.utf8)
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+        memory.copyBytes(from: bytes)
+        return UnsafeRawBufferPointer(memory)
+    }
+    private static let keyLengths: [Int] = ExtractedSMSColumns.names.map(\.utf8.count)
+
+    @inline(__always)
+    private static func appendValue(_ value: ExtractedFieldValue, key: UnsafeRawBufferPointer,
+                                    to writer: inout BSONBufferWriter) {
+        switch value {
+        case .null:
+            writer.appendHeader(BSONBufferWriter.nullType, key: key)
+        case let .text(text):
+            writer.appendHeader(BSONBufferWriter.stringType, key: key)
+            writer.appendString(text)
+        case let .bool(flag):
+            writer.appendHeader(BSONBufferWriter.boolType, key: key)
+            writer.appendBool(flag)
+        case let .amount(rupees):
+            appendAmount(rupees, key: key, to: &writer)
         }
     }
 
     /// Appends rupees as the JSON writer prints them: rounded to the paisa, an int64 when whole,
     /// a double otherwise, and null when not finite or too large to round (see `JSONText.amount`).
-    private static func appendAmount(_ rupees: Double, key: [CChar], to entry: OpaquePointer) -> Bool {
-        key.withUnsafeBufferPointer { keyBytes in
-            let name = keyBytes.baseAddress
-            let length = Int32(keyBytes.count - 1)
-            guard let paise = JSONText.paise(rupees) else { return bson_append_null(entry, name, length) }
-            if paise % 100 == 0 { return bson_append_int64(entry, name, length, paise / 100) }
-            // Both numbers are exact doubles below 2^53 and IEEE division rounds once, so the
-            // result is the double nearest to the decimal the JSON writer prints.
-            return bson_append_double(entry, name, length, Double(paise) / 100)
+    private static func appendAmount(_ rupees: Double, key: UnsafeRawBufferPointer, to writer: inout BSONBufferWriter) {
+        guard let paise = JSONText.paise(rupees) else {
+            return writer.appendHeader(BSONBufferWriter.nullType, key: key)
         }
+        if paise % 100 == 0 {
+            writer.appendHeader(BSONBufferWriter.int64Type, key: key)
+            writer.appendInt64(paise / 100)
+            return
+        }
+        // Both numbers are exact doubles below 2^53 and IEEE division rounds once, so the
+        // result is the double nearest to the decimal the JSON writer prints.
+        writer.appendHeader(BSONBufferWriter.doubleType, key: key)
+        writer.appendDouble(Double(paise) / 100)
     }
 }

@@ -28,7 +28,10 @@ public struct SMSExtractionHandler: Sendable {
     private static let storedHelp = "Extracted SMS newly written to extracted_sms (re-sent SMS are not counted)."
 
     public func handle(_ request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
-        var batch = try SMSExtractionRequest.parse(request.body, maxSMSCount: maxSMSCount)
+        // BSON bodies are a credeau extension. Every other Content-Type, or none, is read as JSON.
+        var batch = SMSExtractionRequest.isBSON(contentType: request.header("content-type"))
+            ? try SMSExtractionRequest.parse(bson: request.body, maxSMSCount: maxSMSCount)
+            : try SMSExtractionRequest.parse(request.body, maxSMSCount: maxSMSCount)
         let requestID = batch.requestID ?? context.requestID
         let createdAt = SystemClock.epochMillis()
 

@@ -33,12 +33,18 @@ public struct SMSExtractionRequest: Sendable {
     public static func parse(_ body: [UInt8], maxSMSCount: Int) throws -> SMSExtractionRequest {
         let parsed = try RequestSchema.parseDocument(body)
         defer { bson_destroy(parsed.document) }
-        if !parsed.isArray, let request = try SMSRequestDecoder.decode(parsed.document, maxSMSCount: maxSMSCount) {
+        return try decode(parsed.document, isArray: parsed.isArray, maxSMSCount: maxSMSCount)
+    }
+
+    /// Reads and checks a parsed body: a JSON body converted by libbson, or a BSON body read in
+    /// place. `isArray` marks a JSON body that was an array rather than an object.
+    static func decode(_ document: OpaquePointer, isArray: Bool, maxSMSCount: Int) throws -> SMSExtractionRequest {
+        if !isArray, let request = try SMSRequestDecoder.decode(document, maxSMSCount: maxSMSCount) {
             return request
         }
 
         // The body has a problem or a rare form: check it as a JSON tree, which records every issue.
-        let value = BSONConversion.value(ofDocument: parsed.document, asArray: parsed.isArray, keepsObjectIDWrappers: true)
+        let value = BSONConversion.value(ofDocument: document, asArray: isArray, keepsObjectIDWrappers: true)
         if let items = value["sms"]?.arrayValue, items.count > maxSMSCount {
             throw tooManySMS(count: items.count, maxSMSCount: maxSMSCount)
         }

@@ -10,12 +10,12 @@ enum SMSOpenAPI {
           "/api/extract_sms": {"post": {
             "summary": "Extract a batch of SMS",
             "description": "Returns one entry per SMS, in input order. At most \(maxSMSCount) SMS per request (MAX_SMS_COUNT). The body may be sent gzip-compressed with Content-Encoding: gzip.",
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ExtractSMSRequest"}}}},
+            "requestBody": {"required": true, "description": "JSON. A credeau extension: with Content-Type application/bson the body is one BSON document with the same fields (sms_inbox_date may also be a BSON int32, int64 or datetime); any other Content-Type is read as JSON", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ExtractSMSRequest"}}, "application/bson": {"schema": {"$ref": "#/components/schemas/ExtractSMSRequest"}}}},
             "responses": {
               "200": {"description": "Every SMS extracted and stored. A credeau extension: when the Accept header names application/bson with a weight above 0 and no lower than that of application/json, the same document comes as BSON, with amounts as int64 when whole and double otherwise", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ExtractSMSResponse"}}, "application/bson": {"schema": {"$ref": "#/components/schemas/ExtractSMSResponse"}}}},
               "413": {"description": "More than \(maxSMSCount) SMS, or a body over the byte limit", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "415": {"description": "Content-Encoding other than gzip", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-              "422": {"description": "Invalid JSON or UTF-8, missing fields, wrong types", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ValidationError"}}}},
+              "422": {"description": "Invalid JSON or UTF-8, an invalid BSON document (type bson_invalid), missing fields, wrong types", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ValidationError"}}}},
               "503": {"description": "The database is unavailable; nothing was stored. Retry after the Retry-After seconds", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
             }}},
           "/health": {"get": {"summary": "Liveness", "responses": {"200": {"description": "The process is serving", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Status"}}}}}}},
@@ -58,7 +58,7 @@ enum SMSOpenAPI {
           "Status": {"type": "object", "properties": {"status": {"type": "string"}, "error": {"type": "string"}}},
           "Error": {"type": "object", "required": ["error", "request_id"], "properties": {"error": {"type": "string"}, "request_id": {"type": "string"}}},
           "ValidationError": {"type": "object", "required": ["detail"], "properties": {"detail": {"type": "array", "items": {"type": "object", "required": ["type", "loc", "msg", "input"], "properties": {
-            "type": {"type": "string", "description": "missing, string_type, list_type, json_invalid, string_too_long, datetime_parsing ..."},
+            "type": {"type": "string", "description": "missing, string_type, list_type, json_invalid, bson_invalid, string_too_long, datetime_parsing ..."},
             "loc": {"type": "array", "items": {"oneOf": [{"type": "string"}, {"type": "integer"}]}},
             "msg": {"type": "string"}, "input": {}, "ctx": {"type": "object"}}}}}}
          }}}
