@@ -88,6 +88,17 @@ import Testing
         }
         let parsed: Bool? = Array(allowed.utf8).withUnsafeBytes { raw in JSONTapeParser.withTape(of: raw) { _ in true } }
         #expect(parsed == true)
+
+        // A valid text one byte over the size limit goes to libbson.
+        let padding = String(repeating: " ", count: JSONTapeParser.maxTextBytes - 1)
+        let oversized: Bool? = Array(("[]" + padding).utf8).withUnsafeBytes { raw in
+            JSONTapeParser.withTape(of: raw) { _ in true }
+        }
+        #expect(oversized == nil)
+        let largest: Bool? = Array(("[]" + padding.dropLast()).utf8).withUnsafeBytes { raw in
+            JSONTapeParser.withTape(of: raw) { _ in true }
+        }
+        #expect(largest == true)
     }
 
     @Test func screenFindsLibBSONForms() {

@@ -92,12 +92,17 @@ enum JSONTapeParser {
     /// Documents nested deeper than this are rejected.
     static let maxDepth = 64
 
+    /// Longer texts are not parsed. simdjson 3.0 sizes a parser for the longest text it has
+    /// parsed, at about 15 bytes of buffers per byte of text (most of them never written), and
+    /// each thread keeps its parser, so the limit bounds that memory.
+    static let maxTextBytes = 4 * 1024 * 1024
+
     /// Parses `bytes` and calls `body` with the tape, or returns nil when simdjson rejects the
-    /// text (invalid JSON or UTF-8, nesting beyond `maxDepth`, content after the value) or no
-    /// parser could be made.
+    /// text (invalid JSON or UTF-8, nesting beyond `maxDepth`, content after the value), when the
+    /// text is longer than `maxTextBytes`, or when no parser could be made.
     static func withTape<Result>(of bytes: UnsafeRawBufferPointer,
                                  _ body: (JSONTape) throws -> Result?) rethrows -> Result? {
-        guard let parser = threadParser(), let base = bytes.baseAddress else { return nil }
+        guard bytes.count <= maxTextBytes, let parser = threadParser(), let base = bytes.baseAddress else { return nil }
         var raw = credeau_json_tape()
         guard credeau_json_parse(parser, base.assumingMemoryBound(to: UInt8.self), bytes.count, &raw) == 0,
               let words = raw.words, let strings = raw.strings
