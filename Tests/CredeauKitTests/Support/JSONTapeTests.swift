@@ -116,4 +116,19 @@ import Testing
         #expect(!isPlain(#"{"a": "\udfff"}"#))
         #expect(!isPlain("\u{FEFF}{}"))
     }
+
+    @Test func isoDatesOfLibBSONForm() {
+        func millis(_ text: String) -> Int64? {
+            Array(text.utf8).withUnsafeBytes { JSONTapeExtendedJSON.utcMillis(iso: $0) }
+        }
+        #expect(millis("1970-01-01T00:00:00Z") == 0)
+        #expect(millis("2026-03-14T15:33:20Z") == 1_773_502_400_000)
+        #expect(millis("2026-03-14T15:33:20.007Z") == 1_773_502_400_007)
+        #expect(millis("2024-02-29T23:59:59.999Z") == 1_709_251_199_999)
+        for text in ["1969-12-31T23:59:59Z", "2026-02-29T00:00:00Z", "2026-03-14T24:00:00Z", "2026-03-14T15:60:00Z",
+                     "2026-03-14T15:33:20", "2026-03-14T15:33:20.5Z", "2026-03-14 15:33:20Z", "2026-03-14T15:33:20+00:00",
+                     "2026-3-14T15:33:20Z", "+026-03-14T15:33:20Z"] {
+            #expect(millis(text) == nil, "\(text)")
+        }
+    }
 }

@@ -62,7 +62,7 @@ struct BSONRequestMembers: SMSRequestMembers {
 /// Members read from a simdjson tape.
 struct TapeRequestMembers: SMSRequestMembers {
     let tape: JSONTape
-    private var isObject = true
+    private var isInObject = true
     /// Position of the current member's key (objects) or value (arrays).
     private var current = 0
     /// Position where the next member starts.
@@ -93,10 +93,11 @@ struct TapeRequestMembers: SMSRequestMembers {
         }
     }
 
-    private var valuePosition: Int { isObject ? current + 1 : current }
+    /// Position of the current member's value.
+    var valuePosition: Int { isInObject ? current + 1 : current }
 
     var keyBytes: UnsafeRawBufferPointer {
-        isObject ? tape.stringBytes(at: current) : UnsafeRawBufferPointer(start: nil, count: 0)
+        isInObject ? tape.stringBytes(at: current) : UnsafeRawBufferPointer(start: nil, count: 0)
     }
 
     var value: SMSRequestValue {
@@ -115,9 +116,9 @@ struct TapeRequestMembers: SMSRequestMembers {
         let position = valuePosition
         switch tape.kind(at: position) {
         case .objectStart:
-            child.isObject = true
+            child.isInObject = true
         case .arrayStart:
-            child.isObject = false
+            child.isInObject = false
         default:
             return false
         }

@@ -3,22 +3,27 @@ import Glibc
 #endif
 
 /// Finds JSON texts where simdjson's tape might not hold what libbson 1.23's `bson_new_from_json`
-/// makes of the text, so that callers use the tape only where both parsers agree and give the
-/// rest to libbson, whose errors and Extended JSON readings are the reference.
+/// makes of the text. Callers use the tape only where both parsers agree, and give the rest to
+/// libbson, whose errors and Extended JSON readings are the reference.
 ///
 /// simdjson itself rejects invalid UTF-8, control characters in strings, `NaN` and `Infinity`,
 /// leading zeros, content after the value, an empty text and integers beyond UInt64, so libbson
 /// parses those texts as before. The other differences are screened here.
 enum JSONTapeScreen {
-    /// Returns true when the text has nothing that libbson reads differently from plain JSON:
-    /// no UTF-8 byte order mark (which `JSONParser` drops), no string that starts with `$`
-    /// (libbson reads `{"$oid": …}`, `{"$date": …}` and other Extended JSON wrappers even
-    /// under unknown keys), and no escape `\u0000`, `\u0024` (`$`) or `\uD800` to `\uDFFF`
-    /// (UTF-16 surrogates). False positives, such as `"$` inside a string, only cost speed.
-    static func isPlainJSON(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Returns true when the text has nothing that libbson reads differently from plain JSON.
+    /// That rules out a UTF-8 byte order mark, which `JSONParser` drops, and a string that starts
+    /// with `$`, because libbson reads `{"$oid": …}`, `{"$date": …}` and other Extended JSON
+    /// wrappers even under unknown keys. It also rules out the escapes `\u0000`, `\u0024` (`$`)
+    /// and `\uD800` to `\uDFFF` (UTF-16 surrogates). False positives, such as `"$` inside a
+    /// string, only cost speed.
+    ///
+    /// - Parameter allowingWrappers: let the strings `"$oid"`, `"$date"` and `"$numberLong"`
+    ///   through, for callers that check the wrappers on the tape with `JSONTapeExtendedJSON`.
+    static func isPlainJSON(_ bytes: UnsafeRawBufferPointer, allowingWrappers: Bool = false) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return false }
-        return !containsStringWithDollar(base, count: bytes.count) && !containsScreenedEscape(base, count: bytes.count)
+        return !containsStringWithDollar(base, count: bytes.count, allowingWrappers: allowingWrappers)
+            && !containsScreenedEscape(base, count: bytes.count)
     }
 
     /// Returns true when every number on the tape is one that libbson stores with the same
@@ -28,15 +33,20 @@ enum JSONTapeScreen {
         tape.hasOnlyInt64Numbers()
     }
 
-    private static func containsStringWithDollar(_ base: UnsafeRawPointer, count: Int) -> Bool {
+    private static func containsStringWithDollar(_ base: UnsafeRawPointer, count: Int, allowingWrappers: Bool) -> Bool {
         var search = 0
         while search < count, let found = memchr(base + search, Int32(UInt8(ascii: "$")), count - search) {
             let position = base.distance(to: UnsafeRawPointer(found))
-            if position > 0, base.load(fromByteOffset: position - 1, as: UInt8.self) == UInt8(ascii: "\"") { return true }
             search = position + 1
+            guard position > 0, base.load(fromByteOffset: position - 1, as: UInt8.self) == UInt8(ascii: "\"") else { continue }
+            let rest = UnsafeRawBufferPointer(start: base + position, count: count - position)
+            guard allowingWrappers, wrapperNames.contains(where: { rest.starts(with: $0) }) else { return true }
         }
         return false
     }
+
+    /// The wrapper names with their closing quote.
+    private static let wrapperNames: [[UInt8]] = [Array("$oid\"".utf8), Array("$date\"".utf8), Array("$numberLong\"".utf8)]
 
     /// Checks every backslash, escaped or not, so an escape after `\\` is found too.
     private static func containsScreenedEscape(_ base: UnsafeRawPointer, count: Int) -> Bool {
