@@ -11,7 +11,7 @@ FROM swift:${SWIFT_VERSION}-bookworm AS build
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
         pkg-config libpcre2-dev libsqlite3-dev libbson-dev libmongoc-dev libpq-dev libmicrohttpd-dev \
-        zlib1g-dev libssl-dev libcurl4-openssl-dev \
+        zlib1g-dev libssl-dev libcurl4-openssl-dev libsimdjson-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Package.swift names the benchmark and test targets, so their sources must be present to
@@ -38,6 +38,7 @@ RUN apt-get update \
         libmongoc-1.0-0 \
         libpcre2-8-0 \
         libpq5 \
+        libsimdjson14 \
         libsqlite3-0 \
         libssl3 \
         zlib1g \

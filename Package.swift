@@ -33,11 +33,24 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Wraps libsimdjson's C++ DOM parser (libsimdjson-dev) in a C API. SwiftPM drops the -D flag
+        // of simdjson's pkg-config file, so the define it carries is set here: the library is built
+        // with it, and it changes the layout of simdjson::dom::parser.
+        .target(
+            name: "CSimdJSON", path: "Sources/CSimdJSON",
+            cxxSettings: [
+                .define("SIMDJSON_THREADS_ENABLED", to: "1"),
+                // Debian 12's valgrind 3.19 gives up on a binary where a DWARF 5 unit follows others, and
+                // clang writes DWARF 5 by default; CStartup sets the same flag.
+                .unsafeFlags(["-gdwarf-4"]),
+            ],
+            linkerSettings: [.linkedLibrary("simdjson")]
+        ),
         // Removes a stale libmongoc counters segment before libmongoc's constructor runs; see startup.c.
-        .target(name: "CStartup", path: "Sources/CStartup"),
+        .target(name: "CStartup", path: "Sources/CStartup", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(
             name: "CredeauKit",
-            dependencies: ["CPCRE2", "CSQLite", "CBSON", "CMongoC", "CLibPQ", "CMicroHTTPD", "CZlib", "COpenSSL", "CCurl"],
+            dependencies: ["CPCRE2", "CSQLite", "CBSON", "CMongoC", "CLibPQ", "CMicroHTTPD", "CZlib", "COpenSSL", "CCurl", "CSimdJSON"],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "credeau", dependencies: ["CredeauKit", "CStartup"], swiftSettings: strictSettings),
@@ -50,5 +63,6 @@ let package = Package(
         ),
         .testTarget(name: "CredeauCLITests", dependencies: ["CredeauKit"], swiftSettings: strictSettings),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

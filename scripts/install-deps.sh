@@ -7,7 +7,7 @@ set -euo pipefail
 
 mode="${1:-build}"
 packages=(pkg-config libpcre2-dev libsqlite3-dev libbson-dev libmongoc-dev libpq-dev libmicrohttpd-dev
-          zlib1g-dev libssl-dev libcurl4-openssl-dev)
+          zlib1g-dev libssl-dev libcurl4-openssl-dev libsimdjson-dev)
 if [[ "$mode" == "test" ]]; then
     # libgomp1: the lightgbm wheel links the system OpenMP runtime.
     packages+=(postgresql postgresql-client python3-venv libgomp1 groff-base zsh make)

@@ -5,8 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads the SMS of an `sms_sync_request_sms_data` document from its BSON, without first
-/// converting every record into a `JSONValue` tree.
+/// Reads the SMS of an `sms_sync_request_sms_data` document from its BSON or its simdjson tape,
+/// without first converting every record into a `JSONValue` tree.
 ///
 /// For a document it covers, it returns what `SyncJSONDecoder.header` and `SyncJSONDecoder.sms`
 /// return for the tree of the same document. It covers an object whose SMS list contains only
@@ -24,43 +24,63 @@ enum SMSDocumentBSONReader {
     /// - Parameter collectsImplausible: leave out each SMS with an implausible inbox date and
     ///   list it in the result. Without it, a document with such an SMS is not covered.
     static func read(_ document: OpaquePointer, collectsImplausible: Bool) -> Result? {
-        guard let iterator = credeau_bson_iter_new() else { return nil }
-        defer { credeau_bson_iter_free(iterator) }
+        guard let top = credeau_bson_iter_new() else { return nil }
+        defer { credeau_bson_iter_free(top) }
+        guard let list = credeau_bson_iter_new() else { return nil }
+        defer { credeau_bson_iter_free(list) }
+        guard let record = credeau_bson_iter_new() else { return nil }
+        defer { credeau_bson_iter_free(record) }
+        return read(
+            topMembers: { bson_iter_init(top, document) ? BSONRequestMembers(iterator: top) : nil },
+            list: BSONRequestMembers(iterator: list), record: BSONRequestMembers(iterator: record),
+            collectsImplausible: collectsImplausible)
+    }
+
+    /// Reads the document at the root of a simdjson tape whose Extended JSON wrappers
+    /// `JSONTapeExtendedJSON` reads, as `read(_:collectsImplausible:)` reads libbson's document
+    /// of the same text.
+    static func read(_ tape: JSONTape, collectsImplausible: Bool) -> Result? {
+        read(topMembers: { TapeRequestMembers(tape: tape, objectAt: tape.rootPosition) },
+             list: TapeRequestMembers(tape: tape), record: TapeRequestMembers(tape: tape),
+             collectsImplausible: collectsImplausible)
+    }
+
+    /// - Parameter topMembers: returns the document's members from the start; it is called twice.
+    private static func read<Members: SMSDocumentMembers>(
+        topMembers: () -> Members?, list: Members, record: Members, collectsImplausible: Bool
+    ) -> Result? {
+        var list = list
+        var record = record
         // The top level, with each list left empty: only the SMS list is read, below.
-        guard bson_iter_init(iterator, document) else { return nil }
+        guard var top = topMembers() else { return nil }
         var members: [(String, JSONValue)] = []
-        while bson_iter_next(iterator) {
-            let key = String(cString: bson_iter_key(iterator))
-            let isList = bson_iter_type(iterator) == BSON_TYPE_ARRAY
-            members.append((key, isList ? .array([]) : BSONConversion.readValue(iterator)))
+        while top.next() {
+            let key = String(decoding: top.keyBytes, as: UTF8.self)
+            members.append((key, top.isArray ? .array([]) : top.treeValue))
         }
-        let top = JSONValue.object(members)
-        guard let header = try? SyncJSONDecoder.header(top, source: .sms) else { return nil }
-        let fields = FieldReader(value: top, source: .sms)
+        let document = JSONValue.object(members)
+        guard let header = try? SyncJSONDecoder.header(document, source: .sms) else { return nil }
+        let fields = FieldReader(value: document, source: .sms)
         let names = SyncJSONDecoder.SMSFieldNames.list
         // The decoder reads the last member of that name, as JSONValue's subscript does.
         guard case .array = fields.first(names), let name = fields.firstName(names),
               let position = members.lastIndex(where: { $0.0 == name }) else { return nil }
 
-        guard bson_iter_init(iterator, document) else { return nil }
+        guard var listMember = topMembers() else { return nil }
         for _ in 0...position {
-            guard bson_iter_next(iterator) else { return nil }
+            guard listMember.next() else { return nil }
         }
-        guard let list = credeau_bson_iter_new() else { return nil }
-        defer { credeau_bson_iter_free(list) }
-        guard let record = credeau_bson_iter_new() else { return nil }
-        defer { credeau_bson_iter_free(record) }
-        guard bson_iter_recurse(iterator, list) else { return nil }
+        guard listMember.descend(into: &list) else { return nil }
 
         var result = Result(header: header, records: [], implausible: [])
         var slots = [JSONValue?](repeating: nil, count: RecordFields.names.count)
-        while bson_iter_next(list) {
-            guard bson_iter_type(list) == BSON_TYPE_DOCUMENT, bson_iter_recurse(list, record) else { return nil }
+        while list.next() {
+            guard list.isObject, list.descend(into: &record) else { return nil }
             for index in slots.indices { slots[index] = nil }
-            while bson_iter_next(record) {
-                guard let slot = RecordFields.slot(ofKeyAt: record) else { return nil }
+            while record.next() {
+                guard let slot = RecordFields.slot(ofKey: record.keyBytes) else { return nil }
                 guard slot >= 0 else { continue }
-                guard let value = scalar(at: record) else { return nil }
+                guard let value = record.scalarValue else { return nil }
                 slots[slot] = value
             }
             guard let body = text(slots, RecordFields.body) else { return nil }
@@ -83,19 +103,6 @@ enum SMSDocumentBSONReader {
             result.records.append(SyncedSMSRecord(raw: raw, folder: folder))
         }
         return result
-    }
-
-    /// Returns the value of a text, number, date or null, and nil for the other types, which
-    /// the reader leaves to the tree path.
-    private static func scalar(at iterator: OpaquePointer) -> JSONValue? {
-        switch bson_iter_type(iterator) {
-        case BSON_TYPE_UTF8, BSON_TYPE_INT32, BSON_TYPE_INT64, BSON_TYPE_DOUBLE, BSON_TYPE_DATE_TIME:
-            return BSONConversion.readValue(iterator)
-        case BSON_TYPE_NULL:
-            return .null
-        default:
-            return nil
-        }
     }
 
     /// Returns the slot and value of the first name in `group` that is present and not null,
@@ -132,13 +139,10 @@ enum SMSDocumentBSONReader {
 
         /// Returns the slot of the current key, or -1 for an ASCII key the decoder does not read.
         /// Returns nil for a key with other bytes, because String comparison is Unicode-aware.
-        static func slot(ofKeyAt iterator: OpaquePointer) -> Int? {
-            let length = Int(bson_iter_key_len(iterator))
-            let key = UnsafeRawPointer(bson_iter_key(iterator)!)
-            for (slot, name) in bytes.enumerated() where name.count == length {
-                if name.withUnsafeBytes({ memcmp($0.baseAddress!, key, length) }) == 0 { return slot }
+        static func slot(ofKey keyBytes: UnsafeRawBufferPointer) -> Int? {
+            for (slot, name) in bytes.enumerated() where name.count == keyBytes.count {
+                if keyBytes.elementsEqual(name) { return slot }
             }
-            let keyBytes = UnsafeRawBufferPointer(start: key, count: length)
             return keyBytes.contains(where: { $0 >= 0x80 }) ? nil : -1
         }
     }

@@ -95,6 +95,19 @@ public struct UserDataBuilder {
             try add(document: BSONConversion.value(ofDocument: document, asArray: false), source: .sms)
             return
         }
+        try add(read)
+    }
+
+    /// Adds one SMS sync document from its simdjson tape, as `add(smsBSON:)` adds libbson's
+    /// document of the same text, or returns false without a change when `SMSDocumentBSONReader`
+    /// does not cover it.
+    mutating func add(smsTape tape: JSONTape) throws(SyncDataError) -> Bool {
+        guard let read = SMSDocumentBSONReader.read(tape, collectsImplausible: skipsInvalidData) else { return false }
+        try add(read)
+        return true
+    }
+
+    private mutating func add(_ read: SMSDocumentBSONReader.Result) throws(SyncDataError) {
         let syncedAt = try accept(read.header, source: .sms)
         addSMS(read.records, skipped: read.implausible.count, firstReason: read.implausible.first?.description,
                syncedAt: syncedAt)

@@ -17,11 +17,15 @@ import Testing
         var error: String?
     }
 
-    static func outcome(_ text: String, skips: Bool, throughBSON: Bool) -> Outcome {
+    /// - Parameter libbsonOnly: with `throughBSON`, skip the simdjson tape that the loader tries
+    ///   first, so the libbson path is compared too.
+    static func outcome(_ text: String, skips: Bool, throughBSON: Bool, libbsonOnly: Bool = false) -> Outcome {
         var builder = UserDataBuilder(clientID: "c1", userID: "u1", skipsInvalidData: skips)
         var outcome = Outcome()
         do {
-            if throughBSON {
+            if throughBSON, libbsonOnly {
+                try UserDataLoader.addSMSWithLibBSON(Array(text.utf8), to: &builder)
+            } else if throughBSON {
                 try UserDataLoader.addSMS(text, to: &builder)
             } else {
                 try builder.add(document: JSONParser.parse(text), source: .sms)
@@ -50,8 +54,15 @@ import Testing
         return SMSDocumentBSONReader.read(parsed.document, collectsImplausible: true) != nil
     }
 
+    /// Returns true when the loader reads the document from simdjson's tape.
+    static func isCoveredByTape(_ text: String) -> Bool {
+        var builder = UserDataBuilder(clientID: "c1", userID: "u1", skipsInvalidData: true)
+        return (try? UserDataLoader.addSMSFromTape(Array(text.utf8), to: &builder)) == true
+    }
+
     // Field spellings of one SMS; "" leaves the field out.
     static let ids = ["", #""sms_id": "a1""#, #""id": 17"#, #""_id": {"$oid": "65f0aaaaaaaaaaaaaaaaaaaa"}"#,
+                      #""_id": {"$oid": "65F0AAAAAAAAAAAAAAAAAAAA"}"#, #""sms_id": {"$oid": "65f0"}"#,
                       #""message_id": null, "id": "m2""#, #""sms_id": 2.5"#, #""sms_id": "x", "sms_id": "y""#,
                       #""id": true"#]
     static let bodies = [#""sms_body": "Rs 10 debited""#, #""body": "hi""#, #""message": "msg""#, #""text": 42"#,
@@ -62,6 +73,11 @@ import Testing
     static let dates = ["", #""sms_inbox_date": 1773400000000"#, #""date": "2026-03-10 10:00:00""#,
                         #""inbox_date": {"$date": "2026-03-10T04:30:00Z"}"#,
                         #""received_at": {"$date": {"$numberLong": "1773400000000"}}"#,
+                        #""date": {"$date": {"$numberLong": "-86400000"}}"#, #""date": {"$date": {"$numberLong": "0"}}"#,
+                        #""date": {"$date": "2026-03-10T04:30:00.250Z"}"#, #""date": {"$date": "2026-02-30T04:30:00Z"}"#,
+                        #""date": {"$date": "2026-03-10T04:30:00+05:30"}"#, #""date": {"$date": "2026-03-10T24:00:00Z"}"#,
+                        #""date": {"$date": {"$numberLong": "017"}}"#, #""date": {"$date": 1773400000000}"#,
+                        #""date": {"$date": {"$numberLong": "1773400000000", "x": 1}}"#,
                         #""date": {"$numberLong": "1773400000000"}"#, #""sms_inbox_date": "1773400000000""#,
                         #""date": 1773400000000.0"#, #""sms_inbox_date": "yesterday""#, #""date": 86400000"#,
                         #""sms_inbox_date": 1775000000000"#, #""sms_inbox_date": null"#, #""date": false"#]
@@ -72,6 +88,11 @@ import Testing
         #""client_id": "c1", "user_id": "u1", "request_id": "r1", "created_at": 1773500000000"#,
         #""clientId": "c1", "userId": "u1", "sync_request_id": "r9", "createdAt": {"$date": 1773500000000}"#,
         #""client_id": "c1", "user_id": "u1", "created_at": {"$date": {"$numberLong": "1773500000000"}}"#,
+        #""_id": {"$oid": "65f0aaaaaaaaaaaaaaaaaaab"}, "client_id": "c1", "user_id": "u1", "created_at": {"$date": {"$numberLong": "1773500000000"}}"#,
+        #""_id": {"$oid": "65f0aaaaaaaaaaaaaaaaaaab"}, "client_id": "c1", "user_id": "u1", "created_at": {"$date": "2026-03-14T15:33:20Z"}"#,
+        #""client_id": "c1", "user_id": "u1", "created_at": {"$date": "2026-03-14T15:33:20.007Z"}"#,
+        #""client_id": "c1", "user_id": "u1", "created_at": {"$date": "1969-12-31T23:59:59Z"}"#,
+        #""client_id": "c1", "user_id": "u1", "meta": {"a": {"$oid": "65f0aaaaaaaaaaaaaaaaaaab"}, "b": {"c": 1, "$d": 2}}"#,
         #""client_id": "c1", "user_id": "u1""#,
         #""client_id": "c1", "user_id": "u2", "created_at": 1773500000000"#,
         #""user_id": "u1", "created_at": 1773500000000"#,
@@ -112,18 +133,25 @@ import Testing
     func readerMatchesTreeOnVariedDocuments(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
         var covered = 0
+        var coveredByTape = 0
         for _ in 0..<400 {
             let text = Self.document(&random)
             for skips in [false, true] {
                 let tree = Self.outcome(text, skips: skips, throughBSON: false)
-                let bson = Self.outcome(text, skips: skips, throughBSON: true)
-                #expect(bson == tree, "\(text), skipping implausible SMS: \(skips)")
+                let loaded = Self.outcome(text, skips: skips, throughBSON: true)
+                let bson = Self.outcome(text, skips: skips, throughBSON: true, libbsonOnly: true)
+                #expect(loaded == tree, "\(text), skipping implausible SMS: \(skips)")
+                #expect(bson == tree, "\(text), skipping implausible SMS: \(skips), libbson only")
             }
-            if try Self.isCovered(text) { covered += 1 }
+            if (try? Self.isCovered(text)) == true { covered += 1 }
+            if Self.isCoveredByTape(text) { coveredByTape += 1 }
         }
-        // Both paths are compared: a good share of the documents go through the reader itself.
+        // Both paths are compared: a good share of the documents go through the reader itself,
+        // and of those a share through simdjson's tape.
         #expect(covered > 60)
         #expect(covered < 400)
+        #expect(coveredByTape > 30)
+        #expect(coveredByTape <= covered)
     }
 
     @Test(arguments: [
@@ -135,10 +163,17 @@ import Testing
         #"{"client_id": "c1", "user_id": "u1", "created_at": 1772323201000, "sms": [{"sms_id": "1", "sms_body": "a", "sms_inbox_date": 86400000}, {"sms_id": "2", "sms_body": "b", "sms_inbox_date": 1772323200600}, {"sms_id": "3", "sms_body": "c", "sms_inbox_date": 1775000000000}]}"#,
         #"{"client_id": "c1", "user_id": "u1", "sms": [{"sms_body": "a", "sms_inbox_date": 1772323200600}], "sms": [{"sms_body": "b"}]}"#,
         #"{"client_id": "c1", "user_id": "u1", "sms": "none"}"#,
+        #"{"_id": {"$oid": "65f0aaaaaaaaaaaaaaaaaaab"}, "client_id": "c1", "user_id": "u1", "created_at": {"$date": {"$numberLong": "1773500000000"}}, "sms": [{"sms_id": "1", "sms_body": "$5 \u00e9", "sms_inbox_date": {"$date": {"$numberLong": "1773400000000"}}}]}"#,
+        #"{"client_id": "c1", "user_id": "u1", "sms": [{"sms_body": "a", "sms_inbox_date": {"$date": {"$numberLong": "99999999999999999999"}}}]}"#,
+        #"{"client_id": "c1", "user_id": "u1", "sms": [{"sms_body": "a", "$oid": "65f0aaaaaaaaaaaaaaaaaaab"}]}"#,
+        #"{"client_id": "c1", "user_id": "u1", "sms": [{"sms_body": "a", "sms_inbox_date": {"$numberLong": "1773400000000"}}]}"#,
+        #"{"client_id": "c1", "user_id": "u1", "sms": [{"sms_body": "a", "sms_inbox_date": 1773400000000.0, "n": 18446744073709551615}]}"#,
     ])
     func readerMatchesTreeOnListedDocuments(text: String) {
         for skips in [false, true] {
-            #expect(Self.outcome(text, skips: skips, throughBSON: true) == Self.outcome(text, skips: skips, throughBSON: false))
+            let tree = Self.outcome(text, skips: skips, throughBSON: false)
+            #expect(Self.outcome(text, skips: skips, throughBSON: true) == tree)
+            #expect(Self.outcome(text, skips: skips, throughBSON: true, libbsonOnly: true) == tree)
         }
     }
 
@@ -151,5 +186,14 @@ import Testing
         #expect(outcome.sms.first?.requestID == nil)
         let withObjectID = #"{"client_id": "c1", "user_id": "u1", "sms": [{"_id": {"$oid": "65f0aaaaaaaaaaaaaaaaaaaa"}, "body": "b"}]}"#
         #expect(try !Self.isCovered(withObjectID))
+        #expect(!Self.isCoveredByTape(withObjectID))
+
+        // The header wrappers of exported and stored documents stay on the tape path.
+        let exported = #"{"_id": {"$oid": "65f0aaaaaaaaaaaaaaaaaaab"}, "client_id": "c1", "user_id": "u1", "created_at": {"$date": {"$numberLong": "1773500000000"}}, "sms": [{"sms_id": "1", "sms_body": "b", "sms_inbox_date": 1773400000000}]}"#
+        #expect(Self.isCoveredByTape(exported))
+        #expect(Self.outcome(exported, skips: false, throughBSON: true).syncTimes == [1_773_500_000_000])
+        let stored = #"{ "client_id" : "c1", "user_id" : "u1", "created_at" : { "$date" : "2026-03-14T15:33:20.500Z" }, "sms" : [ { "sms_id" : "1", "sms_body" : "b", "sms_inbox_date" : 1773400000000 } ] }"#
+        #expect(Self.isCoveredByTape(stored))
+        #expect(Self.outcome(stored, skips: false, throughBSON: true).syncTimes == [1_773_502_400_500])
     }
 }

@@ -31,6 +31,25 @@ public struct SMSExtractionRequest: Sendable {
     ///   types and unreadable dates; `HTTPError` 413 when `sms` has more than `maxSMSCount` items.
     ///   The count is checked before the items, so an oversized batch is rejected cheaply.
     public static func parse(_ body: [UInt8], maxSMSCount: Int) throws -> SMSExtractionRequest {
+        if let request = try decodeTape(body, maxSMSCount: maxSMSCount) { return request }
+        return try parseWithLibBSON(body, maxSMSCount: maxSMSCount)
+    }
+
+    /// Reads a body that simdjson and libbson read alike from simdjson's tape, or returns nil
+    /// for every other body and for the values that need the schema's checks.
+    static func decodeTape(_ body: [UInt8], maxSMSCount: Int) throws -> SMSExtractionRequest? {
+        try body.withUnsafeBytes { bytes in
+            guard JSONTapeScreen.isPlainJSON(bytes) else { return nil }
+            return try JSONTapeParser.withTape(of: bytes) { tape in
+                guard JSONTapeScreen.hasPlainNumbers(tape) else { return nil }
+                return try SMSRequestDecoder.decode(tape, maxSMSCount: maxSMSCount)
+            }
+        }
+    }
+
+    /// Parses `body` with libbson, the reference for every body the tape does not read: its
+    /// errors and the schema's issues make the 422 responses.
+    static func parseWithLibBSON(_ body: [UInt8], maxSMSCount: Int) throws -> SMSExtractionRequest {
         let parsed = try RequestSchema.parseDocument(body)
         defer { bson_destroy(parsed.document) }
         return try decode(parsed.document, isArray: parsed.isArray, maxSMSCount: maxSMSCount)

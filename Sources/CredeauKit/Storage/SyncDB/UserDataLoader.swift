@@ -55,9 +55,29 @@ public struct UserDataLoader {
     }
 
     /// Adds an SMS document as `add(document: JSONParser.parse(text), source: .sms)` would,
-    /// letting the builder read the SMS from the parsed BSON.
+    /// letting the builder read the SMS from simdjson's tape or, for the documents the tape
+    /// cannot stand for, from libbson's document.
     static func addSMS(_ text: String, to builder: inout UserDataBuilder) throws {
-        let parsed = try JSONParser.parseDocument(Array(text.utf8))
+        let bytes = Array(text.utf8)
+        if try !addSMSFromTape(bytes, to: &builder) { try addSMSWithLibBSON(bytes, to: &builder) }
+    }
+
+    /// Adds an SMS document from simdjson's tape, or returns false without a change when the
+    /// tape cannot stand for libbson's document of the text or the reader does not cover it.
+    static func addSMSFromTape(_ bytes: [UInt8], to builder: inout UserDataBuilder) throws -> Bool {
+        try bytes.withUnsafeBytes { raw -> Bool in
+            guard JSONTapeScreen.isPlainJSON(raw, allowingWrappers: true) else { return false }
+            let added = try JSONTapeParser.withTape(of: raw) { tape -> Bool? in
+                guard JSONTapeScreen.hasPlainNumbers(tape), JSONTapeExtendedJSON.hasOnlyReadableWrappers(tape) else { return nil }
+                return try builder.add(smsTape: tape)
+            }
+            return added ?? false
+        }
+    }
+
+    /// Adds an SMS document parsed by libbson, which also reports every parse error.
+    static func addSMSWithLibBSON(_ bytes: [UInt8], to builder: inout UserDataBuilder) throws {
+        let parsed = try JSONParser.parseDocument(bytes)
         defer { bson_destroy(parsed.document) }
         if parsed.isArray {
             try builder.add(document: BSONConversion.value(ofDocument: parsed.document, asArray: true), source: .sms)
