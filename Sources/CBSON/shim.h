@@ -18,11 +18,23 @@ static inline bson_iter_t *credeau_bson_iter_new(void) {
 static inline void credeau_bson_iter_free(bson_iter_t *iterator) {
     free(iterator);
 }
-// Returns what bson_utf8_validate(text, length, allow_null) returns. ASCII text, nearly every key
-// and value of a response, is checked here 8 bytes at a time, because bson_utf8_validate in
-// libbson 1.23 decodes every character and took most of the time of reading a large response.
-// Text with any byte of 0x80 or more, or a NUL when allow_null is false, goes to libbson.
-static inline bool credeau_utf8_validate(const char *text, size_t length, bool allow_null) {
+// The part of credeau_utf8_check for text that is not plain ASCII.
+static inline bool credeau_utf8_check_slowly(const char *text, size_t length, bool allow_null,
+                                             bool reject_encoded_nul) {
+    if (!bson_utf8_validate(text, length, allow_null)) {
+        return false;
+    }
+    return !reject_encoded_nul || (memchr(text, 0xC0, length) == NULL && memchr(text, 0xC1, length) == NULL);
+}
+
+// Returns what bson_utf8_validate(text, length, allow_null) returns, and with
+// reject_encoded_nul also rejects the bytes 0xC0 and 0xC1, which never occur in UTF-8:
+// bson_utf8_validate accepts the two-byte NUL C0 80 of Java's modified UTF-8 when allow_null is
+// true. ASCII text, nearly every key and value of a response, is checked here 8 bytes at a
+// time, because bson_utf8_validate in libbson 1.23 decodes every character and took most of the
+// time of reading a large response. Text with any byte of 0x80 or more, or a NUL when
+// allow_null is false, goes to libbson.
+static inline bool credeau_utf8_check(const char *text, size_t length, bool allow_null, bool reject_encoded_nul) {
     const uint64_t high_bits = 0x8080808080808080ULL;
     const uint64_t low_bits = 0x0101010101010101ULL;
     size_t index = 0;
@@ -32,16 +44,21 @@ static inline bool credeau_utf8_validate(const char *text, size_t length, bool a
         // With no high bit set, (word - low_bits) sets a high bit at every zero byte (and may
         // set one above it through the borrow), so a NUL is never missed.
         if ((word & high_bits) != 0 || (!allow_null && ((word - low_bits) & high_bits) != 0)) {
-            return bson_utf8_validate(text, length, allow_null);
+            return credeau_utf8_check_slowly(text, length, allow_null, reject_encoded_nul);
         }
     }
     for (; index < length; index++) {
         unsigned char byte = (unsigned char)text[index];
         if (byte >= 0x80 || (!allow_null && byte == 0)) {
-            return bson_utf8_validate(text, length, allow_null);
+            return credeau_utf8_check_slowly(text, length, allow_null, reject_encoded_nul);
         }
     }
     return true;
+}
+
+// Returns what bson_utf8_validate(text, length, allow_null) returns.
+static inline bool credeau_utf8_validate(const char *text, size_t length, bool allow_null) {
+    return credeau_utf8_check(text, length, allow_null, false);
 }
 
 // The deepest nesting credeau_bson_check_document accepts. An extract_sms response nests 3 deep.
@@ -49,7 +66,7 @@ static inline bool credeau_utf8_validate(const char *text, size_t length, bool a
 
 // Checks a BSON document from another process before it is read. Every element must be well
 // formed (bson_iter_next reports a corrupt one through err_off), and keys and string values must
-// be valid UTF-8, with NUL allowed inside values. Documents and arrays nest at most
+// be valid UTF-8, with NUL allowed inside values but not its overlong form C0 80. Documents and arrays nest at most
 // CREDEAU_BSON_MAX_DEPTH deep.
 // It walks with its own stack of iterators, so a deeply nested document cannot overflow the C
 // stack, and it checks string values itself because bson_validate in libbson 1.23 does not,
@@ -66,9 +83,11 @@ static inline bool credeau_bson_check_document(const bson_t *document, size_t *o
     const uint8_t *start = stack[0].iter.raw;
     while (depth >= 0) {
         bson_iter_t *iter = &stack[depth].iter;
+        // bson_iter_next clears the iterator when it fails, raw included.
+        const uint8_t *raw = iter->raw;
         if (!bson_iter_next(iter)) {
             if (iter->err_off != 0) {
-                *offset = (size_t)(iter->raw - start) + iter->err_off;
+                *offset = (size_t)(raw - start) + iter->err_off;
                 return false;
             }
             depth--;
@@ -82,7 +101,7 @@ static inline bool credeau_bson_check_document(const bson_t *document, size_t *o
         if (type == BSON_TYPE_UTF8) {
             uint32_t length = 0;
             const char *text = bson_iter_utf8(iter, &length);
-            if (!credeau_utf8_validate(text, length, true)) {
+            if (!credeau_utf8_check(text, length, true, true)) {
                 return false;
             }
         } else if (type == BSON_TYPE_DOCUMENT || type == BSON_TYPE_ARRAY) {

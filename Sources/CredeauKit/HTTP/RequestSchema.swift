@@ -66,7 +66,14 @@ public struct RequestSchema: Sendable {
 
     /// Parses a request body into a libbson document, as `JSONParser.parseDocument` does,
     /// throwing the 422 `json_invalid` error for invalid JSON or UTF-8.
+    ///
+    /// libbson's parser accepts the overlong NUL `C0 80` of Java's modified UTF-8, which would
+    /// reach the handlers as two U+FFFD characters; a body with a byte 0xC0 or 0xC1, which never
+    /// occur in UTF-8, is rejected with the message libbson gives for other invalid UTF-8.
     static func parseDocument(_ body: [UInt8]) throws(ValidationError) -> (document: OpaquePointer, isArray: Bool) {
+        if body.contains(where: { $0 == 0xC0 || $0 == 0xC1 }) {
+            throw invalidJSON(JSONParseError(reason: "invalid bytes in UTF8 string"))
+        }
         do {
             return try JSONParser.parseDocument(body)
         } catch {

@@ -122,10 +122,30 @@ import Testing
         #expect(bsonError(invalidUTF8Key) != nil)
         // The type byte of "sms_body" becomes 0x19, a type BSON does not define.
         let unknownType = try patched(valid, "\u{02}sms_body", [0x19] + Array("sms_body".utf8))
-        #expect(bsonError(unknownType) != nil)
+        // libbson stops at the element's value, after the type byte and the key "sms_body\0".
+        let valueStart = try #require(unknownType.firstIndex(of: 0x19)) + 1 + "sms_body".utf8.count + 1
+        #expect(bsonError(unknownType) == "invalid element, invalid UTF-8 or nesting deeper than 32 at byte \(valueStart)")
+        // The overlong NUL of Java's modified UTF-8, which libbson's own check lets through.
+        let encodedNUL = try patched(valid, "debited", [0x64, 0x65, 0xC0, 0x80, 0x74, 0x65, 0x64])
+        #expect(bsonError(encodedNUL)?.hasPrefix("invalid element, invalid UTF-8 or nesting deeper than 32 at byte ") == true)
         // A string whose length runs past its document.
         let longString = try patched(valid, "\u{02}request_id\0\u{02}\0\0\0", [0x02] + Array("request_id".utf8) + [0, 0xFF, 0, 0, 0])
         #expect(bsonError(longString) != nil)
+    }
+
+    @Test func overlongNULRejectedInJSONBodies() throws {
+        // libbson's JSON parser takes C0 80 as a NUL; the body must fail like other invalid UTF-8.
+        let body = Array(#"{"client_id": "c", "user_id": "u", "sms": [{"sms_id": "1", "sms_body": "Rs 5 de"#.utf8)
+            + [0xC0, 0x80] + Array(#"bited", "sms_inbox_date": 1772541341000}]}"#.utf8)
+        guard case let .issues(issues) = Outcome({ try SMSExtractionRequest.parse(body, maxSMSCount: 10) }) else {
+            Issue.record("a body with C0 80 was accepted")
+            return
+        }
+        #expect(issues.map(\.type) == ["json_invalid"])
+        #expect(issues.first?.context?["error"]?.stringValue == "invalid bytes in UTF8 string")
+        // The same body with a real two-byte character is accepted.
+        let valid = body.map { $0 == 0xC0 ? 0xC3 : $0 == 0x80 ? 0xA9 : $0 }
+        #expect(throws: Never.self) { try SMSExtractionRequest.parse(valid, maxSMSCount: 10) }
     }
 
     @Test func deepNestingRejected() throws {
