@@ -171,6 +171,32 @@ import Testing
         #expect(server.acceptEncodings == Array(repeating: "", count: 9))
     }
 
+    @Test func smsTheEndpointRejectsAreClassifiedInProcess() throws {
+        let server = try FlakyExtractionServer(failures: 0)
+        let classifier = RemoteSMSClassifier(
+            baseURL: server.url, batchSize: 4, concurrency: 2, timeoutSeconds: 5,
+            retry: RetryPolicy(maxAttempts: 1), logger: .discarding)
+        var mixed = sms
+        mixed[3].id = String(repeating: "7", count: 129)
+        mixed[8].sender = "VM-" + String(repeating: "ब", count: 126)
+        mixed[9].id = ""
+        mixed[14].inboxDateMillis = Int64.max
+        // 128 characters of two bytes each are still accepted.
+        mixed[20].id = String(repeating: "é", count: 128)
+        let created = mixed.indices.map { 1_772_100_000_000 + Int64($0) }
+        let entries = try classifier.classify(mixed, createdAtMillis: created, clientID: "c", userID: "u", requestID: "r")
+        let expected = InProcessSMSClassifier().classify(mixed, createdAtMillis: created, clientID: "c", userID: "u",
+                                                         requestID: "r")
+        #expect(entries.map(\.smsID) == expected.map(\.smsID))
+        #expect(entries.map(\.smsType) == expected.map(\.smsType))
+        #expect(entries.map(\.amount) == expected.map(\.amount))
+        #expect(entries.map(\.createdAtMillis) == created)
+        // The 21 SMS the endpoint accepts went in six batches of at most four.
+        #expect(server.calls == 6)
+        #expect(RemoteSMSClassifier.endpointAccepts(mixed[20]))
+        #expect(!RemoteSMSClassifier.endpointAccepts(mixed[3]))
+    }
+
     @Test func curlClientCanAcceptGzip() throws {
         let server = try FlakyExtractionServer(failures: 0)
         let client = CurlHTTPClient(maxConnections: 1, timeoutSeconds: 5)

@@ -42,7 +42,7 @@ public struct RemoteSMSClassifier: SMSClassifier {
     public let concurrency: Int
     public let retry: RetryPolicy
     private let client: CurlHTTPClient
-    private let logger: Logger
+    let logger: Logger
     /// Set once the endpoint has rejected a BSON body. The service makes one classifier at start,
     /// so the endpoint then gets JSON for the rest of the process.
     private let bsonRejection = BSONRejection()
@@ -73,8 +73,10 @@ public struct RemoteSMSClassifier: SMSClassifier {
 
     public var storesEntries: Bool { true }
 
-    public func classify(_ sms: [RawSMS], createdAtMillis: [Int64], clientID: String, userID: String,
-                         requestID: String) throws -> [ExtractedSMS] {
+    /// Sends every SMS of `sms` to the endpoint; `classify` (RemoteSMSClassifier+Unsendable.swift)
+    /// calls it with the SMS the endpoint accepts.
+    func classifyRemotely(_ sms: [RawSMS], createdAtMillis: [Int64], clientID: String, userID: String,
+                          requestID: String) throws -> [ExtractedSMS] {
         let batches = stride(from: 0, to: sms.count, by: batchSize).map { $0..<min($0 + batchSize, sms.count) }
         let results = Mutex<[Int: Result<[ExtractedSMS], SMSExtractionServiceError>]>([:])
         let next = Atomic<Int>(0)
