@@ -86,4 +86,35 @@ import Testing
         #expect(invalid.reason.hasPrefix("invalid $date value '2026-02-30T10:00:00Z'"))
         #expect(ExtendedJSONDateCheck.firstInvalid(in: Array(#"{"d": {"$date": 1772541341000}}"#.utf8)) == nil)
     }
+    @Test func fractionalDateMillisAreNamed() throws {
+        for value in ["1.5", "1772541341000.0", "1e12", "-2.5E3"] {
+            let text = Array(#"{"sms": [{"sms_inbox_date": {"$date": "#.utf8) + Array(value.utf8) + Array("}}]}".utf8)
+            let invalid = try #require(ExtendedJSONDateCheck.firstInvalid(in: text), "\(value)")
+            #expect(invalid.key == "sms_inbox_date")
+            #expect(invalid.reason.hasPrefix("invalid $date value \(value):"))
+        }
+        #expect(ExtendedJSONDateCheck.firstInvalid(in: Array(#"{"d": {"$date": -1772541341000}}"#.utf8)) == nil)
+    }
+
+    /// `$date` texts that libbson does not read become epoch milliseconds, in both parsers.
+    @Test func dateTextsLibbsonRejectsAreRead() throws {
+        let forms: [(String, Int64)] = [
+            ("2026-03-03T18:05:41+05:30", 1_772_541_341_000), ("2026-03-03T12:35:41Z", 1_772_541_341_000),
+            ("2026-03-03", 1_772_476_200_000), ("2026-03-03 18:05:41", 1_772_541_341_000),
+        ]
+        for (form, millis) in forms {
+            let json = #"{"a": "x\"$date\"", "d": {"$date": ""# + form + #""}, "n": [1, {"$date": 5}]}"#
+            let tree = try JSONParser.parse(json)
+            #expect(tree["d"] == .integer(millis), "\(form)")
+            #expect(tree["a"] == .string(#"x"$date""#))
+            #expect(tree["n"] == .array([.integer(1), .integer(5)]))
+            let parsed = Array(json.utf8).withUnsafeBytes { BSONDocument.parseJSON($0) }
+            let document = try #require(try? parsed.get(), "\(form)")
+            #expect(document.fields.map(\.key) == ["a", "d", "n"])
+        }
+        // A text libbson reads is not rewritten, and a body without a `$date` text is left alone.
+        #expect(ExtendedJSONDateCheck.rewritingDateTexts(in: Array(#"{"d": {"$date": 5}}"#.utf8)) == nil)
+        let rewritten = try #require(ExtendedJSONDateCheck.rewritingDateTexts(in: Array(#"{"d": {"$date": "2026-03-03"}}"#.utf8)))
+        #expect(String(decoding: rewritten, as: UTF8.self) == #"{"d": {"$date": {"$numberLong": "1772476200000"}}}"#)
+    }
 }

@@ -36,10 +36,17 @@ final class BSONDocument {
             return .failure(BSONParseFailure(date.reason, field: date.key ?? "$date"))
         }
         var error = bson_error_t()
-        guard let handle = bson_new_from_json(base.assumingMemoryBound(to: UInt8.self), bytes.count, &error) else {
-            return .failure(BSONParseFailure(Self.message(of: &error)))
+        if let handle = bson_new_from_json(base.assumingMemoryBound(to: UInt8.self), bytes.count, &error) {
+            return .success(BSONDocument(handle: handle))
         }
-        return .success(BSONDocument(handle: handle))
+        // libbson reads fewer `$date` texts than the check above accepts ("…+05:30", "2026-03-03").
+        if let rewritten = ExtendedJSONDateCheck.rewritingDateTexts(in: Array(bytes)) {
+            var retryError = bson_error_t()
+            if let handle = rewritten.withUnsafeBufferPointer({ bson_new_from_json($0.baseAddress!, $0.count, &retryError) }) {
+                return .success(BSONDocument(handle: handle))
+            }
+        }
+        return .failure(BSONParseFailure(Self.message(of: &error)))
     }
 
     /// Copies one length-prefixed BSON document and checks its structure.

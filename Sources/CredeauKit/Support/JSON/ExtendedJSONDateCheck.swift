@@ -21,6 +21,18 @@ public enum ExtendedJSONDateCheck {
 
     /// Returns the first invalid `$date` value in the text, or nil.
     public static func firstInvalid(in bytes: UnsafeRawBufferPointer) -> InvalidExtendedJSONDate? {
+        var invalid: InvalidExtendedJSONDate?
+        forEachDateValue(in: bytes) { marker, value in
+            guard let reason = problem(bytes, valueAt: value) else { return true }
+            invalid = InvalidExtendedJSONDate(key: key(before: marker, in: bytes), reason: reason)
+            return false
+        }
+        return invalid
+    }
+
+    /// Calls `body` with the position of each `"$date"` member name and of its value, until
+    /// `body` returns false.
+    private static func forEachDateValue(in bytes: UnsafeRawBufferPointer, _ body: (_ marker: Int, _ value: Int) -> Bool) {
         var start = 0
         while let found = find(marker, in: bytes, from: start) {
             start = found + marker.count
@@ -29,11 +41,8 @@ public enum ExtendedJSONDateCheck {
             var index = skipSpaces(bytes, from: start)
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { continue }
             index = skipSpaces(bytes, from: index + 1)
-            if let reason = problem(bytes, valueAt: index) {
-                return InvalidExtendedJSONDate(key: key(before: found, in: bytes), reason: reason)
-            }
+            guard body(found, index) else { return }
         }
-        return nil
     }
 
     public static func firstInvalid(in bytes: [UInt8]) -> InvalidExtendedJSONDate? {
@@ -50,7 +59,15 @@ public enum ExtendedJSONDateCheck {
             let text = String(decoding: bytes[(index + 1)..<min(end, bytes.count)], as: UTF8.self)
             return SMSDateParser.millis(from: text) == nil ? "invalid $date value '\(text)': " + expected : nil
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return nil
+            // Whole milliseconds only: libbson fails on a fraction or an exponent without naming the field.
+            var end = index + 1
+            while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+            guard end < bytes.count, bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: "e")
+                || bytes[end] == UInt8(ascii: "E")
+            else { return nil }
+            let text = String(decoding: bytes[index..<min(index + 24, bytes.count)], as: UTF8.self)
+                .prefix { $0 != "," && $0 != "}" && $0 != " " }
+            return "invalid $date value \(text): " + expected
         case UInt8(ascii: "{"):
             let inner = skipSpaces(bytes, from: index + 1)
             let numberLong = Array("\"$numberLong\"".utf8)
@@ -73,6 +90,35 @@ public enum ExtendedJSONDateCheck {
             let end = min(index + 16, bytes.count)
             let text = String(decoding: bytes[index..<end], as: UTF8.self).prefix { $0 != "," && $0 != "}" }
             return "invalid $date value \(text): " + expected
+        }
+    }
+
+    /// Returns the text with every `{"$date": "…"}` text replaced by `{"$numberLong": "…"}` of the
+    /// epoch milliseconds `SMSDateParser` reads from it, or nil when there is no such text or one
+    /// does not parse. Call it after `firstInvalid` found nothing.
+    public static func rewritingDateTexts(in bytes: [UInt8]) -> [UInt8]? {
+        bytes.withUnsafeBytes { raw -> [UInt8]? in
+            var output: [UInt8] = []
+            var copied = 0
+            var parsedAll = true
+            forEachDateValue(in: raw) { _, index in
+                guard index < raw.count, raw[index] == UInt8(ascii: "\"") else { return true }
+                var end = index + 1
+                while end < raw.count, raw[end] != UInt8(ascii: "\""), raw[end] != UInt8(ascii: "\\") { end += 1 }
+                guard end < raw.count, raw[end] == UInt8(ascii: "\""),
+                      let millis = SMSDateParser.millis(from: String(decoding: raw[(index + 1)..<end], as: UTF8.self))
+                else {
+                    parsedAll = false
+                    return false
+                }
+                output += raw[copied..<index]
+                output += Array("{\"$numberLong\": \"\(millis)\"}".utf8)
+                copied = end + 1
+                return true
+            }
+            guard parsedAll, copied > 0 else { return nil }
+            output += raw[copied...]
+            return output
         }
     }
 

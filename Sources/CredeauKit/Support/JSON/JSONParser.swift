@@ -59,13 +59,18 @@ public enum JSONParser {
         }
 
         var error = bson_error_t()
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: buffer.count) {
-                bson_new_from_json($0, buffer.count, &error)
+        var bytes = bytes
+        var document = newDocument(bytes, &error)
+        // libbson reads fewer `$date` texts than the check above accepts ("…+05:30", "2026-03-03").
+        // The check parsed each of them, so they are written as epoch milliseconds and parsed again.
+        if document == nil, let rewritten = ExtendedJSONDateCheck.rewritingDateTexts(in: bytes) {
+            var retryError = bson_error_t()
+            if let retried = newDocument(rewritten, &retryError) {
+                document = retried
+                bytes = rewritten
             }
-        }) else {
-            throw JSONParseError(reason: errorMessage(error))
         }
+        guard let document else { throw JSONParseError(reason: errorMessage(error)) }
         let valueStart = index
         if let extra = bytes.withUnsafeBytes({ JSONTrailingContent.firstExtraByte(in: $0, valueStart: valueStart) }) {
             bson_destroy(document)
@@ -73,6 +78,12 @@ public enum JSONParser {
                 + "send one JSON value per request")
         }
         return (document, isArray)
+    }
+
+    private static func newDocument(_ bytes: [UInt8], _ error: inout bson_error_t) -> OpaquePointer? {
+        bytes.withUnsafeBufferPointer { buffer in
+            bson_new_from_json(buffer.baseAddress!, buffer.count, &error)
+        }
     }
 
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
