@@ -214,6 +214,17 @@ import Testing
         #expect(entry.smsType != .loanDisbursed)
     }
 
+    @Test(arguments: [
+        ("Refund of Rs 1,180 for the processing fee on your personal loan has been credited to your a/c XX5510.",
+         "account_credit_executed_refund"),
+        ("Your loan a/c no. 7781 has been credited with Rs 6,400 on 05-10-2026.", "account_credit_executed"),
+    ])
+    func loanWordCreditIsNotDisbursal(body: String, tag: String) {
+        let entry = extract(body)
+        #expect(entry.smsType != .loanDisbursed)
+        #expect(entry.smsNLPTag == tag)
+    }
+
     @Test func disbursalReversalDebitStaysDebit() {
         let entry = extract("Rs 9,500 debited from your a/c XX3321 towards reversal of loan disbursal.", sender: "VM-IDFCFB")
         #expect(entry.smsType == .accountDebitExecuted)
