@@ -183,6 +183,55 @@ import Testing
         #expect(entry.amount == nil)
     }
 
+    @Test(arguments: [
+        ("Rs 60,000 from your MoneyTap credit line has been transferred to your savings a/c XX2210.", 60_000.0),
+        ("Disbursement of INR 1,10,000 under Personal Loan No. PL55102 processed to your savings account XXXX4410.", 110_000),
+        ("Gold loan amount Rs. 42,000 credited to your a/c no. XX6613 on 14-10-2026.", 42_000),
+        ("Rs 8,000 withdrawn from your Flexi Loan and transferred to your bank a/c XX3390.", 8_000),
+        ("Rs.15,000 credited to your a/c XX8841 from your KreditBee credit line.", 15_000),
+    ])
+    func paidOutWordingsAreDisbursals(body: String, amount: Double) {
+        let entry = extract(body, sender: "VM-LENDER")
+        #expect(entry.smsType == .loanDisbursed)
+        #expect(entry.transactionType == .credit)
+        #expect(entry.amount == amount)
+    }
+
+    @Test(arguments: [
+        ("Loan disbursal of Rs.50,000 cancelled at your request.", "not_in_the_list_disbursal_cancelled"),
+        ("Disbursement of Rs 45,000 to your a/c XX1180 was reversed by the beneficiary bank.", "not_in_the_list_disbursal_cancelled"),
+        ("Your loan request of Rs 20,000 was withdrawn by you. No money has been disbursed.", "not_in_the_list_disbursal_cancelled"),
+        ("Loan amount of Rs 18,000 has not been credited yet. Please wait 24 hours.", "not_in_the_list_disbursal_pending"),
+        ("Your loan amount of Rs 25,000 will be transferred to your bank account XX7701 after e-sign.", "not_in_the_list_disbursal_pending"),
+        ("Request received for disbursement of Rs 1,50,000 against loan LAN44120. It will be processed soon.", "not_in_the_list_disbursal_pending"),
+        ("We were unable to disburse your loan of Rs 30,000 as the bank details did not match.", "transaction_declined"),
+        ("Your two-wheeler loan of Rs 78,000 has been disbursed to the dealer Sai Motors.", "not_in_the_list_disbursal_to_third_party"),
+    ])
+    func unpaidDisbursalsAreNotCredits(body: String, tag: String) {
+        let entry = extract(body, sender: "VM-LENDER")
+        #expect(entry.smsNLPTag == tag)
+        #expect(!entry.isTransactional)
+        #expect(entry.smsType != .loanDisbursed)
+    }
+
+    @Test(arguments: [
+        ("Refund of Rs 1,180 for the processing fee on your personal loan has been credited to your a/c XX5510.",
+         "account_credit_executed_refund"),
+        ("Your loan a/c no. 7781 has been credited with Rs 6,400 on 05-10-2026.", "account_credit_executed"),
+    ])
+    func loanWordCreditIsNotDisbursal(body: String, tag: String) {
+        let entry = extract(body)
+        #expect(entry.smsType != .loanDisbursed)
+        #expect(entry.smsNLPTag == tag)
+    }
+
+    @Test func disbursalReversalDebitStaysDebit() {
+        let entry = extract("Rs 9,500 debited from your a/c XX3321 towards reversal of loan disbursal.", sender: "VM-IDFCFB")
+        #expect(entry.smsType == .accountDebitExecuted)
+        #expect(entry.transactionType == .debit)
+        #expect(entry.amount == 9_500)
+    }
+
     @Test func disbursalWithoutAmountIsNotTransaction() {
         let entry = extract("Your loan has been disbursed to your bank account. First EMI on 05-08-2026.", sender: "VM-MONEYV")
         #expect(entry.smsType != .loanDisbursed)
