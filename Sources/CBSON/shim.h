@@ -64,26 +64,34 @@ static inline bool credeau_utf8_validate(const char *text, size_t length, bool a
 // The deepest nesting credeau_bson_check_document accepts. An extract_sms response nests 3 deep.
 #define CREDEAU_BSON_MAX_DEPTH 32
 
-// Checks a BSON document from another process before it is read. Every element must be well
-// formed (bson_iter_next reports a corrupt one through err_off), and keys and string values must
-// be valid UTF-8, with NUL allowed inside values but not its overlong form C0 80. Documents and arrays nest at most
-// CREDEAU_BSON_MAX_DEPTH deep.
-// It walks with its own stack of iterators, so a deeply nested document cannot overflow the C
-// stack, and it checks string values itself because bson_validate in libbson 1.23 does not,
-// even with BSON_VALIDATE_UTF8. Returns false and sets *offset to the byte offset of the first
-// invalid element (or 0 when the header is invalid).
-static inline bool credeau_bson_check_document(const bson_t *document, size_t *offset) {
-    // A struct around the iterator is padded to its 128-byte alignment, so it can form an array.
-    struct { bson_iter_t iter; } stack[CREDEAU_BSON_MAX_DEPTH];
-    int depth = 0;
-    *offset = 0;
-    if (!bson_iter_init(&stack[0].iter, document)) {
+// One level of the iterator stack of the checks below. A struct around the iterator is padded to
+// its 128-byte alignment, so it can form an array.
+typedef struct { bson_iter_t iter; } credeau_bson_frame;
+
+// Checks the key of the current element of `iter` and, for a string, its value: both must be
+// valid UTF-8, with NUL allowed inside values but not its overlong form C0 80. Embedded documents
+// and arrays are not entered.
+static inline bool credeau_bson_check_key_and_text(const bson_iter_t *iter) {
+    if (!credeau_utf8_validate(bson_iter_key(iter), bson_iter_key_len(iter), false)) {
         return false;
     }
-    const uint8_t *start = stack[0].iter.raw;
-    while (depth >= 0) {
+    if (bson_iter_type(iter) == BSON_TYPE_UTF8) {
+        uint32_t length = 0;
+        const char *text = bson_iter_utf8(iter, &length);
+        return credeau_utf8_check(text, length, true, true);
+    }
+    return true;
+}
+
+// Walks the elements of stack[bottom], which is at nesting level `bottom` (the top document is
+// level 0), and everything nested in them, as credeau_bson_check_document describes. Returns
+// false and sets *offset to the byte offset from `start` of the first invalid element.
+static inline bool credeau_bson_check_frames(credeau_bson_frame *stack, int bottom, const uint8_t *start,
+                                             size_t *offset) {
+    int depth = bottom;
+    while (depth >= bottom) {
         bson_iter_t *iter = &stack[depth].iter;
-        // bson_iter_next clears the iterator when it fails, raw included.
+        // bson_iter_next sets raw to NULL when it finds a corrupt element, so it is kept here.
         const uint8_t *raw = iter->raw;
         if (!bson_iter_next(iter)) {
             if (iter->err_off != 0) {
@@ -94,17 +102,11 @@ static inline bool credeau_bson_check_document(const bson_t *document, size_t *o
             continue;
         }
         *offset = (size_t)(iter->raw - start) + iter->off;
-        if (!credeau_utf8_validate(bson_iter_key(iter), bson_iter_key_len(iter), false)) {
+        if (!credeau_bson_check_key_and_text(iter)) {
             return false;
         }
         bson_type_t type = bson_iter_type(iter);
-        if (type == BSON_TYPE_UTF8) {
-            uint32_t length = 0;
-            const char *text = bson_iter_utf8(iter, &length);
-            if (!credeau_utf8_check(text, length, true, true)) {
-                return false;
-            }
-        } else if (type == BSON_TYPE_DOCUMENT || type == BSON_TYPE_ARRAY) {
+        if (type == BSON_TYPE_DOCUMENT || type == BSON_TYPE_ARRAY) {
             if (depth + 1 >= CREDEAU_BSON_MAX_DEPTH || !bson_iter_recurse(iter, &stack[depth + 1].iter)) {
                 return false;
             }
@@ -113,5 +115,50 @@ static inline bool credeau_bson_check_document(const bson_t *document, size_t *o
     }
     *offset = 0;
     return true;
+}
+
+// Checks a BSON document from another process before it is read. Every element must be well
+// formed (bson_iter_next reports a corrupt one through err_off), and keys and string values must
+// be valid UTF-8, with NUL allowed inside values but not its overlong form C0 80. Documents and
+// arrays nest at most CREDEAU_BSON_MAX_DEPTH deep.
+// It walks with its own stack of iterators, so a deeply nested document cannot overflow the C
+// stack, and it checks string values itself because bson_validate in libbson 1.23 does not,
+// even with BSON_VALIDATE_UTF8. Returns false and sets *offset to the byte offset of the first
+// invalid element (or 0 when the header is invalid).
+static inline bool credeau_bson_check_document(const bson_t *document, size_t *offset) {
+    credeau_bson_frame stack[CREDEAU_BSON_MAX_DEPTH];
+    *offset = 0;
+    if (!bson_iter_init(&stack[0].iter, document)) {
+        return false;
+    }
+    return credeau_bson_check_frames(stack, 0, stack[0].iter.raw, offset);
+}
+
+// Checks the current element of `iter` as credeau_bson_check_document checks it, where `level` is
+// the nesting level of the document that holds it (0 for the top document): its key, its string
+// value, and every element of an embedded document or array, which must not nest past
+// CREDEAU_BSON_MAX_DEPTH. A reader that walks a document once can check what it skips this way.
+static inline bool credeau_bson_check_element(const bson_iter_t *iter, int level) {
+    if (!credeau_bson_check_key_and_text(iter)) {
+        return false;
+    }
+    bson_type_t type = bson_iter_type(iter);
+    if (type != BSON_TYPE_DOCUMENT && type != BSON_TYPE_ARRAY) {
+        return true;
+    }
+    if (level < 0 || level + 1 >= CREDEAU_BSON_MAX_DEPTH) {
+        return false;
+    }
+    credeau_bson_frame stack[CREDEAU_BSON_MAX_DEPTH];
+    if (!bson_iter_recurse(iter, &stack[level + 1].iter)) {
+        return false;
+    }
+    size_t offset = 0;
+    return credeau_bson_check_frames(stack, level + 1, stack[level + 1].iter.raw, &offset);
+}
+
+// True when the last bson_iter_next on `iter` stopped at a corrupt element rather than at the end.
+static inline bool credeau_bson_iter_failed(const bson_iter_t *iter) {
+    return iter->err_off != 0;
 }
 #endif

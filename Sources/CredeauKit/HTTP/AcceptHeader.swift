@@ -2,7 +2,8 @@
 ///
 /// The header is a comma-separated list of media ranges such as `application/bson`,
 /// `application/*;q=0.5` or `*/*`. Each may carry parameters after `;`, of which `q` is the
-/// weight from 0 to 1 (1 when absent, 0 meaning "not acceptable"). Names compare without case,
+/// weight from 0 to 1 (1 when absent, 0 meaning "not acceptable"). Parameters before `q` belong
+/// to the media type and are kept; those after it are accept-extensions. Names compare without case,
 /// commas inside quoted parameter values do not split ranges, and a range whose weight is not a
 /// valid q-value is ignored.
 public struct AcceptHeader: Sendable, Equatable {
@@ -11,6 +12,9 @@ public struct AcceptHeader: Sendable, Equatable {
         public var type: String
         public var subtype: String
         public var quality: Double
+        /// Media type parameters (those before `q`) by lower-case name, with quoted values unquoted.
+        /// When a name repeats, the last value counts.
+        public var parameters: [String: String] = [:]
     }
 
     public let ranges: [MediaRange]
@@ -43,15 +47,38 @@ public struct AcceptHeader: Sendable, Equatable {
         guard !type.isEmpty, !subtype.isEmpty, !(type == "*" && subtype != "*") else { return nil }
 
         var quality = 1.0
+        var parameters: [String: String] = [:]
         for parameter in fields.dropFirst() {
             let parts = parameter.split(separator: "=", maxSplits: 1).map(trimmed)
-            guard parts.count == 2, parts[0].lowercased() == "q" else { continue }
+            guard parts.count == 2 else { continue }
+            let name = parts[0].lowercased()
+            guard name == "q" else {
+                parameters[name] = unquoted(parts[1])
+                continue
+            }
             guard let weight = qualityValue(parts[1]) else { return nil }
             quality = weight
             // Parameters after the weight are accept-extensions, which do not change the match.
             break
         }
-        return MediaRange(type: type, subtype: subtype, quality: quality)
+        return MediaRange(type: type, subtype: subtype, quality: quality, parameters: parameters)
+    }
+
+    /// Returns a parameter value without its double quotes and backslash escapes, when it is a
+    /// quoted string, and as it is otherwise.
+    static func unquoted(_ value: String) -> String {
+        guard value.count >= 2, value.first == "\"", value.last == "\"" else { return value }
+        var text = ""
+        var escaped = false
+        for character in value.dropFirst().dropLast() {
+            if !escaped && character == "\\" {
+                escaped = true
+                continue
+            }
+            escaped = false
+            text.append(character)
+        }
+        return text
     }
 
     /// Reads a q-value: `0` or `1`, optionally followed by a dot and up to three digits, at most 1.

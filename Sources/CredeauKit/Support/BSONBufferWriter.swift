@@ -126,10 +126,18 @@ struct BSONBufferWriter {
 
     /// Appends a string value: the int32 byte count including the closing NUL, the UTF-8 bytes, then NUL.
     @inline(__always) mutating func appendString(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
+        // Native strings lend their bytes in place. `withUTF8` would need a mutable copy, which
+        // retains and releases the storage, so it serves only strings without contiguous UTF-8.
+        let lent: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
             appendUInt32(UInt32(truncatingIfNeeded: utf8.count + 1))
             append(UnsafeRawBufferPointer(utf8))
+        }
+        if lent == nil {
+            var copy = value
+            copy.withUTF8 { utf8 in
+                appendUInt32(UInt32(truncatingIfNeeded: utf8.count + 1))
+                append(UnsafeRawBufferPointer(utf8))
+            }
         }
         appendByte(0)
     }

@@ -60,6 +60,31 @@ import Testing
         #expect(values["transaction_party_distinct_30d_nlp"] == .integer(2))
     }
 
+    @Test func primaryAccountSkipsSentAndEmptyPANs() {
+        let icici = "bank | icici bank | 99"
+        var sentICICI = F.txn("2026-03-13 10:00:00", .credit, 7_000, account: "99", pan: icici)
+        sentICICI.smsBody = "sent copy"
+        var user = F.user(sms: [
+            F.txn("2026-03-01 10:00:00", .debit, 100),
+            F.txn("2026-03-02 10:00:00", .debit, 200),
+            F.txn("2026-03-03 10:00:00", .credit, 400),
+            F.txn("2026-03-11 10:00:00", .debit, 50, account: "99", pan: icici),
+            F.txn("2026-03-12 10:00:00", .debit, 60, account: "99", pan: icici),
+            F.txn("2026-03-12 11:00:00", .debit, 70, account: nil, pan: ""),
+            sentICICI,
+            F.txn("2026-03-13 12:00:00", .debit, 80, account: "77", pan: "bank | axis bank | 77"),
+        ])
+        user.smsFolders = [.inbox, .inbox, .inbox, .inbox, .inbox, .inbox, .sent, .sent]
+        let values = F.compute(user, groupings: [.extractedSMS])
+        // The empty PAN and the sent SMS (one of them with a PAN of its own) name no account.
+        #expect(values["account_distinct_all_nlp"] == .integer(2))
+        #expect(values["primary_account_txn_count_180d_nlp"] == .integer(3))
+        #expect(values["primary_account_last_digits_value_180d_nlp"] == .string("1234"))
+        #expect(values["primary_account_credit_amount_sum_180d_nlp"] == .double(400))
+        #expect(values["primary_account_debit_amount_sum_180d_nlp"] == .double(300))
+        #expect(values["primary_account_txn_share_180d_nlp"] == .double(0.5))
+    }
+
     @Test func lendersAndOverdues() {
         var overdueA = F.sms("2026-03-14 10:00:00", sender: "kissht", body: "overdue 1", type: .loanOverdue,
                              senderType: .nbfc)

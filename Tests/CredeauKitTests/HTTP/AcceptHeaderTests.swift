@@ -6,7 +6,7 @@ import Testing
     @Test func rangesKeepTypeSubtypeAndWeight() {
         let header = AcceptHeader(#" Application/BSON ; charset="a,b" ; q=0.8 ; ext=1 , text/*;Q=0.25,*/*;q=0"#)
         #expect(header.ranges == [
-            .init(type: "application", subtype: "bson", quality: 0.8),
+            .init(type: "application", subtype: "bson", quality: 0.8, parameters: ["charset": "a,b"]),
             .init(type: "text", subtype: "*", quality: 0.25),
             .init(type: "*", subtype: "*", quality: 0),
         ])
@@ -55,5 +55,28 @@ import Testing
 
     @Test func missingHeaderKeepsJSON() {
         #expect(!ExtractedSMSBSONWriter.isPreferred(by: nil))
+    }
+
+    @Test func parametersBeforeWeightAreKept() {
+        let header = AcceptHeader(#"application/bson; OMIT="sms_\body" ; Version=2;q=0.5;omit=other, text/plain;a=1;a=2"#)
+        #expect(header.ranges.map(\.parameters) == [["omit": "sms_body", "version": "2"], ["a": "2"]])
+        #expect(AcceptHeader("application/bson;omit").ranges.map(\.parameters) == [[:]])
+        #expect(AcceptHeader(#"application/bson;omit="""#).ranges.map(\.parameters) == [["omit": ""]])
+    }
+
+    @Test(arguments: [
+        ("application/bson; omit=sms_body, application/json;q=0.5", true),
+        (#"application/bson;OMIT="sms_body""#, true),
+        ("application/json, application/bson;omit=sms_body;q=0.9", true),
+        ("application/bson", false),
+        ("application/bson;omit=sms_id", false),
+        ("application/bson;omit=SMS_BODY", false),
+        ("application/bson;q=0.5;omit=sms_body", false),
+        ("application/bson;omit=sms_body;q=0", false),
+        ("application/json;omit=sms_body", false),
+        ("application/*;omit=sms_body", false),
+    ])
+    func bodyOmission(header: String, omitsBody: Bool) {
+        #expect(ExtractedSMSBSONWriter.omitsBody(accept: header) == omitsBody)
     }
 }

@@ -45,7 +45,16 @@ import Testing
         // The first member's type byte is at offset 4; 0x7E is no BSON type.
         var badType = body
         badType[4] = 0x7E
-        #expect(failureReason(badType, sent: sent).hasPrefix("not BSON (invalid element at byte"))
+        // libbson 1.23 reports an unknown type at the byte after the key (4 + 1 + 11).
+        #expect(failureReason(badType, sent: sent) == "not BSON (invalid element at byte 16)")
+
+        // A corrupt element inside an entry is reported at its offset in the whole document. The
+        // first entry's first type byte follows the length (4), request_id (1 + 11 + 4 + 2), the
+        // list's type, key and length (1 + 19 + 4), and the item's type, key and length (1 + 2 + 4).
+        // Its key `sms_id` takes 7 bytes more.
+        var badEntry = body
+        badEntry[53] = 0x7E
+        #expect(failureReason(badEntry, sent: sent) == "not BSON (invalid element at byte 61)")
 
         // `request_id` is a string whose own length runs past the document.
         let key = Array("request_id".utf8) + [0]

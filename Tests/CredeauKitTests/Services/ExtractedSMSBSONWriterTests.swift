@@ -55,6 +55,38 @@ import Testing
     }
 
     @Test(arguments: 1...4 as ClosedRange<UInt64>)
+    func bodylessBytesEqualLibbsonAppends(seed: UInt64) throws {
+        let rows = ExtractedSMSRows(sampleEntries(seed: seed &* 11, count: 30 + Int(seed) * 41))
+        let written = try #require(ExtractedSMSBSONWriter.encode(rows, requestID: "req-ü", omittingBody: true))
+        let reference = try #require(LibbsonAnswerReference.encode(rows, requestID: "req-ü", omitting: "sms_body"))
+        #expect(written == reference)
+        let whole = try #require(ExtractedSMSBSONWriter.encode(rows, requestID: "req-ü"))
+        #expect(written.count < whole.count)
+        let empty = ExtractedSMSRows([])
+        #expect(ExtractedSMSBSONWriter.encode(empty, requestID: "r", omittingBody: true)
+            == LibbsonAnswerReference.encode(empty, requestID: "r"))
+    }
+
+    @Test(arguments: 1...4 as ClosedRange<UInt64>)
+    func bodylessAnswerGivesSameEntries(seed: UInt64) throws {
+        let entries = sampleEntries(seed: seed &* 13)
+        let rows = ExtractedSMSRows(entries)
+        let whole = try #require(ExtractedSMSBSONWriter.encode(rows, requestID: "r"))
+        let bodyless = try #require(ExtractedSMSBSONWriter.encode(rows, requestID: "r", omittingBody: true))
+        let document = try #require(bodyless.withUnsafeBufferPointer { bson_new_from_data($0.baseAddress, $0.count) })
+        defer { bson_destroy(document) }
+        let paths = BSONInspection.members(of: document).map(\.path)
+        #expect(!paths.contains { $0.hasSuffix(".sms_body") })
+        #expect(paths.contains("extracted_sms_data.0.sms_inbox_date"))
+
+        let sent = entries.map { RawSMS(id: $0.smsID, sender: $0.smsSender, body: $0.smsBody, inboxDateMillis: $0.inboxDateMillis) }
+        let fromWhole = try ExtractSMSWire.entries(from: whole, format: .bson, for: sent, url: url)
+        let fromBodyless = try ExtractSMSWire.entries(from: bodyless, format: .bson, for: sent, url: url)
+        #expect(fromBodyless == fromWhole)
+        #expect(fromBodyless.map(\.smsBody) == entries.map(\.smsBody))
+    }
+
+    @Test(arguments: 1...4 as ClosedRange<UInt64>)
     func documentMirrorsJSONAnswer(seed: UInt64) throws {
         let (json, bson) = try answers(sampleEntries(seed: seed &* 31))
         let parsed = try JSONParser.parseDocument(json)
@@ -168,7 +200,7 @@ enum BSONInspection {
 enum LibbsonAnswerReference {
     /// Returns the response document's bytes, or nil when libbson cannot append it (a document
     /// past its 2 GiB limit). The caller then responds with JSON.
-    static func encode(_ rows: ExtractedSMSRows, requestID: String) -> [UInt8]? {
+    static func encode(_ rows: ExtractedSMSRows, requestID: String, omitting omitted: String? = nil) -> [UInt8]? {
         // bson_sized_new asserts that the size fits an int32, and the buffer grows as needed.
         guard let document = bson_sized_new(min(64 + rows.count * 900, 1 << 26)) else { return nil }
         defer { bson_destroy(document) }
@@ -176,7 +208,7 @@ enum LibbsonAnswerReference {
             let list = OpaquePointer(storage.baseAddress!)
             let entry = OpaquePointer(storage.baseAddress! + documentSize)
             return appendText(requestID, key: requestIDKey, to: document)
-                && appendList(rows, list: list, entry: entry, to: document)
+                && appendList(rows, omitting: omitted, list: list, entry: entry, to: document)
         }
         guard written, let data = bson_get_data(document) else { return nil }
         // A BSON document starts with its total length as a little-endian int32.
@@ -194,13 +226,14 @@ enum LibbsonAnswerReference {
     /// The pointer libbson gets for an empty text, because a NULL value would append a null.
     private static let emptyText: [CChar] = [0]
 
-    private static func appendList(_ rows: ExtractedSMSRows, list: OpaquePointer, entry: OpaquePointer,
-                                   to document: OpaquePointer) -> Bool {
+    private static func appendList(_ rows: ExtractedSMSRows, omitting omitted: String?, list: OpaquePointer,
+                                   entry: OpaquePointer, to document: OpaquePointer) -> Bool {
         let began = listKey.withUnsafeBufferPointer {
             bson_append_array_begin(document, $0.baseAddress, Int32($0.count - 1), list)
         }
         guard began else { return false }
         let keys = columnKeys
+        let kept = ExtractedSMSColumns.names.map { $0 != omitted }
         // Array keys are the indexes as decimal text, which bson_uint32_to_string writes
         // (or points at from its table of small numbers).
         var indexText = [CChar](repeating: 0, count: 16)
@@ -209,7 +242,7 @@ enum LibbsonAnswerReference {
                 var key: UnsafePointer<CChar>?
                 let length = bson_uint32_to_string(UInt32(index), &key, buffer.baseAddress, buffer.count)
                 return bson_append_document_begin(list, key, Int32(length), entry)
-                    && appendEntry(rows[index], keys: keys, to: entry)
+                    && appendEntry(rows[index], keys: keys, kept: kept, to: entry)
                     && bson_append_document_end(list, entry)
             }
             guard appended else { return false }
@@ -217,8 +250,9 @@ enum LibbsonAnswerReference {
         return bson_append_array_end(document, list)
     }
 
-    private static func appendEntry(_ values: ArraySlice<ExtractedFieldValue>, keys: [[CChar]], to entry: OpaquePointer) -> Bool {
-        for (key, value) in zip(keys, values) {
+    private static func appendEntry(_ values: ArraySlice<ExtractedFieldValue>, keys: [[CChar]], kept: [Bool],
+                                    to entry: OpaquePointer) -> Bool {
+        for ((key, value), isKept) in zip(zip(keys, values), kept) where isKept {
             let appended: Bool
             switch value {
             case .null:

@@ -23,7 +23,11 @@ import Testing
         enum Answer: Sendable {
             /// JSON whatever the Accept header says, as a service without the credeau extension does.
             case json
+            /// BSON, without `sms_body` when the Accept header asks for that, as credeau's serve-sms does.
             case bson
+            /// BSON with every member whatever the Accept header asks, as a service that ignores
+            /// the `omit` parameter does.
+            case wholeBSON
             /// A BSON document cut short by one byte, labelled `application/bson`.
             case truncatedBSON
         }
@@ -56,7 +60,10 @@ import Testing
                     : try SMSExtractionRequest.parse(request.body, maxSMSCount: 1000)
                 let rows = ExtractedSMSRows(batch.sms.map { extractor.extract($0, createdAtMillis: 0) })
                 let requestID = batch.requestID ?? "mock"
-                guard answer != .json, let bson = ExtractedSMSBSONWriter.encode(rows, requestID: requestID) else {
+                let omitsBody = answer != .wholeBSON && ExtractedSMSBSONWriter.omitsBody(accept: request.header("accept"))
+                guard answer != .json,
+                      let bson = ExtractedSMSBSONWriter.encode(rows, requestID: requestID, omittingBody: omitsBody)
+                else {
                     return .json(200, SMSExtractionHandler.encode(rows, requestID: requestID))
                 }
                 let body = answer == .truncatedBSON ? Array(bson.dropLast()) : bson
@@ -92,18 +99,22 @@ import Testing
     @Test func jsonAndBSONAnswersClassifyAlike() throws {
         let jsonMock = try ExtractionMock(answer: .json)
         let bsonMock = try ExtractionMock(answer: .bson)
+        let wholeBSONMock = try ExtractionMock(answer: .wholeBSON)
         let fromJSON = try classify(with: jsonMock)
         let fromBSON = try classify(with: bsonMock)
+        let fromWholeBSON = try classify(with: wholeBSONMock)
         let expected = InProcessSMSClassifier().classify(
             sms, createdAtMillis: sms.map { _ in 1_772_100_000_000 }, clientID: "c", userID: "u", requestID: "r")
 
         #expect(fromBSON == fromJSON)
+        #expect(fromWholeBSON == fromJSON)
+        #expect(fromBSON.map(\.smsBody) == sms.map(\.body))
         #expect(fromJSON.map(\.smsID) == expected.map(\.smsID))
         #expect(fromJSON.map(\.amount) == expected.map(\.amount))
         #expect(fromJSON.map(\.inboxDateMillis) == sms.map(\.inboxDateMillis))
         #expect(fromBSON.map(\.smsSender) == expected.map(\.smsSender))
         // Five batches each, every one asking for BSON first.
-        let asked = "application/bson, application/json;q=0.5"
+        let asked = "application/bson; omit=sms_body, application/json;q=0.5"
         #expect(jsonMock.accepts == Array(repeating: asked, count: 5))
         #expect(bsonMock.accepts == Array(repeating: asked, count: 5))
         #expect(jsonMock.contentTypes == Array(repeating: "application/bson", count: 5))
@@ -170,7 +181,7 @@ import Testing
         let viaMock = try server.request("POST", "/api/insights", headers: call.headers, body: body)
         #expect(viaMock.status == 200, "\(viaMock.text.prefix(300))")
         #expect(!mock.accepts.isEmpty)
-        #expect(mock.accepts.allSatisfy { $0 == "application/bson, application/json;q=0.5" })
+        #expect(mock.accepts.allSatisfy { $0 == "application/bson; omit=sms_body, application/json;q=0.5" })
         // BSON first, at most one body per worker (SMS_EXTRACTOR_CONCURRENCY, 4 by default)
         // before the mock's 422 is remembered, and every batch then as JSON.
         let types = mock.contentTypes

@@ -70,8 +70,26 @@ import Testing
         #expect(fromBSON.count >= 120)
     }
 
+    @Test func bodylessAnswerOnRequest() throws {
+        let accept = String(ExtractSMSWire.acceptHeader.dropFirst("Accept: ".count))
+        let (json, bson) = try answers(accept: accept)
+        #expect(bson.status == 200)
+        #expect(bson.headers["content-type"] == "application/bson; omit=sms_body")
+        #expect(bson.headers["vary"] == "Accept")
+
+        let document = try #require(bson.body.withUnsafeBufferPointer { bson_new_from_data($0.baseAddress, $0.count) })
+        defer { bson_destroy(document) }
+        let paths = BSONInspection.members(of: document).map(\.path)
+        #expect(!paths.contains { $0.hasSuffix(".sms_body") })
+        #expect(paths.filter { $0.hasSuffix(".sms_id") }.count >= 120)
+        let fromJSON = try ExtractSMSAnswerDecoder.entries(from: json.body, url: url)
+        let fromBSON = try ExtractSMSAnswerDecoder.entries(fromBSON: bson.body, url: url)
+        #expect(withoutCreationTimes(fromBSON) == withoutCreationTimes(fromJSON))
+    }
+
     @Test func jsonAnswerIsUnchangedWithoutBSONAccept() throws {
-        for accept in [nil, "application/json", "*/*", "application/bson;q=0", "application/bson;q=0.2, application/json"] {
+        for accept in [nil, "application/json", "*/*", "application/bson;q=0", "application/bson;q=0.2, application/json",
+                       "application/bson;omit=sms_body;q=0.2, application/json;omit=sms_body"] {
             let (first, second) = try answers(accept: accept)
             #expect(second.status == 200, "\(accept ?? "no Accept")")
             #expect(second.headers["content-type"] == "application/json", "\(accept ?? "no Accept")")

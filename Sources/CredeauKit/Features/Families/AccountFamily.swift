@@ -22,17 +22,19 @@ enum AccountFamily {
             var accountIDs: [String: Int] = [:]
             var bankIDs: [String: Int] = [:]
             var accountEntries: [(position: Int, account: Int, bank: Int?)] = []
+            // The account of each SMS read here, by position, so that the loops below need no
+            // lookup by PAN. The value is -1 where the SMS has no PAN or was not read (a sent SMS).
+            var accountAt = Array(repeating: -1, count: sms.count)
             var typeSets = Array(repeating: Set<Int>(), count: AccountFamily.accountTypes.count)
             input.withSMSBase { base in
                 for position in 0..<sms.count where !sms.isSent[position] {
                     let entry = base + sms.indexes[position]
                     guard let pan = entry.pointee.uniquePAN, !pan.isEmpty else { continue }
-                    let account = accountIDs[pan] ?? accountIDs.count
-                    accountIDs[pan] = account
+                    let account = AccountFamily.denseID(of: pan, in: &accountIDs)
+                    accountAt[position] = account
                     var bank: Int?
                     if entry.pointee.senderType == .bank, let name = entry.pointee.senderName {
-                        bank = bankIDs[name] ?? bankIDs.count
-                        bankIDs[name] = bank
+                        bank = AccountFamily.denseID(of: name, in: &bankIDs)
                     }
                     accountEntries.append((position, account, bank))
                     if let type = entry.pointee.accountType ?? entry.pointee.smsSubType,
@@ -68,7 +70,8 @@ enum AccountFamily {
                     }
                     guard time.daysBack < 180 else { continue }
                     transactions180 += 1
-                    guard let pan = entry.pointee.uniquePAN, let account = accountIDs[pan] else { continue }
+                    guard let account = AccountFamily.account(at: position, entry: entry, accountAt: accountAt,
+                                                              accountIDs: accountIDs) else { continue }
                     txnCounts[account] += 1
                     lastPosition[account] = position
                 }
@@ -82,9 +85,9 @@ enum AccountFamily {
             input.withSMSBase { base in
                 for (position, credit) in counted.transactions {
                     let entry = base + sms.indexes[position]
-                    guard sms.times[position].daysBack < 180, let pan = entry.pointee.uniquePAN, accountIDs[pan] == best else {
-                        continue
-                    }
+                    guard sms.times[position].daysBack < 180,
+                          AccountFamily.account(at: position, entry: entry, accountAt: accountAt, accountIDs: accountIDs) == best
+                    else { continue }
                     primaryName = entry.pointee.senderName ?? entry.pointee.smsSender
                     primaryDigits = entry.pointee.accountLastDigits ?? primaryDigits
                     if credit { primaryCredit += entry.pointee.amount ?? 0 } else { primaryDebit += entry.pointee.amount ?? 0 }
@@ -92,6 +95,24 @@ enum AccountFamily {
                 }
             }
         }
+    }
+
+    /// Returns the id of `key` in `ids`, adding it with the next free id (the count) when it is
+    /// new. The `default:` subscript finds or inserts the key with one hash.
+    private static func denseID(of key: String, in ids: inout [String: Int]) -> Int {
+        let next = ids.count
+        return read(&ids[key, default: next])
+    }
+
+    private static func read(_ value: inout Int) -> Int { value }
+
+    /// Returns the account of the SMS at `position`: from `accountAt`, or by its PAN for an SMS the
+    /// first loop did not read. Nil when its PAN is missing or belongs to no read SMS.
+    private static func account(at position: Int, entry: UnsafePointer<ExtractedSMS>, accountAt: [Int],
+                                accountIDs: [String: Int]) -> Int? {
+        if accountAt[position] >= 0 { return accountAt[position] }
+        guard let pan = entry.pointee.uniquePAN else { return nil }
+        return accountIDs[pan]
     }
 
     static func emit<S: FeatureSink>(_ input: FeatureInput?, into sink: inout S) {

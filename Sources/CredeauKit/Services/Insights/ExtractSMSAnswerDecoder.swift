@@ -25,15 +25,17 @@ enum ExtractSMSAnswerDecoder {
             throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "not JSON (\(error.reason))")
         }
         defer { bson_destroy(parsed.document) }
-        return try entries(in: parsed.isArray ? nil : parsed.document, url: url)
+        return try entries(in: parsed.isArray ? nil : parsed.document, checksElements: false, url: url)
     }
 
     /// Returns the entries of a BSON response (`application/bson`, a credeau extension) in their order.
-    /// The document is read in place after a check of its length, elements, UTF-8 and nesting
-    /// depth, so a truncated or corrupt body gives an error rather than a read past its end.
+    /// The document is read in place. The walk that reads the entries also checks every element
+    /// it passes as `credeau_bson_check_document` does (structure, UTF-8 of keys and strings,
+    /// nesting depth), so a truncated or corrupt body gives an error rather than a read past its end.
     ///
     /// - Throws: `SMSExtractionServiceError.invalidAnswer` when the body is not a valid BSON
-    ///   document or has no `extracted_sms_data` array.
+    ///   document or has no `extracted_sms_data` array. An invalid element wins over any other
+    ///   problem, as when the whole document was checked before it was read.
     static func entries(fromBSON body: [UInt8], url: String) throws -> [ExtractedSMS] {
         try body.withUnsafeBufferPointer { bytes in
             try withUnsafeTemporaryAllocation(byteCount: documentSize, alignment: documentSize) { storage in
@@ -42,28 +44,53 @@ enum ExtractSMSAnswerDecoder {
                     throw SMSExtractionServiceError.invalidAnswer(
                         url: url, reason: "not BSON (the \(bytes.count) bytes are not one whole document)")
                 }
-                var offset = 0
-                guard credeau_bson_check_document(document, &offset) else {
-                    throw SMSExtractionServiceError.invalidAnswer(
-                        url: url, reason: "not BSON (invalid element at byte \(offset))")
+                do {
+                    return try entries(in: document, checksElements: true, url: url)
+                } catch {
+                    // Errors are rare, so the whole document is checked again to report the first
+                    // invalid element, which may lie after the problem the walk stopped at.
+                    var offset = 0
+                    guard credeau_bson_check_document(document, &offset) else {
+                        throw SMSExtractionServiceError.invalidAnswer(
+                            url: url, reason: "not BSON (invalid element at byte \(offset))")
+                    }
+                    throw error is InvalidElement
+                        ? SMSExtractionServiceError.invalidAnswer(url: url, reason: "not BSON (invalid element)")
+                        : error
                 }
-                return try entries(in: document, url: url)
             }
         }
     }
 
+    /// An element that fails the checks of `credeau_bson_check_document`, found by a walk with
+    /// `checksElements`.
+    struct InvalidElement: Error {}
+
     /// Walks the `extracted_sms_data` array of `document`. A nil document means a JSON
-    /// response that was an array rather than an object.
-    private static func entries(in document: OpaquePointer?, url: String) throws -> [ExtractedSMS] {
+    /// response that was an array rather than an object. With `checksElements` every element of
+    /// the document is checked as `credeau_bson_check_document` checks it, and `InvalidElement`
+    /// is thrown for the first that fails, unless another error comes first.
+    static func entries(in document: OpaquePointer?, checksElements: Bool, url: String) throws -> [ExtractedSMS] {
         let entries = try withUnsafeTemporaryAllocation(byteCount: 3 * iteratorSize, alignment: 128) { storage in
             let top = OpaquePointer(storage.baseAddress!)
             let list = OpaquePointer(storage.baseAddress! + iteratorSize)
             let item = OpaquePointer(storage.baseAddress! + 2 * iteratorSize)
-            guard let document, bson_iter_init(top, document),
-                  bson_iter_find(top, "extracted_sms_data"), bson_iter_type(top) == BSON_TYPE_ARRAY,
-                  bson_iter_recurse(top, list)
-            else { return nil as [ExtractedSMS]? }
-            return try readList(list, item: item, url: url)
+            guard let document, bson_iter_init(top, document) else { return nil as [ExtractedSMS]? }
+            var entries: [ExtractedSMS]?
+            var passedList = false
+            while bson_iter_next(top) {
+                if !passedList, isListKey(top) {
+                    passedList = true
+                    guard bson_iter_type(top) == BSON_TYPE_ARRAY, bson_iter_recurse(top, list) else { return nil }
+                    entries = try readList(list, item: item, checksElements: checksElements, url: url)
+                    // Without checks nothing after the first list is read.
+                    guard checksElements else { break }
+                } else if checksElements, !credeau_bson_check_element(top, 0) {
+                    throw InvalidElement()
+                }
+            }
+            if checksElements, credeau_bson_iter_failed(top) { throw InvalidElement() }
+            return entries
         }
         guard let entries else {
             throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "no 'extracted_sms_data' list")
@@ -71,12 +98,22 @@ enum ExtractSMSAnswerDecoder {
         return entries
     }
 
+    private static let listKey = Array("extracted_sms_data".utf8)
+
+    /// True when the current key is `extracted_sms_data`. It is ASCII, so a key equal to it is valid UTF-8.
+    private static func isListKey(_ iterator: OpaquePointer) -> Bool {
+        let length = Int(bson_iter_key_len(iterator))
+        guard length == listKey.count, let key = bson_iter_key(iterator) else { return false }
+        return listKey.withUnsafeBytes { memcmp($0.baseAddress!, key, length) == 0 }
+    }
+
     /// `sizeof(bson_t)` in libbson 1.23: a 128-byte aligned struct of 128 bytes.
     private static let documentSize = 128
     /// `sizeof(bson_iter_t)` is 80 in libbson 1.23, and a whole alignment unit leaves room to spare.
     private static let iteratorSize = 128
 
-    private static func readList(_ list: OpaquePointer, item: OpaquePointer, url: String) throws -> [ExtractedSMS] {
+    private static func readList(_ list: OpaquePointer, item: OpaquePointer, checksElements: Bool,
+                                 url: String) throws -> [ExtractedSMS] {
         let codec = ExtractedSMSRowCodec(fernet: nil)
         var row = BSONEntryRow()
         var entries: [ExtractedSMS] = []
@@ -85,13 +122,19 @@ enum ExtractSMSAnswerDecoder {
             guard bson_iter_type(list) == BSON_TYPE_DOCUMENT, bson_iter_recurse(list, item) else {
                 throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "entry \(entries.count) is not an object")
             }
-            row.read(item)
+            // The list is at level 1, so its items are at level 2.
+            if checksElements {
+                guard credeau_bson_check_key_and_text(list), row.readChecked(item, level: 2) else { throw InvalidElement() }
+            } else {
+                row.read(item)
+            }
             for (column, name) in requiredColumns where !row.isSet(column) {
                 throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "entry \(entries.count) has no \(name)")
             }
             // The body is unset, and without `decryptsBody` the codec does not decrypt it.
             entries.append(try codec.entry(from: row, decryptsBody: false))
         }
+        if checksElements, credeau_bson_iter_failed(list) { throw InvalidElement() }
         return entries
     }
 
@@ -148,6 +191,35 @@ private struct BSONEntryRow: ExtractedSMSRow {
             guard !skipped[column], let value = Self.value(of: item) else { continue }
             values[column] = value
         }
+    }
+
+    /// Records the members of one entry object at nesting level `level` as `read` does, and
+    /// checks each member as `credeau_bson_check_element` does. Returns false at the first member
+    /// that fails, or when the walk stops at a corrupt element.
+    mutating func readChecked(_ item: OpaquePointer, level: Int32) -> Bool {
+        let names = Self.names
+        let skipped = Self.skipped
+        var expected = 0
+        while bson_iter_next(item) {
+            // A key equal to a column name is ASCII, and a string value is checked as it is read.
+            guard let column = Self.column(of: item, expected: expected, names: names) else {
+                guard credeau_bson_check_element(item, level) else { return false }
+                continue
+            }
+            expected = column + 1
+            switch bson_iter_type(item) {
+            case BSON_TYPE_UTF8:
+                var length: UInt32 = 0
+                guard credeau_utf8_check(bson_iter_utf8(item, &length), Int(length), true, true) else { return false }
+            case BSON_TYPE_DOCUMENT, BSON_TYPE_ARRAY:
+                guard credeau_bson_check_element(item, level) else { return false }
+            default:
+                break
+            }
+            guard !skipped[column], let value = Self.value(of: item) else { continue }
+            values[column] = value
+        }
+        return !credeau_bson_iter_failed(item)
     }
 
     /// Finds the column of the current key, trying first the one after the previous key, since

@@ -6,8 +6,9 @@
 /// `ExtractedSMSColumns`. serve-sms sends the same response as a BSON document when the request
 /// accepts `application/bson` (see `ExtractedSMSBSONWriter`).
 enum ExtractSMSWire {
-    /// The Accept header sent with each batch: BSON when the service offers it, else JSON.
-    static let acceptHeader = "Accept: application/bson, application/json;q=0.5"
+    /// The Accept header sent with each batch: BSON when the service offers it, else JSON. The
+    /// answer's `sms_body` is never read, so the header asks serve-sms to leave it out of BSON.
+    static let acceptHeader = "Accept: application/bson; omit=sms_body, application/json;q=0.5"
 
     /// The encodings of a response that this client reads.
     enum AnswerFormat {

@@ -6,8 +6,15 @@
 /// `ExtractedSMSColumns` in order. Texts, dates included, are UTF-8 strings, flags are booleans,
 /// missing values are null, and an amount is an int64 where the JSON writer prints a whole number
 /// and a double where it prints decimals. An amount the JSON writer prints as `null` is null.
+///
+/// A client that does not read `sms_body` of the response (serve-insights keeps the text it sent)
+/// may ask for entries without that key with the media type parameter `omit=sms_body` on its
+/// `application/bson` range. A service without this extension ignores the parameter and sends
+/// the whole response, which such a client reads the same way.
 enum ExtractedSMSBSONWriter {
     static let mediaType = "application/bson"
+    /// The Content-Type of a response whose entries leave out `sms_body`.
+    static let bodylessMediaType = "application/bson; omit=sms_body"
 
     /// True when `accept` names `application/bson` with a weight above 0 and no lower than the
     /// weight it gives `application/json`. Wildcards alone (`*/*`, `application/*`) keep JSON.
@@ -17,48 +24,69 @@ enum ExtractedSMSBSONWriter {
         return bson >= header.quality(of: "application/json") ?? 0
     }
 
-    /// Returns the response document's bytes, or nil when it would pass BSON's 2 GiB limit. The
-    /// caller then responds with JSON.
-    ///
-    /// The bytes equal what libbson's append functions write for the same members. The size is
-    /// computed by a loop of its own and the bytes are written in one pass (see `BSONBufferWriter`).
-    static func encode(_ rows: ExtractedSMSRows, requestID: String) -> [UInt8]? {
-        let keys = columnKeys
-        let values = rows.values
-        let width = ExtractedSMSRows.width
-        return BSONBufferWriter.document(size: documentSize(rows, requestID: requestID)) { writer in
-            let document = writer.beginDocument()
-            writer.appendHeader(BSONBufferWriter.stringType, key: "request_id")
-            writer.appendString(requestID)
-            writer.appendHeader(BSONBufferWriter.arrayType, key: "extracted_sms_data")
-            let list = writer.beginDocument()
-            for row in 0..<rows.count {
-                writer.appendHeader(BSONBufferWriter.documentType, index: row)
-                let entry = writer.beginDocument()
-                for column in 0..<width {
-                    appendValue(values[row * width + column], key: keys[column], to: &writer)
-                }
-                writer.endDocument(entry)
-            }
-            writer.endDocument(list)
-            writer.endDocument(document)
+    /// True when an `application/bson` range of `accept` with a weight above 0 carries the
+    /// parameter `omit=sms_body` (the value may be quoted). Other `omit` values are ignored.
+    static func omitsBody(accept: String?) -> Bool {
+        AcceptHeader(accept).ranges.contains { range in
+            range.type == "application" && range.subtype == "bson" && range.quality > 0
+                && range.parameters["omit"] == "sms_body"
         }
     }
 
-    /// Returns the byte length of the document `encode` writes, element for element.
-    private static func documentSize(_ rows: ExtractedSMSRows, requestID: String) -> Int {
+    /// Returns the response document's bytes, or nil when it would pass BSON's 2 GiB limit. The
+    /// caller then responds with JSON. With `omittingBody` the entries have no `sms_body` member.
+    ///
+    /// The bytes equal what libbson's append functions write for the same members. The size is
+    /// computed by a loop of its own and the bytes are written in one pass (see `BSONBufferWriter`).
+    static func encode(_ rows: ExtractedSMSRows, requestID: String, omittingBody: Bool = false) -> [UInt8]? {
+        let keys = columnKeys
+        let values = rows.values
+        let width = ExtractedSMSRows.width
+        // A column index past the last one when nothing is left out.
+        let omitted = omittingBody ? ExtractedSMSRowCodec.Column.smsBody : width
+        let size = documentSize(rows, requestID: requestID, omitted: omitted)
+        // The values are read through a buffer pointer, so each one is borrowed rather than copied
+        // (a copy of a text retains its storage and releases it again).
+        return values.withUnsafeBufferPointer { values in
+            BSONBufferWriter.document(size: size) { writer in
+                let document = writer.beginDocument()
+                writer.appendHeader(BSONBufferWriter.stringType, key: "request_id")
+                writer.appendString(requestID)
+                writer.appendHeader(BSONBufferWriter.arrayType, key: "extracted_sms_data")
+                let list = writer.beginDocument()
+                for row in 0..<rows.count {
+                    writer.appendHeader(BSONBufferWriter.documentType, index: row)
+                    let entry = writer.beginDocument()
+                    for column in 0..<width where column != omitted {
+                        appendValue(values[row * width + column], key: keys[column], to: &writer)
+                    }
+                    writer.endDocument(entry)
+                }
+                writer.endDocument(list)
+                writer.endDocument(document)
+            }
+        }
+    }
+
+    /// Returns the byte length of the document `encode` writes, element for element, without the
+    /// members of column `omitted`.
+    private static func documentSize(_ rows: ExtractedSMSRows, requestID: String, omitted: Int) -> Int {
         // The document frame, the request_id element, and the array's header and frame.
         var size = 5 + (1 + 10 + 1) + BSONBufferWriter.stringValueSize(requestID) + (1 + 18 + 1) + 5
         let width = ExtractedSMSRows.width
-        for (index, value) in rows.values.enumerated() {
-            let column = index % width
-            if column == 0 { size += BSONBufferWriter.headerSize(index: index / width) + 5 }
-            size += 1 + keyLengths[column] + 1
-            switch value {
-            case .null: break
-            case let .text(text): size += BSONBufferWriter.stringValueSize(text)
-            case .bool: size += 1
-            case let .amount(rupees): size += JSONText.paise(rupees) == nil ? 0 : 8
+        let keyLengths = keyLengths
+        rows.values.withUnsafeBufferPointer { values in
+            for index in values.indices {
+                let column = index % width
+                if column == 0 { size += BSONBufferWriter.headerSize(index: index / width) + 5 }
+                if column == omitted { continue }
+                size += 1 + keyLengths[column] + 1
+                switch values[index] {
+                case .null: break
+                case let .text(text): size += BSONBufferWriter.stringValueSize(text)
+                case .bool: size += 1
+                case let .amount(rupees): size += JSONText.paise(rupees) == nil ? 0 : 8
+                }
             }
         }
         return size

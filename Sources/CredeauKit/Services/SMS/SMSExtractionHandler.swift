@@ -58,10 +58,13 @@ public struct SMSExtractionHandler: Sendable {
             ("client.id", batch.clientID), (LogKey.count, String(rows.count)), ("stored", String(fresh.count)),
         ])
 
-        if ExtractedSMSBSONWriter.isPreferred(by: request.header("accept")),
-           let body = ExtractedSMSBSONWriter.encode(rows, requestID: requestID) {
-            return HTTPResponse(status: 200, headers: [("Content-Type", ExtractedSMSBSONWriter.mediaType),
-                                                       ("Vary", "Accept")], body: body)
+        let accept = request.header("accept")
+        if ExtractedSMSBSONWriter.isPreferred(by: accept) {
+            let omitsBody = ExtractedSMSBSONWriter.omitsBody(accept: accept)
+            if let body = ExtractedSMSBSONWriter.encode(rows, requestID: requestID, omittingBody: omitsBody) {
+                let mediaType = omitsBody ? ExtractedSMSBSONWriter.bodylessMediaType : ExtractedSMSBSONWriter.mediaType
+                return HTTPResponse(status: 200, headers: [("Content-Type", mediaType), ("Vary", "Accept")], body: body)
+            }
         }
         return .json(200, Self.encode(rows, requestID: requestID))
     }
