@@ -60,3 +60,29 @@ import Testing
         }
     }
 }
+
+@Suite struct DumpReaderDateTests {
+    @Test func loadReadsDateTextsLibbsonRejects() throws {
+        let path = try IOTestSupport.writeTemporaryFile(named: "sms_sync_request_sms_data.json",
+            #"{"client_id": "c1", "user_id": "u1", "created_at": {"$date": "2026-03-18T06:30:00Z"}, "sms": []}"# + "\n"
+            + #"{"client_id": "c1", "user_id": "u2", "created_at": {"$date": "2026-03-18T12:00:00+05:30"}, "sms": []}"# + "\n")
+        let documents = try DumpReader.documents(atPath: path)
+        #expect(documents.count == 2)
+        let created = try documents.map { document in
+            try document.withBSON { BSONConversion.value(ofDocument: $0, asArray: false)["created_at"] }
+        }
+        #expect(created == [.integer(1_773_815_400_000), .integer(1_773_815_400_000)])
+    }
+
+    @Test func loadNamesLineAndFieldOfFractionalDate() throws {
+        let path = try IOTestSupport.writeTemporaryFile(named: "sms_sync_request_sms_data.json",
+            #"{"client_id": "c1", "user_id": "u1", "sms": []}"# + "\n"
+            + #"{"client_id": "c1", "user_id": "u2", "sms": [{"sms_id": "1", "sms_body": "b", "sms_inbox_date": {"$date": 1.5}}]}"# + "\n")
+        do {
+            _ = try DumpReader.documents(atPath: path)
+            Issue.record("a fractional $date was loaded")
+        } catch let error as DumpLoadError {
+            #expect(error.description.contains("line 2, field 'sms_inbox_date': invalid $date value 1.5"))
+        }
+    }
+}

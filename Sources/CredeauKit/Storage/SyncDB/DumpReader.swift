@@ -8,7 +8,22 @@ enum DumpReader {
         if path.hasSuffix(".bson") { return try bsonDocuments(atPath: path) }
         try rejectOversizedIntegers(atPath: path)
         if try startsWithArray(path) { return try arrayDocuments(atPath: path) }
-        return try jsonLineDocuments(atPath: path)
+        do {
+            return try jsonLineDocuments(atPath: path)
+        } catch {
+            // libbson reads fewer `$date` texts than credeau ("…+05:30", "2026-03-03"); read them
+            // as epoch milliseconds, or name the field of one that is no date.
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { throw error }
+            let bytes = [UInt8](data)
+            if let date = ExtendedJSONDateCheck.firstInvalid(in: bytes) {
+                let line = 1 + bytes[..<date.offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                throw DumpLoadError.invalidValue(path: path, line: line, field: date.key, message: date.reason)
+            }
+            guard let rewritten = ExtendedJSONDateCheck.rewritingDateTexts(in: bytes),
+                  let documents = try? jsonLineDocuments(in: rewritten, path: path)
+            else { throw error }
+            return documents
+        }
     }
 
     private static func bsonDocuments(atPath path: String) throws -> [BSONBytes] {
@@ -35,6 +50,21 @@ enum DumpReader {
             throw DumpLoadError.unreadable(path: path, message: BSONError.message(of: error))
         }
         defer { bson_json_reader_destroy(reader) }
+        return try jsonLineDocuments(from: reader, path: path)
+    }
+
+    /// Reads the documents of a file's text held in memory, as `jsonLineDocuments(atPath:)` reads the file.
+    private static func jsonLineDocuments(in text: [UInt8], path: String) throws -> [BSONBytes] {
+        guard let reader = bson_json_data_reader_new(true, max(text.count, 1)) else {
+            throw DumpLoadError.unreadable(path: path, message: "out of memory")
+        }
+        defer { bson_json_reader_destroy(reader) }
+        text.withUnsafeBufferPointer { bson_json_data_reader_ingest(reader, $0.baseAddress, $0.count) }
+        return try jsonLineDocuments(from: reader, path: path)
+    }
+
+    private static func jsonLineDocuments(from reader: OpaquePointer, path: String) throws -> [BSONBytes] {
+        var error = bson_error_t()
         guard let document = bson_new() else { return [] }
         defer { bson_destroy(document) }
         var documents: [BSONBytes] = []

@@ -9,6 +9,8 @@ public struct InvalidExtendedJSONDate: Equatable, Sendable {
     /// The member whose value is the `$date` object, such as `sms_inbox_date`; nil when not found.
     public var key: String?
     public var reason: String
+    /// The byte offset of the `"$date"` member name in the text.
+    public var offset = 0
 }
 
 /// Checks `$date` values before libbson parses them.
@@ -24,7 +26,7 @@ public enum ExtendedJSONDateCheck {
         var invalid: InvalidExtendedJSONDate?
         forEachDateValue(in: bytes) { marker, value in
             guard let reason = problem(bytes, valueAt: value) else { return true }
-            invalid = InvalidExtendedJSONDate(key: key(before: marker, in: bytes), reason: reason)
+            invalid = InvalidExtendedJSONDate(key: key(before: marker, in: bytes), reason: reason, offset: marker)
             return false
         }
         return invalid
