@@ -221,4 +221,13 @@ import Testing
             #expect(error.exitCode == 1)
         }
     }
+    @Test func repeatedKeyTakesItsLastValue() throws {
+        // As the feature loader and Python's json read it; a variant name still loses to the canonical one.
+        let path = try IOTestSupport.writeTemporaryFile(named: "sms_sync_request_sms_data.json",
+            #"{"client_id": "a", "client_id": "b", "clientId": "c", "user_id": "u", "sms": ["#
+            + #"{"sms_id": "1", "sms_id": "2", "sms_body": "Rs 5 debited", "sms_inbox_date": 1772541341000}]}"# + "\n")
+        let result = try IOTestSupport.read(path)
+        #expect(result.groups.map(\.key.clientID) == ["b"])
+        #expect(result.allSMS.map(\.raw.id) == ["2"])
+    }
 }

@@ -33,12 +33,13 @@ enum SyncRecordField: Int, CaseIterable {
     }()
 
     /// Finds the known fields of one object in a single pass; when several variants of a field are
-    /// present, the one listed first wins.
+    /// present, the one listed first wins. Of a key repeated in the object the last wins, as in
+    /// the feature loader and Python's json module.
     static func pick(from fields: BSONFieldSequence) -> PickedFields {
         var picked = PickedFields()
         for field in fields {
             guard let (known, rank) = byName[field.key] else { continue }
-            if let current = picked.ranks[known.rawValue], current <= rank { continue }
+            if let current = picked.ranks[known.rawValue], current < rank { continue }
             picked.ranks[known.rawValue] = rank
             picked.values[known.rawValue] = field
         }
