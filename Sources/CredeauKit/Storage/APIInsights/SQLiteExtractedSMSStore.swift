@@ -198,7 +198,7 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
                         }
                         func bindValue(_ value: ExtractedFieldValue) {
                             switch value {
-                            case .null: binder.bindNull()
+                            case .null: binder.skipNull()
                             case let .text(text): bindText(text)
                             case let .bool(flag): binder.bind(Int64(flag ? 1 : 0))
                             case let .amount(rupees): binder.bind((rupees * 100).rounded() / 100)
