@@ -93,4 +93,36 @@ import Testing
             }
         }
     }
+
+    /// The entry writer reads each text through `withCString`, so it must copy every byte of
+    /// small and large strings, NUL bytes included, as `quoted` does.
+    @Test func entryObjectsQuoteTextsLikeQuoted() {
+        let texts = ["", "a", "\u{0}", "nul\u{0}in the middle", "short ₹", "fifteen bytes!!", "sixteen bytes!!!",
+                     "नमस्ते दुनिया 😀 \"quoted\" \\ back", "line\u{2028}sep\ttab\u{1F}", String(repeating: "long text ", count: 40)]
+        let names = ExtractedSMSColumns.names
+        for shift in texts.indices {
+            var values: [ExtractedFieldValue] = []
+            var expected = ""
+            for (column, name) in names.enumerated() {
+                let value: ExtractedFieldValue
+                let json: String
+                switch (column + shift) % 13 {
+                case 10:
+                    (value, json) = (.null, "null")
+                case 11:
+                    (value, json) = (.bool(column % 2 == 0), column % 2 == 0 ? "true" : "false")
+                case 12:
+                    (value, json) = (.amount(1234.5), "1234.5")
+                default:
+                    let text = texts[(column + shift) % texts.count]
+                    (value, json) = (.text(text), JSONText.quoted(text))
+                }
+                values.append(value)
+                expected += (column == 0 ? "{" : ",") + JSONText.quoted(name) + ":" + json
+            }
+            var buffer: [UInt8] = []
+            JSONLinesWriter.append(values: values, to: &buffer)
+            #expect(String(decoding: buffer, as: UTF8.self) == expected + "}", "shift \(shift)")
+        }
+    }
 }
