@@ -173,6 +173,52 @@ import Testing
         }
     }
 
+    /// The insert leaves NULL parameters unbound, so a row with missing fields must not keep
+    /// the values an earlier run bound in the same positions, in a group or row by row.
+    @Test func missingFieldsAfterFilledOnesStayNull() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteExtractedSMSStore(path: folder.appendingPathComponent("credeau.db").path,
+                                                fernet: nil, migrate: true)
+        let rowCount = 2 * SQLiteExtractedSMSStore.maxRowsPerInsert + 3
+        func sms(_ id: String, filled: Bool) -> ExtractedSMS {
+            var sms = entry(id, body: "Rs 120.50 debited from A/c XX1234 on 01-03-26", inboxMillis: 1_772_000_000_000)
+            sms.inboxDateMillis = filled ? 1_772_000_000_000 : nil
+            sms.senderName = filled ? "HDFC Bank" : nil
+            sms.smsSubType = filled ? .bank : nil
+            sms.transactionType = filled ? .debit : nil
+            sms.amount = filled ? 120.5 : nil
+            sms.accountLastDigits = filled ? "1234" : nil
+            sms.transactionParty = filled ? "Shop \"Ünïcode\" ₹" : nil
+            sms.uniquePAN = filled ? "ABCDE1234F" : nil
+            sms.availableBalance = filled ? 98_765_432.1 : nil
+            sms.outstandingAmount = filled ? 1e12 : nil
+            sms.referenceNumber = filled ? "REF\n42" : nil
+            sms.transactionChannel = filled ? .upi : nil
+            sms.dueAmount = filled ? 0.01 : nil
+            sms.dueDate = filled ? "2026-03-05" : nil
+            sms.accountType = filled ? .card : nil
+            return sms
+        }
+        let filled = (0..<rowCount).map { sms("full-\($0)", filled: true) }
+        // Every other row has no optional fields, and the last three rows are inserted one by one.
+        let mixed = (0..<rowCount).map { sms("part-\($0)", filled: $0 % 2 == 1) }
+        try store.store(filled, clientID: "acme", userID: "u1", requestID: "r1")
+        try store.store(mixed, clientID: "acme", userID: "u1", requestID: "r2")
+
+        let byID = Dictionary(uniqueKeysWithValues: try store.entries(clientID: "acme", userID: "u1", limit: nil)
+            .map { ($0.smsID, $0) })
+        #expect(byID.count == 2 * rowCount)
+        for (original, requestID) in filled.map({ ($0, "r1") }) + mixed.map({ ($0, "r2") }) {
+            var expected = original
+            expected.clientID = "acme"
+            expected.userID = "u1"
+            expected.requestID = requestID
+            let read = try #require(byID[original.smsID])
+            #expect(ExtractedSMSColumns.values(of: read) == ExtractedSMSColumns.values(of: expected), "sms \(original.smsID)")
+        }
+    }
+
     @Test func storedIDsPerUser() throws {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -114,8 +114,14 @@ public final class JSONLinesWriter: ExtractedSMSWriter {
         case .null:
             return writeLiteral(nullBytes, to: out)
         case let .text(text):
-            var text = text
-            return text.withUTF8 { JSONText.writeString($0, to: out) }
+            // withCString borrows the string where withUTF8 needs a mutable copy of it. Its
+            // buffer contains every UTF-8 byte, NUL bytes included, then a terminating NUL.
+            let count = text.utf8.count
+            return text.withCString { start in
+                start.withMemoryRebound(to: UInt8.self, capacity: count + 1) {
+                    JSONText.writeString(UnsafeBufferPointer(start: $0, count: count), to: out)
+                }
+            }
         case let .bool(flag):
             return writeLiteral(flag ? trueBytes : falseBytes, to: out)
         case let .amount(rupees):

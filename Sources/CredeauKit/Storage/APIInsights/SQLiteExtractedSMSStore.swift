@@ -186,19 +186,20 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
                     try statement.run { binder in
                         var offset = 0
                         func bindText(_ text: String) {
-                            var text = text
-                            let count = text.withUTF8 { utf8 in
-                                if let source = utf8.baseAddress {
-                                    (arenaBytes.baseAddress! + offset).update(from: source, count: utf8.count)
+                            // withCString borrows the string where withUTF8 needs a mutable copy
+                            // of it. Its buffer contains every UTF-8 byte, NUL bytes included.
+                            let count = text.utf8.count
+                            text.withCString { start in
+                                start.withMemoryRebound(to: UInt8.self, capacity: count + 1) {
+                                    (arenaBytes.baseAddress! + offset).update(from: $0, count: count)
                                 }
-                                return utf8.count
                             }
                             binder.bindText(UnsafeBufferPointer(rebasing: arenaBytes[offset..<(offset + count)]))
                             offset += count
                         }
                         func bindValue(_ value: ExtractedFieldValue) {
                             switch value {
-                            case .null: binder.bindNull()
+                            case .null: binder.skipNull()
                             case let .text(text): bindText(text)
                             case let .bool(flag): binder.bind(Int64(flag ? 1 : 0))
                             case let .amount(rupees): binder.bind((rupees * 100).rounded() / 100)

@@ -263,7 +263,8 @@ public final class SQLiteStatement {
         let failed = code != SQLITE_OK && code != SQLITE_DONE
         let message = failed ? database.lastErrorMessage : ""
         sqlite3_reset(handle)
-        // No binding may point into the caller's memory once this call returns.
+        // No binding may point into the caller's memory once this call returns, and
+        // `SQLiteParameterBinder.skipNull` relies on every parameter starting the next run NULL.
         sqlite3_clear_bindings(handle)
         if failed {
             throw SQLiteError.statementFailed(path: database.path, code: code, message: message, sql: sql)
@@ -322,6 +323,12 @@ struct SQLiteParameterBinder {
 
     mutating func bindNull() {
         record(sqlite3_bind_null(handle, nextPosition()))
+    }
+
+    /// Moves past the next parameter and leaves it NULL without calling SQLite: a new statement
+    /// starts with every parameter NULL, and `run(_:)` clears the bindings after each run.
+    mutating func skipNull() {
+        position += 1
     }
 
     mutating func bind(_ number: Int64) {
