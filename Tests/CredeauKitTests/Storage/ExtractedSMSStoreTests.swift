@@ -219,6 +219,23 @@ import Testing
         }
     }
 
+    /// A NUL byte inside a text reaches SQLite with every byte, and must come back whole.
+    @Test func textsWithNULReadBackWhole() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteExtractedSMSStore(path: folder.appendingPathComponent("credeau.db").path,
+                                                fernet: nil, migrate: true)
+        var sms = entry("nul\u{0}id", body: "Rs 5 debited\u{0} from A/c XX1234", inboxMillis: 1_772_000_000_000)
+        sms.smsSender = "VM-\u{0}HDFCBK"
+        sms.transactionParty = "Shop\u{0}One"
+        try store.store([sms], clientID: "acme", userID: "u1", requestID: "r1")
+        let read = try #require(try store.entries(clientID: "acme", userID: "u1", limit: nil).first)
+        #expect(read.smsID == "nul\u{0}id")
+        #expect(read.smsBody == "Rs 5 debited\u{0} from A/c XX1234")
+        #expect(read.smsSender == "VM-\u{0}HDFCBK")
+        #expect(read.transactionParty == "Shop\u{0}One")
+    }
+
     @Test func storedIDsPerUser() throws {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

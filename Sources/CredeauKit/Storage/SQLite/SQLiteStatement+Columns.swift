@@ -16,9 +16,11 @@ extension SQLiteStatement {
         sqlite3_column_double(handle, index)
     }
 
-    /// A TEXT column's value up to its first NUL byte, as `column(_:)` reads it.
+    /// A TEXT column's value, all its bytes (a NUL inside the text included), as `column(_:)` reads it.
     func text(at index: Int32) -> String {
-        String(cString: sqlite3_column_text(handle, index))
+        guard let base = sqlite3_column_text(handle, index) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: base, count: Int(sqlite3_column_bytes(handle, index))),
+                      as: UTF8.self)
     }
 
     /// Calls `body` with a TEXT column's UTF-8 bytes, which stay valid only inside `body`.
