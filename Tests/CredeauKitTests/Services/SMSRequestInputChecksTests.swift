@@ -118,6 +118,11 @@ import Testing
         #expect(cut == accented(127))
     }
 
+    @Test func storedTextKeepsWhatFollowsNUL() {
+        #expect(PostgresExtractedSMSStore.parameterText(.text("nul\u{0}id"), maxLength: 128) == "nul\u{FFFD}id")
+        #expect(PostgresExtractedSMSStore.parameterText(.text("plain"), maxLength: nil) == "plain")
+    }
+
     @Test func repeatedKeyLastWinsInOneWalk() throws {
         let request = try parse("""
             {"client_id": "c0", "user_id": "u0", "request_id": "r0", "sms": [],

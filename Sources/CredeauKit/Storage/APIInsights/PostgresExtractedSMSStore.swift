@@ -91,11 +91,13 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
 
     /// Returns the text PostgreSQL parses for `value`. Text longer than its `varchar(n)` column is cut to
     /// n code points (the unit `varchar(n)` counts), because PostgreSQL would reject the whole batch
-    /// for one long extracted value.
+    /// for one long extracted value. A NUL character, which PostgreSQL text cannot hold and libpq
+    /// would take as the end of the parameter, becomes U+FFFD, so the rest of the text is kept.
     static func parameterText(_ value: ExtractedFieldValue, maxLength: Int?) -> String? {
         switch value {
         case .null: return nil
-        case let .text(text):
+        case var .text(text):
+            if text.utf8.contains(0) { text = String(text.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : Character($0) }) }
             guard let maxLength, text.utf8.count > maxLength, text.unicodeScalars.count > maxLength else { return text }
             return String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxLength)))
         case let .bool(flag): return flag ? "true" : "false"
