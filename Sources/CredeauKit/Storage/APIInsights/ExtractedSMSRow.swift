@@ -88,24 +88,17 @@ struct ExtractedSMSSQLiteRow: ExtractedSMSRow {
         guard statement.columnType(Int32(column)) == SQLITE_TEXT else {
             return text(at: column).flatMap(SMSDateParser.millis(from:))
         }
-        return statement.withText(at: Int32(column)) { bytes in
-            // `String(cString:)` would stop at a NUL byte, so the parser reads the same text.
-            let end = bytes.firstIndex(of: 0) ?? bytes.count
-            return SMSDateParser.millis(utf8: UnsafeRawBufferPointer(rebasing: bytes[..<end]))
-        }
+        // Every byte, as `text(at:)` reads it: a text with a NUL inside is no date.
+        return statement.withText(at: Int32(column)) { SMSDateParser.millis(utf8: $0) }
     }
 
     func rawCase<Value>(at column: Int, in table: RawValueTable<Value>) -> Value? {
         guard statement.columnType(Int32(column)) == SQLITE_TEXT else {
             return text(at: column).flatMap(Value.init(rawValue:))
         }
+        // Every byte, as `text(at:)` reads it: a text with a NUL inside names no case.
         return statement.withText(at: Int32(column)) { bytes in
-            // `String(cString:)` would stop at a NUL byte, so the table reads the same text.
-            var end = bytes.count
-            if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
-                end = base.distance(to: UnsafeRawPointer(nul))
-            }
-            return table.value(utf8: UnsafeRawBufferPointer(rebasing: bytes[..<end]), text: { text(at: column) })
+            table.value(utf8: bytes, text: { text(at: column) })
         }
     }
 }
