@@ -39,14 +39,11 @@ final class BSONDocument {
         if let handle = bson_new_from_json(base.assumingMemoryBound(to: UInt8.self), bytes.count, &error) {
             return .success(BSONDocument(handle: handle))
         }
-        // libbson reads fewer `$date` texts than the check above accepts ("…+05:30", "2026-03-03").
-        if let rewritten = ExtendedJSONDateCheck.rewritingDateTexts(in: Array(bytes)) {
-            var retryError = bson_error_t()
-            if let handle = rewritten.withUnsafeBufferPointer({ bson_new_from_json($0.baseAddress!, $0.count, &retryError) }) {
-                return .success(BSONDocument(handle: handle))
-            }
+        // The copy is made only for a text libbson rejected.
+        guard let (handle, _) = JSONParser.newDocumentReadingDateTexts(Array(bytes), &error) else {
+            return .failure(BSONParseFailure(Self.message(of: &error)))
         }
-        return .failure(BSONParseFailure(Self.message(of: &error)))
+        return .success(BSONDocument(handle: handle))
     }
 
     /// Copies one length-prefixed BSON document and checks its structure.

@@ -59,18 +59,9 @@ public enum JSONParser {
         }
 
         var error = bson_error_t()
-        var bytes = bytes
-        var document = newDocument(bytes, &error)
-        // libbson reads fewer `$date` texts than the check above accepts ("…+05:30", "2026-03-03").
-        // The check parsed each of them, so they are written as epoch milliseconds and parsed again.
-        if document == nil, let rewritten = ExtendedJSONDateCheck.rewritingDateTexts(in: bytes) {
-            var retryError = bson_error_t()
-            if let retried = newDocument(rewritten, &retryError) {
-                document = retried
-                bytes = rewritten
-            }
+        guard let (document, bytes) = newDocumentReadingDateTexts(bytes, &error) else {
+            throw JSONParseError(reason: errorMessage(error))
         }
-        guard let document else { throw JSONParseError(reason: errorMessage(error)) }
         let valueStart = index
         if let extra = bytes.withUnsafeBytes({ JSONTrailingContent.firstExtraByte(in: $0, valueStart: valueStart) }) {
             bson_destroy(document)
@@ -80,8 +71,24 @@ public enum JSONParser {
         return (document, isArray)
     }
 
+    /// Parses JSON text with libbson. libbson reads fewer `$date` texts than
+    /// `ExtendedJSONDateCheck` accepts ("…+05:30", "2026-03-03"), so when it fails, the text is
+    /// parsed again with those dates written as epoch milliseconds.
+    ///
+    /// - Returns: the document and the text it came from, or nil with libbson's error for the
+    ///   original text in `error`.
+    static func newDocumentReadingDateTexts(_ bytes: [UInt8], _ error: inout bson_error_t)
+        -> (document: OpaquePointer, text: [UInt8])? {
+        if let document = newDocument(bytes, &error) { return (document, bytes) }
+        guard let rewritten = ExtendedJSONDateCheck.rewritingDateTexts(in: bytes) else { return nil }
+        var retryError = bson_error_t()
+        guard let document = newDocument(rewritten, &retryError) else { return nil }
+        return (document, rewritten)
+    }
+
     private static func newDocument(_ bytes: [UInt8], _ error: inout bson_error_t) -> OpaquePointer? {
-        bytes.withUnsafeBufferPointer { buffer in
+        guard !bytes.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
             bson_new_from_json(buffer.baseAddress!, buffer.count, &error)
         }
     }
