@@ -68,8 +68,8 @@ public struct RequestSchema: Sendable {
     /// throwing the 422 `json_invalid` error for invalid JSON or UTF-8.
     ///
     /// libbson's parser accepts the overlong NUL `C0 80` of Java's modified UTF-8, which would
-    /// reach the handlers as two U+FFFD characters; a body with a byte 0xC0 or 0xC1, which never
-    /// occur in UTF-8, is rejected with the message libbson gives for other invalid UTF-8.
+    /// reach the handlers as two U+FFFD characters. The bytes 0xC0 and 0xC1 never occur in UTF-8,
+    /// so a body with either gets the message libbson gives for other invalid UTF-8.
     static func parseDocument(_ body: [UInt8]) throws(ValidationError) -> (document: OpaquePointer, isArray: Bool) {
         if body.contains(where: { $0 == 0xC0 || $0 == 0xC1 }) {
             throw invalidJSON(JSONParseError(reason: "invalid bytes in UTF8 string"))

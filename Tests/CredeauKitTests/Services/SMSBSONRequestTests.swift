@@ -144,7 +144,10 @@ import Testing
         #expect(issues.map(\.type) == ["json_invalid"])
         #expect(issues.first?.context?["error"]?.stringValue == "invalid bytes in UTF8 string")
         // The same body with a real two-byte character is accepted.
-        let valid = body.map { $0 == 0xC0 ? 0xC3 : $0 == 0x80 ? 0xA9 : $0 }
+        var valid = body
+        let overlong = try #require(body.firstIndex(of: 0xC0))
+        valid[overlong] = 0xC3
+        valid[overlong + 1] = 0xA9
         #expect(throws: Never.self) { try SMSExtractionRequest.parse(valid, maxSMSCount: 10) }
     }
 

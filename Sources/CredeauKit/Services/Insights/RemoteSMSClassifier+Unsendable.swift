@@ -3,8 +3,8 @@
 /// The sync data may hold an SMS whose id or sender is longer than the API's 128 characters, an
 /// empty id, or an inbox date outside `SMSInboxDateRange`. Sending it would fail the whole user
 /// with 503 on every retry, while the in-process classifier reads it. Such SMS get their entries
-/// from the extraction engine here instead, exactly as without `SMS_EXTRACTOR_SERVICE_URL`; the
-/// SMS Extraction API does not store them, so `/api/fetch_extracted_data` does not list them.
+/// from the extraction engine here instead, exactly as without `SMS_EXTRACTOR_SERVICE_URL`.
+/// The SMS Extraction API never receives them, so `/api/fetch_extracted_data` does not list them.
 extension RemoteSMSClassifier {
     /// The engine for the SMS the endpoint does not accept; it shares the standard rule pack.
     private static let localExtractor = SMSExtractor()

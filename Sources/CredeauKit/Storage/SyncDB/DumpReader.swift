@@ -11,8 +11,8 @@ enum DumpReader {
         do {
             return try jsonLineDocuments(atPath: path)
         } catch {
-            // libbson reads fewer `$date` texts than credeau ("…+05:30", "2026-03-03"); read them
-            // as epoch milliseconds, or name the field of one that is no date.
+            // libbson reads fewer `$date` texts than credeau ("…+05:30", "2026-03-03"). Such dates
+            // are read as epoch milliseconds, and a `$date` that is not a date is reported with its field.
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { throw error }
             let bytes = [UInt8](data)
             if let date = ExtendedJSONDateCheck.firstInvalid(in: bytes) {
@@ -56,7 +56,7 @@ enum DumpReader {
     /// Reads the documents of a file's text held in memory, as `jsonLineDocuments(atPath:)` reads the file.
     private static func jsonLineDocuments(in text: [UInt8], path: String) throws -> [BSONBytes] {
         guard let reader = bson_json_data_reader_new(true, max(text.count, 1)) else {
-            throw DumpLoadError.unreadable(path: path, message: "out of memory")
+            throw DumpLoadError.unreadable(path: path, message: "failed to create a JSON reader: out of memory")
         }
         defer { bson_json_reader_destroy(reader) }
         text.withUnsafeBufferPointer { bson_json_data_reader_ingest(reader, $0.baseAddress, $0.count) }
