@@ -32,7 +32,8 @@ static inline void credeau_mhd_log(void *cls, const char *format, va_list argume
 }
 
 // Stands in for the variadic MHD_start_daemon: an epoll daemon with a thread pool of
-// `threads` workers (each runs handlers synchronously), bound to `host` (IPv4 dotted quad) and
+// `threads` I/O threads that may suspend a connection while another thread runs its handler
+// (MHD_ALLOW_SUSPEND_RESUME), bound to `host` (IPv4 dotted quad) and
 // `port` (MHD binds before returning, so the address may live on the stack). `connection_timeout` closes idle or slow connections after that many seconds;
 // `memory_limit` caps the per-connection buffer for headers. Returns NULL when the address is
 // invalid or the daemon cannot start (port in use, no permission). `logger` then has received
@@ -48,7 +49,7 @@ static inline struct MHD_Daemon *credeau_mhd_start(
     if (inet_pton(AF_INET, host, &local.sin_addr) != 1) {
         return NULL;
     }
-    unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
     return MHD_start_daemon(
         flags, port, NULL, NULL, handler, handler_cls,
         // The logger goes first: libmicrohttpd warns otherwise, because messages about earlier options

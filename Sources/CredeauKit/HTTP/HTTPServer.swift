@@ -32,7 +32,7 @@ public enum HTTPServerError: CredeauError {
 public struct HTTPServerConfiguration: Sendable {
     public var host: String = "0.0.0.0"
     public var port: Int = 8000
-    /// Worker threads; each runs its requests' handlers to completion.
+    /// Threads that run request handlers, and as many libmicrohttpd I/O threads.
     public var threads: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
     /// Largest request body accepted, after gunzip; larger bodies get 413.
     public var maxBodyBytes: Int = 16 * 1024 * 1024
@@ -50,7 +50,7 @@ public struct HTTPServerConfiguration: Sendable {
 }
 
 /// An HTTP/1.1 server on libmicrohttpd: epoll with a thread pool, keep-alive, request bodies read
-/// whole before the handler runs.
+/// whole before the handler runs on a worker of `HTTPWorkerPool` while the connection is suspended.
 ///
 /// libmicrohttpd calls back on its own threads; the server object outlives every callback
 /// because `stop()` waits for `MHD_stop_daemon`, which joins those threads.
@@ -60,6 +60,8 @@ public final class HTTPServer: Sendable {
     /// The daemon handle, owned by this object: set in `start`, cleared in `stop`.
     private let daemon = Mutex<UInt?>(nil)
     private let inFlight = Atomic<Int>(0)
+    /// The handler threads, set in `start` and stopped in `stop`.
+    private let workers = Mutex<HTTPWorkerPool?>(nil)
     /// libmicrohttpd's messages while `start` runs, reported in `startFailed`; nil once started,
     /// when its messages go to the application's logger instead.
     private let startMessages = Mutex<[String]?>(nil)
@@ -88,6 +90,8 @@ public final class HTTPServer: Sendable {
     public func start() throws {
         let context = Unmanaged.passUnretained(self).toOpaque()
         libraryLogger.pointee.context = context
+        let pool = HTTPWorkerPool(threads: configuration.threads)
+        workers.withLock { $0 = pool }
         startMessages.withLock { $0 = [] }
         let handle = configuration.host.withCString { host in
             credeau_mhd_start(
@@ -100,6 +104,8 @@ public final class HTTPServer: Sendable {
             return messages ?? []
         }
         guard let handle else {
+            workers.withLock { $0 = nil }
+            pool.stop()
             guard HTTPServerConfiguration.isValidHost(configuration.host) else {
                 throw HTTPServerError.invalidHost(configuration.host)
             }
@@ -131,7 +137,16 @@ public final class HTTPServer: Sendable {
             idleChecks = inFlight.load(ordering: .relaxed) == 0 ? idleChecks + 1 : 0
             usleep(20_000)
         }
+        // Each suspended connection has a job in the pool that resumes it, and libmicrohttpd must
+        // not stop with a connection suspended, so the jobs finish first, as handlers running on
+        // libmicrohttpd's threads did before.
+        let pool = workers.withLock { pool in
+            defer { pool = nil }
+            return pool
+        }
+        pool?.drain()
         MHD_stop_daemon(handle)
+        pool?.stop()
     }
 
     // MARK: - libmicrohttpd callbacks
@@ -191,9 +206,23 @@ public final class HTTPServer: Sendable {
             return mhdYes
         }
 
-        let response = application.respond(to: pending.makeRequest(), bodyTooLarge: pending.isBodyTooLarge,
-                                           maxBodyBytes: configuration.maxBodyBytes)
-        return Self.queue(response, on: connection)
+        // Called again after `resume`: the worker has left the response.
+        if let response = pending.response {
+            // libmicrohttpd copies the bytes, so the response need not live until the request ends.
+            pending.response = nil
+            return Self.queue(response, on: connection)
+        }
+        guard let pool = workers.withLock({ $0 }) else { return mhdNo }
+        let request = pending.makeRequest(), tooLarge = pending.isBodyTooLarge
+        let application = self.application, maxBodyBytes = configuration.maxBodyBytes
+        let handoff = SuspendedConnection(connection: connection, pending: pending)
+        MHD_suspend_connection(connection)
+        pool.submit {
+            let response = application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes)
+            handoff.pending.response = response
+            MHD_resume_connection(handoff.connection)
+        }
+        return mhdYes
     }
 
     private static func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
@@ -213,6 +242,16 @@ public final class HTTPServer: Sendable {
     }
 }
 
+/// A suspended connection and its request, handed to a worker.
+///
+/// `@unchecked Sendable` is safe: the worker writes `pending.response` before
+/// `MHD_resume_connection`, and libmicrohttpd reads it on its own thread only after the resume,
+/// which takes libmicrohttpd's lock, so the write happens before the read.
+private struct SuspendedConnection: @unchecked Sendable {
+    let connection: OpaquePointer
+    let pending: PendingRequest
+}
+
 /// State of one request while libmicrohttpd delivers its body in chunks.
 final class PendingRequest {
     let method: String
@@ -222,6 +261,8 @@ final class PendingRequest {
     private let maxBodyBytes: Int
     private var body: [UInt8] = []
     private(set) var isBodyTooLarge = false
+    /// The handler's response, left by the worker before it resumes the connection.
+    var response: HTTPResponse?
 
     init(method: String, path: String, connection: OpaquePointer, maxBodyBytes: Int) {
         self.method = method
@@ -248,8 +289,10 @@ final class PendingRequest {
         body.append(contentsOf: chunk)
     }
 
+    /// Returns the request and gives it the body, which this object then no longer holds.
     func makeRequest() -> HTTPRequest {
-        HTTPRequest(method: method, path: path, headers: headers, body: body, clientAddress: clientAddress)
+        defer { body = [] }
+        return HTTPRequest(method: method, path: path, headers: headers, body: body, clientAddress: clientAddress)
     }
 
     private static func readHeaders(_ connection: OpaquePointer) -> [String: String] {

@@ -211,6 +211,42 @@ import Testing
         #expect(entries.map(\.smsID) == sms.map(\.id))
     }
 
+    /// Batches wait on the network, so `concurrency` of them are in flight at once whatever the
+    /// number of cores (a compute-bound parallel loop would allow only as many as there are cores).
+    @Test func concurrencyBatchesAreInFlightAtOnce() throws {
+        final class Gauge: Sendable {
+            let inFlight = Atomic<Int>(0)
+            let peak = Atomic<Int>(0)
+        }
+        let gauge = Gauge()
+        var router = Router()
+        router.post("/api/extract_sms") { request, _ in
+            let now = gauge.inFlight.add(1, ordering: .relaxed).newValue
+            _ = gauge.peak.max(now, ordering: .relaxed)
+            // Hold the batch until four are in flight, or give up after two seconds.
+            let deadline = Date().addingTimeInterval(2)
+            while gauge.peak.load(ordering: .relaxed) < 4, Date() < deadline { usleep(1_000) }
+            defer { gauge.inFlight.subtract(1, ordering: .relaxed) }
+            let batch = try SMSExtractionRequest.parse(bson: request.body, maxSMSCount: 1000)
+            var bytes = Array(#"{"extracted_sms_data":["#.utf8)
+            for (index, raw) in batch.sms.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONLinesWriter.append(SMSExtractor().extract(raw, createdAtMillis: 0), to: &bytes)
+            }
+            bytes += Array("]}".utf8)
+            return .json(200, bytes)
+        }
+        let server = try HTTPServer.startedOnLoopback(router: router, threads: 8)
+        defer { server.stop(gracePeriod: 1) }
+        let classifier = RemoteSMSClassifier(
+            baseURL: "http://127.0.0.1:\(server.boundPort ?? 0)", batchSize: 3, concurrency: 4, timeoutSeconds: 10,
+            retry: RetryPolicy(maxAttempts: 1), logger: .discarding)
+        let entries = try classifier.classify(sms, createdAtMillis: sms.map { _ in 0 }, clientID: "c", userID: "u",
+                                              requestID: "r")
+        #expect(entries.map(\.smsID) == sms.map(\.id))
+        #expect(gauge.peak.load(ordering: .relaxed) == 4)
+    }
+
     @Test func persistentServerErrorsFailTheUser() throws {
         let server = try FlakyExtractionServer(failures: 1000)
         let classifier = RemoteSMSClassifier(

@@ -233,10 +233,11 @@ enum InProcessInsightsReference {
 
 extension HTTPServer {
     /// Starts an in-process server for `router` on a free loopback port, for mock services.
-    static func startedOnLoopback(router: Router) throws -> HTTPServer {
+    static func startedOnLoopback(router: Router, threads: Int? = nil) throws -> HTTPServer {
         var configuration = HTTPServerConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
+        if let threads { configuration.threads = threads }
         let server = HTTPServer(configuration: configuration, application: HTTPApplication(
             router: router, logger: .discarding, metrics: HTTPMetrics(namespace: "test")))
         try server.start()

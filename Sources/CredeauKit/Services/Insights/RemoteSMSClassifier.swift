@@ -78,14 +78,14 @@ public struct RemoteSMSClassifier: SMSClassifier {
     func classifyRemotely(_ sms: [RawSMS], createdAtMillis: [Int64], clientID: String, userID: String,
                           requestID: String) throws -> [ExtractedSMS] {
         let batches = stride(from: 0, to: sms.count, by: batchSize).map { $0..<min($0 + batchSize, sms.count) }
-        let results = Mutex<[Int: Result<[ExtractedSMS], SMSExtractionServiceError>]>([:])
-        let next = Atomic<Int>(0)
+        let progress = BatchProgress()
         // Each worker takes the next batch until none is left, so at most `concurrency` run at once.
-        DispatchQueue.concurrentPerform(iterations: min(concurrency, batches.count)) { _ in
+        // The workers wait on the network, so each gets a thread of its own (see BlockingWorkers).
+        BlockingWorkers.run(count: min(concurrency, batches.count)) { _ in
             // Each worker writes its batches' bodies into one buffer, which keeps its capacity.
             var body: [UInt8] = []
             while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
+                let index = progress.next.add(1, ordering: .relaxed).oldValue
                 guard index < batches.count else { return }
                 let range = batches[index]
                 let outcome: Result<[ExtractedSMS], SMSExtractionServiceError>
@@ -97,14 +97,14 @@ public struct RemoteSMSClassifier: SMSClassifier {
                 } catch {
                     outcome = .failure(.invalidAnswer(url: endpoint, reason: "\(error)"))
                 }
-                results.withLock { $0[index] = outcome }
-                if case .failure = outcome { next.store(batches.count, ordering: .relaxed) }
+                progress.results.withLock { $0[index] = outcome }
+                if case .failure = outcome { progress.next.store(batches.count, ordering: .relaxed) }
             }
         }
 
         var entries: [ExtractedSMS] = []
         entries.reserveCapacity(sms.count)
-        let collected = results.withLock { $0 }
+        let collected = progress.results.withLock { $0 }
         for index in batches.indices {
             guard let outcome = collected[index] else { continue }
             entries += try outcome.get()
@@ -177,6 +177,13 @@ public struct RemoteSMSClassifier: SMSClassifier {
             Thread.sleep(forTimeInterval: delay)
             attempt += 1
         }
+    }
+
+    /// The outcomes of one user's batches and the index of the next batch to send, shared by the
+    /// worker threads.
+    private final class BatchProgress: Sendable {
+        let results = Mutex<[Int: Result<[ExtractedSMS], SMSExtractionServiceError>]>([:])
+        let next = Atomic<Int>(0)
     }
 
     /// Marks the endpoint as JSON-only and logs it the first time.
