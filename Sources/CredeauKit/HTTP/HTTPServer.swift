@@ -226,12 +226,18 @@ public final class HTTPServer: Sendable {
     }
 
     private static func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
-        // libmicrohttpd copies the bytes (MHD_RESPMEM_MUST_COPY) and never writes through the
-        // pointer. Reading them in place avoids the copy that a mutable view of the body, which
-        // `response` still shares, would make first.
-        let mhdResponse = response.body.withUnsafeBytes { buffer in
-            MHD_create_response_from_buffer(buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
-                                            credeau_mhd_must_copy())
+        // libmicrohttpd sends the body from the array's own storage, kept alive by a retained box
+        // until it calls `releaseBody`, so a large body is not copied again.
+        let box = ResponseBody(bytes: response.body)
+        let bytes = box.bytes.withUnsafeBytes { UnsafeMutableRawPointer(mutating: $0.baseAddress) }
+        let mhdResponse: OpaquePointer?
+        if let bytes {
+            let retained = Unmanaged.passRetained(box).toOpaque()
+            mhdResponse = MHD_create_response_from_buffer_with_free_callback_cls(
+                box.bytes.count, bytes, releaseBody, retained)
+            if mhdResponse == nil { Unmanaged<ResponseBody>.fromOpaque(retained).release() }
+        } else {
+            mhdResponse = MHD_create_response_from_buffer(0, nil, credeau_mhd_must_copy())
         }
         guard let mhdResponse else { return mhdNo }
         defer { MHD_destroy_response(mhdResponse) }
@@ -240,6 +246,20 @@ public final class HTTPServer: Sendable {
         }
         return MHD_queue_response(connection, UInt32(response.status), mhdResponse)
     }
+}
+
+/// A response body that libmicrohttpd reads in place. The array is never mutated, so its storage
+/// stays at one address while the box lives.
+private final class ResponseBody {
+    let bytes: [UInt8]
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+}
+
+/// libmicrohttpd's free callback for a `ResponseBody` passed retained as its argument.
+private let releaseBody: MHD_ContentReaderFreeCallback = { context in
+    guard let context else { return }
+    Unmanaged<ResponseBody>.fromOpaque(context).release()
 }
 
 /// A suspended connection and its request, handed to a worker.

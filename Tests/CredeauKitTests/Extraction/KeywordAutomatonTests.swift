@@ -144,4 +144,38 @@ import Testing
         #expect(first.bit != other.bit)
         #expect(collector.gates.count == 2)
     }
+
+    /// A pack with thousands of keywords has more than 65,535 transition rows, so the automaton
+    /// uses its 32-bit table, which the standard pack never reaches.
+    @Test func largeKeywordSetMatchesPlainSearch() {
+        var generator = SplitMix64(seed: 7)
+        let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+        func word(_ length: Int) -> String {
+            String(decoding: (0..<length).map { _ in letters[Int(generator.next() % 26)] }, as: UTF8.self)
+        }
+        let lists = (0..<300).map { _ in (0..<10).map { _ in Keyword(word(3 + Int(generator.next() % 6))) } }
+        let automaton = KeywordAutomaton(gates: lists)
+        #expect(automaton.entryBits == 32)
+        #expect(RulePack.standard.keywordGates.entryBits == 16)
+        let gates = lists.enumerated().map { KeywordGate(bit: $0.offset, keywords: $0.element) }
+        var failures: [String] = []
+        let hits = UnsafeMutablePointer<UInt64>.allocate(capacity: automaton.gateWords)
+        defer { hits.deallocate() }
+        for _ in 0..<60 {
+            // Random letters with a few keywords spliced in, so both open and closed gates occur.
+            var body = word(40)
+            for _ in 0..<3 {
+                let list = lists[Int(generator.next() % UInt64(lists.count))]
+                body += String(decoding: list[Int(generator.next() % 10)].bytes, as: UTF8.self) + word(5)
+            }
+            let bytes = Array(body.utf8)
+            bytes.withUnsafeBufferPointer { automaton.scan($0, into: hits) }
+            for gate in gates {
+                let bit = gate.bit!
+                let opened = hits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+                if opened != Self.plainSearch(gate, in: bytes) { failures.append("gate \(bit) in \(body)") }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
 }

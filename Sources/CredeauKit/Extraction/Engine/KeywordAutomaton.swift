@@ -12,23 +12,33 @@
 final class KeywordAutomaton: @unchecked Sendable {
     /// Number of 64-bit words of the per-body gate bit set.
     let gateWords: Int
-    /// Byte to its column in `transitions`. Bytes that occur in no keyword share column 0.
+    /// Byte to its column in the transition table. Bytes that occur in no keyword share column 0.
     private let byteClass: UnsafeMutablePointer<UInt8>
     private let classCount: Int
-    /// `transitions[row + class]`, where `row` is a state times `classCount`, is the next state's
-    /// row shifted left once, with bit 0 set when that state opens a gate. The DFA is complete,
-    /// so the pass never follows a failure link.
-    private let transitions: UnsafeMutablePointer<Int32>
-    private let transitionCount: Int
-    /// `gateMasks[state * gateWords ..< (state + 1) * gateWords]` are the gates opened on reaching
-    /// `state`, through its own keyword or any keyword that ends there as a suffix.
+    /// The transition table: `table[row + class]`, where `row` is a state times `classCount`, is
+    /// the next state's row. Entries have 16 bits when every row fits (79 KB for the standard
+    /// pack), else 32 bits.
+    private let transitions: Transitions
+    /// States are numbered so that those that open a gate come last: reaching a row at or past
+    /// `firstOpeningRow` is the test for "some gate opens here". The others follow breadth-first
+    /// order, so the root and the shallow states that most bytes visit share a few cache lines.
+    private let firstOpeningRow: Int
+    /// `gateMasks[(state - firstOpeningState) * gateWords ..< ... + gateWords]` are the gates opened
+    /// on reaching an opening state, through its own keyword or one that ends there as a suffix.
     private let gateMasks: UnsafeMutablePointer<UInt64>
     private let maskCount: Int
+    private let firstOpeningState: Int
+
+    private enum Transitions {
+        case narrow(UnsafeMutablePointer<UInt16>, count: Int)
+        case wide(UnsafeMutablePointer<UInt32>, count: Int)
+    }
 
     /// Builds the automaton for `gates`, where gate `index` is opened by any keyword of
     /// `gates[index]`. An empty keyword never opens a gate, as a substring search never finds it.
     init(gates: [[Keyword]]) {
-        gateWords = max(1, (gates.count + 63) / 64)
+        let words = max(1, (gates.count + 63) / 64)
+        gateWords = words
         var trie = KeywordTrie()
         for (gate, keywords) in gates.enumerated() {
             for keyword in keywords where !keyword.bytes.isEmpty {
@@ -42,55 +52,84 @@ final class KeywordAutomaton: @unchecked Sendable {
             classes[Int(byte)] = nextClass
             nextClass += 1
         }
-        classCount = Int(nextClass)
+        let columns = Int(nextClass)
+        classCount = columns
 
+        // Transitions and gate masks by trie state, completed in breadth-first order: a state's
+        // failure state is nearer the root, so its row and mask are already complete.
+        let order = trie.breadthFirstOrder
         let states = trie.states.count
-        var table = [Int32](repeating: 0, count: states * classCount)
-        var masks = [UInt64](repeating: 0, count: states * gateWords)
-        for state in trie.breadthFirstOrder {
-            // A state opens its own gates and those of its failure state, which is nearer the
-            // root and so already complete in breadth-first order.
+        var next = [Int](repeating: 0, count: states * columns)
+        var masks = [UInt64](repeating: 0, count: states * words)
+        for state in order {
             let failure = trie.states[state].failure
             for gate in trie.states[state].gates {
-                masks[state * gateWords + gate >> 6] |= 1 << UInt64(gate & 63)
+                masks[state * words + gate >> 6] |= 1 << UInt64(gate & 63)
             }
             if state != 0 {
-                for word in 0..<gateWords {
-                    masks[state * gateWords + word] |= masks[failure * gateWords + word]
+                for word in 0..<words {
+                    masks[state * words + word] |= masks[failure * words + word]
                 }
             }
             // Column 0 (bytes that occur in no keyword) stays 0, because such a byte always leads back to the root.
             for byte in 0..<256 where classes[byte] != 0 {
                 let column = Int(classes[byte])
-                let next: Int
                 if let child = trie.states[state].children[UInt8(byte)] {
-                    next = child
-                } else if state == 0 {
-                    next = 0
-                } else {
-                    next = Int(table[failure * classCount + column] >> 1) / classCount
+                    next[state * columns + column] = child
+                } else if state != 0 {
+                    next[state * columns + column] = next[failure * columns + column]
                 }
-                table[state * classCount + column] = Int32((next * classCount) << 1)
             }
         }
-        let words = gateWords
-        let columns = classCount
-        for index in table.indices {
-            let next = Int(table[index] >> 1) / columns
-            let opens = (0..<words).contains { masks[next * words + $0] != 0 }
-            if opens { table[index] |= 1 }
+
+        // Renumber: states that open no gate first, in breadth-first order (the root stays 0),
+        // then the opening ones.
+        let opens = (0..<states).map { state in (0..<words).contains { masks[state * words + $0] != 0 } }
+        let ordered = order.filter { !opens[$0] } + order.filter { opens[$0] }
+        var number = [Int](repeating: 0, count: states)
+        for (position, state) in ordered.enumerated() { number[state] = position }
+        let openingStart = ordered.count - opens.filter { $0 }.count
+        firstOpeningState = openingStart
+        firstOpeningRow = openingStart * columns
+
+        var rows = [Int](repeating: 0, count: states * columns)
+        var openingMasks = [UInt64](repeating: 0, count: max(1, (states - openingStart) * words))
+        for state in 0..<states {
+            let renumbered = number[state]
+            for column in 0..<columns {
+                rows[renumbered * columns + column] = number[next[state * columns + column]] * columns
+            }
+            if renumbered >= openingStart {
+                for word in 0..<words {
+                    openingMasks[(renumbered - openingStart) * words + word] = masks[state * words + word]
+                }
+            }
+        }
+        if rows.count <= Int(UInt16.max) {
+            transitions = .narrow(Self.copy(rows.map { UInt16($0) }), count: rows.count)
+        } else {
+            transitions = .wide(Self.copy(rows.map { UInt32($0) }), count: rows.count)
         }
         byteClass = Self.copy(classes)
-        transitions = Self.copy(table)
-        transitionCount = table.count
-        gateMasks = Self.copy(masks)
-        maskCount = masks.count
+        gateMasks = Self.copy(openingMasks)
+        maskCount = openingMasks.count
     }
 
     deinit {
         byteClass.deinitialize(count: 256).deallocate()
-        transitions.deinitialize(count: transitionCount).deallocate()
+        switch transitions {
+        case let .narrow(table, count): table.deinitialize(count: count).deallocate()
+        case let .wide(table, count): table.deinitialize(count: count).deallocate()
+        }
         gateMasks.deinitialize(count: maskCount).deallocate()
+    }
+
+    /// Bits per transition entry: 16, or 32 for a table of more than 65,535 entries.
+    var entryBits: Int {
+        switch transitions {
+        case .narrow: 16
+        case .wide: 32
+        }
     }
 
     private static func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
@@ -102,17 +141,26 @@ final class KeywordAutomaton: @unchecked Sendable {
     /// Clears `hits` (`gateWords` words) and sets the bit of every gate that a keyword in `text` opens.
     func scan(_ text: UnsafeBufferPointer<UInt8>, into hits: UnsafeMutablePointer<UInt64>) {
         hits.update(repeating: 0, count: gateWords)
+        switch transitions {
+        case let .narrow(table, _): walk(text, table, into: hits)
+        case let .wide(table, _): walk(text, table, into: hits)
+        }
+    }
+
+    @inline(__always)
+    private func walk<Row: FixedWidthInteger>(_ text: UnsafeBufferPointer<UInt8>, _ table: UnsafeMutablePointer<Row>,
+                                              into hits: UnsafeMutablePointer<UInt64>) {
         let words = gateWords
         let columns = classCount
         let classes = byteClass
-        let table = transitions
         let masks = gateMasks
+        let opening = firstOpeningRow
+        let firstOpening = firstOpeningState
         var row = 0
         for byte in text {
-            let entry = Int(table[row + Int(classes[Int(byte)])])
-            row = entry >> 1
-            if entry & 1 != 0 {
-                let first = row / columns * words
+            row = Int(table[row + Int(classes[Int(byte)])])
+            if row >= opening {
+                let first = (row / columns - firstOpening) * words
                 for word in 0..<words {
                     hits[word] |= masks[first + word]
                 }
