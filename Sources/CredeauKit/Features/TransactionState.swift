@@ -48,7 +48,7 @@ struct TransactionState {
                     classCounts[slot] += 1
                     classCounts[typeIndex * slots + slot] += 1
                 }
-                if let (subject, amount) = TransactionSubject.noticeSubject(entry.pointee) {
+                if let (subject, amount) = TransactionSubject.noticeSubject(entry) {
                     stats.add(subject: subject.rawValue, amount: amount, time: time)
                 }
 

@@ -89,15 +89,18 @@ enum TransactionSubject: Int, CaseIterable {
     }
 
     /// Returns the notice subject of an SMS class and the amount it reports.
-    static func noticeSubject(_ sms: ExtractedSMS) -> (TransactionSubject, Double?)? {
-        switch sms.smsType {
-        case .loanDisbursed: return (.loanDisbursal, sms.amount)
-        case .loanEMIPaid: return (.emiPaid, sms.amount ?? sms.dueAmount)
-        case .loanEMIDue: return (.emiDue, sms.dueAmount ?? sms.amount)
-        case .loanOverdue: return (.loanOverdue, sms.dueAmount ?? sms.outstandingAmount ?? sms.amount)
-        case .paymentBounce: return (.paymentBounce, sms.amount ?? sms.dueAmount)
-        case .cardStatement: return (.cardStatement, sms.dueAmount ?? sms.outstandingAmount ?? sms.amount)
-        case .billDue: return (.billDue, sms.dueAmount ?? sms.amount)
+    /// Takes the entry by pointer, because an `ExtractedSMS` argument was a copy of the struct
+    /// with a retain for each of its strings.
+    static func noticeSubject(_ entry: UnsafePointer<ExtractedSMS>) -> (TransactionSubject, Double?)? {
+        let amount = entry.pointee.amount, due = entry.pointee.dueAmount, outstanding = entry.pointee.outstandingAmount
+        switch entry.pointee.smsType {
+        case .loanDisbursed: return (.loanDisbursal, amount)
+        case .loanEMIPaid: return (.emiPaid, amount ?? due)
+        case .loanEMIDue: return (.emiDue, due ?? amount)
+        case .loanOverdue: return (.loanOverdue, due ?? outstanding ?? amount)
+        case .paymentBounce: return (.paymentBounce, amount ?? due)
+        case .cardStatement: return (.cardStatement, due ?? outstanding ?? amount)
+        case .billDue: return (.billDue, due ?? amount)
         default: return nil
         }
     }

@@ -4,10 +4,13 @@ enum CreditFamily {
     static let overdueWindows: [FeatureWindow] = [.days(30), .days(90), .days(180), .all]
 
     /// True for SMS that show a lending relationship: loan classes, or an NBFC sender.
-    static func isLoanSMS(_ entry: ExtractedSMS) -> Bool {
-        switch entry.smsType {
+    /// Takes the entry by pointer: passing the struct by value copied it, retaining each of its
+    /// strings, for every SMS of every user.
+    static func isLoanSMS(_ entry: UnsafePointer<ExtractedSMS>) -> Bool {
+        let type = entry.pointee.smsType
+        switch type {
         case .loanDisbursed, .loanEMIDue, .loanEMIPaid, .loanOverdue: return true
-        default: return entry.senderType == .nbfc && entry.smsType != .promotional && entry.smsType != .otp
+        default: return entry.pointee.senderType == .nbfc && type != .promotional && type != .otp
         }
     }
 
@@ -26,7 +29,7 @@ enum CreditFamily {
                 for position in 0..<sms.count where !sms.isSent[position] {
                     let entry = base + sms.indexes[position]
                     let time = sms.times[position]
-                    if CreditFamily.isLoanSMS(entry.pointee) { counter.add(subject: 0, key: sms.senderIDs[position], time: time) }
+                    if CreditFamily.isLoanSMS(entry) { counter.add(subject: 0, key: sms.senderIDs[position], time: time) }
                     switch entry.pointee.smsType {
                     case .loanOverdue: counter.add(subject: 1, key: sms.senderIDs[position], time: time)
                     case .cardStatement: cardDue = entry.pointee.dueAmount ?? entry.pointee.amount ?? cardDue

@@ -52,7 +52,7 @@ enum FraudFamily {
                     if isPhone, FraudFamily.matchesAny(entry.pointee.smsBody, FraudFamily.financialKeywords) {
                         for (index, days) in [30, 90, 180].enumerated() where time.daysBack < days { p2pFinancial[index] += 1 }
                     }
-                    if CreditFamily.isLoanSMS(entry.pointee) { counter.add(subject: 0, key: sender, time: time) }
+                    if CreditFamily.isLoanSMS(entry) { counter.add(subject: 0, key: sender, time: time) }
                     if entry.pointee.smsType == .loanDisbursed { counter.add(subject: 1, key: sender, time: time) }
                     let collectionLike = entry.pointee.smsType == .loanOverdue
                         || ((isPhone || entry.pointee.senderType == .other)
