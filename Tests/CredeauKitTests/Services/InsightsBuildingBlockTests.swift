@@ -195,6 +195,13 @@ import Testing
         #expect(server.calls == 6)
         #expect(RemoteSMSClassifier.endpointAccepts(mixed[20]))
         #expect(!RemoteSMSClassifier.endpointAccepts(mixed[3]))
+        // The API requires a date, so an SMS without one is classified and stored here, with a
+        // null date instead of the epoch 0 the API would store.
+        var undated = sms[0]
+        undated.inboxDateMillis = nil
+        #expect(!RemoteSMSClassifier.endpointAccepts(undated))
+        #expect(!classifier.storesEntry(of: undated))
+        #expect(classifier.storesEntry(of: sms[0]))
     }
 
     @Test func curlClientCanAcceptGzip() throws {

@@ -126,6 +126,32 @@ import Testing
         #expect(entries[2].amount == 102.5)
     }
 
+    /// A classifier that stores its entries, as the SMS Extraction API does, except for the SMS
+    /// it extracts in process, which the pipeline must store.
+    @Test func entriesTheClassifierSkipsAreStored() throws {
+        final class PartlyStoringClassifier: SMSClassifier, @unchecked Sendable {
+            var storesEntries: Bool { true }
+            func storesEntry(of sms: RawSMS) -> Bool { sms.inboxDateMillis != nil }
+            func classify(_ sms: [RawSMS], createdAtMillis: [Int64], clientID: String, userID: String,
+                          requestID: String) throws -> [ExtractedSMS] {
+                InProcessSMSClassifier().classify(sms, createdAtMillis: createdAtMillis, clientID: clientID,
+                                                  userID: userID, requestID: requestID)
+            }
+        }
+        var list = Array(synced.prefix(8))
+        list[2].raw.inboxDateMillis = nil
+        list[5].raw.inboxDateMillis = nil
+        let (pipeline, store) = try pipeline(PartlyStoringClassifier())
+
+        let (entries, _) = try pipeline.classify(list, request: try request(), requestID: "r1")
+
+        #expect(entries.count == list.count)
+        let stored = try store.unorderedEntries(clientID: "c", userID: "u")
+        #expect(Set(stored.map(\.smsID)) == [list[2].raw.id, list[5].raw.id])
+        #expect(stored.allSatisfy { $0.inboxDateMillis == nil })
+        #expect(stored.allSatisfy { $0.requestID == "r1" })
+    }
+
     @Test func missingEntryIsError() throws {
         final class DroppingClassifier: SMSClassifier, @unchecked Sendable {
             var storesEntries: Bool { false }

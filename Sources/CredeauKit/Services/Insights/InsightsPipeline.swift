@@ -155,8 +155,14 @@ public struct InsightsPipeline: Sendable {
         if !missing.isEmpty {
             var fresh = try classifier.classify(missing.map(\.raw), createdAtMillis: missing.map(\.syncedAt),
                                                 clientID: request.dataClientID, userID: request.userID, requestID: requestID)
-            if !classifier.storesEntries {
+            // Entries the classifier did not store (all of them in process) are stored here, so
+            // that a later request and /api/fetch_extracted_data find every SMS.
+            let unstored = fresh.indices.filter { $0 < missing.count && !classifier.storesEntry(of: missing[$0].raw) }
+            if unstored.count == fresh.count {
                 try extractedStore.store(fresh, clientID: request.dataClientID, userID: request.userID, requestID: requestID)
+            } else if !unstored.isEmpty {
+                try extractedStore.store(unstored.map { fresh[$0] }, clientID: request.dataClientID,
+                                         userID: request.userID, requestID: requestID)
             }
             // A user's first request: no entry was stored, every id is distinct and the classifier
             // returned the entries in order, so they are completed in place without a dictionary.

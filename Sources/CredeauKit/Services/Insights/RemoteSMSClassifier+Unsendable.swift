@@ -3,8 +3,9 @@
 /// The sync data may hold an SMS whose id or sender is longer than the API's 128 characters, an
 /// empty id, or an inbox date outside `SMSInboxDateRange`. Sending it would fail the whole user
 /// with 503 on every retry, while the in-process classifier reads it. Such SMS get their entries
-/// from the extraction engine here instead, exactly as without `SMS_EXTRACTOR_SERVICE_URL`.
-/// The SMS Extraction API never receives them, so `/api/fetch_extracted_data` does not list them.
+/// from the extraction engine here instead, exactly as without `SMS_EXTRACTOR_SERVICE_URL`, and
+/// the pipeline stores them (`storesEntry(of:)` is false). An SMS without a date goes the same
+/// way, so that it is stored with a null `sms_inbox_date` rather than the API's epoch 0.
 extension RemoteSMSClassifier {
     /// The engine for the SMS the endpoint does not accept; it shares the standard rule pack.
     private static let localExtractor = SMSExtractor()
@@ -16,7 +17,7 @@ extension RemoteSMSClassifier {
             return try classifyRemotely(sms, createdAtMillis: createdAtMillis, clientID: clientID, userID: userID,
                                         requestID: requestID)
         }
-        logger.warning("SMS the SMS Extraction API would reject are classified in process", [
+        logger.notice("SMS without a date or beyond the SMS Extraction API's limits are classified in process", [
             (LogKey.requestID, requestID), ("count", String(unsendable.count)),
             ("first_sms_id", String(sms[unsendable[0]].id.unicodeScalars.prefix(40))),
         ])
@@ -49,14 +50,21 @@ extension RemoteSMSClassifier {
         return entries
     }
 
-    /// True when `POST /api/extract_sms` accepts `sms` (see `SMSExtractionRequest.itemSchema`):
-    /// an id of 1 to 128 characters, a sender of at most 128, and an inbox date in range (an SMS
-    /// without a date is sent as 0).
+    /// True when `POST /api/extract_sms` accepts `sms` (see `SMSExtractionRequest.itemSchema`)
+    /// and stores it as it is: an id of 1 to 128 characters, a sender of at most 128, and an
+    /// inbox date in range. The API requires a date, so an SMS without one is not sent.
     static func endpointAccepts(_ sms: RawSMS) -> Bool {
         let maxLength = SMSExtractionRequest.maxIDLength
         guard !sms.id.isEmpty, fits(sms.id, maxLength) else { return false }
         if let sender = sms.sender, !fits(sender, maxLength) { return false }
-        return SMSInboxDateRange.contains(sms.inboxDateMillis ?? 0)
+        guard let date = sms.inboxDateMillis else { return false }
+        return SMSInboxDateRange.contains(date)
+    }
+
+    /// Returns false for the SMS classified here, which the pipeline stores, because serve-sms
+    /// stores only the SMS it receives.
+    public func storesEntry(of sms: RawSMS) -> Bool {
+        Self.endpointAccepts(sms)
     }
 
     /// Counts code points only for texts of more than `maxLength` bytes: a text has at most as

@@ -9,6 +9,14 @@ public protocol SMSClassifier: Sendable {
     /// True when the classifier stores its entries itself (the SMS Extraction API does), so the
     /// pipeline must not store them again.
     var storesEntries: Bool { get }
+
+    /// True when the classifier stores the entry of `sms` itself. Where it does not (an SMS that
+    /// a remote classifier extracts in process), the pipeline stores the entry.
+    func storesEntry(of sms: RawSMS) -> Bool
+}
+
+extension SMSClassifier {
+    public func storesEntry(of sms: RawSMS) -> Bool { storesEntries }
 }
 
 /// Classifies SMS with the extraction engine inside this process, for deployments without
