@@ -39,6 +39,10 @@ public struct HTTPServerConfiguration: Sendable {
     /// Seconds of inactivity after which a connection is closed, so a slow client cannot hold
     /// a worker.
     public var connectionTimeoutSeconds: Int = 30
+    /// GET paths handled on the I/O thread that read the request instead of a worker, so that a
+    /// liveness probe or a metrics scrape gets its response while every worker waits on a slow call.
+    /// Their handlers must be quick and must not block.
+    public var inlinePaths: Set<String> = ["/health", "/metrics"]
 
     public init() {}
 
@@ -62,6 +66,8 @@ public final class HTTPServer: Sendable {
     private let inFlight = Atomic<Int>(0)
     /// The handler threads, set in `start` and stopped in `stop`.
     private let workers = Mutex<HTTPWorkerPool?>(nil)
+    /// Set when `stop` begins: every response from then on closes its connection.
+    private let stopping = Atomic<Bool>(false)
     /// libmicrohttpd's messages while `start` runs, reported in `startFailed`; nil once started,
     /// when its messages go to the application's logger instead.
     private let startMessages = Mutex<[String]?>(nil)
@@ -118,35 +124,47 @@ public final class HTTPServer: Sendable {
         daemon.withLock { $0 = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(handle))) }
     }
 
-    /// Stops accepting connections, waits up to `gracePeriod` seconds for requests in flight,
-    /// then shuts the daemon down.
-    public func stop(gracePeriod: Double = 10) {
+    /// Stops accepting connections and waits up to `gracePeriod` seconds for requests in flight,
+    /// then shuts the daemon down. Returns the number of requests still in flight at the end of
+    /// the grace period.
+    ///
+    /// From the start, every response closes its connection, so kept-alive clients go elsewhere.
+    /// After the grace period, requests that finish arriving get 503 at once. libmicrohttpd must
+    /// not stop while a connection is suspended, so when a handler is still running at the
+    /// deadline the daemon is left as it is, and the caller's process is expected to exit.
+    @discardableResult
+    public func stop(gracePeriod: Double = 10) -> Int {
         guard let raw = daemon.withLock({ handle -> UInt? in
             defer { handle = nil }
             return handle
-        }), let handle = OpaquePointer(bitPattern: raw) else { return }
+        }), let handle = OpaquePointer(bitPattern: raw) else { return 0 }
 
+        stopping.store(true, ordering: .relaxed)
         let listener = MHD_quiesce_daemon(handle)
         if listener >= 0 { close(listener) }
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(gracePeriod * 1e9)
-        // A worker thread reads the next request of its connections only after its current
-        // handler returns, so the count can be zero for a moment while requests remain. The
-        // count must therefore stay zero over three checks 20 ms apart.
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, gracePeriod) * 1e9)
+        // Between two requests of one connection the count is zero for a moment while requests
+        // remain, so it must stay zero over three checks 20 ms apart.
         var idleChecks = 0
         while idleChecks < 3 && DispatchTime.now().uptimeNanoseconds < deadline {
             idleChecks = inFlight.load(ordering: .relaxed) == 0 ? idleChecks + 1 : 0
             usleep(20_000)
         }
-        // Each suspended connection has a job in the pool that resumes it, and libmicrohttpd must
-        // not stop with a connection suspended, so the jobs finish first, as handlers running on
-        // libmicrohttpd's threads did before.
-        let pool = workers.withLock { pool in
-            defer { pool = nil }
-            return pool
+        let unfinished = inFlight.load(ordering: .relaxed)
+
+        let pool = workers.withLock { $0 }
+        pool?.close()
+        // Each suspended connection has a job in the pool that resumes it.
+        guard pool?.drain(until: deadline) ?? true else {
+            application.logger.warning("handlers still running after the grace period; the process exits without waiting", [
+                (LogKey.count, String(unfinished)),
+            ])
+            return unfinished
         }
-        pool?.drain()
+        workers.withLock { $0 = nil }
         MHD_stop_daemon(handle)
         pool?.stop()
+        return unfinished
     }
 
     // MARK: - libmicrohttpd callbacks
@@ -208,24 +226,37 @@ public final class HTTPServer: Sendable {
 
         // Called again after `resume`: the worker has left the response.
         if let response = pending.response {
-            // libmicrohttpd copies the bytes, so the response need not live until the request ends.
+            // The box made in `queue` keeps the body until libmicrohttpd has sent it.
             pending.response = nil
-            return Self.queue(response, on: connection)
+            return queue(response, on: connection)
         }
-        guard let pool = workers.withLock({ $0 }) else { return mhdNo }
         let request = pending.makeRequest(), tooLarge = pending.isBodyTooLarge
         let application = self.application, maxBodyBytes = configuration.maxBodyBytes
+        if request.method == "GET" && configuration.inlinePaths.contains(request.path) {
+            return queue(application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes),
+                         on: connection)
+        }
+        guard let pool = workers.withLock({ $0 }) else {
+            return queue(application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes,
+                                             shuttingDown: true), on: connection)
+        }
         let handoff = SuspendedConnection(connection: connection, pending: pending)
         MHD_suspend_connection(connection)
-        pool.submit {
+        let submitted = pool.submit {
             let response = application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes)
             handoff.pending.response = response
             MHD_resume_connection(handoff.connection)
         }
+        if !submitted {
+            // The server is stopping and its grace period is over.
+            pending.response = application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes,
+                                                   shuttingDown: true)
+            MHD_resume_connection(connection)
+        }
         return mhdYes
     }
 
-    private static func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+    private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
         // libmicrohttpd sends the body from the array's own storage, kept alive by a retained box
         // until it calls `releaseBody`, so a large body is not copied again.
         let box = ResponseBody(bytes: response.body)
@@ -243,6 +274,10 @@ public final class HTTPServer: Sendable {
         defer { MHD_destroy_response(mhdResponse) }
         for (name, value) in response.headers {
             _ = MHD_add_response_header(mhdResponse, name, value)
+        }
+        if stopping.load(ordering: .relaxed) {
+            // libmicrohttpd closes the connection after a response that says so.
+            _ = MHD_add_response_header(mhdResponse, "Connection", "close")
         }
         return MHD_queue_response(connection, UInt32(response.status), mhdResponse)
     }

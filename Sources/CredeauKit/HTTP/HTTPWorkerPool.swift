@@ -16,6 +16,8 @@ final class HTTPWorkerPool: @unchecked Sendable {
     private var jobs: [() -> Void] = []
     private var running = 0
     private var stopping = false
+    /// Set by `close`: `submit` then refuses new jobs.
+    private var closed = false
     private var threads: [Thread] = []
     private var exited = 0
 
@@ -30,22 +32,38 @@ final class HTTPWorkerPool: @unchecked Sendable {
         for thread in threads { thread.start() }
     }
 
-    /// Queues `job` to run on a free worker.
-    func submit(_ job: @escaping @Sendable () -> Void) {
+    /// Queues `job` to run on a free worker and returns true, or returns false after `close`.
+    func submit(_ job: @escaping @Sendable () -> Void) -> Bool {
         condition.lock()
+        defer { condition.unlock() }
+        guard !closed else { return false }
         jobs.append(job)
         condition.signal()
-        condition.unlock()
+        return true
     }
 
-    /// Waits until every queued job has run and no job is running.
-    func drain() {
+    /// Refuses jobs from now on; those already queued still run.
+    func close() {
         condition.lock()
-        while !jobs.isEmpty || running > 0 { condition.wait() }
+        closed = true
         condition.unlock()
     }
 
-    /// Runs the queued jobs, then ends the workers and waits for them to exit.
+    /// Waits until every queued job has run and no job is running, or until `deadline` (a
+    /// `DispatchTime` uptime in nanoseconds) passes. Returns true when the pool became idle.
+    func drain(until deadline: UInt64) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while !jobs.isEmpty || running > 0 {
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else { return false }
+            _ = condition.wait(until: Date(timeIntervalSinceNow: Double(deadline - now) / 1e9))
+        }
+        return true
+    }
+
+    /// Runs the queued jobs, then ends the workers and waits for them to exit. Call it only after
+    /// `drain` returned true, so that no job keeps it waiting.
     func stop() {
         condition.lock()
         stopping = true

@@ -51,8 +51,7 @@ public final class ServiceRunner {
         watchForSecondSignal()
 
         let started = DispatchTime.now().uptimeNanoseconds
-        server.stop(gracePeriod: gracePeriodSeconds)
-        let unfinished = server.requestsInFlight
+        let unfinished = server.stop(gracePeriod: gracePeriodSeconds)
         if unfinished > 0 {
             logger.warning("grace period ended with requests still in flight", [(LogKey.count, String(unfinished))])
         }

@@ -1,0 +1,145 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import CredeauKit
+
+/// The handler pool of `HTTPServer`: probes that get responses while every worker waits, and stopping.
+@Suite struct HTTPServerPoolTests {
+    /// A route that blocks each request until the test opens the gate, counting those waiting.
+    final class Gate: Sendable {
+        private let semaphore = DispatchSemaphore(value: 0)
+        let waiting = Atomic<Int>(0)
+        let opened = Atomic<Bool>(false)
+
+        /// Blocks until `open`, or 10 seconds so that a failed test cannot hang the run.
+        func pass() {
+            waiting.add(1, ordering: .relaxed)
+            _ = semaphore.wait(timeout: .now() + 10)
+        }
+
+        func open(_ count: Int) {
+            opened.store(true, ordering: .relaxed)
+            for _ in 0..<count { semaphore.signal() }
+        }
+
+        /// Waits until `count` requests are blocked in `pass`, for at most five seconds.
+        func awaitWaiting(_ count: Int) -> Bool {
+            for _ in 0..<500 where waiting.load(ordering: .relaxed) < count { usleep(10_000) }
+            return waiting.load(ordering: .relaxed) >= count
+        }
+    }
+
+    /// A value shared with the client threads.
+    final class Shared<Value: Sendable>: Sendable {
+        let value: Mutex<Value>
+
+        init(_ value: Value) { self.value = Mutex(value) }
+
+        func read() -> Value { value.withLock { $0 } }
+    }
+
+    private func startServer(gate: Gate, threads: Int) throws -> HTTPServer {
+        var router = Router()
+        router.get("/health") { _, _ in .json(200, .object([("status", .string("ok"))])) }
+        router.get("/hold") { _, _ in
+            gate.pass()
+            return .text(200, "released")
+        }
+        router.get("/quick") { _, _ in .text(200, "quick") }
+        let application = HTTPApplication(router: router, logger: .discarding, metrics: HTTPMetrics(namespace: "t"))
+        var configuration = HTTPServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.threads = threads
+        let server = HTTPServer(configuration: configuration, application: application)
+        try server.start()
+        return server
+    }
+
+    /// Sends `GET /hold` on its own connection from a new thread; `done` is signalled with the status.
+    private func holdInBackground(port: Int, statuses: Shared<[Int]>, done: DispatchSemaphore) {
+        Thread.detachNewThread {
+            let status = (try? RawHTTPClient(port: port).request("GET", "/hold"))?.status ?? 0
+            statuses.value.withLock { $0.append(status) }
+            done.signal()
+        }
+    }
+
+    @Test func healthAnswersWhileEveryWorkerWaits() throws {
+        let gate = Gate()
+        let server = try startServer(gate: gate, threads: 2)
+        defer { server.stop(gracePeriod: 5) }
+        let port = try #require(server.boundPort)
+        let statuses = Shared<[Int]>([])
+        let done = DispatchSemaphore(value: 0)
+        // Two requests take both workers and a third waits in the queue.
+        for _ in 0..<3 { holdInBackground(port: port, statuses: statuses, done: done) }
+        #expect(gate.awaitWaiting(2))
+
+        let health = try RawHTTPClient(port: port, timeoutSeconds: 5).request("GET", "/health")
+        let answeredBeforeRelease = !gate.opened.load(ordering: .relaxed)
+        gate.open(3)
+        for _ in 0..<3 { done.wait() }
+
+        #expect(health.status == 200)
+        #expect(answeredBeforeRelease)
+        #expect(statuses.read() == [200, 200, 200])
+    }
+
+    @Test func responsesCloseConnectionsOnceStopping() throws {
+        let gate = Gate()
+        let server = try startServer(gate: gate, threads: 2)
+        let port = try #require(server.boundPort)
+        let keptAlive = try RawHTTPClient(port: port)
+        #expect(try keptAlive.request("GET", "/quick").headers["connection"] == nil)
+        let statuses = Shared<[Int]>([])
+        let done = DispatchSemaphore(value: 0)
+        holdInBackground(port: port, statuses: statuses, done: done)
+        #expect(gate.awaitWaiting(1))
+
+        let stopped = DispatchSemaphore(value: 0)
+        let unfinished = Shared(-1)
+        Thread.detachNewThread {
+            let count = server.stop(gracePeriod: 5)
+            unfinished.value.withLock { $0 = count }
+            stopped.signal()
+        }
+        // The listener closes first, so a refused connection shows that stopping has begun.
+        for _ in 0..<500 where (try? RawHTTPClient(port: port)) != nil { usleep(10_000) }
+        let during = try keptAlive.request("GET", "/quick")
+        gate.open(1)
+        done.wait()
+        stopped.wait()
+
+        #expect(during.status == 200)
+        #expect(during.headers["connection"]?.lowercased() == "close")
+        #expect(keptAlive.isClosedByServer())
+        #expect(statuses.read() == [200])
+        #expect(unfinished.read() == 0)
+    }
+
+    @Test func requestAfterGracePeriodGets503() throws {
+        let gate = Gate()
+        let server = try startServer(gate: gate, threads: 2)
+        let port = try #require(server.boundPort)
+        let keptAlive = try RawHTTPClient(port: port)
+        #expect(try keptAlive.request("GET", "/quick").status == 200)
+        let statuses = Shared<[Int]>([])
+        let done = DispatchSemaphore(value: 0)
+        holdInBackground(port: port, statuses: statuses, done: done)
+        #expect(gate.awaitWaiting(1))
+
+        // The handler outlives the grace period: stop returns without waiting for it.
+        let unfinished = server.stop(gracePeriod: 0.2)
+        let late = try keptAlive.request("GET", "/quick")
+        gate.open(1)
+        done.wait()
+
+        #expect(unfinished == 1)
+        #expect(late.status == 503)
+        #expect(late.headers["retry-after"] == "1")
+        #expect(late.headers["x-request-id"] != nil)
+        #expect(late.headers["connection"]?.lowercased() == "close")
+        #expect(statuses.read() == [200])
+    }
+}
