@@ -32,20 +32,19 @@ public final class HTTPApplication: Sendable {
         return "\(requestIDPrefix)-\(String(sequence, radix: 16))"
     }
 
-    /// Produces the response for one fully read request; with `shuttingDown`, a 503 that asks
-    /// the client to retry, for a request that arrived after the server's grace period.
+    /// Produces the response for one fully read request; with `refusal`, that error instead of
+    /// the handler's response (the server refuses requests while it stops or when it buffers too
+    /// many bodies), logged and counted like any other response.
     public func respond(to request: HTTPRequest, bodyTooLarge: Bool, maxBodyBytes: Int,
-                        shuttingDown: Bool = false) -> HTTPResponse {
+                        refusal: HTTPError? = nil) -> HTTPResponse {
         let started = DispatchTime.now().uptimeNanoseconds
         metrics.requestStarted()
         let requestID = Self.acceptedRequestID(request.header("x-request-id")) ?? makeRequestID()
         var context = RequestContext(requestID: requestID, logger: logger.with(LogKey.requestID, requestID),
                                      route: "unmatched")
 
-        var response = shuttingDown
-            ? HTTPError(503, "The service is shutting down; retry the request", headers: [("Retry-After", "1")])
-                .response(requestID: requestID)
-            : produce(request, bodyTooLarge: bodyTooLarge, maxBodyBytes: maxBodyBytes, context: &context)
+        var response = refusal.map { $0.response(requestID: requestID) }
+            ?? produce(request, bodyTooLarge: bodyTooLarge, maxBodyBytes: maxBodyBytes, context: &context)
         response.headers.append(("X-Request-ID", requestID))
         if response.body.count >= minimumCompressedBytes, response.header("content-encoding") == nil,
            AcceptEncoding.acceptsGzip(request.header("accept-encoding")) {

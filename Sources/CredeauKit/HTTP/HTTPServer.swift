@@ -7,51 +7,9 @@ import Synchronization
 import Glibc
 #endif
 
-private let mhdYes = credeau_mhd_yes()
-private let mhdNo = credeau_mhd_no()
-private let mhdHeaderKind = credeau_mhd_header_kind()
-
-/// Failure to start or run the HTTP server.
-public enum HTTPServerError: CredeauError {
-    /// `reason` is libmicrohttpd's message, such as "Failed to bind to port 8082: Address already in use".
-    case startFailed(host: String, port: Int, reason: String?)
-    case invalidHost(String)
-
-    public var description: String {
-        switch self {
-        case let .startFailed(host, port, reason):
-            let cause = reason ?? "the port is in use or not permitted"
-            return "Cannot listen on \(host):\(port): \(cause). Choose another port with --port"
-        case let .invalidHost(host):
-            return "Invalid listen address '\(host)': expected an IPv4 address such as 0.0.0.0 or 127.0.0.1"
-        }
-    }
-}
-
-/// Settings of the HTTP server.
-public struct HTTPServerConfiguration: Sendable {
-    public var host: String = "0.0.0.0"
-    public var port: Int = 8000
-    /// Threads that run request handlers, and as many libmicrohttpd I/O threads.
-    public var threads: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-    /// Largest request body accepted, after gunzip; larger bodies get 413.
-    public var maxBodyBytes: Int = 16 * 1024 * 1024
-    /// Seconds of inactivity after which a connection is closed, so a slow client cannot hold
-    /// a worker.
-    public var connectionTimeoutSeconds: Int = 30
-    /// GET paths handled on the I/O thread that read the request instead of a worker, so that a
-    /// liveness probe or a metrics scrape gets its response while every worker waits on a slow call.
-    /// Their handlers must be quick and must not block.
-    public var inlinePaths: Set<String> = ["/health", "/metrics"]
-
-    public init() {}
-
-    /// Returns whether `host` is an IPv4 address in dotted-quad form, the only kind the server binds to.
-    public static func isValidHost(_ host: String) -> Bool {
-        var address = in_addr()
-        return inet_pton(AF_INET, host, &address) == 1
-    }
-}
+let mhdYes = credeau_mhd_yes()
+let mhdNo = credeau_mhd_no()
+let mhdHeaderKind = credeau_mhd_header_kind()
 
 /// An HTTP/1.1 server on libmicrohttpd: epoll with a thread pool, keep-alive, request bodies read
 /// whole before the handler runs on a worker of `HTTPWorkerPool` while the connection is suspended.
@@ -68,6 +26,8 @@ public final class HTTPServer: Sendable {
     private let workers = Mutex<HTTPWorkerPool?>(nil)
     /// Set when `stop` begins: every response from then on closes its connection.
     private let stopping = Atomic<Bool>(false)
+    /// Request-body bytes buffered now, across connections.
+    private let bodyBudget: BodyBudget
     /// libmicrohttpd's messages while `start` runs, reported in `startFailed`; nil once started,
     /// when its messages go to the application's logger instead.
     private let startMessages = Mutex<[String]?>(nil)
@@ -77,6 +37,7 @@ public final class HTTPServer: Sendable {
     public init(configuration: HTTPServerConfiguration, application: HTTPApplication) {
         self.configuration = configuration
         self.application = application
+        bodyBudget = BodyBudget(limit: configuration.maxBufferedBodyBytes)
         libraryLogger.initialize(to: credeau_mhd_logger(handler: HTTPServer.messageHandler, context: nil))
     }
 
@@ -193,6 +154,7 @@ public final class HTTPServer: Sendable {
     private static let completedHandler: MHD_RequestCompletedCallback = { context, _, connectionState, _ in
         guard let context, let connectionState, let pending = connectionState.pointee else { return }
         let server = Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue()
+        Unmanaged<PendingRequest>.fromOpaque(pending).takeUnretainedValue().releaseBudget()
         Unmanaged<PendingRequest>.fromOpaque(pending).release()
         connectionState.pointee = nil
         server.inFlight.subtract(1, ordering: .relaxed)
@@ -208,7 +170,7 @@ public final class HTTPServer: Sendable {
             let pending = PendingRequest(
                 method: method.map { String(cString: $0) } ?? "GET",
                 path: url.map { String(cString: $0) } ?? "/",
-                connection: connection, maxBodyBytes: configuration.maxBodyBytes)
+                connection: connection, maxBodyBytes: configuration.maxBodyBytes, budget: bodyBudget)
             state.pointee = Unmanaged.passRetained(pending).toOpaque()
             inFlight.add(1, ordering: .relaxed)
             return mhdYes
@@ -236,9 +198,15 @@ public final class HTTPServer: Sendable {
             return queue(application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes),
                          on: connection)
         }
+        if pending.isOverBudget {
+            let refusal = HTTPError(503, "The service is receiving too many large request bodies at once; retry the request",
+                                    headers: [("Retry-After", "1")])
+            return queue(application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes,
+                                             refusal: refusal), on: connection)
+        }
         guard let pool = workers.withLock({ $0 }) else {
             return queue(application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes,
-                                             shuttingDown: true), on: connection)
+                                             refusal: Self.shuttingDown), on: connection)
         }
         let handoff = SuspendedConnection(connection: connection, pending: pending)
         MHD_suspend_connection(connection)
@@ -250,11 +218,14 @@ public final class HTTPServer: Sendable {
         if !submitted {
             // The server is stopping and its grace period is over.
             pending.response = application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes,
-                                                   shuttingDown: true)
+                                                   refusal: Self.shuttingDown)
             MHD_resume_connection(connection)
         }
         return mhdYes
     }
+
+    private static let shuttingDown = HTTPError(503, "The service is shutting down; retry the request",
+                                                headers: [("Retry-After", "1")])
 
     private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
         // libmicrohttpd sends the body from the array's own storage, kept alive by a retained box
@@ -305,70 +276,4 @@ private let releaseBody: MHD_ContentReaderFreeCallback = { context in
 private struct SuspendedConnection: @unchecked Sendable {
     let connection: OpaquePointer
     let pending: PendingRequest
-}
-
-/// State of one request while libmicrohttpd delivers its body in chunks.
-final class PendingRequest {
-    let method: String
-    let path: String
-    let headers: [String: String]
-    let clientAddress: String
-    private let maxBodyBytes: Int
-    private var body: [UInt8] = []
-    private(set) var isBodyTooLarge = false
-    /// The handler's response, left by the worker before it resumes the connection.
-    var response: HTTPResponse?
-
-    init(method: String, path: String, connection: OpaquePointer, maxBodyBytes: Int) {
-        self.method = method
-        self.path = path
-        self.maxBodyBytes = maxBodyBytes
-        self.headers = PendingRequest.readHeaders(connection)
-        var address = [CChar](repeating: 0, count: 64)
-        credeau_mhd_client_address(connection, &address, address.count)
-        self.clientAddress = String(decoding: address.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        if let length = headers["content-length"].flatMap(Int.init), length > maxBodyBytes {
-            isBodyTooLarge = true
-        } else if let length = headers["content-length"].flatMap(Int.init), length > 0 {
-            body.reserveCapacity(length)
-        }
-    }
-
-    func append(_ chunk: UnsafeRawBufferPointer) {
-        guard !isBodyTooLarge else { return }
-        if body.count + chunk.count > maxBodyBytes {
-            isBodyTooLarge = true
-            body = []
-            return
-        }
-        body.append(contentsOf: chunk)
-    }
-
-    /// Returns the request and gives it the body, which this object then no longer holds.
-    func makeRequest() -> HTTPRequest {
-        defer { body = [] }
-        return HTTPRequest(method: method, path: path, headers: headers, body: body, clientAddress: clientAddress)
-    }
-
-    private static func readHeaders(_ connection: OpaquePointer) -> [String: String] {
-        final class Collector { var headers: [String: String] = [:] }
-        let collector = Collector()
-        let iterator: MHD_KeyValueIterator = { context, _, key, value in
-            guard let context, let key else { return mhdYes }
-            let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
-            let name = String(cString: key).lowercased()
-            let text = value.map { String(cString: $0) } ?? ""
-            if let earlier = collector.headers[name] {
-                collector.headers[name] = earlier + ", " + text
-            } else {
-                collector.headers[name] = text
-            }
-            return mhdYes
-        }
-        withExtendedLifetime(collector) {
-            _ = MHD_get_connection_values(connection, mhdHeaderKind, iterator,
-                                          Unmanaged.passUnretained(collector).toOpaque())
-        }
-        return collector.headers
-    }
 }

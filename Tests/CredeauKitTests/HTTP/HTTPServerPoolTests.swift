@@ -142,4 +142,41 @@ import Testing
         #expect(late.headers["connection"]?.lowercased() == "close")
         #expect(statuses.read() == [200])
     }
+
+    @Test func bodiesPastTheBudgetGet503() throws {
+        var router = Router()
+        router.post("/echo") { request, _ in HTTPResponse(status: 200, body: request.body) }
+        let application = HTTPApplication(router: router, logger: .discarding, metrics: HTTPMetrics(namespace: "t"))
+        var configuration = HTTPServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.threads = 2
+        configuration.maxBodyBytes = 1_000_000
+        configuration.maxBufferedBodyBytes = 1_500_000
+        let server = HTTPServer(configuration: configuration, application: application)
+        try server.start()
+        defer { server.stop(gracePeriod: 5) }
+        let port = try #require(server.boundPort)
+        let body = [UInt8](repeating: UInt8(ascii: "a"), count: 900_000)
+        let head = Array("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.count)\r\n\r\n".utf8)
+
+        // The first body is half sent, so its 900,000 bytes stay reserved.
+        let first = try RawHTTPClient(port: port)
+        first.sendRaw(head + body[..<450_000])
+        // The server reserves a body's bytes when it reads the headers, which also counts the request.
+        for _ in 0..<500 where server.requestsInFlight == 0 { usleep(10_000) }
+        let refused = try RawHTTPClient(port: port).request("POST", "/echo", body: body)
+        first.sendRaw(Array(body[450_000...]))
+        let firstResponse = try first.readResponse()
+        // The first request has ended, so its bytes are free again.
+        let later = try RawHTTPClient(port: port).request("POST", "/echo", body: body)
+
+        #expect(refused.status == 503)
+        #expect(refused.headers["retry-after"] == "1")
+        #expect(refused.text.contains("too many large request bodies"))
+        #expect(firstResponse.status == 200)
+        #expect(firstResponse.body == body)
+        #expect(later.status == 200)
+        #expect(later.body.count == body.count)
+    }
 }

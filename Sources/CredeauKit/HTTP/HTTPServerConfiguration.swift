@@ -1,0 +1,51 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Failure to start or run the HTTP server.
+public enum HTTPServerError: CredeauError {
+    /// `reason` is libmicrohttpd's message, such as "Failed to bind to port 8082: Address already in use".
+    case startFailed(host: String, port: Int, reason: String?)
+    case invalidHost(String)
+
+    public var description: String {
+        switch self {
+        case let .startFailed(host, port, reason):
+            let cause = reason ?? "the port is in use or not permitted"
+            return "Cannot listen on \(host):\(port): \(cause). Choose another port with --port"
+        case let .invalidHost(host):
+            return "Invalid listen address '\(host)': expected an IPv4 address such as 0.0.0.0 or 127.0.0.1"
+        }
+    }
+}
+
+/// Settings of the HTTP server.
+public struct HTTPServerConfiguration: Sendable {
+    public var host: String = "0.0.0.0"
+    public var port: Int = 8000
+    /// Threads that run request handlers, and as many libmicrohttpd I/O threads.
+    public var threads: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    /// Largest request body accepted, after gunzip; larger bodies get 413.
+    public var maxBodyBytes: Int = 16 * 1024 * 1024
+    /// Seconds of inactivity after which a connection is closed, so a slow client cannot hold
+    /// a worker.
+    public var connectionTimeoutSeconds: Int = 30
+    /// Largest total of request-body bytes buffered at once across connections; a request whose
+    /// body would pass it gets 503 with `Retry-After`. It bounds memory when many clients send
+    /// large bodies together.
+    public var maxBufferedBodyBytes: Int = 64 * 1024 * 1024
+    /// GET paths handled on the I/O thread that read the request instead of a worker, so that a
+    /// liveness probe or a metrics scrape gets its response while every worker waits on a slow call.
+    /// Their handlers must be quick and must not block.
+    public var inlinePaths: Set<String> = ["/health", "/metrics"]
+
+    public init() {}
+
+    /// Returns whether `host` is an IPv4 address in dotted-quad form, the only kind the server binds to.
+    public static func isValidHost(_ host: String) -> Bool {
+        var address = in_addr()
+        return inet_pton(AF_INET, host, &address) == 1
+    }
+}

@@ -1,0 +1,121 @@
+import CMicroHTTPD
+import Synchronization
+
+/// The request-body bytes that all connections of one server may buffer at once.
+final class BodyBudget: Sendable {
+    private let used = Atomic<Int>(0)
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Takes `count` bytes and returns true, or returns false and takes nothing when the total
+    /// would pass the limit.
+    func reserve(_ count: Int) -> Bool {
+        var current = used.load(ordering: .relaxed)
+        while true {
+            guard current + count <= limit else { return false }
+            let (exchanged, original) = used.compareExchange(expected: current, desired: current + count,
+                                                             ordering: .relaxed)
+            if exchanged { return true }
+            current = original
+        }
+    }
+
+    func release(_ count: Int) {
+        if count > 0 { used.subtract(count, ordering: .relaxed) }
+    }
+}
+
+/// State of one request while libmicrohttpd delivers its body in chunks.
+final class PendingRequest {
+    let method: String
+    let path: String
+    let headers: [String: String]
+    let clientAddress: String
+    private let maxBodyBytes: Int
+    private var body: [UInt8] = []
+    private(set) var isBodyTooLarge = false
+    /// The handler's response, left by the worker before it resumes the connection.
+    var response: HTTPResponse?
+
+    private let budget: BodyBudget
+    /// Bytes of `budget` this request holds, released when the request ends.
+    private var reserved = 0
+    /// True when buffering the body would pass the server's budget; the body is then discarded.
+    private(set) var isOverBudget = false
+
+    init(method: String, path: String, connection: OpaquePointer, maxBodyBytes: Int, budget: BodyBudget) {
+        self.method = method
+        self.path = path
+        self.maxBodyBytes = maxBodyBytes
+        self.budget = budget
+        self.headers = PendingRequest.readHeaders(connection)
+        var address = [CChar](repeating: 0, count: 64)
+        credeau_mhd_client_address(connection, &address, address.count)
+        self.clientAddress = String(decoding: address.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if let length = headers["content-length"].flatMap(Int.init), length > maxBodyBytes {
+            isBodyTooLarge = true
+        } else if let length = headers["content-length"].flatMap(Int.init), length > 0 {
+            if reserve(length) { body.reserveCapacity(length) }
+        }
+    }
+
+    func append(_ chunk: UnsafeRawBufferPointer) {
+        guard !isBodyTooLarge, !isOverBudget else { return }
+        if body.count + chunk.count > maxBodyBytes {
+            isBodyTooLarge = true
+            body = []
+            return
+        }
+        // A body without Content-Length, or longer than it said, reserves as it grows.
+        guard body.count + chunk.count <= reserved || reserve(body.count + chunk.count - reserved) else {
+            body = []
+            return
+        }
+        body.append(contentsOf: chunk)
+    }
+
+    /// Takes `count` more bytes of the budget, or marks the request over budget and returns false.
+    private func reserve(_ count: Int) -> Bool {
+        guard budget.reserve(count) else {
+            isOverBudget = true
+            return false
+        }
+        reserved += count
+        return true
+    }
+
+    /// Returns this request's bytes to the budget; called once, when the request ends.
+    func releaseBudget() {
+        budget.release(reserved)
+        reserved = 0
+    }
+
+    /// Returns the request and gives it the body, which this object then no longer holds.
+    func makeRequest() -> HTTPRequest {
+        defer { body = [] }
+        return HTTPRequest(method: method, path: path, headers: headers, body: body, clientAddress: clientAddress)
+    }
+
+    private static func readHeaders(_ connection: OpaquePointer) -> [String: String] {
+        final class Collector { var headers: [String: String] = [:] }
+        let collector = Collector()
+        let iterator: MHD_KeyValueIterator = { context, _, key, value in
+            guard let context, let key else { return mhdYes }
+            let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
+            let name = String(cString: key).lowercased()
+            let text = value.map { String(cString: $0) } ?? ""
+            if let earlier = collector.headers[name] {
+                collector.headers[name] = earlier + ", " + text
+            } else {
+                collector.headers[name] = text
+            }
+            return mhdYes
+        }
+        withExtendedLifetime(collector) {
+            _ = MHD_get_connection_values(connection, mhdHeaderKind, iterator,
+                                          Unmanaged.passUnretained(collector).toOpaque())
+        }
+        return collector.headers
+    }
+}
