@@ -39,7 +39,7 @@ final class PendingRequest {
     var response: HTTPResponse?
 
     private let budget: BodyBudget
-    /// Bytes of `budget` this request holds, released when the request ends.
+    /// Bytes of `budget` this request has taken, released when the request ends.
     private var reserved = 0
     /// True when buffering the body would pass the server's budget; the body is then discarded.
     private(set) var isOverBudget = false
@@ -67,7 +67,7 @@ final class PendingRequest {
             body = []
             return
         }
-        // A body without Content-Length, or longer than it said, reserves as it grows.
+        // A body without Content-Length reserves its bytes as it grows.
         guard body.count + chunk.count <= reserved || reserve(body.count + chunk.count - reserved) else {
             body = []
             return
