@@ -120,6 +120,9 @@ public final class HTTPServer: Sendable {
             application.logger.warning("handlers still running after the grace period; the process exits without waiting", [
                 (LogKey.count, String(unfinished)),
             ])
+            // The daemon keeps calling back with a pointer to this object, so the object must
+            // outlive it: it is retained once more and never released.
+            _ = Unmanaged.passRetained(self)
             return unfinished
         }
         workers.withLock { $0 = nil }
@@ -212,6 +215,9 @@ public final class HTTPServer: Sendable {
         MHD_suspend_connection(connection)
         let submitted = pool.submit {
             let response = application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes)
+            // The handler is done with the body, so its bytes go back to the budget now rather
+            // than when libmicrohttpd has sent the response.
+            handoff.pending.releaseBudget()
             handoff.pending.response = response
             MHD_resume_connection(handoff.connection)
         }

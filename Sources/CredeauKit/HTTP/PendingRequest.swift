@@ -85,7 +85,8 @@ final class PendingRequest {
         return true
     }
 
-    /// Returns this request's bytes to the budget; called once, when the request ends.
+    /// Returns this request's bytes to the budget: when its handler has finished, and again when
+    /// the request ends, which then finds nothing left to return.
     func releaseBudget() {
         budget.release(reserved)
         reserved = 0
