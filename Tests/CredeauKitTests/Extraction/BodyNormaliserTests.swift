@@ -27,6 +27,11 @@ import Testing
         ("₹ 40 नमस्ते 🙂", "₹ 40 नमस्ते 🙂"),
         ("", ""),
         (" \u{00A0}\t\n", ""),
+        ("Bal\u{FF1A}Rs\u{FF0E}\u{FF15}\u{FF10}\u{FF10} \u{FF29}\u{FF2E}\u{FF32}", "Bal:Rs.500 INR"),
+        ("D\u{2019}Souza \u{201C}Ref\u{201D} \u{2018}x\u{2019}", "D'Souza \"Ref\" 'x'"),
+        ("\u{FF01}\u{FF5E}\u{FF40}\u{FF3F}", "!~`_"),
+        ("1\u{FF0F}- and \u{FF11}/-x", "1/- and 1 x"),
+        ("\u{FF00}\u{FF5F}\u{FF61}", "\u{FF00}\u{FF5F}\u{FF61}"),
     ])
     func collapsesAndDrops(body: String, expected: String) {
         #expect(normalise(body).cased == expected)
@@ -43,6 +48,19 @@ import Testing
         // Every rewrite shrinks or keeps the bytes, so the 4,096-byte cap still bounds the work.
         let body = String(repeating: "x\u{00A0}\u{3000}9/-a\r\n\u{200B}", count: 50)
         #expect(normalise(body).cased.utf8.count <= body.utf8.count)
+    }
+
+    @Test func fullWidthFormsExtractLikeASCII() {
+        let ascii = ExtractionTestSupport.extract("Rs.500.00 debited from A/c XX1234 on 01-02-26. Avl Bal:Rs.2,300.00")
+        let wide = ExtractionTestSupport.extract(
+            "Rs\u{FF0E}５００.00 debited from A\u{FF0F}c XX1234 on 01-02-26. Avl Bal\u{FF1A}Rs.2,300.00")
+        #expect(ascii.amount == 500)
+        #expect(ascii.availableBalance == 2300)
+        #expect(wide.amount == ascii.amount)
+        #expect(wide.availableBalance == ascii.availableBalance)
+        #expect(wide.accountLastDigits == ascii.accountLastDigits)
+        #expect(wide.smsType == ascii.smsType)
+        #expect(wide.templateHash == ascii.templateHash)
     }
 
     @Test func bodyOutputKeepsRawText() {
@@ -77,6 +95,16 @@ private func normalisedBytes(_ body: String) -> (cased: [UInt8], lower: [UInt8])
                                                       "\u{3000}"]
     private static let lineBreaks: Set<Unicode.Scalar> = ["\u{0A}", "\u{0D}", "\u{85}", "\u{2028}", "\u{2029}"]
     private static let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{2060}", "\u{FEFF}"]
+
+    /// The ASCII character that a full-width form or a curly quote stands for.
+    private static func asciiForm(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFF01 + 0x21)
+        case 0x2018, 0x2019: return "'"
+        case 0x201C, 0x201D: return "\""
+        default: return nil
+        }
+    }
 
     /// Normalises `body` scalar by scalar, following the rules in `BodyNormaliser`'s documentation.
     private static func reference(_ body: String) -> [UInt8] {
@@ -115,7 +143,7 @@ private func normalisedBytes(_ body: String) -> (cased: [UInt8], lower: [UInt8])
                 if !output.isEmpty { output.append(pending) }
                 pending = 0
             }
-            output += Array(String(scalar).utf8)
+            output += Array(String(Self.asciiForm(of: scalar) ?? scalar).utf8)
             index += 1
         }
         return output
@@ -124,7 +152,8 @@ private func normalisedBytes(_ body: String) -> (cased: [UInt8], lower: [UInt8])
     @Test func splicedBodiesMatchReference() throws {
         let fixtures = try ExtractionBodySamples.fixtureBodies()
         let pieces = ["Rs 500/-", "/-only", "/-3", "12/-", "5 /-", "5 /", "a/c", "/", "-", " ", "\t", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}",
-                      "\u{2003}", "\u{2028}", "\u{200B}", "\u{2060}", "\u{FEFF}", "\u{3000}", "\u{200C}", "é", "₹", "🙂", "A", "z9"]
+                      "\u{2003}", "\u{2028}", "\u{200B}", "\u{2060}", "\u{FEFF}", "\u{3000}", "\u{200C}", "é", "₹", "🙂", "A", "z9",
+                      "\u{FF1A}", "\u{FF11}\u{FF12}", "\u{FF0F}", "\u{FF0D}", "\u{FF32}\u{FF53}", "\u{2019}", "\u{201C}", "\u{FF5F}"]
         let bodies = fixtures + ExtractionBodySamples.syntheticBodies(from: fixtures, keywords: pieces, count: 5000)
         var failures: [String] = []
         for body in bodies {

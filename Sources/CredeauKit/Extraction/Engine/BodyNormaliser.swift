@@ -5,6 +5,8 @@
 ///   U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
 /// - Runs at the start and the end of the body are removed.
 /// - The zero-width characters U+200B, U+2060 and U+FEFF are removed.
+/// - Full-width forms U+FF01–U+FF5E (`：`, `１`, `Ｒ`) become the ASCII characters they stand
+///   for, and the curly quotes U+2018, U+2019, U+201C and U+201D become `'` and `"`.
 /// - The rupee suffix `/-` right after a digit ("Rs 500/-") is removed, unless a digit follows
 ///   it. A space stands in for it when a letter follows ("Rs 500/-only").
 ///
@@ -79,19 +81,18 @@ enum BodyNormaliser {
                 case .invisible(let width):
                     index += width
                     continue
+                case let .ascii(plain, width):
+                    emitPending(&pending, cased: cased, lower: lower, written: &written)
+                    cased[written] = plain
+                    lower[written] = plain >= 0x41 && plain <= 0x5A ? plain + 0x20 : plain
+                    written += 1
+                    index += width
+                    continue
                 case .other:
                     break
                 }
             }
-            if pending != .none {
-                if written > 0 {
-                    let separator: UInt8 = pending == .lineBreak ? 0x0A : 0x20
-                    cased[written] = separator
-                    lower[written] = separator
-                    written += 1
-                }
-                pending = .none
-            }
+            emitPending(&pending, cased: cased, lower: lower, written: &written)
             cased[written] = byte
             lower[written] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
             written += 1
@@ -100,7 +101,24 @@ enum BodyNormaliser {
         return written
     }
 
+    /// Writes the separator that white space before this character stands for, unless the text
+    /// has not started yet.
+    @inline(__always)
+    private static func emitPending(_ pending: inout Pending, cased: UnsafeMutablePointer<UInt8>,
+                                    lower: UnsafeMutablePointer<UInt8>, written: inout Int) {
+        guard pending != .none else { return }
+        if written > 0 {
+            let separator: UInt8 = pending == .lineBreak ? 0x0A : 0x20
+            cased[written] = separator
+            lower[written] = separator
+            written += 1
+        }
+        pending = .none
+    }
+
     private enum Multibyte {
+        /// A character read as an ASCII one: a full-width form (`：`, `１`) or a curly quote.
+        case ascii(UInt8, Int)
         case space(Int), lineBreak(Int), invisible(Int), other
     }
 
@@ -123,8 +141,15 @@ enum BodyNormaliser {
             case 0x80...0x8A, 0xAF: return .space(3)
             case 0x8B: return .invisible(3)
             case 0xA8, 0xA9: return .lineBreak(3)
+            case 0x98, 0x99: return .ascii(UInt8(ascii: "'"), 3)
+            case 0x9C, 0x9D: return .ascii(UInt8(ascii: "\""), 3)
             default: return .other
             }
+        // Full-width forms U+FF01 to U+FF5E stand for ASCII 0x21 to 0x7E.
+        case (0xEF, 0xBC) where third >= 0x81 && third <= 0xBF:
+            return .ascii(0x21 + (third - 0x81), 3)
+        case (0xEF, 0xBD) where third >= 0x80 && third <= 0x9E:
+            return .ascii(0x60 + (third - 0x80), 3)
         case (0xE2, 0x81):
             if third == 0x9F { return .space(3) }
             if third == 0xA0 { return .invisible(3) }
