@@ -5,8 +5,8 @@
 ///   U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
 /// - Runs at the start and the end of the body are removed.
 /// - The zero-width characters U+200B, U+2060 and U+FEFF are removed.
-/// - Full-width forms U+FF01–U+FF5E (`：`, `１`, `Ｒ`) become the ASCII characters they stand
-///   for, and the curly quotes U+2018, U+2019, U+201C and U+201D become `'` and `"`.
+/// - Full-width forms U+FF01–U+FF5E (`：`, `１`, `Ｒ`) become the matching ASCII
+///   characters, and the curly quotes U+2018, U+2019, U+201C and U+201D become `'` and `"`.
 /// - The rupee suffix `/-` right after a digit ("Rs 500/-") is removed, unless a digit follows
 ///   it. A space stands in for it when a letter follows ("Rs 500/-only").
 ///
@@ -101,7 +101,7 @@ enum BodyNormaliser {
         return written
     }
 
-    /// Writes the separator that white space before this character stands for, unless the text
+    /// Writes the separator for the white space before this character, unless the text
     /// has not started yet.
     @inline(__always)
     private static func emitPending(_ pending: inout Pending, cased: UnsafeMutablePointer<UInt8>,
@@ -145,7 +145,7 @@ enum BodyNormaliser {
             case 0x9C, 0x9D: return .ascii(UInt8(ascii: "\""), 3)
             default: return .other
             }
-        // Full-width forms U+FF01 to U+FF5E stand for ASCII 0x21 to 0x7E.
+        // Full-width forms U+FF01 to U+FF5E map to ASCII 0x21 to 0x7E.
         case (0xEF, 0xBC) where third >= 0x81 && third <= 0xBF:
             return .ascii(0x21 + (third - 0x81), 3)
         case (0xEF, 0xBD) where third >= 0x80 && third <= 0x9E:
