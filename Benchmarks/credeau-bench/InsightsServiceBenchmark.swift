@@ -44,6 +44,8 @@ struct InsightsServiceBenchmark {
 
         var environment = ProcessInfo.processInfo.environment
         environment["LOG_LEVEL"] = "warning"
+        // serve-sms encrypts each stored body, as production requires.
+        environment["DB_ENCRYPTION_KEY"] = try Fernet.generateKey()
         let engine: String
         if let url = environment["CREDEAU_BENCH_PG_URL"], !url.isEmpty {
             let login = try PostgresConfiguration(url: url)
