@@ -37,7 +37,8 @@ public final class HTTPServer: Sendable {
     public init(configuration: HTTPServerConfiguration, application: HTTPApplication) {
         self.configuration = configuration
         self.application = application
-        bodyBudget = BodyBudget(limit: configuration.maxBufferedBodyBytes)
+        // One body of the largest allowed size must fit, or it would get 503 on every retry.
+        bodyBudget = BodyBudget(limit: max(configuration.maxBufferedBodyBytes, configuration.maxBodyBytes))
         libraryLogger.initialize(to: credeau_mhd_logger(handler: HTTPServer.messageHandler, context: nil))
     }
 
@@ -53,6 +54,9 @@ public final class HTTPServer: Sendable {
     }
 
     public var requestsInFlight: Int { inFlight.load(ordering: .relaxed) }
+
+    /// Request-body bytes buffered now across connections.
+    var bufferedBodyBytes: Int { bodyBudget.taken }
 
     public func start() throws {
         let context = Unmanaged.passUnretained(self).toOpaque()
@@ -103,22 +107,20 @@ public final class HTTPServer: Sendable {
         stopping.store(true, ordering: .relaxed)
         let listener = MHD_quiesce_daemon(handle)
         if listener >= 0 { close(listener) }
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, gracePeriod) * 1e9)
-        // Between two requests of one connection the count is zero for a moment while requests
-        // remain, so it must stay zero over three checks 20 ms apart.
-        var idleChecks = 0
-        while idleChecks < 3 && DispatchTime.now().uptimeNanoseconds < deadline {
-            idleChecks = inFlight.load(ordering: .relaxed) == 0 ? idleChecks + 1 : 0
-            usleep(20_000)
-        }
-        let unfinished = inFlight.load(ordering: .relaxed)
-
+        let grace = UInt64(max(0, gracePeriod) * 1e9)
+        let deadline = DispatchTime.now().uptimeNanoseconds + grace
+        // The pool closes a little before the deadline, so that the requests it refuses then
+        // (queued, or arriving later on open connections) still get their 503 out.
+        waitUntilIdle(before: deadline - min(grace / 5, 1_000_000_000))
         let pool = workers.withLock { $0 }
         pool?.close()
-        // Each suspended connection has a job in the pool that resumes it.
+        waitUntilIdle(before: deadline)
+        let unfinished = inFlight.load(ordering: .relaxed)
+
+        // Each suspended connection has a running job in the pool that resumes it.
         guard pool?.drain(until: deadline) ?? true else {
-            application.logger.warning("handlers still running after the grace period; the process exits without waiting", [
-                (LogKey.count, String(unfinished)),
+            application.logger.warning("handlers still running after the grace period; the process exits without waiting for them", [
+                (LogKey.count, String(pool?.runningCount ?? 0)),
             ])
             // The daemon keeps calling back with a pointer to this object, so the object must
             // outlive it: it is retained once more and never released.
@@ -129,6 +131,17 @@ public final class HTTPServer: Sendable {
         MHD_stop_daemon(handle)
         pool?.stop()
         return unfinished
+    }
+
+    /// Waits until no request is in flight or `deadline` (uptime nanoseconds) passes. Between two
+    /// requests of one connection the count is zero for a moment while requests remain, so it
+    /// must stay zero over three checks 20 ms apart.
+    private func waitUntilIdle(before deadline: UInt64) {
+        var idleChecks = 0
+        while idleChecks < 3 && DispatchTime.now().uptimeNanoseconds < deadline {
+            idleChecks = inFlight.load(ordering: .relaxed) == 0 ? idleChecks + 1 : 0
+            usleep(20_000)
+        }
     }
 
     // MARK: - libmicrohttpd callbacks
@@ -197,7 +210,7 @@ public final class HTTPServer: Sendable {
         }
         let request = pending.makeRequest(), tooLarge = pending.isBodyTooLarge
         let application = self.application, maxBodyBytes = configuration.maxBodyBytes
-        if request.method == "GET" && configuration.inlinePaths.contains(request.path) {
+        if request.method == "GET" || request.method == "HEAD", configuration.inlinePaths.contains(request.path) {
             return queue(application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes),
                          on: connection)
         }
@@ -213,16 +226,20 @@ public final class HTTPServer: Sendable {
         }
         let handoff = SuspendedConnection(connection: connection, pending: pending)
         MHD_suspend_connection(connection)
-        let submitted = pool.submit {
+        let submitted = pool.submit(run: {
             let response = application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes)
             // The handler is done with the body, so its bytes go back to the budget now rather
             // than when libmicrohttpd has sent the response.
             handoff.pending.releaseBudget()
             handoff.pending.response = response
             MHD_resume_connection(handoff.connection)
-        }
+        }, refuse: {
+            handoff.pending.response = application.respond(to: request, bodyTooLarge: tooLarge,
+                                                           maxBodyBytes: maxBodyBytes, refusal: Self.shuttingDown)
+            MHD_resume_connection(handoff.connection)
+        })
         if !submitted {
-            // The server is stopping and its grace period is over.
+            // The server is stopping and the pool has closed.
             pending.response = application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes,
                                                    refusal: Self.shuttingDown)
             MHD_resume_connection(connection)

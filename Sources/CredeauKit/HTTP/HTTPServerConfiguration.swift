@@ -32,9 +32,10 @@ public struct HTTPServerConfiguration: Sendable {
     /// Seconds of inactivity after which a connection is closed, so a slow client cannot hold
     /// a worker.
     public var connectionTimeoutSeconds: Int = 30
-    /// Largest total of request-body bytes buffered at once across connections; a request whose
-    /// body would pass it gets 503 with `Retry-After`. It bounds memory when many clients send
-    /// large bodies together.
+    /// Largest total of request-body bytes buffered at once across connections, counted as the
+    /// bytes arrive; a request whose body would pass it gets 503 with `Retry-After`. It bounds
+    /// memory when many clients send large bodies together. The server raises it to
+    /// `maxBodyBytes` when lower, so that one body of the largest allowed size always fits.
     public var maxBufferedBodyBytes: Int = 64 * 1024 * 1024
     /// GET paths handled on the I/O thread that read the request instead of a worker, so that a
     /// liveness probe or a metrics scrape gets its response while every worker waits on a slow call.

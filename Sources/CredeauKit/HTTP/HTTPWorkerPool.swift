@@ -13,7 +13,7 @@ final class HTTPWorkerPool: @unchecked Sendable {
     /// Jobs not yet started, oldest first. The queue has at most one job per connection, so
     /// taking from the front is cheap. A started job leaves the queue, so its request and
     /// response are freed as soon as it ends.
-    private var jobs: [() -> Void] = []
+    private var jobs: [Job] = []
     private var running = 0
     private var stopping = false
     /// Set by `close`: `submit` then refuses new jobs.
@@ -32,21 +32,39 @@ final class HTTPWorkerPool: @unchecked Sendable {
         for thread in threads { thread.start() }
     }
 
-    /// Queues `job` to run on a free worker and returns true, or returns false after `close`.
-    func submit(_ job: @escaping @Sendable () -> Void) -> Bool {
+    /// A handler to run, and what to do instead when the pool closes before it starts.
+    private struct Job {
+        let run: () -> Void
+        let refuse: () -> Void
+    }
+
+    /// Queues `run` for a free worker and returns true, or returns false after `close`. When the
+    /// pool closes before `run` starts, `refuse` is called instead.
+    func submit(run: @escaping @Sendable () -> Void, refuse: @escaping @Sendable () -> Void) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         guard !closed else { return false }
-        jobs.append(job)
+        jobs.append(Job(run: run, refuse: refuse))
         condition.signal()
         return true
     }
 
-    /// Refuses jobs from now on; those already queued still run.
+    /// Refuses jobs from now on, and calls `refuse` of those queued but not started.
     func close() {
         condition.lock()
         closed = true
+        let queued = jobs
+        jobs.removeAll()
+        condition.broadcast()
         condition.unlock()
+        for job in queued { job.refuse() }
+    }
+
+    /// Jobs running now.
+    var runningCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return running
     }
 
     /// Waits until every queued job has run and no job is running, or until `deadline` (a
@@ -76,10 +94,10 @@ final class HTTPWorkerPool: @unchecked Sendable {
         condition.lock()
         while true {
             if !jobs.isEmpty {
-                var job: (() -> Void)? = jobs.removeFirst()
+                var job: Job? = jobs.removeFirst()
                 running += 1
                 condition.unlock()
-                job?()
+                job?.run()
                 job = nil
                 condition.lock()
                 running -= 1

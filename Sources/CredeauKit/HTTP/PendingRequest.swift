@@ -21,6 +21,9 @@ final class BodyBudget: Sendable {
         }
     }
 
+    /// Bytes taken now.
+    var taken: Int { used.load(ordering: .relaxed) }
+
     func release(_ count: Int) {
         if count > 0 { used.subtract(count, ordering: .relaxed) }
     }
@@ -39,8 +42,11 @@ final class PendingRequest {
     var response: HTTPResponse?
 
     private let budget: BodyBudget
-    /// Bytes of `budget` this request has taken, released when the request ends.
+    /// Bytes of `budget` this request has taken: the capacity of `body`, which grows with the
+    /// bytes received, never with the length the headers announce.
     private var reserved = 0
+    /// The announced `Content-Length`, so the body's capacity does not grow past it.
+    private let announcedLength: Int?
     /// True when buffering the body would pass the server's budget; the body is then discarded.
     private(set) var isOverBudget = false
 
@@ -53,36 +59,35 @@ final class PendingRequest {
         var address = [CChar](repeating: 0, count: 64)
         credeau_mhd_client_address(connection, &address, address.count)
         self.clientAddress = String(decoding: address.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        if let length = headers["content-length"].flatMap(Int.init), length > maxBodyBytes {
+        announcedLength = headers["content-length"].flatMap(Int.init)
+        if let announcedLength, announcedLength > maxBodyBytes {
             isBodyTooLarge = true
-        } else if let length = headers["content-length"].flatMap(Int.init), length > 0 {
-            if reserve(length) { body.reserveCapacity(length) }
         }
     }
 
     func append(_ chunk: UnsafeRawBufferPointer) {
         guard !isBodyTooLarge, !isOverBudget else { return }
-        if body.count + chunk.count > maxBodyBytes {
+        let needed = body.count + chunk.count
+        if needed > maxBodyBytes {
             isBodyTooLarge = true
             body = []
+            releaseBudget()
             return
         }
-        // A body without Content-Length reserves its bytes as it grows.
-        guard body.count + chunk.count <= reserved || reserve(body.count + chunk.count - reserved) else {
-            body = []
-            return
+        if needed > reserved {
+            // Grow by doubling, as an array would, but reserve the bytes first and stop at the
+            // announced length.
+            let target = min(max(needed, reserved * 2, 64 * 1024), announcedLength.map { max($0, needed) } ?? maxBodyBytes)
+            guard budget.reserve(target - reserved) else {
+                isOverBudget = true
+                body = []
+                releaseBudget()
+                return
+            }
+            reserved = target
+            body.reserveCapacity(target)
         }
         body.append(contentsOf: chunk)
-    }
-
-    /// Takes `count` more bytes of the budget, or marks the request over budget and returns false.
-    private func reserve(_ count: Int) -> Bool {
-        guard budget.reserve(count) else {
-            isOverBudget = true
-            return false
-        }
-        reserved += count
-        return true
     }
 
     /// Returns this request's bytes to the budget: when its handler has finished, and again when

@@ -143,7 +143,7 @@ import Testing
         #expect(statuses.read() == [200])
     }
 
-    @Test func bodiesPastTheBudgetGet503() throws {
+    private func startEchoServer(bufferedBodyBytes: Int) throws -> HTTPServer {
         var router = Router()
         router.post("/echo") { request, _ in HTTPResponse(status: 200, body: request.body) }
         let application = HTTPApplication(router: router, logger: .discarding, metrics: HTTPMetrics(namespace: "t"))
@@ -152,19 +152,25 @@ import Testing
         configuration.port = 0
         configuration.threads = 2
         configuration.maxBodyBytes = 1_000_000
-        configuration.maxBufferedBodyBytes = 1_500_000
+        configuration.maxBufferedBodyBytes = bufferedBodyBytes
         let server = HTTPServer(configuration: configuration, application: application)
         try server.start()
+        return server
+    }
+
+    @Test func bodiesPastTheBudgetGet503() throws {
+        let server = try startEchoServer(bufferedBodyBytes: 1_200_000)
         defer { server.stop(gracePeriod: 5) }
         let port = try #require(server.boundPort)
         let body = [UInt8](repeating: UInt8(ascii: "a"), count: 900_000)
         let head = Array("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.count)\r\n\r\n".utf8)
 
-        // The first body is half sent, so its 900,000 bytes stay reserved.
+        // The first body is half sent, so the bytes it has buffered stay reserved.
         let first = try RawHTTPClient(port: port)
         first.sendRaw(head + body[..<450_000])
-        // The server reserves a body's bytes when it reads the headers, which also counts the request.
-        for _ in 0..<500 where server.requestsInFlight == 0 { usleep(10_000) }
+        // Past 256 KiB the reservation doubles to 512 KiB, which leaves no room for 900,000 more.
+        for _ in 0..<500 where server.bufferedBodyBytes < 400_000 { usleep(10_000) }
+        #expect(server.bufferedBodyBytes >= 400_000)
         let refused = try RawHTTPClient(port: port).request("POST", "/echo", body: body)
         first.sendRaw(Array(body[450_000...]))
         let firstResponse = try first.readResponse()
@@ -178,5 +184,60 @@ import Testing
         #expect(firstResponse.body == body)
         #expect(later.status == 200)
         #expect(later.body.count == body.count)
+    }
+
+    @Test func announcedLengthsTakeNoBudget() throws {
+        let server = try startEchoServer(bufferedBodyBytes: 1_200_000)
+        defer { server.stop(gracePeriod: 1) }
+        let port = try #require(server.boundPort)
+        // Four connections announce large bodies and send none of their bytes.
+        let idle = try (0..<4).map { _ in try RawHTTPClient(port: port) }
+        for client in idle {
+            client.sendRaw(Array("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000\r\n\r\n".utf8))
+        }
+        for _ in 0..<500 where server.requestsInFlight < 4 { usleep(10_000) }
+        #expect(server.bufferedBodyBytes == 0)
+
+        let small = try RawHTTPClient(port: port).request("POST", "/echo", body: Array("{}".utf8))
+
+        #expect(server.requestsInFlight >= 4)
+        #expect(small.status == 200)
+        #expect(small.text == "{}")
+    }
+
+    @Test func oneBodyOfTheLargestSizeAlwaysFits() throws {
+        // The cap is lower than the largest body; such a body alone must still be served.
+        let server = try startEchoServer(bufferedBodyBytes: 300_000)
+        defer { server.stop(gracePeriod: 1) }
+        let port = try #require(server.boundPort)
+        let body = [UInt8](repeating: UInt8(ascii: "b"), count: 1_000_000)
+
+        let response = try RawHTTPClient(port: port).request("POST", "/echo", body: body)
+
+        #expect(response.status == 200)
+        #expect(response.body == body)
+    }
+
+    @Test func queuedRequestsGet503WhenGraceEnds() throws {
+        let gate = Gate()
+        let server = try startServer(gate: gate, threads: 1)
+        let port = try #require(server.boundPort)
+        let statuses = Shared<[Int]>([])
+        let done = DispatchSemaphore(value: 0)
+        // One request takes the only worker; the second waits in the queue.
+        holdInBackground(port: port, statuses: statuses, done: done)
+        #expect(gate.awaitWaiting(1))
+        holdInBackground(port: port, statuses: statuses, done: done)
+        for _ in 0..<500 where server.requestsInFlight < 2 { usleep(10_000) }
+
+        let unfinished = server.stop(gracePeriod: 0.5)
+        done.wait()
+        let refusedFirst = statuses.read()
+        gate.open(1)
+        done.wait()
+
+        #expect(unfinished == 1)
+        #expect(refusedFirst == [503])
+        #expect(statuses.read() == [503, 200])
     }
 }

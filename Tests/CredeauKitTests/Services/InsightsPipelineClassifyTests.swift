@@ -152,6 +152,27 @@ import Testing
         #expect(stored.allSatisfy { $0.requestID == "r1" })
     }
 
+    /// Ids longer than `extracted_sms` keeps get a digest of the id, so two ids that share their
+    /// first 128 characters stay apart and a repeat request finds both stored.
+    @Test func longIDsGetDigestIDs() throws {
+        var list = Array(synced.prefix(4))
+        let long = String(repeating: "🙂", count: 129)
+        list[1].raw.id = long
+        list[2].raw.id = String(long.prefix(128))
+        let (pipeline, store) = try pipeline(OrderedClassifier(reverses: false))
+
+        let (first, _) = try pipeline.classify(list, request: try request(), requestID: "r1")
+        let (second, storedOnRepeat) = try pipeline.classify(list, request: try request(), requestID: "r2")
+
+        let digest = InsightsPipeline.shortenedID(long)
+        #expect(digest.hasPrefix("sha256:"))
+        #expect(digest.count == 39)
+        #expect(first.map(\.smsID) == [list[0].raw.id, digest, list[2].raw.id, list[3].raw.id])
+        #expect(second.map(\.smsID) == first.map(\.smsID))
+        #expect(storedOnRepeat == list.count)
+        #expect(try store.unorderedEntries(clientID: "c", userID: "u").count == list.count)
+    }
+
     @Test func missingEntryIsError() throws {
         final class DroppingClassifier: SMSClassifier, @unchecked Sendable {
             var storesEntries: Bool { false }

@@ -139,7 +139,11 @@ public struct InsightsPipeline: Sendable {
         // every large entry and SMS, a measurable share of the request.
         var ids = Set<String>(minimumCapacity: synced.count)
         for index in synced.indices {
-            if synced[index].raw.id.isEmpty { synced[index].raw.id = Self.contentID(synced[index].raw) }
+            if synced[index].raw.id.isEmpty {
+                synced[index].raw.id = Self.contentID(synced[index].raw)
+            } else if !Self.fitsStoredID(synced[index].raw.id) {
+                synced[index].raw.id = Self.shortenedID(synced[index].raw.id)
+            }
             ids.insert(synced[index].raw.id)
         }
         // One read of the user's stored entries gives both the SMS extracted before and their
@@ -208,6 +212,19 @@ public struct InsightsPipeline: Sendable {
             ("data_processed_time", .string(IndiaTime.dateTime(fromMillis: SystemClock.epochMillis()))),
             ("message", .string(message)),
         ]
+    }
+
+    /// Returns true when `id` fits `extracted_sms.sms_id`: at most 128 characters, the limit of
+    /// PostgreSQL's `varchar(128)` and of the SMS Extraction API.
+    static func fitsStoredID(_ id: String) -> Bool {
+        id.utf8.count <= SMSExtractionRequest.maxIDLength || id.unicodeScalars.count <= SMSExtractionRequest.maxIDLength
+    }
+
+    /// Returns a stable id of 39 characters for an SMS whose own id is longer than
+    /// `extracted_sms` keeps. A longer id cut to 128 characters could equal another SMS's id,
+    /// and it would not match the stored one on the next request.
+    static func shortenedID(_ id: String) -> String {
+        "sha256:" + SHA256.hexDigest(Array(id.utf8)).prefix(32)
     }
 
     /// A stable id for an SMS synced without one, from its sender, date and body.
