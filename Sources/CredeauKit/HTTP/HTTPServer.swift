@@ -119,9 +119,7 @@ public final class HTTPServer: Sendable {
 
         // Each suspended connection has a running job in the pool that resumes it.
         guard pool?.drain(until: deadline) ?? true else {
-            application.logger.warning("handlers still running after the grace period; the process exits without waiting for them", [
-                (LogKey.count, String(pool?.runningCount ?? 0)),
-            ])
+            // The caller logs the requests still in flight; they include these handlers.
             // The daemon keeps calling back with a pointer to this object, so the object must
             // outlive it: it is retained once more and never released.
             _ = Unmanaged.passRetained(self)

@@ -75,9 +75,11 @@ final class PendingRequest {
             return
         }
         if needed > reserved {
-            // Grow by doubling, as an array would, but reserve the bytes first and stop at the
+            // Grow by a quarter, not by doubling as an array would, so a half-sent body reserves
+            // little more than it has received; reserve the bytes first and stop at the
             // announced length.
-            let target = min(max(needed, reserved * 2, 64 * 1024), announcedLength.map { max($0, needed) } ?? maxBodyBytes)
+            let target = min(max(needed, reserved + reserved / 4, 64 * 1024),
+                             announcedLength.map { max($0, needed) } ?? maxBodyBytes)
             guard budget.reserve(target - reserved) else {
                 isOverBudget = true
                 body = []

@@ -168,7 +168,7 @@ import Testing
         // The first body is half sent, so the bytes it has buffered stay reserved.
         let first = try RawHTTPClient(port: port)
         first.sendRaw(head + body[..<450_000])
-        // Past 256 KiB the reservation doubles to 512 KiB, which leaves no room for 900,000 more.
+        // Once 400,000 bytes are in, over 400,000 are reserved, which leaves no room for 900,000 more.
         for _ in 0..<500 where server.bufferedBodyBytes < 400_000 { usleep(10_000) }
         #expect(server.bufferedBodyBytes >= 400_000)
         let refused = try RawHTTPClient(port: port).request("POST", "/echo", body: body)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CredeauKit
 
@@ -50,6 +51,28 @@ import Testing
         let (_, parallel, _) = try run(IOTestSupport.fixture("sync_db"), workers: 4)
 
         #expect(parallel.entries == single.entries)
+    }
+
+    /// Several batches of 4,096 SMS go through the background writer in order.
+    @Test func workersKeepOrderAcrossBatches() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        let path = folder.appendingPathComponent("many.jsonl").path
+        let senders = ["VM-HDFCBK", "AD-ICICIB", "JD-AMAZON"]
+        var lines = ""
+        for index in 0..<10_000 {
+            let body = "Rs.\(100 + index % 900).00 debited from A/c XX\(1000 + index % 9000) on 01-02-26. Ref \(index)"
+            lines += #"{"id":"m\#(index)","sender":"\#(senders[index % 3])","body":"\#(body)","date":\#(1_772_000_000_000 + index * 1000)}"#
+            lines += "\n"
+        }
+        try lines.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let (oneSummary, single, _) = try run(path, workers: 1)
+        let (twoSummary, parallel, _) = try run(path, workers: 3)
+
+        #expect(single.entries.count == 10_000)
+        #expect(parallel.entries == single.entries)
+        #expect(parallel.isFinished)
+        #expect(twoSummary.extracted == oneSummary.extracted)
     }
 
     @Test func skippedRecordsAreCountedByField() throws {

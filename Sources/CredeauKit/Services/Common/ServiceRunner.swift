@@ -53,7 +53,8 @@ public final class ServiceRunner {
         let started = DispatchTime.now().uptimeNanoseconds
         let unfinished = server.stop(gracePeriod: gracePeriodSeconds)
         if unfinished > 0 {
-            logger.warning("grace period ended with requests still in flight", [(LogKey.count, String(unfinished))])
+            logger.warning("grace period ended with requests still in flight; exiting without waiting for them",
+                           [(LogKey.count, String(unfinished))])
         }
         shutdown()
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
