@@ -26,6 +26,10 @@ public final class HTTPServer: Sendable {
     private let workers = Mutex<HTTPWorkerPool?>(nil)
     /// Set when `stop` begins: every response from then on closes its connection.
     private let stopping = Atomic<Bool>(false)
+    /// Connections suspended and not yet called back after their resume. libmicrohttpd moves a
+    /// resumed connection out of its suspended list only on its next pass, so `stop` waits for
+    /// this count, not only for the workers, before `MHD_stop_daemon`.
+    private let suspended = Atomic<Int>(0)
     /// Request-body bytes buffered now, across connections.
     private let bodyBudget: BodyBudget
     /// libmicrohttpd's messages while `start` runs, reported in `startFailed`; nil once started,
@@ -94,9 +98,10 @@ public final class HTTPServer: Sendable {
     /// the grace period.
     ///
     /// From the start, every response closes its connection, so kept-alive clients go elsewhere.
-    /// After the grace period, requests that finish arriving get 503 at once. libmicrohttpd must
-    /// not stop while a connection is suspended, so when a handler is still running at the
-    /// deadline the daemon is left as it is, and the caller's process is expected to exit.
+    /// In the last second of the grace period (its last fifth when shorter), requests still
+    /// waiting for a worker and requests that finish arriving get 503. libmicrohttpd must not stop
+    /// while a connection is suspended, so when a handler is still running at the deadline the
+    /// daemon is left as it is, and the caller's process is expected to exit.
     @discardableResult
     public func stop(gracePeriod: Double = 10) -> Int {
         guard let raw = daemon.withLock({ handle -> UInt? in
@@ -105,8 +110,12 @@ public final class HTTPServer: Sendable {
         }), let handle = OpaquePointer(bitPattern: raw) else { return 0 }
 
         stopping.store(true, ordering: .relaxed)
+        // libmicrohttpd's threads may still have the listening socket in their epoll sets, so it
+        // must stay open until MHD_stop_daemon (closing it here made one of them abort on
+        // EBADF). shutdown() stops it listening at once: new connections are refused, not left
+        // waiting in the backlog.
         let listener = MHD_quiesce_daemon(handle)
-        if listener >= 0 { close(listener) }
+        if listener >= 0 { _ = shutdown(listener, Int32(SHUT_RD)) }
         let grace = UInt64(max(0, gracePeriod) * 1e9)
         let deadline = DispatchTime.now().uptimeNanoseconds + grace
         // The pool closes a little before the deadline, so that the requests it refuses then
@@ -118,7 +127,14 @@ public final class HTTPServer: Sendable {
         let unfinished = inFlight.load(ordering: .relaxed)
 
         // Each suspended connection has a running job in the pool that resumes it.
-        guard pool?.drain(until: deadline) ?? true else {
+        let drained = pool?.drain(until: deadline) ?? true
+        // After its resume, a connection leaves the suspended list when libmicrohttpd next calls
+        // back for it, which takes one pass of its loop; 200 ms past the deadline is plenty.
+        let settleBy = max(deadline, DispatchTime.now().uptimeNanoseconds) + 200_000_000
+        while drained, suspended.load(ordering: .relaxed) > 0, DispatchTime.now().uptimeNanoseconds < settleBy {
+            usleep(1_000)
+        }
+        guard drained, suspended.load(ordering: .relaxed) == 0 else {
             // The caller logs the requests still in flight; they include these handlers.
             // The daemon keeps calling back with a pointer to this object, so the object must
             // outlive it: it is retained once more and never released.
@@ -127,8 +143,16 @@ public final class HTTPServer: Sendable {
         }
         workers.withLock { $0 = nil }
         MHD_stop_daemon(handle)
+        if listener >= 0 { close(listener) }
         pool?.stop()
         return unfinished
+    }
+
+    /// Counts the suspension of `request`'s connection as over, once.
+    private func endSuspension(of request: PendingRequest) {
+        guard request.isSuspended else { return }
+        request.isSuspended = false
+        suspended.subtract(1, ordering: .relaxed)
     }
 
     /// Waits until no request is in flight or `deadline` (uptime nanoseconds) passes. Between two
@@ -168,7 +192,9 @@ public final class HTTPServer: Sendable {
     private static let completedHandler: MHD_RequestCompletedCallback = { context, _, connectionState, _ in
         guard let context, let connectionState, let pending = connectionState.pointee else { return }
         let server = Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue()
-        Unmanaged<PendingRequest>.fromOpaque(pending).takeUnretainedValue().releaseBudget()
+        let request = Unmanaged<PendingRequest>.fromOpaque(pending).takeUnretainedValue()
+        server.endSuspension(of: request)
+        request.releaseBudget()
         Unmanaged<PendingRequest>.fromOpaque(pending).release()
         connectionState.pointee = nil
         server.inFlight.subtract(1, ordering: .relaxed)
@@ -200,6 +226,7 @@ public final class HTTPServer: Sendable {
             return mhdYes
         }
 
+        endSuspension(of: pending)
         // Called again after `resume`: the worker has left the response.
         if let response = pending.response {
             // The box made in `queue` keeps the body until libmicrohttpd has sent it.
@@ -223,8 +250,11 @@ public final class HTTPServer: Sendable {
                                              refusal: Self.shuttingDown), on: connection)
         }
         let handoff = SuspendedConnection(connection: connection, pending: pending)
-        MHD_suspend_connection(connection)
-        let submitted = pool.submit(run: {
+        let submitted = pool.submit(accept: {
+            MHD_suspend_connection(connection)
+            pending.isSuspended = true
+            suspended.add(1, ordering: .relaxed)
+        }, run: {
             let response = application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes)
             // The handler is done with the body, so its bytes go back to the budget now rather
             // than when libmicrohttpd has sent the response.
@@ -236,11 +266,10 @@ public final class HTTPServer: Sendable {
                                                            maxBodyBytes: maxBodyBytes, refusal: Self.shuttingDown)
             MHD_resume_connection(handoff.connection)
         })
-        if !submitted {
-            // The server is stopping and the pool has closed.
-            pending.response = application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes,
-                                                   refusal: Self.shuttingDown)
-            MHD_resume_connection(connection)
+        guard submitted else {
+            // The server is stopping and the pool has closed; the connection was not suspended.
+            return queue(application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes,
+                                             refusal: Self.shuttingDown), on: connection)
         }
         return mhdYes
     }
@@ -268,7 +297,7 @@ public final class HTTPServer: Sendable {
             _ = MHD_add_response_header(mhdResponse, name, value)
         }
         if stopping.load(ordering: .relaxed) {
-            // libmicrohttpd closes the connection after a response that says so.
+            // libmicrohttpd closes the connection after a response with this header.
             _ = MHD_add_response_header(mhdResponse, "Connection", "close")
         }
         return MHD_queue_response(connection, UInt32(response.status), mhdResponse)

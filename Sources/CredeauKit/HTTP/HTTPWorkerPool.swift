@@ -38,12 +38,18 @@ final class HTTPWorkerPool: @unchecked Sendable {
         let refuse: () -> Void
     }
 
-    /// Queues `run` for a free worker and returns true, or returns false after `close`. When the
-    /// pool closes before `run` starts, `refuse` is called instead.
-    func submit(run: @escaping @Sendable () -> Void, refuse: @escaping @Sendable () -> Void) -> Bool {
+    /// Calls `accept` and queues `run` for a free worker, both under the pool's lock, and
+    /// returns true; or, after `close`, does neither and returns false. When the pool closes
+    /// before `run` starts, `refuse` is called instead.
+    ///
+    /// The server suspends the connection in `accept`, so a connection is suspended exactly when
+    /// its job is queued, and `close` and `drain` account for every suspended connection.
+    func submit(accept: () -> Void, run: @escaping @Sendable () -> Void,
+                refuse: @escaping @Sendable () -> Void) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         guard !closed else { return false }
+        accept()
         jobs.append(Job(run: run, refuse: refuse))
         condition.signal()
         return true

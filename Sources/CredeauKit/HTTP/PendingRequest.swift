@@ -40,6 +40,10 @@ final class PendingRequest {
     private(set) var isBodyTooLarge = false
     /// The handler's response, left by the worker before it resumes the connection.
     var response: HTTPResponse?
+    /// True from the suspension of the connection until libmicrohttpd calls back for it again
+    /// (to send the response, or to end the request). Only libmicrohttpd's thread of the
+    /// connection reads or writes it.
+    var isSuspended = false
 
     private let budget: BodyBudget
     /// Bytes of `budget` this request has taken: the capacity of `body`, which grows with the
