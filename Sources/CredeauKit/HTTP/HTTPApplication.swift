@@ -32,18 +32,18 @@ public final class HTTPApplication: Sendable {
         return "\(requestIDPrefix)-\(String(sequence, radix: 16))"
     }
 
-    /// Produces the response for one fully read request; with `refusal`, that error instead of
-    /// the handler's response (the server refuses requests while it stops or when it buffers too
-    /// many bodies), logged and counted like any other response.
+    /// Produces the response for one fully read request. With `rejection`, the response is that
+    /// error instead of the handler's, logged and counted like any other. The server rejects
+    /// requests this way while it stops and when it buffers too many bodies.
     public func respond(to request: HTTPRequest, bodyTooLarge: Bool, maxBodyBytes: Int,
-                        refusal: HTTPError? = nil) -> HTTPResponse {
+                        rejection: HTTPError? = nil) -> HTTPResponse {
         let started = DispatchTime.now().uptimeNanoseconds
         metrics.requestStarted()
         let requestID = Self.acceptedRequestID(request.header("x-request-id")) ?? makeRequestID()
         var context = RequestContext(requestID: requestID, logger: logger.with(LogKey.requestID, requestID),
                                      route: "unmatched")
 
-        var response = refusal.map { $0.response(requestID: requestID) }
+        var response = rejection.map { $0.response(requestID: requestID) }
             ?? produce(request, bodyTooLarge: bodyTooLarge, maxBodyBytes: maxBodyBytes, context: &context)
         response.headers.append(("X-Request-ID", requestID))
         if response.body.count >= minimumCompressedBytes, response.header("content-encoding") == nil,

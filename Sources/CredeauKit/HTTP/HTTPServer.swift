@@ -30,7 +30,7 @@ public final class HTTPServer: Sendable {
     /// resumed connection out of its suspended list only on its next pass, so `stop` waits for
     /// this count, not only for the workers, before `MHD_stop_daemon`.
     private let suspended = Atomic<Int>(0)
-    /// Request-body bytes buffered now, across connections.
+    /// The cap on request-body bytes buffered across connections, with the bytes reserved now.
     private let bodyBudget: BodyBudget
     /// libmicrohttpd's messages while `start` runs, reported in `startFailed`; nil once started,
     /// when its messages go to the application's logger instead.
@@ -60,7 +60,7 @@ public final class HTTPServer: Sendable {
     public var requestsInFlight: Int { inFlight.load(ordering: .relaxed) }
 
     /// Request-body bytes buffered now across connections.
-    var bufferedBodyBytes: Int { bodyBudget.taken }
+    var bufferedBodyBytes: Int { bodyBudget.reservedBytes }
 
     public func start() throws {
         let context = Unmanaged.passUnretained(self).toOpaque()
@@ -111,14 +111,14 @@ public final class HTTPServer: Sendable {
 
         stopping.store(true, ordering: .relaxed)
         // libmicrohttpd's threads may still have the listening socket in their epoll sets, so it
-        // must stay open until MHD_stop_daemon (closing it here made one of them abort on
-        // EBADF). shutdown() stops it listening at once: new connections are refused, not left
-        // waiting in the backlog.
+        // must stay open until MHD_stop_daemon. Closing it here made one of them abort with
+        // "Failed to remove listen FD from epoll set". shutdown() stops it listening at once, so
+        // new connections are refused instead of waiting in the backlog.
         let listener = MHD_quiesce_daemon(handle)
         if listener >= 0 { _ = shutdown(listener, Int32(SHUT_RD)) }
         let grace = UInt64(max(0, gracePeriod) * 1e9)
         let deadline = DispatchTime.now().uptimeNanoseconds + grace
-        // The pool closes a little before the deadline, so that the requests it refuses then
+        // The pool closes a little before the deadline, so that the requests it rejects then
         // (queued, or arriving later on open connections) still get their 503 out.
         waitUntilIdle(before: deadline - min(grace / 5, 1_000_000_000))
         let pool = workers.withLock { $0 }
@@ -129,7 +129,8 @@ public final class HTTPServer: Sendable {
         // Each suspended connection has a running job in the pool that resumes it.
         let drained = pool?.drain(until: deadline) ?? true
         // After its resume, a connection leaves the suspended list when libmicrohttpd next calls
-        // back for it, which takes one pass of its loop; 200 ms past the deadline is plenty.
+        // back for it, one pass of its loop later. The 200 ms past the deadline is an estimate
+        // with a wide margin.
         let settleBy = max(deadline, DispatchTime.now().uptimeNanoseconds) + 200_000_000
         while drained, suspended.load(ordering: .relaxed) > 0, DispatchTime.now().uptimeNanoseconds < settleBy {
             usleep(1_000)
@@ -235,19 +236,18 @@ public final class HTTPServer: Sendable {
         }
         let request = pending.makeRequest(), tooLarge = pending.isBodyTooLarge
         let application = self.application, maxBodyBytes = configuration.maxBodyBytes
+        // The handler's response, or `rejection` in its place.
+        let respond: @Sendable (HTTPError?) -> HTTPResponse = { rejection in
+            application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes, rejection: rejection)
+        }
         if request.method == "GET" || request.method == "HEAD", configuration.inlinePaths.contains(request.path) {
-            return queue(application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes),
-                         on: connection)
+            return queue(respond(nil), on: connection)
         }
         if pending.isOverBudget {
-            let refusal = HTTPError(503, "The service is receiving too many large request bodies at once; retry the request",
-                                    headers: [("Retry-After", "1")])
-            return queue(application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes,
-                                             refusal: refusal), on: connection)
+            return queue(respond(Self.overBudget), on: connection)
         }
         guard let pool = workers.withLock({ $0 }) else {
-            return queue(application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes,
-                                             refusal: Self.shuttingDown), on: connection)
+            return queue(respond(Self.shuttingDown), on: connection)
         }
         let handoff = SuspendedConnection(connection: connection, pending: pending)
         let submitted = pool.submit(accept: {
@@ -255,24 +255,26 @@ public final class HTTPServer: Sendable {
             pending.isSuspended = true
             suspended.add(1, ordering: .relaxed)
         }, run: {
-            let response = application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes)
+            let response = respond(nil)
             // The handler is done with the body, so its bytes go back to the budget now rather
             // than when libmicrohttpd has sent the response.
             handoff.pending.releaseBudget()
             handoff.pending.response = response
             MHD_resume_connection(handoff.connection)
-        }, refuse: {
-            handoff.pending.response = application.respond(to: request, bodyTooLarge: tooLarge,
-                                                           maxBodyBytes: maxBodyBytes, refusal: Self.shuttingDown)
+        }, reject: {
+            handoff.pending.response = respond(Self.shuttingDown)
             MHD_resume_connection(handoff.connection)
         })
         guard submitted else {
-            // The server is stopping and the pool has closed; the connection was not suspended.
-            return queue(application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes,
-                                             refusal: Self.shuttingDown), on: connection)
+            // The server is stopping and the pool has closed, so the connection was not suspended.
+            return queue(respond(Self.shuttingDown), on: connection)
         }
         return mhdYes
     }
+
+    private static let overBudget = HTTPError(
+        503, "The service is receiving too many large request bodies at once; retry the request",
+        headers: [("Retry-After", "1")])
 
     private static let shuttingDown = HTTPError(503, "The service is shutting down; retry the request",
                                                 headers: [("Retry-After", "1")])

@@ -33,12 +33,13 @@ public struct HTTPServerConfiguration: Sendable {
     /// a worker.
     public var connectionTimeoutSeconds: Int = 30
     /// Largest total of request-body bytes buffered at once across connections, counted as the
-    /// bytes arrive; a request whose body would pass it gets 503 with `Retry-After`. It bounds
+    /// bytes arrive. A request whose body would pass it gets 503 with `Retry-After`, which bounds
     /// memory when many clients send large bodies together. The server raises it to
     /// `maxBodyBytes` when lower, so that one body of the largest allowed size always fits.
     public var maxBufferedBodyBytes: Int = 64 * 1024 * 1024
-    /// GET paths handled on the I/O thread that read the request instead of a worker, so that a
-    /// liveness probe or a metrics scrape gets its response while every worker waits on a slow call.
+    /// Paths whose GET and HEAD requests run on the I/O thread that read them instead of a
+    /// worker, so that a liveness probe or a metrics scrape gets its response while every worker
+    /// waits on a slow call.
     /// Their handlers must be quick and must not block.
     public var inlinePaths: Set<String> = ["/health", "/metrics"]
 

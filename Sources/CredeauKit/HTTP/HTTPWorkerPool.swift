@@ -16,7 +16,7 @@ final class HTTPWorkerPool: @unchecked Sendable {
     private var jobs: [Job] = []
     private var running = 0
     private var stopping = false
-    /// Set by `close`: `submit` then refuses new jobs.
+    /// Set by `close`: `submit` then rejects new jobs.
     private var closed = false
     private var threads: [Thread] = []
     private var exited = 0
@@ -35,27 +35,27 @@ final class HTTPWorkerPool: @unchecked Sendable {
     /// A handler to run, and what to do instead when the pool closes before it starts.
     private struct Job {
         let run: () -> Void
-        let refuse: () -> Void
+        let reject: () -> Void
     }
 
     /// Calls `accept` and queues `run` for a free worker, both under the pool's lock, and
     /// returns true; or, after `close`, does neither and returns false. When the pool closes
-    /// before `run` starts, `refuse` is called instead.
+    /// before `run` starts, `reject` is called instead.
     ///
     /// The server suspends the connection in `accept`, so a connection is suspended exactly when
     /// its job is queued, and `close` and `drain` account for every suspended connection.
     func submit(accept: () -> Void, run: @escaping @Sendable () -> Void,
-                refuse: @escaping @Sendable () -> Void) -> Bool {
+                reject: @escaping @Sendable () -> Void) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         guard !closed else { return false }
         accept()
-        jobs.append(Job(run: run, refuse: refuse))
+        jobs.append(Job(run: run, reject: reject))
         condition.signal()
         return true
     }
 
-    /// Refuses jobs from now on, and calls `refuse` of those queued but not started.
+    /// Rejects jobs from now on, and calls `reject` of those queued but not started.
     func close() {
         condition.lock()
         closed = true
@@ -63,7 +63,7 @@ final class HTTPWorkerPool: @unchecked Sendable {
         jobs.removeAll()
         condition.broadcast()
         condition.unlock()
-        for job in queued { job.refuse() }
+        for job in queued { job.reject() }
     }
 
     /// Jobs running now.

@@ -21,8 +21,8 @@ final class BodyBudget: Sendable {
         }
     }
 
-    /// Bytes taken now.
-    var taken: Int { used.load(ordering: .relaxed) }
+    /// Bytes reserved now.
+    var reservedBytes: Int { used.load(ordering: .relaxed) }
 
     func release(_ count: Int) {
         if count > 0 { used.subtract(count, ordering: .relaxed) }
@@ -80,8 +80,8 @@ final class PendingRequest {
         }
         if needed > reserved {
             // Grow by a quarter, not by doubling as an array would, so a half-sent body reserves
-            // little more than it has received; reserve the bytes first and stop at the
-            // announced length.
+            // little more than it has received. The bytes are reserved before the buffer grows,
+            // and growth stops at the announced length.
             let target = min(max(needed, reserved + reserved / 4, 64 * 1024),
                              announcedLength.map { max($0, needed) } ?? maxBodyBytes)
             guard budget.reserve(target - reserved) else {

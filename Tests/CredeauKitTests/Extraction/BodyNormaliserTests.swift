@@ -96,7 +96,7 @@ private func normalisedBytes(_ body: String) -> (cased: [UInt8], lower: [UInt8])
     private static let lineBreaks: Set<Unicode.Scalar> = ["\u{0A}", "\u{0D}", "\u{85}", "\u{2028}", "\u{2029}"]
     private static let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{2060}", "\u{FEFF}"]
 
-    /// The ASCII character that a full-width form or a curly quote stands for.
+    /// Returns the ASCII character that a full-width form or a curly quote represents.
     private static func asciiForm(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {
         case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFF01 + 0x21)

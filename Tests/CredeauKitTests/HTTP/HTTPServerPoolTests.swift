@@ -168,18 +168,18 @@ import Testing
         // The first body is half sent, so the bytes it has buffered stay reserved.
         let first = try RawHTTPClient(port: port)
         first.sendRaw(head + body[..<450_000])
-        // Once 400,000 bytes are in, over 400,000 are reserved, which leaves no room for 900,000 more.
+        // Once 400,000 bytes are in, at least 400,000 are reserved, which leaves no room for 900,000 more.
         for _ in 0..<500 where server.bufferedBodyBytes < 400_000 { usleep(10_000) }
         #expect(server.bufferedBodyBytes >= 400_000)
-        let refused = try RawHTTPClient(port: port).request("POST", "/echo", body: body)
+        let rejected = try RawHTTPClient(port: port).request("POST", "/echo", body: body)
         first.sendRaw(Array(body[450_000...]))
         let firstResponse = try first.readResponse()
         // The first request has ended, so its bytes are free again.
         let later = try RawHTTPClient(port: port).request("POST", "/echo", body: body)
 
-        #expect(refused.status == 503)
-        #expect(refused.headers["retry-after"] == "1")
-        #expect(refused.text.contains("too many large request bodies"))
+        #expect(rejected.status == 503)
+        #expect(rejected.headers["retry-after"] == "1")
+        #expect(rejected.text.contains("too many large request bodies"))
         #expect(firstResponse.status == 200)
         #expect(firstResponse.body == body)
         #expect(later.status == 200)
@@ -232,12 +232,12 @@ import Testing
 
         let unfinished = server.stop(gracePeriod: 0.5)
         done.wait()
-        let refusedFirst = statuses.read()
+        let rejectedFirst = statuses.read()
         gate.open(1)
         done.wait()
 
         #expect(unfinished == 1)
-        #expect(refusedFirst == [503])
+        #expect(rejectedFirst == [503])
         #expect(statuses.read() == [503, 200])
     }
 }

@@ -53,7 +53,7 @@ public final class ServiceRunner {
         let started = DispatchTime.now().uptimeNanoseconds
         let unfinished = server.stop(gracePeriod: gracePeriodSeconds)
         if unfinished > 0 {
-            logger.warning("grace period ended with requests still in flight; exiting without waiting for them",
+            logger.warning("grace period ended with requests still in flight, which the process does not wait for",
                            [(LogKey.count, String(unfinished))])
         }
         shutdown()
