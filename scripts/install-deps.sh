@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages credeau builds and tests against, skipping those already present.
-# Usage: scripts/install-deps.sh [build|test]
+# Usage: scripts/install-deps.sh [build|test|bench]
 # test adds the PostgreSQL server, Python tooling, and what the packaging tests run: groff to
-# render the man pages, zsh to load the completion script, make for 'make install'.
+# render the man pages, zsh to load the completion script, make for 'make install'. bench adds
+# the PostgreSQL server and python3 (which finds a free port for it).
 set -euo pipefail
 
 mode="${1:-build}"
@@ -11,6 +12,8 @@ packages=(pkg-config libpcre2-dev libsqlite3-dev libbson-dev libmongoc-dev libpq
 if [[ "$mode" == "test" ]]; then
     # libgomp1: the lightgbm wheel links the system OpenMP runtime.
     packages+=(postgresql postgresql-client python3-venv libgomp1 groff-base zsh make)
+elif [[ "$mode" == "bench" ]]; then
+    packages+=(postgresql postgresql-client python3)
 fi
 
 missing=()

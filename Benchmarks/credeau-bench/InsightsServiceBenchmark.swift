@@ -16,10 +16,24 @@ struct InsightsServiceBenchmark {
     var users = 20
     var smsPerUser = 5_000
     var seed: UInt64 = 42
+    /// CPU numbers that serve-insights and serve-sms are pinned to (`taskset`), or nil for none.
+    var pinning: (insights: Int, sms: Int)?
+    /// The PostgreSQL server to run on, or nil for a fresh SQLite file.
+    var postgresURL: String?
 
-    init(arguments: [String]) throws {
+    /// Reads the options; PostgreSQL comes from `CREDEAU_BENCH_PG_URL` unless `postgresURL` is given.
+    init(arguments: [String], postgresURL: String?? = nil) throws {
+        self.postgresURL = postgresURL ?? ProcessInfo.processInfo.environment["CREDEAU_BENCH_PG_URL"].flatMap { $0.isEmpty ? nil : $0 }
         var index = 0
         while index < arguments.count {
+            if arguments[index] == "--pin" {
+                // "--pin 0,1": serve-insights on CPU 0 and serve-sms on CPU 1; "--pin 0,0": both on CPU 0.
+                let parts = index + 1 < arguments.count ? arguments[index + 1].split(separator: ",").compactMap { Int($0) } : []
+                guard parts.count == 2, parts.allSatisfy({ $0 >= 0 }) else { throw BenchmarkOptionError.invalid("--pin") }
+                pinning = (parts[0], parts[1])
+                index += 2
+                continue
+            }
             guard index + 1 < arguments.count, let number = Int(arguments[index + 1]), number > 0 else {
                 throw BenchmarkOptionError.invalid(arguments[index])
             }
@@ -47,7 +61,7 @@ struct InsightsServiceBenchmark {
         // serve-sms encrypts each stored body, as production requires.
         environment["DB_ENCRYPTION_KEY"] = try Fernet.generateKey()
         let engine: String
-        if let url = environment["CREDEAU_BENCH_PG_URL"], !url.isEmpty {
+        if let url = postgresURL {
             let login = try PostgresConfiguration(url: url)
             environment.merge([
                 "DI_POSTGRES_HOST": login.host, "DI_POSTGRES_PORT": String(login.port), "DI_POSTGRES_USERNAME": login.user,
@@ -63,12 +77,13 @@ struct InsightsServiceBenchmark {
         let token = try BenchProcess.migrate(dump: directory.path, client: client + "_insights", environment: environment)
 
         let smsPort = Int.random(in: 20_000...40_000)
-        let sms = try BenchProcess(["serve-sms", "--host", "127.0.0.1", "--port", String(smsPort)], environment: environment)
+        let sms = try BenchProcess(["serve-sms", "--host", "127.0.0.1", "--port", String(smsPort)], environment: environment,
+                                   cpu: pinning?.sms)
         defer { sms.stop() }
         environment["SMS_EXTRACTOR_SERVICE_URL"] = "http://127.0.0.1:\(smsPort)"
         let insightsPort = smsPort + 1
         let insights = try BenchProcess(["serve-insights", "--host", "127.0.0.1", "--port", String(insightsPort)],
-                                        environment: environment)
+                                        environment: environment, cpu: pinning?.insights)
         defer { insights.stop() }
         let http = CurlHTTPClient(maxConnections: 1, timeoutSeconds: 60)
         try BenchProcess.waitForHealth(http, port: smsPort)
@@ -92,7 +107,10 @@ struct InsightsServiceBenchmark {
             passes.append((name, samples.sorted(), insights.cpuSeconds - insightsCPU, sms.cpuSeconds - smsCPU))
         }
 
-        print("insights service: \(users) users of \(smsPerUser) SMS, one request at a time, \(engine), serve-sms batches of 1,000")
+        let placement = pinning.map { $0.insights == $0.sms ? ", both services on CPU \($0.sms)"
+                                      : ", serve-insights on CPU \($0.insights), serve-sms on CPU \($0.sms)" } ?? ""
+        print("insights service: \(users) users of \(smsPerUser) SMS, one request at a time, \(engine), serve-sms batches of 1,000"
+              + placement)
         for pass in passes {
             let p50 = pass.samples[pass.samples.count / 2]
             let p99 = pass.samples[min(pass.samples.count - 1, Int((Double(pass.samples.count) * 0.99).rounded(.up)) - 1)]
@@ -184,9 +202,16 @@ final class BenchProcess {
     static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("credeau")
 
-    init(_ arguments: [String], environment: [String: String]) throws {
-        process.executableURL = Self.binary
-        process.arguments = arguments
+    /// Starts `credeau` with `arguments`; with `cpu`, through `taskset` so that every thread of
+    /// the service runs on that CPU only (taskset replaces itself with the service, same pid).
+    init(_ arguments: [String], environment: [String: String], cpu: Int? = nil) throws {
+        if let cpu {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
+            process.arguments = ["-c", String(cpu), Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         try process.run()

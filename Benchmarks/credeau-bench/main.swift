@@ -27,17 +27,19 @@ let usage = """
                   Load-test a local 'credeau serve-sms' (release build) on SQLite, and on
                   PostgreSQL when CREDEAU_BENCH_PG_URL is set, with batches of N SMS (default
                   1000); print latency, SMS/s per core of the service and its peak RSS.
-      insights [--users N] [--sms N] [--seed S]
+      insights [--users N] [--sms N] [--seed S] [--pin I,S]
                   Start serve-sms and serve-insights from the credeau binary beside this one and
                   time POST /api/insights for N users (default 20) of N SMS (default 5000), cold
-                  and warm; SQLite, or PostgreSQL when CREDEAU_BENCH_PG_URL is set.
+                  and warm; SQLite, or PostgreSQL when CREDEAU_BENCH_PG_URL is set. --pin 0,1
+                  runs serve-insights on CPU 0 and serve-sms on CPU 1; --pin 0,0 both on CPU 0.
       serve-sms-profile [--iterations N] [--batch N]
                   Run N requests (default 20) of a batch of SMS (default 1000) through the
                   serve-sms request path in-process, on a temporary SQLite file, for profiling
                   under 'valgrind --tool=callgrind'; no sockets.
       all [--figures PATH]
                   Run extraction, features, scores, batch with 200 users, serve-sms and insights
-                  with 10 users, and write the measured figures as JSON (default
+                  with 10 users (on SQLite, then on PostgreSQL when CREDEAU_BENCH_PG_URL is
+                  set), and write the measured figures as JSON (default
                   bench-out/figures.json) for 'credeau scale-advise --calibrate --figures'.
     """
 
@@ -92,7 +94,11 @@ case "all":
     runServeSMSBenchmark(arguments: [])
     let insightsRate: Double
     do {
-        insightsRate = try InsightsServiceBenchmark(arguments: ["--users", "10"]).run()
+        // The calibration figure comes from the SQLite run; PostgreSQL follows when configured.
+        insightsRate = try InsightsServiceBenchmark(arguments: ["--users", "10"], postgresURL: .some(nil)).run()
+        if let url = ProcessInfo.processInfo.environment["CREDEAU_BENCH_PG_URL"], !url.isEmpty {
+            try InsightsServiceBenchmark(arguments: ["--users", "10"], postgresURL: url).run()
+        }
     } catch {
         fail("\(error)")
     }
