@@ -1,0 +1,78 @@
+@testable import CredeauKit
+import Foundation
+import Testing
+
+/// `PostgresExtractedSMSStore` writes a batch as one array per column. Texts that an array
+/// literal must escape, empty texts, the word NULL and missing values must read back as the
+/// SQLite store reads the same batch.
+@Suite(.enabled(if: StorageTestSupport.postgresURL != nil, StorageTestSupport.postgresSkipNotice))
+struct PostgresExtractedSMSStoreTests {
+    private static let awkward = [
+        #"say "hi""#, #"back\slash"#, #"\""#, "{braces}", "a,b", "NULL", "null", "", " ", "tab\tand\nnewline",
+        "₹ 500 🙏", "(paren)", "'quote'", #"\\"#, "}", "{",
+    ]
+
+    private static func batch() -> [ExtractedSMS] {
+        let bodies = [
+            "Rs 500.00 debited from A/c XX1234 on 01-03-26 to VPA shop@okaxis. Avl Bal Rs 1,200.50",
+            "Rs 900.00 credited to A/c XX1234 on 02-03-26 by NEFT",
+            "Your OTP is 123456",
+            "EMI of Rs 4,500 due on 05-04-26 for loan a/c 8891",
+        ]
+        return (0..<(awkward.count * 2)).map { index in
+            let text = awkward[index % awkward.count]
+            var sms = SMSExtractor().extract(
+                RawSMS(id: "id-\(index)-\(text)", sender: index % 3 == 0 ? nil : "VM-HDFCBK",
+                       body: bodies[index % bodies.count] + " " + text, inboxDateMillis: 1_772_000_000_000 + Int64(index) * 60_000),
+                createdAtMillis: 1_772_500_000_000)
+            if index % 2 == 0 { sms.senderName = text }
+            if index % 3 == 0 { sms.transactionParty = text }
+            if index % 4 == 0 { sms.smsBody = text }
+            if index % 5 == 0 { sms.referenceNumber = text.isEmpty ? nil : text }
+            return sms
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func batchReadsBackAsInSQLite(encrypted: Bool) throws {
+        let database = try PostgresTestDatabase()
+        let connection = try database.connect()
+        _ = try SchemaMigrator(target: PostgresMigrationTarget(connection: connection), schema: .apiInsights,
+                               migrations: MigrationCatalog.postgres(.apiInsights)).migrate()
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fernet = encrypted ? try Fernet(key: Fernet.generateKey()) : nil
+        let postgres = PostgresExtractedSMSStore(pool: PostgresPool(configuration: database.configuration), fernet: fernet)
+        let sqlite = try SQLiteExtractedSMSStore(path: folder.appendingPathComponent("credeau.db").path, fernet: fernet,
+                                                 migrate: true)
+        let batch = Self.batch()
+        for store in [postgres as any ExtractedSMSStore, sqlite] {
+            try store.store(batch, clientID: #"acme"client"#, userID: #"u\1"#, requestID: "r{1}")
+            // A second store of the same ids, one of them twice, adds nothing and raises nothing.
+            try store.store(Array(batch.prefix(3)) + [batch[0]], clientID: #"acme"client"#, userID: #"u\1"#, requestID: "r2")
+        }
+
+        #expect(try connection.query("SELECT count(*) FROM extracted_sms").scalar == String(batch.count))
+        let fromPostgres = try postgres.entries(clientID: #"acme"client"#, userID: #"u\1"#, limit: nil)
+        let fromSQLite = try sqlite.entries(clientID: #"acme"client"#, userID: #"u\1"#, limit: nil)
+        #expect(fromPostgres.count == batch.count)
+        #expect(fromPostgres.map(\.smsID) == fromSQLite.map(\.smsID))
+        for (read, expected) in zip(fromPostgres, fromSQLite) {
+            #expect(ExtractedSMSColumns.values(of: read) == ExtractedSMSColumns.values(of: expected), "sms \(read.smsID)")
+        }
+        let bodies = Dictionary(uniqueKeysWithValues: fromPostgres.map { ($0.smsID, $0.smsBody) })
+        for sms in batch {
+            #expect(bodies[sms.smsID] == sms.smsBody)
+        }
+    }
+
+    @Test func arrayElementsAreQuotedAndEscaped() {
+        var literal: [UInt8] = []
+        PostgresExtractedSMSStore.appendElement(#"a"b\c"#, to: &literal)
+        literal.append(UInt8(ascii: ","))
+        PostgresExtractedSMSStore.appendElement(nil, to: &literal)
+        literal.append(UInt8(ascii: ","))
+        PostgresExtractedSMSStore.appendElement("NULL", to: &literal)
+        #expect(String(decoding: literal, as: UTF8.self) == #""a\"b\\c",NULL,"NULL""#)
+    }
+}
