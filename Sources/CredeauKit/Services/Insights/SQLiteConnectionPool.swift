@@ -3,24 +3,36 @@ import Synchronization
 /// Connections to one SQLite file, lent to one thread at a time.
 ///
 /// SQLite in write-ahead-log mode lets readers run beside the one writer, so each request
-/// thread borrows its own connection instead of queueing on a single one.
+/// thread borrows its own connection instead of queueing on a single one. Their commits leave
+/// checkpoints to one background thread (SQLiteBackgroundCheckpointer).
 public final class SQLiteConnectionPool: Sendable {
     public let path: String
     private let idle = Mutex<[PooledSQLiteDatabase]>([])
+    private let checkpointer: SQLiteBackgroundCheckpointer?
 
     /// Opens one connection at once, so a bad path fails at start rather than on the first request.
     public init(path: String) throws {
         self.path = path
-        let first = PooledSQLiteDatabase(database: try SQLiteDatabase(path: path))
+        let database = try SQLiteDatabase(path: path)
+        checkpointer = path == ":memory:" ? nil
+            : try SQLiteBackgroundCheckpointer(path: path, startPages: database.autocheckpointPages)
+        let first = PooledSQLiteDatabase(database: database)
+        if let checkpointer { database.checkpointInBackground(checkpointer) }
         idle.withLock { $0.append(first) }
     }
 
     /// Lends a connection to `body`; connections are opened on demand and kept for reuse.
     @discardableResult
     public func withDatabase<T>(_ body: (SQLiteDatabase) throws -> T) throws -> T {
-        let pooled = try idle.withLock { $0.popLast() } ?? PooledSQLiteDatabase(database: try SQLiteDatabase(path: path))
+        let pooled = try idle.withLock { $0.popLast() } ?? open()
         defer { idle.withLock { $0.append(pooled) } }
         return try body(pooled.database)
+    }
+
+    private func open() throws -> PooledSQLiteDatabase {
+        let database = try SQLiteDatabase(path: path)
+        if let checkpointer { database.checkpointInBackground(checkpointer) }
+        return PooledSQLiteDatabase(database: database)
     }
 }
 

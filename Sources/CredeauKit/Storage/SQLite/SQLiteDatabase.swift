@@ -97,8 +97,36 @@ public final class SQLiteDatabase {
     /// The WAL size at which a commit copies the log back into the database file.
     static let walCheckpointBytes = 4_096_000
 
+    /// The checkpointer that commits of this connection wake, kept alive until the connection closes.
+    private var checkpointer: SQLiteBackgroundCheckpointer?
+
     deinit {
         sqlite3_close_v2(handle)
+    }
+
+    /// Leaves the copying of the write-ahead log into the file to `checkpointer`'s thread instead
+    /// of the commit that fills the log (SQLiteBackgroundCheckpointer).
+    public func checkpointInBackground(_ checkpointer: SQLiteBackgroundCheckpointer) {
+        guard let handle else { return }
+        self.checkpointer = checkpointer
+        checkpointer.attach(to: handle)
+    }
+
+    /// The log size, in pages, at which SQLite's automatic checkpoint runs on this connection.
+    var autocheckpointPages: Int32 {
+        guard case let .integer(pages)? = (try? query("PRAGMA wal_autocheckpoint"))?.first?.first else { return 1_000 }
+        return Int32(clamping: pages)
+    }
+
+    /// Runs a passive checkpoint: copies what it can of the log without waiting for any lock.
+    func checkpointPassively() {
+        var logFrames: Int32 = -1
+        sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &logFrames, nil)
+        // A connection that has read nothing since the file went into WAL mode has not opened the
+        // log, so its checkpoint finds none (-1; SQLite 3.40). One read opens it.
+        if logFrames < 0, (try? query("SELECT 1 FROM sqlite_master LIMIT 1")) != nil {
+            sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+        }
     }
 
     /// True when SQLite opened the main database read-only, which it does without an error when
