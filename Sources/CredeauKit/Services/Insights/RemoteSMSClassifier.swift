@@ -81,7 +81,7 @@ public struct RemoteSMSClassifier: SMSClassifier {
         let progress = BatchProgress()
         // Each worker takes the next batch until none is left, so at most `concurrency` run at once.
         // The workers wait on the network, so each gets a thread of its own (see BlockingWorkers).
-        BlockingWorkers.run(count: min(concurrency, batches.count)) { _ in
+        BlockingWorkers.shared.run(count: min(concurrency, batches.count)) { _ in
             // Each worker writes its batches' bodies into one buffer, which keeps its capacity.
             var body: [UInt8] = []
             while true {
