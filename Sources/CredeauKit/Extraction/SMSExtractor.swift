@@ -110,8 +110,11 @@ public final class SMSExtractor: Sendable {
     private func nlpTag(outcome: Classification, channel: TransactionChannel?, scanner: FieldScanner) -> String {
         let type = outcome.smsType
         if let fixed = outcome.tag { return "\(type.rawValue)_\(fixed)" }
-        for tag in rules.tags where tag.types.contains(type) && scanner.text.containsAny(tag.any) && scanner.matches(tag.pattern) {
-            return "\(type.rawValue)_\(tag.suffix)"
+        // By index, so tags that do not apply are not copied (see Classifier.classify).
+        let tags = rules.tags
+        for index in tags.indices
+        where tags[index].types.contains(type) && scanner.text.containsAny(tags[index].any) && scanner.matches(tags[index].pattern) {
+            return "\(type.rawValue)_\(tags[index].suffix)"
         }
         if let channel, rules.channelTagTypes.contains(type), ![.other, .card, .wallet].contains(channel) {
             return "\(type.rawValue)_\(channel.rawValue)"

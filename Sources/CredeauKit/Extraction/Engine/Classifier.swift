@@ -42,11 +42,15 @@ struct Classifier {
 
     mutating func classify() -> Classification {
         if scanner.text.count == 0 { return Classification(smsType: .notInTheList) }
-        for rule in rules {
-            guard scanner.text.containsAny(rule.any) else { continue }
-            if !rule.patterns.isEmpty, !rule.patterns.contains(where: scanner.matches) { continue }
-            if scanner.text.containsAny(rule.unlessAny), rule.unless.contains(where: scanner.matches) { continue }
+        // Rules are read in place by index, and patterns tried in plain loops: `for rule in rules`
+        // copied every rule (retaining its arrays and strings), gated-out ones included, and
+        // `contains(where: scanner.matches)` copied the scanner into a closure.
+        for index in rules.indices {
+            guard scanner.text.containsAny(rules[index].any) else { continue }
+            if !rules[index].patterns.isEmpty, !anyMatches(rules[index].patterns) { continue }
+            if scanner.text.containsAny(rules[index].unlessAny), anyMatches(rules[index].unless) { continue }
 
+            let rule = rules[index]
             var type = rule.smsType
             var direction: TransactionDirection?
             switch rule.direction {
@@ -64,5 +68,10 @@ struct Classifier {
             return Classification(smsType: type, accountType: rule.accountType, direction: direction, tag: rule.tag)
         }
         return Classification(smsType: .notInTheList)
+    }
+
+    private func anyMatches(_ patterns: [PCRE2Pattern]) -> Bool {
+        for index in patterns.indices where scanner.matches(patterns[index]) { return true }
+        return false
     }
 }

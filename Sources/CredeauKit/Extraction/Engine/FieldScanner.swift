@@ -164,8 +164,9 @@ struct FieldScanner {
     }
 
     func channel() -> TransactionChannel? {
-        for entry in pack.channels where text.containsAny(entry.any) && matches(entry.pattern) {
-            return entry.channel
+        let channels = pack.channels
+        for index in channels.indices where text.containsAny(channels[index].any) && matches(channels[index].pattern) {
+            return channels[index].channel
         }
         return nil
     }
