@@ -61,9 +61,6 @@ public final class RecordWriter: Sendable {
     }
 
     private func run() {
-        // Answers come first on a busy core; at nice 5 the writer still gets about a quarter of a
-        // core that requests keep busy. On Linux, who 0 names the calling thread only.
-        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 5)
         while true {
             available.wait()
             let (batch, stopping) = queue.withLock { state -> ([InsightsRecord], Bool) in
