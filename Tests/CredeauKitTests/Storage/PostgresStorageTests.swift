@@ -24,7 +24,9 @@ struct PostgresStorageTests {
         let database = try PostgresTestDatabase()
         let connection = try database.connect()
         let applied = try migrator(connection).migrate()
-        #expect(applied.map(\.version) == [1, 2, 3])
+        #expect(applied.map(\.version) == [1, 2, 3, 4])
+        let requestIDIndex = try connection.query("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_extracted_sms_request_id'")
+        #expect(requestIDIndex.rows.isEmpty)
 
         let tables = try connection.query("""
             SELECT c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -76,7 +78,7 @@ struct PostgresStorageTests {
         #expect(try migrator(connection, .syncDB).migrate().isEmpty)
         #expect(try migrator(connection).pending().isEmpty)
         let recorded = try connection.query("SELECT count(*) FROM credeau_schema_migrations")
-        #expect(recorded.scalar == "4")
+        #expect(recorded.scalar == "5")
     }
 
     @Test func partitionsCreatedTenDaysAhead() throws {
@@ -174,10 +176,10 @@ struct PostgresStorageTests {
             }
         }
         #expect(failures.withLock { $0 } == [])
-        #expect(applied.withLock { $0.sorted() } == [1, 2, 3])
+        #expect(applied.withLock { $0.sorted() } == [1, 2, 3, 4])
         let connection = try database.connect()
         let recorded = try connection.query("SELECT count(*) FROM credeau_schema_migrations")
-        #expect(recorded.scalar == "3")
+        #expect(recorded.scalar == "4")
     }
 
     @Test func brokenConnectionReconnects() throws {

@@ -14,6 +14,10 @@ enum PostgresAPIInsightsSchema {
         Migration(version: 1, name: "create api_insights_db tables", sql: apiTables),
         Migration(version: 2, name: "create partition maintenance functions", sql: PostgresPartitionFunctions.sql),
         Migration(version: 3, name: "create extracted_sms and insights_jobs", sql: credeauTables),
+        // No query filters extracted_sms by request_id, and every stored SMS wrote the index: a
+        // 1,000-row insert took about 10 ms of server time with it and 8.8 ms without.
+        Migration(version: 4, name: "drop the unused request_id index of extracted_sms",
+                  sql: "DROP INDEX IF EXISTS ix_extracted_sms_request_id;"),
     ]
 
     private static let utcNow = "(now() AT TIME ZONE 'utc')"
