@@ -38,8 +38,8 @@ let usage = """
                   under 'valgrind --tool=callgrind'; no sockets.
       all [--figures PATH]
                   Run extraction, features, scores, batch with 200 users, serve-sms and insights
-                  with 10 users (on SQLite, then on PostgreSQL when CREDEAU_BENCH_PG_URL is
-                  set), and write the measured figures as JSON (default
+                  with 10 users (on SQLite, again with one CPU per service, then on PostgreSQL
+                  when CREDEAU_BENCH_PG_URL is set), and write the measured figures as JSON (default
                   bench-out/figures.json) for 'credeau scale-advise --calibrate --figures'.
     """
 
@@ -96,6 +96,10 @@ case "all":
     do {
         // The calibration figure comes from the SQLite run; PostgreSQL follows when configured.
         insightsRate = try InsightsServiceBenchmark(arguments: ["--users", "10"], postgresURL: .some(nil)).run()
+        if ProcessInfo.processInfo.activeProcessorCount >= 2 {
+            // One core per service, as on separate nodes.
+            try InsightsServiceBenchmark(arguments: ["--users", "10", "--pin", "0,1"], postgresURL: .some(nil)).run()
+        }
         if let url = ProcessInfo.processInfo.environment["CREDEAU_BENCH_PG_URL"], !url.isEmpty {
             try InsightsServiceBenchmark(arguments: ["--users", "10"], postgresURL: url).run()
         }
