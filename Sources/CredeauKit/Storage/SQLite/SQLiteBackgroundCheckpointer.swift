@@ -1,24 +1,25 @@
 import CSQLite
 import Foundation
 
-/// Copies a write-ahead log back into its database file on a thread of its own, so that the
-/// request whose commit fills the log does not do it.
+/// Copies most of a write-ahead log back into its database file on a thread of its own, so that
+/// the request whose commit fills the log does not do the whole copy.
 ///
 /// With SQLite's automatic checkpoint, the commit that takes the log past its limit copies every
 /// logged page into the database file before it returns: about 4 MB read and written, once in
 /// every five or six 1,000-SMS requests of serve-sms. Connections given to `attach` instead wake
-/// this thread, which runs a passive checkpoint on its own connection. A
-/// passive checkpoint copies what it can without waiting for readers or writers (SQLite's
-/// documentation of `SQLITE_CHECKPOINT_PASSIVE`). Should the log still reach
-/// `inlinePages`, because this thread cannot keep up, the committing connection checkpoints
-/// itself, as SQLite would, which keeps the log near that size while checkpoints can finish.
+/// this thread, which runs a passive checkpoint on its own connection while writers go on
+/// appending. The first commit after that pass copies the little they appended meanwhile, so
+/// the whole log is copied and the next writer starts it again from the beginning. A log that
+/// a thread alone copies is seldom wholly copied while writers append, and grew past 180 MB
+/// under load. Should the log reach twice the start size all the same, the committing
+/// connection waits for a running pass and copies the rest itself, as SQLite would copy it all.
 public final class SQLiteBackgroundCheckpointer: Sendable {
     private let worker: CheckpointWorker
 
     /// Starts the thread, which opens its own connection to `path`.
     ///
     /// - Parameter startPages: pages of log that wake the thread (SQLite's automatic checkpoint
-    ///   would run at this size). The committing connection checkpoints itself at four times that.
+    ///   would run at this size).
     public init(path: String, startPages: Int32) throws {
         // The journal mode is the file's own (WAL, set by the writers), so this connection sets none.
         let database = try SQLiteDatabase(path: path, walMode: false)
@@ -34,65 +35,118 @@ public final class SQLiteBackgroundCheckpointer: Sendable {
         worker.stop()
     }
 
-    /// Checkpoints run so far: by the thread, and by committing connections that found the log at
-    /// four times `startPages` or more.
-    public var checkpointCounts: (background: Int, inline: Int) {
+    /// Checkpoints run so far: passes of the thread, the copies of the remainder that commits
+    /// ran after a pass, and the copies that commits ran at twice `startPages`.
+    public var checkpointCounts: (background: Int, finishing: Int, inline: Int) {
         worker.counts
     }
 
-    /// Makes the connection `handle` wake the thread when a commit leaves `startPages` or more in
-    /// the log, in place of SQLite's automatic checkpoint. The owner of `handle` must keep this
-    /// object alive until it closes `handle`.
+    /// Makes the connection `handle` hand its checkpoints to this object in place of SQLite's
+    /// automatic checkpoint. The owner of `handle` must keep this object alive until it closes
+    /// `handle`.
     func attach(to handle: OpaquePointer) {
         sqlite3_wal_hook(handle, { context, connection, name, pages in
             guard let context else { return SQLITE_OK }
             let worker = Unmanaged<CheckpointWorker>.fromOpaque(context).takeUnretainedValue()
+            guard pages >= worker.startPages else { return SQLITE_OK }
+            let step: CheckpointWorker.Step
             if pages >= worker.inlinePages {
+                // A pass still running holds SQLite's checkpoint lock, and a passive checkpoint
+                // would give up at once, so the commit waits for the pass. This keeps the log near
+                // `inlinePages` when commits outpace the thread.
+                worker.waitForPass()
+                step = .copyAll
+            } else {
+                step = worker.nextStep(logFrames: pages)
+            }
+            if step != .none {
                 // The result is ignored, as SQLite's automatic checkpoint ignores it: a checkpoint
                 // that finds the database busy is tried again after a later commit.
                 sqlite3_wal_checkpoint_v2(connection, name, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
-                worker.count(inline: true)
-            } else if pages >= worker.startPages {
-                worker.wake()
+                worker.count(step)
             }
             return SQLITE_OK
         }, Unmanaged.passUnretained(worker).toOpaque())
     }
 }
 
-/// The thread's side: a flag that commits raise, and the loop that checkpoints when it is raised.
+/// The thread's side: the state of the current pass, and the loop that runs passes.
 private final class CheckpointWorker: @unchecked Sendable {
     // @unchecked: the variables are read and written under `condition` only, and `database` is
     // used by the worker's thread only.
+
+    /// The checkpoint work that a commit finding `startPages` or more of log does itself.
+    enum Step {
+        /// Nothing: the thread was woken or is still copying.
+        case none
+        /// Copy what writers appended during the thread's pass.
+        case finish
+        /// Copy what is left of a log that has reached `inlinePages`.
+        case copyAll
+    }
+
+    private enum State {
+        case idle, copying, copied
+    }
+
     let startPages: Int32
     let inlinePages: Int32
     private let database: SQLiteDatabase
     private let condition = NSCondition()
-    private var pending = false, stopping = false, finished = false
-    private var background = 0, inline = 0
+    private var state = State.idle
+    /// Frames of the log when the last pass ran.
+    private var passLogFrames: Int32 = 0
+    private var stopping = false, finished = false
+    private var background = 0, finishing = 0, inline = 0
 
     init(startPages: Int32, database: SQLiteDatabase) {
         self.database = database
         self.startPages = startPages
-        inlinePages = startPages * 4
+        inlinePages = startPages * 2
     }
 
-    var counts: (background: Int, inline: Int) {
+    var counts: (background: Int, finishing: Int, inline: Int) {
         condition.lock()
         defer { condition.unlock() }
-        return (background, inline)
+        return (background, finishing, inline)
     }
 
-    func wake() {
+    /// Returns `.finish` when the thread's pass is done and the log it copied has grown since,
+    /// and otherwise wakes the thread unless it is copying. `logFrames` is the log's size after
+    /// the commit.
+    func nextStep(logFrames: Int32) -> Step {
         condition.lock()
-        pending = true
-        condition.signal()
+        defer { condition.unlock() }
+        switch state {
+        case .copying:
+            return .none
+        case .copied where logFrames > passLogFrames:
+            state = .idle
+            return .finish
+        case .idle, .copied:
+            // A log smaller than the pass saw was started again (the pass had copied it all), so
+            // this one needs a pass of its own.
+            state = .copying
+            condition.signal()
+            return .none
+        }
+    }
+
+    /// Waits up to a second for a running pass to end.
+    func waitForPass() {
+        let deadline = Date().addingTimeInterval(1)
+        condition.lock()
+        while state == .copying && !stopping && condition.wait(until: deadline) {}
         condition.unlock()
     }
 
-    func count(inline isInline: Bool) {
+    func count(_ step: Step) {
         condition.lock()
-        if isInline { inline += 1 } else { background += 1 }
+        switch step {
+        case .finish: finishing += 1
+        case .copyAll: inline += 1
+        case .none: break
+        }
         condition.unlock()
     }
 
@@ -104,20 +158,24 @@ private final class CheckpointWorker: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Checkpoints each time a commit wakes the thread, until `stop`.
+    /// Runs a pass each time a commit wakes the thread, until `stop`.
     func run() {
         // The thread keeps the default priority. At nice 10 it fell behind under full load, and
-        // committing connections copied the log five times as often (362 against 69 inline
-        // checkpoints in 12 s of `credeau-bench serve-sms`; 4-connection p99 52 against 40 ms).
+        // committing connections copied the whole log five times as often (4-connection p99 of
+        // `credeau-bench serve-sms` 52 against 40 ms).
         while true {
             condition.lock()
-            while !pending && !stopping { condition.wait() }
+            while state != .copying && !stopping { condition.wait() }
             let stop = stopping
-            pending = false
             condition.unlock()
             if stop { break }
-            database.checkpointPassively()
-            count(inline: false)
+            let frames = database.checkpointPassively()
+            condition.lock()
+            background += 1
+            passLogFrames = frames
+            state = .copied
+            condition.broadcast()
+            condition.unlock()
         }
         condition.lock()
         finished = true

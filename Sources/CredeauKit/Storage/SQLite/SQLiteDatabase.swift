@@ -89,6 +89,10 @@ public final class SQLiteDatabase {
             if case let .integer(bytes) = pageSize, bytes > 0 {
                 try execute("PRAGMA wal_autocheckpoint=\(max(1, Self.walCheckpointBytes / Int(bytes)))")
             }
+            // SQLite reuses the log file from its start after a checkpoint but never shrinks it, so
+            // one burst (or a long reader) would leave a large file behind. This cuts it back when
+            // the log starts again.
+            try execute("PRAGMA journal_size_limit=\(Self.walCheckpointBytes * 4)")
         }
     }
 
@@ -118,15 +122,18 @@ public final class SQLiteDatabase {
         return Int32(clamping: pages)
     }
 
-    /// Runs a passive checkpoint: copies what it can of the log without waiting for any lock.
-    func checkpointPassively() {
+    /// Runs a passive checkpoint, which copies what it can of the log without waiting for any
+    /// lock, and returns the frames the log had (-1 when there was no log to copy).
+    @discardableResult
+    func checkpointPassively() -> Int32 {
         var logFrames: Int32 = -1
         sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &logFrames, nil)
         // A connection that has read nothing since the file went into WAL mode has not opened the
         // log, so its checkpoint finds none (-1; SQLite 3.40). One read opens it.
         if logFrames < 0, (try? query("SELECT 1 FROM sqlite_master LIMIT 1")) != nil {
-            sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &logFrames, nil)
         }
+        return logFrames
     }
 
     /// True when SQLite opened the main database read-only, which it does without an error when
