@@ -143,6 +143,24 @@ import Glibc
         #expect(service.stop() == 0)
     }
 
+    @Test func canonicallyEqualIdsAreStoredApart() throws {
+        // "\u{E9}" and "e\u{301}" are equal Swift strings but different ids to the database.
+        let workspace = try Workspace()
+        let service = try ServeSMSProcess(environment: workspace.environment())
+        let client = try service.client()
+        var sms = ServeSMSTestSupport.debitSMS(count: 2)
+        sms[0].id = "\u{E9}"
+        sms[1].id = "e\u{301}"
+        let response = try client.request("POST", "/api/extract_sms", body: ServeSMSTestSupport.body(sms: sms))
+        #expect(response.status == 200)
+        #expect(try ServeSMSTestSupport.entries(response).count == 2)
+
+        let database = try SQLiteDatabase(path: workspace.sqlitePath)
+        let rows = try database.query("SELECT hex(sms_id) FROM extracted_sms ORDER BY 1")
+        #expect(rows == [[.text("65CC81")], [.text("C3A9")]])
+        #expect(service.stop() == 0)
+    }
+
     @Test func bodyOverConfiguredLimitIs413() throws {
         let workspace = try Workspace()
         let service = try ServeSMSProcess(environment: workspace.environment(["MAX_REQUEST_BODY_MB": "1"]))

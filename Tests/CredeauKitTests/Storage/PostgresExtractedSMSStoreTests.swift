@@ -66,6 +66,28 @@ struct PostgresExtractedSMSStoreTests {
         }
     }
 
+    @Test func idsWithNULAndCombiningQuotesAreFound() throws {
+        let database = try PostgresTestDatabase()
+        let connection = try database.connect()
+        _ = try SchemaMigrator(target: PostgresMigrationTarget(connection: connection), schema: .apiInsights,
+                               migrations: MigrationCatalog.postgres(.apiInsights)).migrate()
+        let store = PostgresExtractedSMSStore(pool: PostgresPool(configuration: database.configuration), fernet: nil)
+        // A quote followed by a combining mark is one Swift Character, and libpq ends a parameter
+        // at NUL: both broke the lookup of stored ids, which answered 503.
+        let ids = ["x\u{0}y", "\"\u{301}", "\\\u{301}", "plain"]
+        var batch = Self.batch().prefix(ids.count).map { $0 }
+        for index in ids.indices { batch[index].smsID = ids[index] }
+        try store.store(Array(batch.prefix(2)), clientID: "acme", userID: "victim", requestID: "r1")
+
+        let found = try store.storedIDs(clientID: "acme", userID: "victim", among: ids)
+        #expect(found == ["x\u{FFFD}y", "\"\u{301}"])
+        // A user id with NUL is stored and looked up as the same replaced text, not cut at the NUL.
+        try store.store(Array(batch.suffix(2)), clientID: "acme", userID: "victim\u{0}x", requestID: "r2")
+        #expect(try store.storedIDs(clientID: "acme", userID: "victim\u{0}x", among: ids) == ["\\\u{301}", "plain"])
+        #expect(try store.storedIDs(clientID: "acme", userID: "victim", among: ids).count == 2)
+        #expect(try connection.query("SELECT count(*) FROM extracted_sms").scalar == "4")
+    }
+
     @Test func arrayElementsAreQuotedAndEscaped() {
         var literal: [UInt8] = []
         PostgresExtractedSMSStore.appendElement(#"a"b\c"#, to: &literal)

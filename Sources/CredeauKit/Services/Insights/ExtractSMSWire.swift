@@ -105,15 +105,15 @@ enum ExtractSMSWire {
         case .bson: try ExtractSMSAnswerDecoder.entries(fromBSON: body, url: url)
         }
         // Positions rather than entries, so that no entry is copied into and out of a dictionary.
-        var positionByID: [String: Int] = [:]
+        var positionByID: [ExactText: Int] = [:]
         positionByID.reserveCapacity(answered.count)
         for (position, entry) in answered.enumerated() {
-            positionByID[entry.smsID] = position
+            positionByID[ExactText(entry.smsID)] = position
         }
         var positions: [Int] = []
         positions.reserveCapacity(batch.count)
         for sms in batch {
-            guard let position = positionByID[sms.id] else {
+            guard let position = positionByID[ExactText(sms.id)] else {
                 throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "no entry for sms_id '\(sms.id)'")
             }
             positions.append(position)

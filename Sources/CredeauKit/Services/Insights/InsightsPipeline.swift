@@ -137,25 +137,26 @@ public struct InsightsPipeline: Sendable {
         guard !synced.isEmpty else { return ([], 0) }
         // Loops go by index and read fields in place, because iterating the arrays by value copied
         // every large entry and SMS, a measurable share of the request.
-        var ids = Set<String>(minimumCapacity: synced.count)
+        // Ids are compared byte by byte, as the stores compare them (ExactText).
+        var ids = Set<ExactText>(minimumCapacity: synced.count)
         for index in synced.indices {
             if synced[index].raw.id.isEmpty {
                 synced[index].raw.id = Self.contentID(synced[index].raw)
             } else if !Self.fitsStoredID(synced[index].raw.id) {
                 synced[index].raw.id = Self.shortenedID(synced[index].raw.id)
             }
-            ids.insert(synced[index].raw.id)
+            ids.insert(ExactText(synced[index].raw.id))
         }
         // One read of the user's stored entries gives both the SMS extracted before and their
         // entries. The synced SMS carry the bodies, so the stored ones are neither read nor decrypted.
         var known = try extractedStore.unorderedEntries(clientID: request.dataClientID, userID: request.userID)
-        var knownIndexByID: [String: Int] = [:]
+        var knownIndexByID: [ExactText: Int] = [:]
         knownIndexByID.reserveCapacity(synced.count)
-        for index in known.indices where ids.contains(known[index].smsID) {
-            knownIndexByID[known[index].smsID] = index
+        for index in known.indices where ids.contains(ExactText(known[index].smsID)) {
+            knownIndexByID[ExactText(known[index].smsID)] = index
         }
         let storedCount = knownIndexByID.count
-        let missing = knownIndexByID.isEmpty ? synced : synced.filter { knownIndexByID[$0.raw.id] == nil }
+        let missing = knownIndexByID.isEmpty ? synced : synced.filter { knownIndexByID[ExactText($0.raw.id)] == nil }
         if !missing.isEmpty {
             var fresh = try classifier.classify(missing.map(\.raw), createdAtMillis: missing.map(\.syncedAt),
                                                 clientID: request.dataClientID, userID: request.userID, requestID: requestID)
@@ -171,7 +172,7 @@ public struct InsightsPipeline: Sendable {
             // A user's first request: no entry was stored, every id is distinct and the classifier
             // returned the entries in order, so they are completed in place without a dictionary.
             if storedCount == 0, ids.count == synced.count, fresh.count == synced.count,
-               fresh.indices.allSatisfy({ fresh[$0].smsID == synced[$0].raw.id }) {
+               fresh.indices.allSatisfy({ ExactText(fresh[$0].smsID) == ExactText(synced[$0].raw.id) }) {
                 for index in fresh.indices {
                     Self.complete(&fresh[index], from: synced[index])
                 }
@@ -180,13 +181,13 @@ public struct InsightsPipeline: Sendable {
             // A fresh entry replaces a stored one with the same id.
             let offset = known.count
             known.append(contentsOf: fresh)
-            for index in fresh.indices { knownIndexByID[fresh[index].smsID] = offset + index }
+            for index in fresh.indices { knownIndexByID[ExactText(fresh[index].smsID)] = offset + index }
         }
         // Stored entries keep whole-second India-time dates; the synced SMS carry the exact ones.
         var entries: [ExtractedSMS] = []
         entries.reserveCapacity(synced.count)
         for index in synced.indices {
-            guard let knownIndex = knownIndexByID[synced[index].raw.id] else {
+            guard let knownIndex = knownIndexByID[ExactText(synced[index].raw.id)] else {
                 throw SMSExtractionServiceError.invalidAnswer(url: "the SMS classifier",
                                                               reason: "no entry for sms_id '\(synced[index].raw.id)'")
             }

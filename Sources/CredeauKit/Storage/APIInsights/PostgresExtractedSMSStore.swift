@@ -113,11 +113,15 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         return ExtractedSMSColumns.names.map { types[$0] ?? "text" }
     }()
 
-    /// `INSERT … SELECT * FROM unnest($1::text[], …) ON CONFLICT DO NOTHING`, one array per column.
+    /// `INSERT … SELECT * FROM unnest($1::text[], …) ORDER BY … ON CONFLICT DO NOTHING`, one array
+    /// per column.
     static let insertSQL: String = {
         let arrays = arrayTypes.enumerated().map { "$\($0.offset + 1)::\($0.element)[]" }
         return "INSERT INTO extracted_sms (\(ExtractedSMSRowCodec.quotedColumns.joined(separator: ", "))) "
             + "SELECT * FROM unnest(\(arrays.joined(separator: ", "))) "
+            // Rows go in primary-key order (columns 3, 2, 1), so two requests that store the same
+            // ids lock them in one order and cannot deadlock (40P01, seen with shuffled batches).
+            + "ORDER BY 3, 2, 1 "
             + "ON CONFLICT (client_id, user_id, sms_id) DO NOTHING"
     }()
 
@@ -136,18 +140,15 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         literal.append(UInt8(ascii: "\""))
     }
 
-    /// Returns a PostgreSQL array literal of quoted texts: `{"a","b \"c\""}`.
+    /// Returns a PostgreSQL array literal of quoted texts: `{"a","b \"c\""}`. Escaping goes byte by
+    /// byte, because a quote followed by a combining mark is one `Character` that is not a quote.
     static func arrayLiteral(_ items: [String]) -> String {
-        var literal = "{"
-        for (index, item) in items.enumerated() {
-            if index > 0 { literal += "," }
-            literal += "\""
-            for character in item {
-                if character == "\"" || character == "\\" { literal += "\\" }
-                literal.append(character)
-            }
-            literal += "\""
+        var literal: [UInt8] = [UInt8(ascii: "{")]
+        for index in items.indices {
+            if index > 0 { literal.append(UInt8(ascii: ",")) }
+            appendElement(items[index], to: &literal)
         }
-        return literal + "}"
+        literal.append(UInt8(ascii: "}"))
+        return String(decoding: literal, as: UTF8.self)
     }
 }

@@ -122,7 +122,7 @@ public final class PostgresConnection: @unchecked Sendable {
         if simpleProtocol {
             result = PQexec(handle, query.sql)
         } else {
-            result = Self.withOptionalCStrings(query.parameters) { values in
+            result = Self.withOptionalCStrings(query.parameters.map { $0.map(Self.replacingNUL) }) { values in
                 PQexecParams(handle, query.sql, Int32(query.parameters.count), nil, values, nil, nil, 0)
             }
         }
@@ -171,6 +171,18 @@ public final class PostgresConnection: @unchecked Sendable {
 
     private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
         withOptionalCStrings(strings) { body($0!) }
+    }
+
+    /// Returns `text` with each NUL character replaced by U+FFFD. PostgreSQL text cannot contain
+    /// NUL, and libpq would end the parameter at it: a user id "a\u{0}b" would have matched the
+    /// rows of user "a".
+    static func replacingNUL(_ text: String) -> String {
+        // memchr, because a batch's array parameters are hundreds of KB each.
+        let hasNUL = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(0)
+        guard hasNUL else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
     }
 
     /// Passes a NULL-terminated array of C strings (NULL entries for nil) to `body`.
