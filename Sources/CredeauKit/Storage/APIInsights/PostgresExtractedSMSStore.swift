@@ -45,7 +45,7 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
             return String(decoding: literal, as: UTF8.self)
         }
         try pool.withConnection { connection in
-            try connection.query(PostgresQuery(sql: Self.insertSQL, parameters: parameters))
+            _ = try connection.query(PostgresQuery(sql: Self.insertSQL, parameters: parameters))
         }
     }
 
