@@ -1,5 +1,8 @@
 import CSQLite
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Copies most of a write-ahead log back into its database file on a thread of its own, so that
 /// the request whose commit fills the log does not do the whole copy.
@@ -23,7 +26,7 @@ public final class SQLiteBackgroundCheckpointer: Sendable {
     public init(path: String, startPages: Int32) throws {
         // The journal mode is the file's own (WAL, set by the writers), so this connection sets none.
         let database = try SQLiteDatabase(path: path, walMode: false)
-        let worker = CheckpointWorker(startPages: max(1, startPages), database: database)
+        let worker = CheckpointWorker(startPages: max(1, startPages), database: database, path: path)
         self.worker = worker
         let thread = Thread { worker.run() }
         thread.name = "sqlite-checkpoint"
@@ -92,6 +95,7 @@ private final class CheckpointWorker: @unchecked Sendable {
     let startPages: Int32
     let inlinePages: Int32
     private let database: SQLiteDatabase
+    private let path: String
     private let condition = NSCondition()
     private var state = State.idle
     /// Frames of the log when the last pass ran.
@@ -99,8 +103,9 @@ private final class CheckpointWorker: @unchecked Sendable {
     private var stopping = false, finished = false
     private var background = 0, finishing = 0, inline = 0
 
-    init(startPages: Int32, database: SQLiteDatabase) {
+    init(startPages: Int32, database: SQLiteDatabase, path: String) {
         self.database = database
+        self.path = path
         self.startPages = startPages
         inlinePages = startPages * 2
     }
@@ -144,7 +149,10 @@ private final class CheckpointWorker: @unchecked Sendable {
         condition.lock()
         switch step {
         case .finish: finishing += 1
-        case .copyAll: inline += 1
+        case .copyAll:
+            inline += 1
+            // The commit copied what the last pass left, so that pass needs no finishing copy.
+            if state == .copied { state = .idle }
         case .none: break
         }
         condition.unlock()
@@ -156,6 +164,17 @@ private final class CheckpointWorker: @unchecked Sendable {
         condition.broadcast()
         while !finished { condition.wait() }
         condition.unlock()
+    }
+
+    /// Writes the pages the pass copied to disk. A pass that writers overtake ends without a
+    /// sync, and the commit that finishes the checkpoint then synced every page of the pass
+    /// itself: stalls of 100 to 280 ms with serve-sms on one core. After this sync it has only
+    /// the remainder to write.
+    private func flushDatabaseFile() {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        fdatasync(descriptor)
+        close(descriptor)
     }
 
     /// Runs a pass each time a commit wakes the thread, until `stop`.
@@ -170,6 +189,7 @@ private final class CheckpointWorker: @unchecked Sendable {
             condition.unlock()
             if stop { break }
             let frames = database.checkpointPassively()
+            flushDatabaseFile()
             condition.lock()
             background += 1
             passLogFrames = frames
