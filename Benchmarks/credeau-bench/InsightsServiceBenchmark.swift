@@ -21,15 +21,23 @@ struct InsightsServiceBenchmark {
     /// The PostgreSQL server to run on, or nil for a fresh SQLite file.
     var postgresURL: String?
 
-    /// Reads the options; PostgreSQL comes from `CREDEAU_BENCH_PG_URL` unless `postgresURL` is given.
-    init(arguments: [String], postgresURL: String?? = nil) throws {
-        self.postgresURL = postgresURL ?? ProcessInfo.processInfo.environment["CREDEAU_BENCH_PG_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    /// The server that `CREDEAU_BENCH_PG_URL` names, or nil when it is unset or empty.
+    static var environmentPostgresURL: String? {
+        ProcessInfo.processInfo.environment["CREDEAU_BENCH_PG_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Reads the options. `postgresURL` nil runs on SQLite.
+    init(arguments: [String], postgresURL: String? = environmentPostgresURL) throws {
+        self.postgresURL = postgresURL
         var index = 0
         while index < arguments.count {
             if arguments[index] == "--pin" {
                 // "--pin 0,1": serve-insights on CPU 0 and serve-sms on CPU 1; "--pin 0,0": both on CPU 0.
                 let parts = index + 1 < arguments.count ? arguments[index + 1].split(separator: ",").compactMap { Int($0) } : []
-                guard parts.count == 2, parts.allSatisfy({ $0 >= 0 }) else { throw BenchmarkOptionError.invalid("--pin") }
+                let cpus = ProcessInfo.processInfo.activeProcessorCount
+                guard parts.count == 2, parts.allSatisfy({ (0..<cpus).contains($0) }) else {
+                    throw BenchmarkOptionError.invalid("--pin (expected two CPU numbers from 0 to \(cpus - 1), such as 0,1)")
+                }
                 pinning = (parts[0], parts[1])
                 index += 2
                 continue
@@ -202,8 +210,9 @@ final class BenchProcess {
     static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("credeau")
 
-    /// Starts `credeau` with `arguments`; with `cpu`, through `taskset` so that every thread of
-    /// the service runs on that CPU only (taskset replaces itself with the service, same pid).
+    /// Starts `credeau` with `arguments`. With `cpu`, it starts through `taskset`, so every thread
+    /// of the service runs on that CPU only. taskset replaces itself with the service, so the pid
+    /// read for CPU time and RSS is the service's.
     init(_ arguments: [String], environment: [String: String], cpu: Int? = nil) throws {
         if let cpu {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")

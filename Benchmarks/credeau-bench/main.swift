@@ -95,10 +95,10 @@ case "all":
     let insightsRate: Double
     do {
         // The calibration figure comes from the SQLite run; PostgreSQL follows when configured.
-        insightsRate = try InsightsServiceBenchmark(arguments: ["--users", "10"], postgresURL: .some(nil)).run()
+        insightsRate = try InsightsServiceBenchmark(arguments: ["--users", "10"], postgresURL: nil).run()
         if ProcessInfo.processInfo.activeProcessorCount >= 2 {
             // One core per service, as on separate nodes.
-            try InsightsServiceBenchmark(arguments: ["--users", "10", "--pin", "0,1"], postgresURL: .some(nil)).run()
+            try InsightsServiceBenchmark(arguments: ["--users", "10", "--pin", "0,1"], postgresURL: nil).run()
         }
         if let url = ProcessInfo.processInfo.environment["CREDEAU_BENCH_PG_URL"], !url.isEmpty {
             try InsightsServiceBenchmark(arguments: ["--users", "10"], postgresURL: url).run()

@@ -93,7 +93,7 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         switch value {
         case .null: return nil
         case var .text(text):
-            if text.utf8.contains(0) { text = String(text.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : Character($0) }) }
+            text = PostgresConnection.replacingNUL(text)
             guard let maxLength, text.utf8.count > maxLength, text.unicodeScalars.count > maxLength else { return text }
             return String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxLength)))
         case let .bool(flag): return flag ? "true" : "false"
@@ -120,7 +120,7 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         return "INSERT INTO extracted_sms (\(ExtractedSMSRowCodec.quotedColumns.joined(separator: ", "))) "
             + "SELECT * FROM unnest(\(arrays.joined(separator: ", "))) "
             // Rows go in primary-key order (columns 3, 2, 1), so two requests that store the same
-            // ids lock them in one order and cannot deadlock (40P01, seen with shuffled batches).
+            // ids take their row locks in the same order. Shuffled batches deadlocked before (40P01).
             + "ORDER BY 3, 2, 1 "
             + "ON CONFLICT (client_id, user_id, sms_id) DO NOTHING"
     }()
