@@ -10,7 +10,7 @@ import Glibc
     private let workers = BlockingWorkers()
 
     /// Runs `count` workers that each wait until all have started, so the call returns only when
-    /// they ran at the same time; returns the thread of each worker.
+    /// they ran at the same time. Returns the thread of each worker.
     private func runTogether(_ count: Int) -> [pthread_t] {
         let started = Atomic<Int>(0)
         let threads = Mutex<[Int: pthread_t]>([:])
@@ -28,7 +28,7 @@ import Glibc
         let first = runTogether(4)
         #expect(first.count == 4)
         #expect(Set(first.map { UInt($0) }).count == 4)
-        // A thread parks right after its worker returns; wait for the three of this call.
+        // A thread parks right after its worker returns, so wait for the three of this call.
         let deadline = Date().addingTimeInterval(5)
         while workers.parkedCount < 3 && Date() < deadline { usleep(1_000) }
         #expect(workers.parkedCount >= 3)
