@@ -34,12 +34,18 @@ struct PostgresExtractedSMSStoreTests {
         }
     }
 
-    @Test(arguments: [false, true])
-    func batchReadsBackAsInSQLite(encrypted: Bool) throws {
-        let database = try PostgresTestDatabase()
+    /// Applies the `api_insights_db` migrations to `database` and returns a connection to it.
+    private static func migrated(_ database: PostgresTestDatabase) throws -> PostgresConnection {
         let connection = try database.connect()
         _ = try SchemaMigrator(target: PostgresMigrationTarget(connection: connection), schema: .apiInsights,
                                migrations: MigrationCatalog.postgres(.apiInsights)).migrate()
+        return connection
+    }
+
+    @Test(arguments: [false, true])
+    func batchReadsBackAsInSQLite(encrypted: Bool) throws {
+        let database = try PostgresTestDatabase()
+        let connection = try Self.migrated(database)
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let fernet = encrypted ? try Fernet(key: Fernet.generateKey()) : nil
@@ -69,9 +75,7 @@ struct PostgresExtractedSMSStoreTests {
 
     @Test func idsWithNULAndCombiningQuotesAreFound() throws {
         let database = try PostgresTestDatabase()
-        let connection = try database.connect()
-        _ = try SchemaMigrator(target: PostgresMigrationTarget(connection: connection), schema: .apiInsights,
-                               migrations: MigrationCatalog.postgres(.apiInsights)).migrate()
+        let connection = try Self.migrated(database)
         let store = PostgresExtractedSMSStore(pool: PostgresPool(configuration: database.configuration), fernet: nil)
         // A quote followed by a combining mark is one Swift Character, and libpq ends a parameter
         // at NUL: both broke the lookup of stored ids, which returned 503.
@@ -91,9 +95,7 @@ struct PostgresExtractedSMSStoreTests {
 
     @Test func shuffledOverlappingBatchesStoreWithoutDeadlock() throws {
         let database = try PostgresTestDatabase()
-        let connection = try database.connect()
-        _ = try SchemaMigrator(target: PostgresMigrationTarget(connection: connection), schema: .apiInsights,
-                               migrations: MigrationCatalog.postgres(.apiInsights)).migrate()
+        let connection = try Self.migrated(database)
         let store = PostgresExtractedSMSStore(pool: PostgresPool(configuration: database.configuration), fernet: nil)
         let template = Self.batch()[0]
 
