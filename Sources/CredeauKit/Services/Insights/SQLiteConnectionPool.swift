@@ -14,11 +14,9 @@ public final class SQLiteConnectionPool: Sendable {
     public init(path: String) throws {
         self.path = path
         let database = try SQLiteDatabase(path: path)
-        checkpointer = path == ":memory:" ? nil
-            : try SQLiteBackgroundCheckpointer(path: path, startPages: database.autocheckpointPages)
-        let first = PooledSQLiteDatabase(database: database)
-        if let checkpointer { database.checkpointInBackground(checkpointer) }
-        idle.withLock { $0.append(first) }
+        // One checkpointer serves every connection of the pool.
+        checkpointer = try SQLiteBackgroundCheckpointer.start(for: database)
+        idle.withLock { $0.append(PooledSQLiteDatabase(database: database)) }
     }
 
     /// Lends a connection to `body`; connections are opened on demand and kept for reuse.

@@ -90,10 +90,8 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         }
         let tables = try database.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'extracted_sms'")
         guard !tables.isEmpty else { throw ExtractedSMSStoreError.schemaMissing(store: "SQLite '\(path)'") }
-        if path != ":memory:" {
-            let checkpointer = try SQLiteBackgroundCheckpointer(path: path, startPages: database.autocheckpointPages)
-            database.checkpointInBackground(checkpointer)
-        }
+        // The connection keeps the checkpointer alive.
+        _ = try SQLiteBackgroundCheckpointer.start(for: database)
         connection = SleepingMutex(try Connection(database: database))
         codec = ExtractedSMSRowCodec(fernet: fernet)
     }

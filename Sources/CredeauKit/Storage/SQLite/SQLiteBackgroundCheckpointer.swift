@@ -33,6 +33,16 @@ public final class SQLiteBackgroundCheckpointer: Sendable {
         thread.start()
     }
 
+    /// Starts a checkpointer for the file of `database`, woken at the size of SQLite's automatic
+    /// checkpoint, and hands it the checkpoints of `database`. Returns nil for an in-memory
+    /// database, which has no log to copy.
+    static func start(for database: SQLiteDatabase) throws -> SQLiteBackgroundCheckpointer? {
+        guard database.path != ":memory:" else { return nil }
+        let checkpointer = try SQLiteBackgroundCheckpointer(path: database.path, startPages: database.autocheckpointPages)
+        database.checkpointInBackground(checkpointer)
+        return checkpointer
+    }
+
     /// Ends the thread after the checkpoint it may be running, and waits for it.
     deinit {
         worker.stop()
