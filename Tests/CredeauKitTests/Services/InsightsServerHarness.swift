@@ -72,9 +72,22 @@ final class InsightsServerProcess {
         try? FileManager.default.removeItem(atPath: logPath)
     }
 
-    /// Returns a port that was free a moment ago: bound to 0, read back and released.
+    /// Returns a port that was free a moment ago: bound to 0, read back and released. A failed
+    /// bind is tried again a few times, because one full test run saw it fail once.
     static func freePort() throws -> Int {
+        var lastError: Int32 = 0
+        for attempt in 0..<5 {
+            if attempt > 0 { usleep(50_000) }
+            if let port = boundPort() { return port }
+            lastError = errno
+        }
+        throw InsightsServerError.noFreePort(errno: lastError)
+    }
+
+    /// Binds a socket to port 0 on 127.0.0.1 and returns the port it got, or nil (see `errno`).
+    private static func boundPort() -> Int? {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -86,7 +99,7 @@ final class InsightsServerProcess {
                 bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
             }
         }
-        guard bound else { throw InsightsServerError.noFreePort }
+        guard bound else { return nil }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
@@ -94,7 +107,8 @@ final class InsightsServerProcess {
 enum InsightsServerError: Error {
     case exited(log: String)
     case notHealthy(log: String)
-    case noFreePort
+    /// No port could be bound; `errno` is the last failure's.
+    case noFreePort(errno: Int32)
     case migrateFailed(String)
 }
 
@@ -117,8 +131,9 @@ final class SilentListener {
             }
         }
         guard ready, listen(descriptor, 16) == 0 else {
+            let failure = errno
             close(descriptor)
-            throw InsightsServerError.noFreePort
+            throw InsightsServerError.noFreePort(errno: failure)
         }
         port = Int(UInt16(bigEndian: address.sin_port))
     }
