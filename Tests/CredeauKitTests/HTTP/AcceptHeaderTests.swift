@@ -79,4 +79,28 @@ import Testing
     func bodyOmission(header: String, omitsBody: Bool) {
         #expect(ExtractedSMSBSONWriter.omitsBody(accept: header) == omitsBody)
     }
+
+    @Test(arguments: [
+        (#"application/bson; omit="sms_body,user_id", application/json;q=0.5"#, ["user_id", "sms_body"]),
+        (#"application/bson; omit="created_date request_id  sms_body""#, ["request_id", "created_date", "sms_body"]),
+        (#"application/bson; omit="sms_id,,nope,SMS_TYPE""#, ["sms_id"]),
+        ("application/bson; omit=nope", []),
+        (#"application/bson;omit="user_id";q=0, application/bson;omit=client_id"#, ["client_id"]),
+        (#"application/json;omit="user_id""#, []),
+    ])
+    func omittedColumnList(header: String, names: [String]) {
+        let expected = ExtractedSMSColumns.names.indices.filter { names.contains(ExtractedSMSColumns.names[$0]) }
+        #expect(ExtractedSMSBSONWriter.omittedColumns(accept: header) == expected)
+    }
+
+    @Test func mediaTypeNamesTheOmittedColumns() {
+        let body = ExtractedSMSRowCodec.Column.smsBody
+        let userID = ExtractedSMSRowCodec.Column.userID
+        #expect(ExtractedSMSBSONWriter.mediaType(omitting: []) == "application/bson")
+        #expect(ExtractedSMSBSONWriter.mediaType(omitting: [body]) == "application/bson; omit=sms_body")
+        #expect(ExtractedSMSBSONWriter.mediaType(omitting: [userID, body]) == #"application/bson; omit="user_id,sms_body""#)
+        // The media type it names reads back as the same columns.
+        let named = ExtractedSMSBSONWriter.mediaType(omitting: [userID, body])
+        #expect(ExtractedSMSBSONWriter.omittedColumns(accept: named) == [userID, body])
+    }
 }

@@ -58,13 +58,46 @@ import Testing
     func bodylessBytesEqualLibbsonAppends(seed: UInt64) throws {
         let rows = ExtractedSMSRows(sampleEntries(seed: seed &* 11, count: 30 + Int(seed) * 41))
         let written = try #require(ExtractedSMSBSONWriter.encode(rows, requestID: "req-ü", omittingBody: true))
-        let reference = try #require(LibbsonAnswerReference.encode(rows, requestID: "req-ü", omitting: "sms_body"))
+        let reference = try #require(LibbsonAnswerReference.encode(rows, requestID: "req-ü", omitting: ["sms_body"]))
         #expect(written == reference)
         let whole = try #require(ExtractedSMSBSONWriter.encode(rows, requestID: "req-ü"))
         #expect(written.count < whole.count)
         let empty = ExtractedSMSRows([])
         #expect(ExtractedSMSBSONWriter.encode(empty, requestID: "r", omittingBody: true)
             == LibbsonAnswerReference.encode(empty, requestID: "r"))
+    }
+
+    @Test(arguments: 1...4 as ClosedRange<UInt64>)
+    func answerWithoutEchoedColumnsMatchesLibbsonAndWholeAnswer(seed: UInt64) throws {
+        let entries = sampleEntries(seed: seed &* 17, count: 25 + Int(seed) * 29)
+        let rows = ExtractedSMSRows(entries)
+        let omitted = ExtractedSMSColumns.names.indices.filter {
+            ExtractSMSWire.echoedColumns.contains(ExtractedSMSColumns.names[$0])
+        }
+        let written = try #require(ExtractedSMSBSONWriter.encode(rows, requestID: "r", omitting: omitted))
+        let reference = LibbsonAnswerReference.encode(rows, requestID: "r", omitting: Set(ExtractSMSWire.echoedColumns))
+        #expect(written == reference)
+
+        // Decoded for the batch it answers, with the ids the batch was sent with, the entries
+        // are those of the whole answer whose ids are those ids.
+        let sent = entries.map { RawSMS(id: $0.smsID, sender: $0.smsSender, body: $0.smsBody, inboxDateMillis: $0.inboxDateMillis) }
+        let ids = ExtractSMSWire.SentIDs(clientID: "c-\(seed)", userID: "u-ü", requestID: "r-\(seed)")
+        let echoing = ExtractedSMSRows(entries.map { entry in
+            var entry = entry
+            entry.clientID = ids.clientID
+            entry.userID = ids.userID
+            entry.requestID = ids.requestID
+            return entry
+        })
+        let whole = try #require(ExtractedSMSBSONWriter.encode(echoing, requestID: "r"))
+        let fromWhole = try ExtractSMSWire.entries(from: whole, format: .bson, for: sent, url: url)
+        let fromLean = try ExtractSMSWire.entries(from: written, format: .bson, for: sent, sent: ids, url: url)
+        #expect(fromLean == fromWhole.map { entry in
+            var entry = entry
+            entry.createdAtMillis = 0
+            return entry
+        })
+        #expect(fromLean.map(\.userID) == Array(repeating: "u-ü", count: entries.count))
     }
 
     @Test(arguments: 1...4 as ClosedRange<UInt64>)
@@ -200,7 +233,7 @@ enum BSONInspection {
 enum LibbsonAnswerReference {
     /// Returns the response document's bytes, or nil when libbson cannot append it (a document
     /// past its 2 GiB limit). The caller then responds with JSON.
-    static func encode(_ rows: ExtractedSMSRows, requestID: String, omitting omitted: String? = nil) -> [UInt8]? {
+    static func encode(_ rows: ExtractedSMSRows, requestID: String, omitting omitted: Set<String> = []) -> [UInt8]? {
         // bson_sized_new asserts that the size fits an int32, and the buffer grows as needed.
         guard let document = bson_sized_new(min(64 + rows.count * 900, 1 << 26)) else { return nil }
         defer { bson_destroy(document) }
@@ -226,14 +259,14 @@ enum LibbsonAnswerReference {
     /// The pointer libbson gets for an empty text, because a NULL value would append a null.
     private static let emptyText: [CChar] = [0]
 
-    private static func appendList(_ rows: ExtractedSMSRows, omitting omitted: String?, list: OpaquePointer,
+    private static func appendList(_ rows: ExtractedSMSRows, omitting omitted: Set<String>, list: OpaquePointer,
                                    entry: OpaquePointer, to document: OpaquePointer) -> Bool {
         let began = listKey.withUnsafeBufferPointer {
             bson_append_array_begin(document, $0.baseAddress, Int32($0.count - 1), list)
         }
         guard began else { return false }
         let keys = columnKeys
-        let kept = ExtractedSMSColumns.names.map { $0 != omitted }
+        let kept = ExtractedSMSColumns.names.map { !omitted.contains($0) }
         // Array keys are the indexes as decimal text, which bson_uint32_to_string writes
         // (or points at from its table of small numbers).
         var indexText = [CChar](repeating: 0, count: 16)

@@ -60,9 +60,9 @@ import Testing
                     : try SMSExtractionRequest.parse(request.body, maxSMSCount: 1000)
                 let rows = ExtractedSMSRows(batch.sms.map { extractor.extract($0, createdAtMillis: 0) })
                 let requestID = batch.requestID ?? "mock"
-                let omitsBody = answer != .wholeBSON && ExtractedSMSBSONWriter.omitsBody(accept: request.header("accept"))
+                let omitted = answer == .wholeBSON ? [] : ExtractedSMSBSONWriter.omittedColumns(accept: request.header("accept"))
                 guard answer != .json,
-                      let bson = ExtractedSMSBSONWriter.encode(rows, requestID: requestID, omittingBody: omitsBody)
+                      let bson = ExtractedSMSBSONWriter.encode(rows, requestID: requestID, omitting: omitted)
                 else {
                     return .json(200, SMSExtractionHandler.encode(rows, requestID: requestID))
                 }
@@ -74,6 +74,12 @@ import Testing
 
         deinit { server.stop(gracePeriod: 1) }
     }
+
+    /// The Accept header of every batch: BSON without the columns the classifier takes from
+    /// what it sent, else JSON.
+    static let askedAccept =
+        #"application/bson; omit="sms_body,sms_inbox_date,user_id,client_id,request_id,created_at,created_date", "#
+        + "application/json;q=0.5"
 
     private let sms: [RawSMS] = (0..<23).map { (index: Int) -> RawSMS in
         let sender: String? = index % 5 == 0 ? nil : "VM-HDFCBK"
@@ -119,7 +125,7 @@ import Testing
         #expect(fromBSON.map(\.smsSender) == expected.map(\.smsSender))
         #expect(sms.filter(RemoteSMSClassifier.endpointAccepts).count == 19)
         // Four batches each, every one asking for BSON first.
-        let asked = "application/bson; omit=sms_body, application/json;q=0.5"
+        let asked = Self.askedAccept
         #expect(jsonMock.accepts == Array(repeating: asked, count: batchCount))
         #expect(bsonMock.accepts == Array(repeating: asked, count: batchCount))
         #expect(jsonMock.contentTypes == Array(repeating: "application/bson", count: batchCount))
@@ -187,7 +193,7 @@ import Testing
         let viaMock = try server.request("POST", "/api/insights", headers: call.headers, body: body)
         #expect(viaMock.status == 200, "\(viaMock.text.prefix(300))")
         #expect(!mock.accepts.isEmpty)
-        #expect(mock.accepts.allSatisfy { $0 == "application/bson; omit=sms_body, application/json;q=0.5" })
+        #expect(mock.accepts.allSatisfy { $0 == Self.askedAccept })
         // BSON first, at most one body per worker (SMS_EXTRACTOR_CONCURRENCY, 4 by default)
         // before the mock's 422 is remembered, and every batch then as JSON.
         let types = mock.contentTypes

@@ -71,8 +71,7 @@ import Testing
     }
 
     @Test func bodylessAnswerOnRequest() throws {
-        let accept = String(ExtractSMSWire.acceptHeader.dropFirst("Accept: ".count))
-        let (json, bson) = try answers(accept: accept)
+        let (json, bson) = try answers(accept: "application/bson; omit=sms_body, application/json;q=0.5")
         #expect(bson.status == 200)
         #expect(bson.headers["content-type"] == "application/bson; omit=sms_body")
         #expect(bson.headers["vary"] == "Accept")
@@ -85,6 +84,34 @@ import Testing
         let fromJSON = try ExtractSMSAnswerDecoder.entries(from: json.body, url: url)
         let fromBSON = try ExtractSMSAnswerDecoder.entries(fromBSON: bson.body, url: url)
         #expect(withoutCreationTimes(fromBSON) == withoutCreationTimes(fromJSON))
+    }
+
+    /// serve-insights asks to leave out every column it takes from what it sent.
+    @Test func echoedColumnsLeftOutOnInsightsRequest() throws {
+        let accept = String(ExtractSMSWire.acceptHeader.dropFirst("Accept: ".count))
+        let (json, bson) = try answers(accept: accept)
+        #expect(bson.status == 200)
+        let inColumnOrder = ExtractedSMSColumns.names.filter(ExtractSMSWire.echoedColumns.contains)
+        #expect(inColumnOrder.count == ExtractSMSWire.echoedColumns.count)
+        #expect(bson.headers["content-type"] == "application/bson; omit=\"\(inColumnOrder.joined(separator: ","))\"")
+
+        let document = try #require(bson.body.withUnsafeBufferPointer { bson_new_from_data($0.baseAddress, $0.count) })
+        defer { bson_destroy(document) }
+        let paths = BSONInspection.members(of: document).map(\.path)
+        for column in ExtractSMSWire.echoedColumns {
+            #expect(!paths.contains { $0.hasSuffix(".\(column)") }, "\(column)")
+        }
+        #expect(paths.filter { $0.hasSuffix(".sms_id") }.count >= 120)
+        #expect(paths.filter { $0.hasSuffix(".template_hash") }.count >= 120)
+        let fromJSON = try ExtractSMSAnswerDecoder.entries(from: json.body, url: url).map { entry in
+            var entry = entry
+            entry.userID = nil
+            entry.clientID = nil
+            entry.requestID = nil
+            return entry
+        }
+        let fromBSON = try ExtractSMSAnswerDecoder.entries(fromBSON: bson.body, url: url)
+        #expect(fromBSON == withoutCreationTimes(fromJSON))
     }
 
     @Test func jsonAnswerIsUnchangedWithoutBSONAccept() throws {

@@ -7,8 +7,21 @@
 /// accepts `application/bson` (see `ExtractedSMSBSONWriter`).
 enum ExtractSMSWire {
     /// The Accept header sent with each batch: BSON when the service offers it, else JSON. The
-    /// answer's `sms_body` is never read, so the header asks serve-sms to leave it out of BSON.
-    static let acceptHeader = "Accept: application/bson; omit=sms_body, application/json;q=0.5"
+    /// header asks serve-sms to leave out of BSON the columns this client takes from what it
+    /// sent: the body and inbox date, the three ids, and the creation time, which
+    /// `RemoteSMSClassifier` replaces with the sync time.
+    static let acceptHeader = "Accept: application/bson; omit=\"\(echoedColumns.joined(separator: ","))\", application/json;q=0.5"
+
+    /// The columns the Accept header asks serve-sms to leave out.
+    static let echoedColumns = ["sms_body", "sms_inbox_date", "user_id", "client_id", "request_id", "created_at",
+                                "created_date"]
+
+    /// The ids a batch was sent with, which an answer's entries carry unless serve-sms left them out.
+    struct SentIDs {
+        var clientID: String
+        var userID: String
+        var requestID: String
+    }
 
     /// The encodings of a response that this client reads.
     enum AnswerFormat {
@@ -98,11 +111,21 @@ enum ExtractSMSWire {
     ///
     /// The sender, body and dates of each entry are taken from the SMS sent, so the entry keeps
     /// the millisecond times the service rounds to seconds.
-    static func entries(from body: [UInt8], format: AnswerFormat = .json, for batch: [RawSMS],
+    ///
+    /// An entry without `user_id`, `client_id` or `request_id` (serve-sms left them out, as the
+    /// Accept header asks) gets those of `sent`.
+    static func entries(from body: [UInt8], format: AnswerFormat = .json, for batch: [RawSMS], sent: SentIDs? = nil,
                         url: String) throws -> [ExtractedSMS] {
         var answered = switch format {
         case .json: try ExtractSMSAnswerDecoder.entries(from: body, url: url)
         case .bson: try ExtractSMSAnswerDecoder.entries(fromBSON: body, url: url)
+        }
+        if let sent {
+            for index in answered.indices {
+                if answered[index].userID == nil { answered[index].userID = sent.userID }
+                if answered[index].clientID == nil { answered[index].clientID = sent.clientID }
+                if answered[index].requestID == nil { answered[index].requestID = sent.requestID }
+            }
         }
         // Positions rather than entries, so that no entry is copied into and out of a dictionary.
         var positionByID: [ExactText: Int] = [:]

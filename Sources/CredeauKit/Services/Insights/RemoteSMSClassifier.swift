@@ -148,7 +148,9 @@ public struct RemoteSMSClassifier: SMSClassifier {
                     // serve-sms responds with BSON, which is cheaper to read than JSON. Other services
                     // respond with JSON.
                     let format = ExtractSMSWire.AnswerFormat(mediaType: response.mediaType)
-                    return try ExtractSMSWire.entries(from: response.body, format: format, for: batch, url: endpoint)
+                    return try ExtractSMSWire.entries(
+                        from: response.body, format: format, for: batch,
+                        sent: ExtractSMSWire.SentIDs(clientID: clientID, userID: userID, requestID: requestID), url: endpoint)
                 }
                 outcome = .status(response.status)
                 let detail = String(decoding: response.body.prefix(300), as: UTF8.self)

@@ -7,13 +7,15 @@
 /// missing values are null, and an amount is an int64 where the JSON writer prints a whole number
 /// and a double where it prints decimals. An amount the JSON writer prints as `null` is null.
 ///
-/// A client that does not read `sms_body` of the response (serve-insights keeps the text it sent)
-/// may ask for entries without that key with the media type parameter `omit=sms_body` on its
-/// `application/bson` range. A service without this extension ignores the parameter and sends
-/// the whole response, which such a client reads the same way.
+/// A client that does not read some columns of the response (serve-insights keeps the texts and
+/// ids it sent) may ask for entries without those keys with the media type parameter `omit` on
+/// its `application/bson` range: one column name, or several in a quoted list separated by commas
+/// or spaces (`omit="sms_body,user_id"`). Names that are not columns are ignored. A service
+/// without this extension, or an older one that knows only `omit=sms_body`, sends the keys
+/// anyway, and such a client reads the response the same way.
 enum ExtractedSMSBSONWriter {
     static let mediaType = "application/bson"
-    /// The Content-Type of a response whose entries leave out `sms_body`.
+    /// The Content-Type of a response whose entries leave out `sms_body` alone.
     static let bodylessMediaType = "application/bson; omit=sms_body"
 
     /// True when `accept` names `application/bson` with a weight above 0 and no lower than the
@@ -25,26 +27,47 @@ enum ExtractedSMSBSONWriter {
     }
 
     /// True when an `application/bson` range of `accept` with a weight above 0 carries the
-    /// parameter `omit=sms_body` (the value may be quoted). Other `omit` values are ignored.
+    /// parameter `omit` naming `sms_body` (the value may be quoted).
     static func omitsBody(accept: String?) -> Bool {
-        AcceptHeader(accept).ranges.contains { range in
-            range.type == "application" && range.subtype == "bson" && range.quality > 0
-                && range.parameters["omit"] == "sms_body"
-        }
+        omittedColumns(accept: accept).contains(ExtractedSMSRowCodec.Column.smsBody)
+    }
+
+    /// The columns, in `ExtractedSMSColumns` order, that the `omit` parameter of the first
+    /// `application/bson` range of `accept` with a weight above 0 names. Names are compared as
+    /// written, so `SMS_BODY` names no column.
+    static func omittedColumns(accept: String?) -> [Int] {
+        guard let range = AcceptHeader(accept).ranges.first(where: { range in
+            range.type == "application" && range.subtype == "bson" && range.quality > 0 && range.parameters["omit"] != nil
+        }), let list = range.parameters["omit"] else { return [] }
+        let names = Set(list.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init))
+        return ExtractedSMSColumns.names.indices.filter { names.contains(ExtractedSMSColumns.names[$0]) }
+    }
+
+    /// The Content-Type of a response whose entries leave out `omitted` (column positions in order).
+    static func mediaType(omitting omitted: [Int]) -> String {
+        if omitted.isEmpty { return mediaType }
+        if omitted == [ExtractedSMSRowCodec.Column.smsBody] { return bodylessMediaType }
+        return "\(mediaType); omit=\"\(omitted.map { ExtractedSMSColumns.names[$0] }.joined(separator: ","))\""
     }
 
     /// Returns the response document's bytes, or nil when it would pass BSON's 2 GiB limit. The
     /// caller then responds with JSON. With `omittingBody` the entries have no `sms_body` member.
+    static func encode(_ rows: ExtractedSMSRows, requestID: String, omittingBody: Bool = false) -> [UInt8]? {
+        encode(rows, requestID: requestID, omitting: omittingBody ? [ExtractedSMSRowCodec.Column.smsBody] : [])
+    }
+
+    /// Returns the response document's bytes without the members of the columns `omitted`, or
+    /// nil when it would pass BSON's 2 GiB limit.
     ///
     /// The bytes equal what libbson's append functions write for the same members. The size is
     /// computed by a loop of its own and the bytes are written in one pass (see `BSONBufferWriter`).
-    static func encode(_ rows: ExtractedSMSRows, requestID: String, omittingBody: Bool = false) -> [UInt8]? {
+    static func encode(_ rows: ExtractedSMSRows, requestID: String, omitting omitted: [Int]) -> [UInt8]? {
         let keys = columnKeys
         let values = rows.values
         let width = ExtractedSMSRows.width
-        // A column index past the last one when nothing is left out.
-        let omitted = omittingBody ? ExtractedSMSRowCodec.Column.smsBody : width
-        let size = documentSize(rows, requestID: requestID, omitted: omitted)
+        var written = [Bool](repeating: true, count: width)
+        for column in omitted where column >= 0 && column < width { written[column] = false }
+        let size = documentSize(rows, requestID: requestID, written: written)
         // The values are read through a buffer pointer, so each one is borrowed rather than copied
         // (a copy of a text retains its storage and releases it again).
         return values.withUnsafeBufferPointer { values in
@@ -57,7 +80,7 @@ enum ExtractedSMSBSONWriter {
                 for row in 0..<rows.count {
                     writer.appendHeader(BSONBufferWriter.documentType, index: row)
                     let entry = writer.beginDocument()
-                    for column in 0..<width where column != omitted {
+                    for column in 0..<width where written[column] {
                         appendValue(values[row * width + column], key: keys[column], to: &writer)
                     }
                     writer.endDocument(entry)
@@ -68,9 +91,9 @@ enum ExtractedSMSBSONWriter {
         }
     }
 
-    /// Returns the byte length of the document `encode` writes, element for element, without the
-    /// members of column `omitted`.
-    private static func documentSize(_ rows: ExtractedSMSRows, requestID: String, omitted: Int) -> Int {
+    /// Returns the byte length of the document `encode` writes, element for element, with the
+    /// members of the columns marked in `written`.
+    private static func documentSize(_ rows: ExtractedSMSRows, requestID: String, written: [Bool]) -> Int {
         // The document frame, the request_id element, and the array's header and frame.
         var size = 5 + (1 + 10 + 1) + BSONBufferWriter.stringValueSize(requestID) + (1 + 18 + 1) + 5
         let width = ExtractedSMSRows.width
@@ -79,7 +102,7 @@ enum ExtractedSMSBSONWriter {
             for index in values.indices {
                 let column = index % width
                 if column == 0 { size += BSONBufferWriter.headerSize(index: index / width) + 5 }
-                if column == omitted { continue }
+                if !written[column] { continue }
                 size += 1 + keyLengths[column] + 1
                 switch values[index] {
                 case .null: break

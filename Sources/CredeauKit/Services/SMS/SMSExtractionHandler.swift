@@ -61,9 +61,9 @@ public struct SMSExtractionHandler: Sendable {
 
         let accept = request.header("accept")
         if ExtractedSMSBSONWriter.isPreferred(by: accept) {
-            let omitsBody = ExtractedSMSBSONWriter.omitsBody(accept: accept)
-            if let body = ExtractedSMSBSONWriter.encode(rows, requestID: requestID, omittingBody: omitsBody) {
-                let mediaType = omitsBody ? ExtractedSMSBSONWriter.bodylessMediaType : ExtractedSMSBSONWriter.mediaType
+            let omitted = ExtractedSMSBSONWriter.omittedColumns(accept: accept)
+            if let body = ExtractedSMSBSONWriter.encode(rows, requestID: requestID, omitting: omitted) {
+                let mediaType = ExtractedSMSBSONWriter.mediaType(omitting: omitted)
                 return HTTPResponse(status: 200, headers: [("Content-Type", mediaType), ("Vary", "Accept")], body: body)
             }
         }
