@@ -11,14 +11,18 @@ import Glibc
 /// (routing, handler, access log, metrics) with a batch of `--batch N` synthetic SMS (default
 /// 1000) and a new user id, against a temporary SQLite file with a Fernet key, so every SMS is
 /// extracted, encrypted, inserted and returned. Two warm-up requests run first and are not timed.
+/// `--accept TEXT` sends that Accept header, such as serve-insights' (a BSON answer without the
+/// columns it takes from what it sent); without it the answer is JSON.
 func runServeSMSProfileDriver(arguments: [String]) {
     var iterations = 20, batchSize = 1000
+    var accept: String?
     var index = 0
     while index + 1 < arguments.count {
         let value = arguments[index + 1]
         switch arguments[index] {
         case "--iterations": iterations = max(1, Int(value) ?? iterations)
         case "--batch": batchSize = max(1, Int(value) ?? batchSize)
+        case "--accept": accept = value
         default: print("Ignoring unknown option '\(arguments[index])'")
         }
         index += 2
@@ -41,8 +45,9 @@ func runServeSMSProfileDriver(arguments: [String]) {
         let smsArray = syntheticSMSArray(count: batchSize)
         func request(_ number: Int) -> HTTPRequest {
             let body = Array(#"{"client_id":"bench","user_id":"u-\#(number)","sms":"#.utf8) + smsArray + [UInt8(ascii: "}")]
-            return HTTPRequest(method: "POST", path: "/api/extract_sms", headers: ["content-type": "application/json"],
-                               body: body, clientAddress: "127.0.0.1")
+            var headers = ["content-type": "application/json"]
+            if let accept { headers["accept"] = accept }
+            return HTTPRequest(method: "POST", path: "/api/extract_sms", headers: headers, body: body, clientAddress: "127.0.0.1")
         }
 
         for number in 0..<2 {

@@ -32,10 +32,11 @@ let usage = """
                   time POST /api/insights for N users (default 20) of N SMS (default 5000), cold
                   and warm; SQLite, or PostgreSQL when CREDEAU_BENCH_PG_URL is set. --pin 0,1
                   runs serve-insights on CPU 0 and serve-sms on CPU 1; --pin 0,0 both on CPU 0.
-      serve-sms-profile [--iterations N] [--batch N]
+      serve-sms-profile [--iterations N] [--batch N] [--accept TEXT]
                   Run N requests (default 20) of a batch of SMS (default 1000) through the
                   serve-sms request path in-process, on a temporary SQLite file, for profiling
-                  under 'valgrind --tool=callgrind'; no sockets.
+                  under 'valgrind --tool=callgrind'; no sockets. --accept sends that Accept
+                  header (a JSON answer without it).
       all [--figures PATH]
                   Run extraction, features, scores, batch with 200 users, serve-sms and insights
                   with 10 users (on SQLite, again with one CPU per service, then on PostgreSQL
