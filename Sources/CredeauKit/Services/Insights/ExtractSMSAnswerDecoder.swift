@@ -161,10 +161,6 @@ private enum BSONColumnValue {
 /// the value: `t`/`f` for a boolean and `String(number)` for a number.
 private struct BSONEntryRow: ExtractedSMSRow {
     private var values = [BSONColumnValue](repeating: .unset, count: ExtractedSMSColumns.names.count)
-    /// The last text made for each column. Entries of one answer repeat most texts (user_id,
-    /// request_id, the sender's name, the tag), so an equal value shares that string rather than
-    /// allocating a new one.
-    private let recentTexts = RecentTexts(count: ExtractedSMSColumns.names.count)
 
     /// Column names as UTF-8, for comparing keys without making a `String` of each.
     private static let names: [[UInt8]] = ExtractedSMSColumns.names.map { Array($0.utf8) }
@@ -264,7 +260,7 @@ private struct BSONEntryRow: ExtractedSMSRow {
     func text(at column: Int) -> String? {
         switch values[column] {
         case .unset: return nil
-        case let .bytes(bytes): return recentTexts.text(of: bytes, column: column)
+        case let .bytes(bytes): return String(decoding: bytes, as: UTF8.self)
         case let .text(text): return text
         case let .bool(flag): return flag ? "t" : "f"
         case let .integer(number): return String(number)
@@ -307,40 +303,5 @@ private struct BSONEntryRow: ExtractedSMSRow {
         case let .integer(number): return number
         case .text, .bool, .number: return text(at: column).flatMap(SMSDateParser.millis(from:))
         }
-    }
-}
-
-/// The last string made for each column of `BSONEntryRow`, reused while the bytes repeat.
-///
-/// Only texts longer than 15 bytes are kept: shorter ones are stored inside the `String` value
-/// and cost no allocation to make.
-private final class RecentTexts {
-    private let texts: UnsafeMutablePointer<String>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        texts = .allocate(capacity: count)
-        texts.initialize(repeating: "", count: count)
-    }
-
-    deinit {
-        texts.deinitialize(count: count)
-        texts.deallocate()
-    }
-
-    /// Returns the string of `bytes` (UTF-8, repaired as `String(decoding:as:)` repairs it), the
-    /// column's last one when the bytes are the same.
-    func text(of bytes: UnsafeRawBufferPointer, column: Int) -> String {
-        guard bytes.count > 15, column < count else { return String(decoding: bytes, as: UTF8.self) }
-        let same = texts[column].utf8.withContiguousStorageIfAvailable { last in
-            last.count == bytes.count && memcmp(last.baseAddress!, bytes.baseAddress!, bytes.count) == 0
-        }
-        // Valid UTF-8 makes a string of the same bytes, so equal bytes give an equal string; a
-        // repaired string has other bytes and never matches.
-        if same == true { return texts[column] }
-        let text = String(decoding: bytes, as: UTF8.self)
-        texts[column] = text
-        return text
     }
 }
