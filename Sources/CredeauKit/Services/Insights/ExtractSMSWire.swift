@@ -6,13 +6,13 @@
 /// `ExtractedSMSColumns`. serve-sms sends the same response as a BSON document when the request
 /// accepts `application/bson` (see `ExtractedSMSBSONWriter`).
 enum ExtractSMSWire {
-    /// The Accept header sent with each batch: BSON when the service offers it, else JSON. The
-    /// header asks serve-sms to leave out of BSON the columns this client takes from what it
-    /// sent: the body and inbox date, the three ids, and the creation time, which
-    /// `RemoteSMSClassifier` replaces with the sync time.
+    /// The Accept header sent with each batch: BSON when the service offers it, else JSON. In
+    /// BSON, serve-sms then leaves out the columns this client takes from what it sent: the body
+    /// and inbox date, the three ids, and the creation time, which `RemoteSMSClassifier`
+    /// replaces with the sync time.
     static let acceptHeader = "Accept: application/bson; omit=\"\(echoedColumns.joined(separator: ","))\", application/json;q=0.5"
 
-    /// The columns the Accept header asks serve-sms to leave out.
+    /// The columns the Accept header names in its `omit` parameter.
     static let echoedColumns = ["sms_body", "sms_inbox_date", "user_id", "client_id", "request_id", "created_at",
                                 "created_date"]
 
@@ -113,7 +113,7 @@ enum ExtractSMSWire {
     /// the millisecond times the service rounds to seconds.
     ///
     /// An entry without `user_id`, `client_id` or `request_id` (serve-sms left them out, as the
-    /// Accept header asks) gets those of `sent`.
+    /// Accept header lets it) gets those of `sent`.
     static func entries(from body: [UInt8], format: AnswerFormat = .json, for batch: [RawSMS], sent: SentIDs? = nil,
                         url: String) throws -> [ExtractedSMS] {
         var answered = switch format {

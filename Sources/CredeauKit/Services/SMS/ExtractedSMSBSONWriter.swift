@@ -8,9 +8,9 @@
 /// and a double where it prints decimals. An amount the JSON writer prints as `null` is null.
 ///
 /// A client that does not read some columns of the response (serve-insights keeps the texts and
-/// ids it sent) may ask for entries without those keys with the media type parameter `omit` on
-/// its `application/bson` range: one column name, or several in a quoted list separated by commas
-/// or spaces (`omit="sms_body,user_id"`). Names that are not columns are ignored. A service
+/// ids it sent) may name them in the media type parameter `omit` of its `application/bson`
+/// range. The value is one column name, or several in a quoted list separated by commas or spaces
+/// (`omit="sms_body,user_id"`), and names that are not columns are ignored. A service
 /// without this extension, or an older one that knows only `omit=sms_body`, sends the keys
 /// anyway, and such a client reads the response the same way.
 enum ExtractedSMSBSONWriter {
@@ -32,9 +32,9 @@ enum ExtractedSMSBSONWriter {
         omittedColumns(accept: accept).contains(ExtractedSMSRowCodec.Column.smsBody)
     }
 
-    /// The columns, in `ExtractedSMSColumns` order, that the `omit` parameter of the first
-    /// `application/bson` range of `accept` with a weight above 0 names. Names are compared as
-    /// written, so `SMS_BODY` names no column.
+    /// Returns the columns, in `ExtractedSMSColumns` order, that the `omit` parameter of the
+    /// first `application/bson` range of `accept` with a weight above 0 names. Names are compared
+    /// as written, so `SMS_BODY` names no column.
     static func omittedColumns(accept: String?) -> [Int] {
         guard let range = AcceptHeader(accept).ranges.first(where: { range in
             range.type == "application" && range.subtype == "bson" && range.quality > 0 && range.parameters["omit"] != nil
