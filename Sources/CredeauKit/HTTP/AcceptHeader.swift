@@ -4,8 +4,8 @@
 /// `application/*;q=0.5` or `*/*`. Each may carry parameters after `;`, of which `q` is the
 /// weight from 0 to 1 (1 when absent, 0 meaning "not acceptable"). Parameters before `q` belong
 /// to the media type and are kept; those after it are accept-extensions. Names compare without case,
-/// commas inside quoted parameter values do not split ranges, and a range whose weight is not a
-/// valid q-value is ignored.
+/// commas inside quoted parameter values do not split ranges (a quote that never closes quotes
+/// nothing), and a range whose weight is not a valid q-value is ignored.
 public struct AcceptHeader: Sendable, Equatable {
     /// One media range with its weight; `type` and `subtype` are lower case and may be `*`.
     public struct MediaRange: Sendable, Equatable {
@@ -115,6 +115,8 @@ public struct AcceptHeader: Sendable, Equatable {
         var start = whole.startIndex
         var quoted = false
         var escaped = false
+        // The quote that opened the quoted string the scan is in.
+        var opening = whole.startIndex
         for index in whole.indices {
             let character = whole[index]
             if escaped {
@@ -123,9 +125,23 @@ public struct AcceptHeader: Sendable, Equatable {
                 escaped = true
             } else if character == "\"" {
                 quoted.toggle()
+                opening = index
             } else if !quoted && character == separator {
                 parts.append(whole[start..<index])
                 start = whole.index(after: index)
+            }
+        }
+        if quoted {
+            // A quote that never closes is an ordinary character, so the text after it still
+            // splits: a typo in one parameter must not swallow the ranges that follow it. The
+            // scan before it stays as it was, and the rest is split in one more pass.
+            var index = whole.index(after: opening)
+            while index < whole.endIndex {
+                if whole[index] == separator {
+                    parts.append(whole[start..<index])
+                    start = whole.index(after: index)
+                }
+                index = whole.index(after: index)
             }
         }
         parts.append(whole[start...])

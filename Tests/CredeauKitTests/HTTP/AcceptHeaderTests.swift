@@ -87,10 +87,34 @@ import Testing
         ("application/bson; omit=nope", []),
         (#"application/bson;omit="user_id";q=0, application/bson;omit=client_id"#, ["client_id"]),
         (#"application/json;omit="user_id""#, []),
+        // Every range of the highest weight counts; a range of lower weight does not.
+        ("application/bson;omit=foo, application/bson;omit=sms_body", ["sms_body"]),
+        ("application/bson;omit=user_id, application/bson;omit=sms_body", ["user_id", "sms_body"]),
+        ("application/bson, application/bson;omit=sms_body;q=0.1", []),
+        ("application/bson;omit=sms_body;q=0.1, application/bson;q=0.9, application/json;q=0.5", []),
     ])
     func omittedColumnList(header: String, names: [String]) {
         let expected = ExtractedSMSColumns.names.indices.filter { names.contains(ExtractedSMSColumns.names[$0]) }
         #expect(ExtractedSMSBSONWriter.omittedColumns(accept: header) == expected)
+    }
+
+    /// A quote that never closes must not swallow the ranges after it.
+    @Test(arguments: [
+        (#"application/bson;q=0.1;ext=a"b, application/json"#, false),
+        (#"application/bson;omit="sms_body\";q=0.1, application/json"#, false),
+        (#"application/bson;omit=sms"_body;q=0.1, application/json"#, false),
+        (#"application/bson;omit="sms_body,user_id", application/json;q=0.5"#, true),
+    ])
+    func unclosedQuoteKeepsLaterRanges(header: String, prefersBSON: Bool) {
+        #expect(ExtractedSMSBSONWriter.isPreferred(by: header) == prefersBSON)
+        #expect(AcceptHeader(header).quality(of: "application/json") == (prefersBSON ? 0.5 : 1))
+    }
+
+    @Test func unclosedQuoteSplitsTheRestPlainly() {
+        let parts = AcceptHeader.splitOutsideQuotes(#"a;x="1,2";y="3,b;z=4"#, at: ",").map(String.init)
+        #expect(parts == [#"a;x="1,2";y="3"#, "b;z=4"])
+        #expect(AcceptHeader.splitOutsideQuotes(#"""#, at: ",").map(String.init) == [#"""#])
+        #expect(AcceptHeader.splitOutsideQuotes(#"a,"b\",c"#, at: ",").map(String.init) == ["a", #""b\""#, "c"])
     }
 
     @Test func mediaTypeNamesTheOmittedColumns() {

@@ -11,7 +11,7 @@
 /// ids it sent) may name them in the media type parameter `omit` of its `application/bson`
 /// range. The value is one column name, or several in a quoted list separated by commas or spaces
 /// (`omit="sms_body,user_id"`), and names that are not columns are ignored. A service
-/// without this extension, or an older one that knows only `omit=sms_body`, sends the keys
+/// without this extension, or an older one that reads only `omit=sms_body`, sends the keys
 /// anyway, and such a client reads the response the same way.
 enum ExtractedSMSBSONWriter {
     static let mediaType = "application/bson"
@@ -26,24 +26,30 @@ enum ExtractedSMSBSONWriter {
         return bson >= header.quality(of: "application/json") ?? 0
     }
 
-    /// True when an `application/bson` range of `accept` with a weight above 0 carries the
-    /// parameter `omit` naming `sms_body` (the value may be quoted).
+    /// True when `omittedColumns(accept:)` includes `sms_body`.
     static func omitsBody(accept: String?) -> Bool {
         omittedColumns(accept: accept).contains(ExtractedSMSRowCodec.Column.smsBody)
     }
 
-    /// Returns the columns, in `ExtractedSMSColumns` order, that the `omit` parameter of the
-    /// first `application/bson` range of `accept` with a weight above 0 names. Names are compared
-    /// as written, so `SMS_BODY` names no column.
+    /// Returns the columns, in `ExtractedSMSColumns` order, that the `omit` parameters name on
+    /// the `application/bson` ranges of `accept` with the highest weight, when that weight is
+    /// above 0. Names are compared as written, so `SMS_BODY` names no column. A range of lower
+    /// weight does not count: `application/bson, application/bson;omit=sms_body;q=0.1` gets
+    /// every column.
     static func omittedColumns(accept: String?) -> [Int] {
-        guard let range = AcceptHeader(accept).ranges.first(where: { range in
-            range.type == "application" && range.subtype == "bson" && range.quality > 0 && range.parameters["omit"] != nil
-        }), let list = range.parameters["omit"] else { return [] }
-        let names = Set(list.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init))
-        return ExtractedSMSColumns.names.indices.filter { names.contains(ExtractedSMSColumns.names[$0]) }
+        let ranges = AcceptHeader(accept).ranges.filter { $0.type == "application" && $0.subtype == "bson" }
+        guard let best = ranges.map(\.quality).max(), best > 0 else { return [] }
+        var names = Set<Substring>()
+        for range in ranges where range.quality == best {
+            guard let list = range.parameters["omit"] else { continue }
+            names.formUnion(list.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }))
+        }
+        guard !names.isEmpty else { return [] }
+        return ExtractedSMSColumns.names.indices.filter { names.contains(Substring(ExtractedSMSColumns.names[$0])) }
     }
 
-    /// The Content-Type of a response whose entries leave out `omitted` (column positions in order).
+    /// Returns the Content-Type of a response whose entries leave out `omitted` (column positions,
+    /// in order).
     static func mediaType(omitting omitted: [Int]) -> String {
         if omitted.isEmpty { return mediaType }
         if omitted == [ExtractedSMSRowCodec.Column.smsBody] { return bodylessMediaType }
