@@ -32,10 +32,11 @@ final class RawHTTPClient {
                 connect(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard result == 0 else {
-            close(socketDescriptor)
-            throw Failure.connectFailed
-        }
+        // No close here: every stored property is set, so a throw still runs `deinit`, which
+        // closes the socket. Closing it here as well closed whatever descriptor another thread
+        // had opened under the same number in between (a test's socket, a server's listening
+        // socket, a SQLite file), which made other tests fail at random.
+        guard result == 0 else { throw Failure.connectFailed }
     }
 
     deinit { close(socketDescriptor) }
