@@ -82,7 +82,7 @@ public final class SQLiteDatabase {
             // one keeps its own. Larger pages mean fewer WAL frames and `pwrite` calls: 16 KiB
             // pages took about 7% less CPU per serve-sms request than 4 KiB (docs/benchmarks.md).
             try execute("PRAGMA page_size=\(Self.walPageSize)")
-            try switchToWAL()
+            try execute("PRAGMA journal_mode=WAL")
             try execute("PRAGMA synchronous=NORMAL")
             // Checkpoint at SQLite's default WAL size (1,000 pages of 4 KiB) whatever the page size.
             let pageSize = try query("PRAGMA page_size").first?.first
@@ -93,29 +93,6 @@ public final class SQLiteDatabase {
             // one burst (or a long reader) would leave a large file behind. This cuts it back when
             // the log starts again.
             try execute("PRAGMA journal_size_limit=\(Self.walCheckpointBytes * 4)")
-        }
-    }
-
-    /// Runs `PRAGMA journal_mode=WAL`, again after a short wait when it fails with an I/O error.
-    ///
-    /// Two of many full test runs, with many processes opening databases in /tmp at once, saw
-    /// this pragma fail with SQLITE_IOERR; the cause was not found. An I/O error that persists
-    /// is reported with SQLite's extended code.
-    private func switchToWAL() throws {
-        var attempt = 1
-        while true {
-            do {
-                try execute("PRAGMA journal_mode=WAL")
-                return
-            } catch let SQLiteError.statementFailed(path, code, message, sql) where code & 0xFF == SQLITE_IOERR {
-                guard attempt < 4 else {
-                    let extended = sqlite3_extended_errcode(handle)
-                    throw SQLiteError.statementFailed(path: path, code: code, message: "\(message) (extended code \(extended))",
-                                                      sql: sql)
-                }
-                attempt += 1
-                sqlite3_sleep(Int32(20 * attempt))
-            }
         }
     }
 
