@@ -71,7 +71,7 @@ public final class HTTPServer: Sendable {
         let handle = configuration.host.withCString { host in
             credeau_mhd_start(
                 host, UInt16(clamping: configuration.port), UInt32(configuration.threads),
-                UInt32(configuration.connectionTimeoutSeconds), 64 * 1024,
+                UInt32(configuration.connectionTimeoutSeconds), HTTPServer.connectionMemoryBytes,
                 HTTPServer.accessHandler, context, HTTPServer.completedHandler, context, libraryLogger)
         }
         let messages = startMessages.withLock { messages in
@@ -246,6 +246,9 @@ public final class HTTPServer: Sendable {
         if pending.isOverBudget {
             return queue(respond(Self.overBudget), on: connection)
         }
+        if let tooLong = Self.oversizedHead(path: request.path, headerBytes: pending.headerBytes) {
+            return queue(respond(tooLong), on: connection)
+        }
         guard let pool = workers.withLock({ $0 }) else {
             return queue(respond(Self.shuttingDown), on: connection)
         }
@@ -270,6 +273,23 @@ public final class HTTPServer: Sendable {
             return queue(respond(Self.shuttingDown), on: connection)
         }
         return mhdYes
+    }
+
+    /// The largest URL and the largest header block a request may have. libmicrohttpd keeps
+    /// both, and the response's headers, in one buffer of `connectionMemoryBytes` per
+    /// connection, so the limits leave room for a response after the largest request.
+    static let maxHeadBytes = 64 * 1024
+    static let connectionMemoryBytes = 2 * maxHeadBytes + 16 * 1024
+
+    /// Returns the 414 or 431 for a URL or a header block over `maxHeadBytes`, nil when both fit.
+    static func oversizedHead(path: String, headerBytes: Int) -> HTTPError? {
+        if path.utf8.count > maxHeadBytes {
+            return HTTPError(414, "The URL is longer than \(maxHeadBytes / 1024) KiB")
+        }
+        if headerBytes > maxHeadBytes {
+            return HTTPError(431, "The request's headers take more than \(maxHeadBytes / 1024) KiB; send fewer or shorter headers")
+        }
+        return nil
     }
 
     private static let overBudget = HTTPError(

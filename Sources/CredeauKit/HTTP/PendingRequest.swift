@@ -34,6 +34,8 @@ final class PendingRequest {
     let method: String
     let path: String
     let headers: [String: String]
+    /// Bytes of the header block: names, values, ": " and CRLF.
+    let headerBytes: Int
     let clientAddress: String
     private let maxBodyBytes: Int
     private var body: [UInt8] = []
@@ -59,7 +61,7 @@ final class PendingRequest {
         self.path = path
         self.maxBodyBytes = maxBodyBytes
         self.budget = budget
-        self.headers = PendingRequest.readHeaders(connection)
+        (self.headers, self.headerBytes) = PendingRequest.readHeaders(connection)
         var address = [CChar](repeating: 0, count: 64)
         credeau_mhd_client_address(connection, &address, address.count)
         self.clientAddress = String(decoding: address.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -109,14 +111,20 @@ final class PendingRequest {
         return HTTPRequest(method: method, path: path, headers: headers, body: body, clientAddress: clientAddress)
     }
 
-    private static func readHeaders(_ connection: OpaquePointer) -> [String: String] {
-        final class Collector { var headers: [String: String] = [:] }
+    /// Returns the headers by lower-case name, and the bytes of the header block as sent: each
+    /// name and value with ": " and CRLF.
+    private static func readHeaders(_ connection: OpaquePointer) -> ([String: String], Int) {
+        final class Collector {
+            var headers: [String: String] = [:]
+            var bytes = 0
+        }
         let collector = Collector()
         let iterator: MHD_KeyValueIterator = { context, _, key, value in
             guard let context, let key else { return mhdYes }
             let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
             let name = String(cString: key).lowercased()
             let text = value.map { String(cString: $0) } ?? ""
+            collector.bytes += name.utf8.count + text.utf8.count + 4
             if let earlier = collector.headers[name] {
                 collector.headers[name] = earlier + ", " + text
             } else {
@@ -128,6 +136,6 @@ final class PendingRequest {
             _ = MHD_get_connection_values(connection, mhdHeaderKind, iterator,
                                           Unmanaged.passUnretained(collector).toOpaque())
         }
-        return collector.headers
+        return (collector.headers, collector.bytes)
     }
 }

@@ -121,6 +121,36 @@ import Testing
         #expect(response.text == #"{"user_id":"u-1","note":"₹ 1,00,000 😀"}"#)
     }
 
+    /// Header blocks up to 64 KiB are served, with room left for the response; larger ones get
+    /// credeau's JSON 431, and only blocks past libmicrohttpd's buffer get its own page.
+    @Test(arguments: [(60_000, 200), (64_900, 200), (66_000, 431), (120_000, 431)])
+    func headerBlockLimit(size: Int, status: Int) throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        // "Host: 127.0.0.1" and the line of X-Padding itself count too.
+        let padding = String(repeating: "a", count: size - 40)
+        let response = try client.request("POST", "/echo", headers: ["X-Padding": padding], body: Array("hi".utf8))
+        #expect(response.status == status, "\(size) bytes of headers")
+        #expect(response.headers["x-request-id"] != nil)
+        if status == 200 {
+            #expect(response.text == "hi")
+        } else {
+            #expect(response.headers["content-type"] == "application/json")
+            #expect(response.text.contains("64 KiB"))
+        }
+    }
+
+    @Test func overlongPathIs414() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let response = try client.request("GET", "/" + String(repeating: "p", count: 70_000))
+        #expect(response.status == 414)
+        #expect(response.headers["content-type"] == "application/json")
+        #expect(response.headers["x-request-id"] != nil)
+    }
+
     @Test func gzipBombIs413() throws {
         let server = try Self.makeServer(maxBodyBytes: 10_000)
         defer { server.stop() }
