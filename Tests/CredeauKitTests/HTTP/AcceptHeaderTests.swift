@@ -117,12 +117,28 @@ import Testing
         #expect(AcceptHeader.splitOutsideQuotes(#"a,"b\",c"#, at: ",").map(String.init) == ["a", #""b\""#, "c"])
     }
 
+    @Test(arguments: [
+        ("application/bson; nulls=absent", true),
+        (#"application/bson; omit="sms_body"; NULLS="absent", application/json;q=0.5"#, true),
+        ("application/bson; nulls=ABSENT", false),
+        ("application/bson; nulls=absent; q=0", false),
+        ("application/bson, application/bson; nulls=absent; q=0.1", false),
+        ("application/bson; q=0.5; nulls=absent", false),
+        ("application/json; nulls=absent", false),
+    ])
+    func nullOmission(header: String, omitsNulls: Bool) {
+        #expect(ExtractedSMSBSONWriter.omitsNulls(accept: header) == omitsNulls)
+    }
+
     @Test func mediaTypeNamesTheOmittedColumns() {
         let body = ExtractedSMSRowCodec.Column.smsBody
         let userID = ExtractedSMSRowCodec.Column.userID
         #expect(ExtractedSMSBSONWriter.mediaType(omitting: []) == "application/bson")
         #expect(ExtractedSMSBSONWriter.mediaType(omitting: [body]) == "application/bson; omit=sms_body")
         #expect(ExtractedSMSBSONWriter.mediaType(omitting: [userID, body]) == #"application/bson; omit="user_id,sms_body""#)
+        #expect(ExtractedSMSBSONWriter.mediaType(omitting: [body], omittingNulls: true)
+            == "application/bson; omit=sms_body; nulls=absent")
+        #expect(ExtractedSMSBSONWriter.mediaType(omitting: [], omittingNulls: true) == "application/bson; nulls=absent")
         // The media type it names reads back as the same columns.
         let named = ExtractedSMSBSONWriter.mediaType(omitting: [userID, body])
         #expect(ExtractedSMSBSONWriter.omittedColumns(accept: named) == [userID, body])

@@ -101,6 +101,27 @@ import Testing
     }
 
     @Test(arguments: 1...4 as ClosedRange<UInt64>)
+    func answerWithoutNullsMatchesLibbsonAndWholeAnswer(seed: UInt64) throws {
+        let entries = sampleEntries(seed: seed &* 19, count: 30 + Int(seed) * 23)
+        let rows = ExtractedSMSRows(entries)
+        let body = [ExtractedSMSRowCodec.Column.smsBody]
+        let lean = try #require(ExtractedSMSBSONWriter.encode(rows, requestID: "r", omitting: body, omittingNulls: true))
+        let reference = LibbsonAnswerReference.encode(rows, requestID: "r", omitting: ["sms_body"], omittingNulls: true)
+        #expect(lean == reference)
+        let withNulls = try #require(ExtractedSMSBSONWriter.encode(rows, requestID: "r", omitting: body))
+        #expect(lean.count < withNulls.count)
+
+        let document = try #require(lean.withUnsafeBufferPointer { bson_new_from_data($0.baseAddress, $0.count) })
+        defer { bson_destroy(document) }
+        #expect(!BSONInspection.members(of: document).contains { $0.kind == "null" })
+
+        let sent = entries.map { RawSMS(id: $0.smsID, sender: $0.smsSender, body: $0.smsBody, inboxDateMillis: $0.inboxDateMillis) }
+        let fromLean = try ExtractSMSWire.entries(from: lean, format: .bson, for: sent, url: url)
+        let fromWhole = try ExtractSMSWire.entries(from: withNulls, format: .bson, for: sent, url: url)
+        #expect(fromLean == fromWhole)
+    }
+
+    @Test(arguments: 1...4 as ClosedRange<UInt64>)
     func bodylessAnswerGivesSameEntries(seed: UInt64) throws {
         let entries = sampleEntries(seed: seed &* 13)
         let rows = ExtractedSMSRows(entries)
@@ -233,7 +254,8 @@ enum BSONInspection {
 enum LibbsonAnswerReference {
     /// Returns the response document's bytes, or nil when libbson cannot append it (a document
     /// past its 2 GiB limit). The caller then responds with JSON.
-    static func encode(_ rows: ExtractedSMSRows, requestID: String, omitting omitted: Set<String> = []) -> [UInt8]? {
+    static func encode(_ rows: ExtractedSMSRows, requestID: String, omitting omitted: Set<String> = [],
+                       omittingNulls: Bool = false) -> [UInt8]? {
         // bson_sized_new asserts that the size fits an int32, and the buffer grows as needed.
         guard let document = bson_sized_new(min(64 + rows.count * 900, 1 << 26)) else { return nil }
         defer { bson_destroy(document) }
@@ -241,7 +263,8 @@ enum LibbsonAnswerReference {
             let list = OpaquePointer(storage.baseAddress!)
             let entry = OpaquePointer(storage.baseAddress! + documentSize)
             return appendText(requestID, key: requestIDKey, to: document)
-                && appendList(rows, omitting: omitted, list: list, entry: entry, to: document)
+                && appendList(rows, omitting: omitted, omittingNulls: omittingNulls, list: list, entry: entry,
+                              to: document)
         }
         guard written, let data = bson_get_data(document) else { return nil }
         // A BSON document starts with its total length as a little-endian int32.
@@ -259,8 +282,8 @@ enum LibbsonAnswerReference {
     /// The pointer libbson gets for an empty text, because a NULL value would append a null.
     private static let emptyText: [CChar] = [0]
 
-    private static func appendList(_ rows: ExtractedSMSRows, omitting omitted: Set<String>, list: OpaquePointer,
-                                   entry: OpaquePointer, to document: OpaquePointer) -> Bool {
+    private static func appendList(_ rows: ExtractedSMSRows, omitting omitted: Set<String>, omittingNulls: Bool,
+                                   list: OpaquePointer, entry: OpaquePointer, to document: OpaquePointer) -> Bool {
         let began = listKey.withUnsafeBufferPointer {
             bson_append_array_begin(document, $0.baseAddress, Int32($0.count - 1), list)
         }
@@ -275,7 +298,7 @@ enum LibbsonAnswerReference {
                 var key: UnsafePointer<CChar>?
                 let length = bson_uint32_to_string(UInt32(index), &key, buffer.baseAddress, buffer.count)
                 return bson_append_document_begin(list, key, Int32(length), entry)
-                    && appendEntry(rows[index], keys: keys, kept: kept, to: entry)
+                    && appendEntry(rows[index], keys: keys, kept: kept, omittingNulls: omittingNulls, to: entry)
                     && bson_append_document_end(list, entry)
             }
             guard appended else { return false }
@@ -284,10 +307,14 @@ enum LibbsonAnswerReference {
     }
 
     private static func appendEntry(_ values: ArraySlice<ExtractedFieldValue>, keys: [[CChar]], kept: [Bool],
-                                    to entry: OpaquePointer) -> Bool {
+                                    omittingNulls: Bool, to entry: OpaquePointer) -> Bool {
         for ((key, value), isKept) in zip(zip(keys, values), kept) where isKept {
             let appended: Bool
             switch value {
+            case .null where omittingNulls:
+                continue
+            case let .amount(rupees) where omittingNulls && JSONText.paise(rupees) == nil:
+                continue
             case .null:
                 appended = key.withUnsafeBufferPointer { bson_append_null(entry, $0.baseAddress, Int32($0.count - 1)) }
             case let .text(text):

@@ -60,9 +60,12 @@ import Testing
                     : try SMSExtractionRequest.parse(request.body, maxSMSCount: 1000)
                 let rows = ExtractedSMSRows(batch.sms.map { extractor.extract($0, createdAtMillis: 0) })
                 let requestID = batch.requestID ?? "mock"
-                let omitted = answer == .wholeBSON ? [] : ExtractedSMSBSONWriter.omittedColumns(accept: request.header("accept"))
+                let accept = request.header("accept")
+                let omitted = answer == .wholeBSON ? [] : ExtractedSMSBSONWriter.omittedColumns(accept: accept)
+                let omitsNulls = answer != .wholeBSON && ExtractedSMSBSONWriter.omitsNulls(accept: accept)
                 guard answer != .json,
-                      let bson = ExtractedSMSBSONWriter.encode(rows, requestID: requestID, omitting: omitted)
+                      let bson = ExtractedSMSBSONWriter.encode(rows, requestID: requestID, omitting: omitted,
+                                                               omittingNulls: omitsNulls)
                 else {
                     return .json(200, SMSExtractionHandler.encode(rows, requestID: requestID))
                 }
@@ -78,8 +81,8 @@ import Testing
     /// The Accept header of every batch: BSON without the columns the classifier takes from
     /// what it sent, else JSON.
     static let askedAccept =
-        #"application/bson; omit="sms_body,sms_inbox_date,user_id,client_id,request_id,created_at,created_date", "#
-        + "application/json;q=0.5"
+        #"application/bson; omit="sms_body,sms_inbox_date,user_id,client_id,request_id,created_at,created_date"; "#
+        + "nulls=absent, application/json;q=0.5"
 
     private let sms: [RawSMS] = (0..<23).map { (index: Int) -> RawSMS in
         let sender: String? = index % 5 == 0 ? nil : "VM-HDFCBK"

@@ -93,7 +93,8 @@ import Testing
         #expect(bson.status == 200)
         let inColumnOrder = ExtractedSMSColumns.names.filter(ExtractSMSWire.echoedColumns.contains)
         #expect(inColumnOrder.count == ExtractSMSWire.echoedColumns.count)
-        #expect(bson.headers["content-type"] == "application/bson; omit=\"\(inColumnOrder.joined(separator: ","))\"")
+        #expect(bson.headers["content-type"]
+            == "application/bson; omit=\"\(inColumnOrder.joined(separator: ","))\"; nulls=absent")
 
         let document = try #require(bson.body.withUnsafeBufferPointer { bson_new_from_data($0.baseAddress, $0.count) })
         defer { bson_destroy(document) }
@@ -101,6 +102,7 @@ import Testing
         for column in ExtractSMSWire.echoedColumns {
             #expect(!paths.contains { $0.hasSuffix(".\(column)") }, "\(column)")
         }
+        #expect(!BSONInspection.members(of: document).contains { $0.kind == "null" })
         #expect(paths.filter { $0.hasSuffix(".sms_id") }.count >= 120)
         #expect(paths.filter { $0.hasSuffix(".template_hash") }.count >= 120)
         let fromJSON = try ExtractSMSAnswerDecoder.entries(from: json.body, url: url).map { entry in

@@ -9,8 +9,10 @@ enum ExtractSMSWire {
     /// The Accept header sent with each batch: BSON when the service offers it, else JSON. In
     /// BSON, serve-sms then leaves out the columns this client takes from what it sent: the body
     /// and inbox date, the three ids, and the creation time, which `RemoteSMSClassifier`
-    /// replaces with the sync time.
-    static let acceptHeader = "Accept: application/bson; omit=\"\(echoedColumns.joined(separator: ","))\", application/json;q=0.5"
+    /// replaces with the sync time. It also leaves out null members, which the decoder reads as
+    /// it reads a missing member.
+    static let acceptHeader =
+        "Accept: application/bson; omit=\"\(echoedColumns.joined(separator: ","))\"; nulls=absent, application/json;q=0.5"
 
     /// The columns the Accept header names in its `omit` parameter.
     static let echoedColumns = ["sms_body", "sms_inbox_date", "user_id", "client_id", "request_id", "created_at",

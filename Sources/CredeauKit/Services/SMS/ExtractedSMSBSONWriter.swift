@@ -48,12 +48,25 @@ enum ExtractedSMSBSONWriter {
         return ExtractedSMSColumns.names.indices.filter { names.contains(Substring(ExtractedSMSColumns.names[$0])) }
     }
 
+    /// True when an `application/bson` range of `accept` with the highest weight, above 0,
+    /// carries `nulls=absent`: the client reads a missing member as null, so null members can be
+    /// left out.
+    static func omitsNulls(accept: String?) -> Bool {
+        let ranges = AcceptHeader(accept).ranges.filter { $0.type == "application" && $0.subtype == "bson" }
+        guard let best = ranges.map(\.quality).max(), best > 0 else { return false }
+        return ranges.contains { $0.quality == best && $0.parameters["nulls"] == "absent" }
+    }
+
     /// Returns the Content-Type of a response whose entries leave out `omitted` (column positions,
-    /// in order).
-    static func mediaType(omitting omitted: [Int]) -> String {
-        if omitted.isEmpty { return mediaType }
-        if omitted == [ExtractedSMSRowCodec.Column.smsBody] { return bodylessMediaType }
-        return "\(mediaType); omit=\"\(omitted.map { ExtractedSMSColumns.names[$0] }.joined(separator: ","))\""
+    /// in order) and, with `omittingNulls`, every null member.
+    static func mediaType(omitting omitted: [Int], omittingNulls: Bool = false) -> String {
+        var type = mediaType
+        if omitted == [ExtractedSMSRowCodec.Column.smsBody] {
+            type = bodylessMediaType
+        } else if !omitted.isEmpty {
+            type += "; omit=\"\(omitted.map { ExtractedSMSColumns.names[$0] }.joined(separator: ","))\""
+        }
+        return omittingNulls ? type + "; nulls=absent" : type
     }
 
     /// Returns the response document's bytes, or nil when it would pass BSON's 2 GiB limit. The
@@ -67,13 +80,14 @@ enum ExtractedSMSBSONWriter {
     ///
     /// The bytes equal what libbson's append functions write for the same members. The size is
     /// computed by a loop of its own and the bytes are written in one pass (see `BSONBufferWriter`).
-    static func encode(_ rows: ExtractedSMSRows, requestID: String, omitting omitted: [Int]) -> [UInt8]? {
+    static func encode(_ rows: ExtractedSMSRows, requestID: String, omitting omitted: [Int],
+                       omittingNulls: Bool = false) -> [UInt8]? {
         let keys = columnKeys
         let values = rows.values
         let width = ExtractedSMSRows.width
         var written = [Bool](repeating: true, count: width)
         for column in omitted where column >= 0 && column < width { written[column] = false }
-        let size = documentSize(rows, requestID: requestID, written: written)
+        let size = documentSize(rows, requestID: requestID, written: written, omittingNulls: omittingNulls)
         // The values are read through a buffer pointer, so each one is borrowed rather than copied
         // (a copy of a text retains its storage and releases it again).
         return values.withUnsafeBufferPointer { values in
@@ -87,6 +101,7 @@ enum ExtractedSMSBSONWriter {
                     writer.appendHeader(BSONBufferWriter.documentType, index: row)
                     let entry = writer.beginDocument()
                     for column in 0..<width where written[column] {
+                        if omittingNulls, isNull(values[row * width + column]) { continue }
                         appendValue(values[row * width + column], key: keys[column], to: &writer)
                     }
                     writer.endDocument(entry)
@@ -99,7 +114,8 @@ enum ExtractedSMSBSONWriter {
 
     /// Returns the byte length of the document `encode` writes, element for element, with the
     /// members of the columns marked in `written`.
-    private static func documentSize(_ rows: ExtractedSMSRows, requestID: String, written: [Bool]) -> Int {
+    private static func documentSize(_ rows: ExtractedSMSRows, requestID: String, written: [Bool],
+                                     omittingNulls: Bool) -> Int {
         // The document frame, the request_id element, and the array's header and frame.
         var size = 5 + (1 + 10 + 1) + BSONBufferWriter.stringValueSize(requestID) + (1 + 18 + 1) + 5
         let width = ExtractedSMSRows.width
@@ -108,7 +124,7 @@ enum ExtractedSMSBSONWriter {
             for index in values.indices {
                 let column = index % width
                 if column == 0 { size += BSONBufferWriter.headerSize(index: index / width) + 5 }
-                if !written[column] { continue }
+                if !written[column] || (omittingNulls && isNull(values[index])) { continue }
                 size += 1 + keyLengths[column] + 1
                 switch values[index] {
                 case .null: break
@@ -130,6 +146,16 @@ enum ExtractedSMSBSONWriter {
         return UnsafeRawBufferPointer(memory)
     }
     private static let keyLengths: [Int] = ExtractedSMSColumns.names.map(\.utf8.count)
+
+    /// True for a value written as BSON null: null itself, and an amount the JSON writer prints as null.
+    @inline(__always)
+    private static func isNull(_ value: ExtractedFieldValue) -> Bool {
+        switch value {
+        case .null: return true
+        case let .amount(rupees): return JSONText.paise(rupees) == nil
+        case .text, .bool: return false
+        }
+    }
 
     @inline(__always)
     private static func appendValue(_ value: ExtractedFieldValue, key: UnsafeRawBufferPointer,

@@ -62,8 +62,10 @@ public struct SMSExtractionHandler: Sendable {
         let accept = request.header("accept")
         if ExtractedSMSBSONWriter.isPreferred(by: accept) {
             let omitted = ExtractedSMSBSONWriter.omittedColumns(accept: accept)
-            if let body = ExtractedSMSBSONWriter.encode(rows, requestID: requestID, omitting: omitted) {
-                let mediaType = ExtractedSMSBSONWriter.mediaType(omitting: omitted)
+            let omitsNulls = ExtractedSMSBSONWriter.omitsNulls(accept: accept)
+            if let body = ExtractedSMSBSONWriter.encode(rows, requestID: requestID, omitting: omitted,
+                                                        omittingNulls: omitsNulls) {
+                let mediaType = ExtractedSMSBSONWriter.mediaType(omitting: omitted, omittingNulls: omitsNulls)
                 return HTTPResponse(status: 200, headers: [("Content-Type", mediaType), ("Vary", "Accept")], body: body)
             }
         }
