@@ -20,6 +20,18 @@ import Glibc
         try database.execute("COMMIT")
     }
 
+    /// Commits 10 rows at a time, pausing so the thread can run, until it has made a pass
+    /// (at most 600 rows), and returns the rows committed.
+    private func commitUntilBackgroundPass(_ database: SQLiteDatabase, _ checkpointer: SQLiteBackgroundCheckpointer) throws -> Int {
+        var rows = 0
+        while checkpointer.checkpointCounts.background == 0 && rows < 600 {
+            try commit(database, rows: 10, from: rows)
+            rows += 10
+            usleep(10_000)
+        }
+        return rows
+    }
+
     @Test func thePageCopyRunsOnTheThreadAndTheDataStays() throws {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -34,12 +46,7 @@ import Glibc
         // Small commits take the log past 4 pages: the thread is woken and copies them. The
         // pauses let it run; without them the log may reach 8 pages first, and the committing
         // connection copies instead.
-        var rows = 0
-        while (checkpointer?.checkpointCounts.background ?? 0) == 0 && rows < 600 {
-            try commit(try #require(database), rows: 10, from: rows)
-            rows += 10
-            usleep(10_000)
-        }
+        let rows = try commitUntilBackgroundPass(try #require(database), try #require(checkpointer))
         #expect(checkpointer?.checkpointCounts.background ?? 0 >= 1)
         #expect(fileSize(path) > before)
 
@@ -52,6 +59,33 @@ import Glibc
         checkpointer = nil
         let reopened = try SQLiteDatabase(path: path)
         #expect(try reopened.query("SELECT count(*) FROM t").first?.first == .integer(Int64(rows + 300)))
+    }
+
+    /// Another process that opens and closes the file must find this process's locks in place.
+    /// When the thread's sync opened and closed a descriptor of its own, closing it released
+    /// them, the other process deleted the log as its last user, and later commits were lost.
+    @Test func anotherProcessClosingTheFileLeavesTheLog() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("wal.db").path
+        var database: SQLiteDatabase? = try SQLiteDatabase(path: path)
+        try database?.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+        var checkpointer: SQLiteBackgroundCheckpointer? = try SQLiteBackgroundCheckpointer(path: path, startPages: 4)
+        database?.checkpointInBackground(try #require(checkpointer))
+        let rows = try commitUntilBackgroundPass(try #require(database), try #require(checkpointer))
+        #expect(checkpointer?.checkpointCounts.background ?? 0 >= 1)
+
+        // Python's sqlite3 module opens the file, reads it and closes it, as an operator's tool would.
+        let script = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('SELECT count(*) FROM t').fetchone(); c.close()"
+        let other = try ScriptRunner.run("/usr/bin/env", ["python3", "-c", script, path])
+        #expect(other.status == 0, "\(other.output)")
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+
+        try commit(try #require(database), rows: 50, from: 10_000)
+        database = nil
+        checkpointer = nil
+        let reopened = try SQLiteDatabase(path: path)
+        #expect(try reopened.query("SELECT count(*) FROM t").first?.first == .integer(Int64(rows + 50)))
     }
 
     @Test func logStartsAgainUnderSteadyCommits() throws {

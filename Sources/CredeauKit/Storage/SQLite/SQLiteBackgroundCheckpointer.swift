@@ -180,11 +180,14 @@ private final class CheckpointWorker: @unchecked Sendable {
     /// sync, and the commit that finishes the checkpoint then synced every page of the pass
     /// itself: stalls of 100 to 280 ms with serve-sms on one core. After this sync it has only
     /// the remainder to write.
+    ///
+    /// The sync goes through this thread's own SQLite connection. Opening and closing the file
+    /// here instead released every POSIX lock this process held on it (closing any descriptor of
+    /// a file does), so another process that then closed its connection took itself for the
+    /// last user and deleted the log that serve-sms went on writing into, and rows it had
+    /// acknowledged were lost.
     private func flushDatabaseFile() {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return }
-        fdatasync(descriptor)
-        close(descriptor)
+        database.syncDatabaseFile()
     }
 
     /// Runs a pass each time a commit wakes the thread, until `stop`.

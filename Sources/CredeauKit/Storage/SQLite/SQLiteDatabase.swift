@@ -116,6 +116,15 @@ public final class SQLiteDatabase {
         checkpointer.attach(to: handle)
     }
 
+    /// Syncs the main database file through SQLite's own handle of it (`xSync` of the file that
+    /// `SQLITE_FCNTL_FILE_POINTER` gives), so no other descriptor of the file is opened or closed.
+    func syncDatabaseFile() {
+        var file: UnsafeMutablePointer<sqlite3_file>?
+        guard sqlite3_file_control(handle, "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK,
+              let file, let sync = file.pointee.pMethods?.pointee.xSync else { return }
+        _ = sync(file, SQLITE_SYNC_NORMAL)
+    }
+
     /// The log size, in pages, at which SQLite's automatic checkpoint runs on this connection.
     var autocheckpointPages: Int32 {
         guard case let .integer(pages)? = (try? query("PRAGMA wal_autocheckpoint"))?.first?.first else { return 1_000 }
