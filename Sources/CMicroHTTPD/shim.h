@@ -90,5 +90,6 @@ static inline uint16_t credeau_mhd_bound_port(struct MHD_Daemon *daemon) {
 static inline enum MHD_Result credeau_mhd_yes(void) { return MHD_YES; }
 static inline enum MHD_Result credeau_mhd_no(void) { return MHD_NO; }
 static inline enum MHD_ValueKind credeau_mhd_header_kind(void) { return MHD_HEADER_KIND; }
+static inline enum MHD_ValueKind credeau_mhd_argument_kind(void) { return MHD_GET_ARGUMENT_KIND; }
 static inline enum MHD_ResponseMemoryMode credeau_mhd_must_copy(void) { return MHD_RESPMEM_MUST_COPY; }
 #endif

@@ -10,6 +10,7 @@ import Glibc
 let mhdYes = credeau_mhd_yes()
 let mhdNo = credeau_mhd_no()
 let mhdHeaderKind = credeau_mhd_header_kind()
+let mhdArgumentKind = credeau_mhd_argument_kind()
 
 /// An HTTP/1.1 server on libmicrohttpd: epoll with a thread pool, keep-alive, request bodies read
 /// whole before the handler runs on a worker of `HTTPWorkerPool` while the connection is suspended.
@@ -210,7 +211,7 @@ public final class HTTPServer: Sendable {
         guard let existing = state.pointee else {
             let pending = PendingRequest(
                 method: method.map { String(cString: $0) } ?? "GET",
-                path: url.map { String(cString: $0) } ?? "/",
+                path: url.map { String(cString: $0) } ?? "/", pathBytes: url.map { strlen($0) } ?? 1,
                 connection: connection, maxBodyBytes: configuration.maxBodyBytes, budget: bodyBudget)
             state.pointee = Unmanaged.passRetained(pending).toOpaque()
             inFlight.add(1, ordering: .relaxed)
@@ -240,14 +241,14 @@ public final class HTTPServer: Sendable {
         let respond: @Sendable (HTTPError?) -> HTTPResponse = { rejection in
             application.respond(to: request, bodyTooLarge: tooLarge, maxBodyBytes: maxBodyBytes, rejection: rejection)
         }
+        if let tooLong = Self.oversizedHead(pathBytes: pending.pathBytes, headBytes: pending.headBytes) {
+            return queue(respond(tooLong), on: connection)
+        }
         if request.method == "GET" || request.method == "HEAD", configuration.inlinePaths.contains(request.path) {
             return queue(respond(nil), on: connection)
         }
         if pending.isOverBudget {
             return queue(respond(Self.overBudget), on: connection)
-        }
-        if let tooLong = Self.oversizedHead(path: request.path, headerBytes: pending.headerBytes) {
-            return queue(respond(tooLong), on: connection)
         }
         guard let pool = workers.withLock({ $0 }) else {
             return queue(respond(Self.shuttingDown), on: connection)
@@ -275,19 +276,25 @@ public final class HTTPServer: Sendable {
         return mhdYes
     }
 
-    /// The largest URL and the largest header block a request may have. libmicrohttpd keeps
-    /// both, and the response's headers, in one buffer of `connectionMemoryBytes` per
-    /// connection, so the limits leave room for a response after the largest request.
+    /// The largest request head (path, query, headers, and what libmicrohttpd keeps for each
+    /// header and argument) credeau serves. libmicrohttpd keeps all of it, and the response's
+    /// headers, in one buffer of `connectionMemoryBytes` per connection, so a head within the
+    /// limit leaves room for a response.
     static let maxHeadBytes = 64 * 1024
     static let connectionMemoryBytes = 2 * maxHeadBytes + 16 * 1024
+    /// The bytes libmicrohttpd keeps for each header and query argument besides its text: a
+    /// list entry of pointers and lengths (an estimate that rounds its 48 bytes up).
+    static let bytesPerHeadItem = 64
 
-    /// Returns the 414 or 431 for a URL or a header block over `maxHeadBytes`, nil when both fit.
-    static func oversizedHead(path: String, headerBytes: Int) -> HTTPError? {
-        if path.utf8.count > maxHeadBytes {
+    /// Returns the 414 for a path over `maxHeadBytes`, or the 431 for a head over it, or nil
+    /// when the head fits.
+    static func oversizedHead(pathBytes: Int, headBytes: Int) -> HTTPError? {
+        if pathBytes > maxHeadBytes {
             return HTTPError(414, "The URL is longer than \(maxHeadBytes / 1024) KiB")
         }
-        if headerBytes > maxHeadBytes {
-            return HTTPError(431, "The request's headers take more than \(maxHeadBytes / 1024) KiB; send fewer or shorter headers")
+        if headBytes > maxHeadBytes {
+            return HTTPError(431, "The request's URL and headers take more than \(maxHeadBytes / 1024) KiB; "
+                                 + "send fewer or shorter headers")
         }
         return nil
     }

@@ -34,8 +34,11 @@ final class PendingRequest {
     let method: String
     let path: String
     let headers: [String: String]
-    /// Bytes of the header block: names, values, ": " and CRLF.
-    let headerBytes: Int
+    /// Bytes of the path as sent, before libmicrohttpd's decoding repairs anything.
+    let pathBytes: Int
+    /// Bytes of the request head as libmicrohttpd keeps it: the path, each query argument and
+    /// header with its separators, and `HTTPServer.bytesPerHeadItem` for each of those.
+    let headBytes: Int
     let clientAddress: String
     private let maxBodyBytes: Int
     private var body: [UInt8] = []
@@ -56,12 +59,16 @@ final class PendingRequest {
     /// True when buffering the body would pass the server's budget; the body is then discarded.
     private(set) var isOverBudget = false
 
-    init(method: String, path: String, connection: OpaquePointer, maxBodyBytes: Int, budget: BodyBudget) {
+    init(method: String, path: String, pathBytes: Int, connection: OpaquePointer, maxBodyBytes: Int,
+         budget: BodyBudget) {
         self.method = method
         self.path = path
+        self.pathBytes = pathBytes
         self.maxBodyBytes = maxBodyBytes
         self.budget = budget
-        (self.headers, self.headerBytes) = PendingRequest.readHeaders(connection)
+        let (headers, headerBytes) = PendingRequest.readHeaders(connection)
+        self.headers = headers
+        headBytes = pathBytes + headerBytes + PendingRequest.argumentBytes(connection)
         var address = [CChar](repeating: 0, count: 64)
         credeau_mhd_client_address(connection, &address, address.count)
         self.clientAddress = String(decoding: address.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -111,8 +118,27 @@ final class PendingRequest {
         return HTTPRequest(method: method, path: path, headers: headers, body: body, clientAddress: clientAddress)
     }
 
-    /// Returns the headers by lower-case name, and the bytes of the header block as sent: each
-    /// name and value with ": " and CRLF.
+    /// Returns the bytes libmicrohttpd keeps for the query arguments: each name and value with
+    /// "=" and "&", and `HTTPServer.bytesPerHeadItem`.
+    private static func argumentBytes(_ connection: OpaquePointer) -> Int {
+        final class Counter { var bytes = 0 }
+        let counter = Counter()
+        let iterator: MHD_KeyValueIterator = { context, _, key, value in
+            guard let context else { return mhdYes }
+            let counter = Unmanaged<Counter>.fromOpaque(context).takeUnretainedValue()
+            counter.bytes += (key.map { strlen($0) } ?? 0) + (value.map { strlen($0) } ?? 0) + 2
+                + HTTPServer.bytesPerHeadItem
+            return mhdYes
+        }
+        withExtendedLifetime(counter) {
+            _ = MHD_get_connection_values(connection, mhdArgumentKind, iterator,
+                                          Unmanaged.passUnretained(counter).toOpaque())
+        }
+        return counter.bytes
+    }
+
+    /// Returns the headers by lower-case name, and the bytes libmicrohttpd keeps for them: each
+    /// name and value as sent with ": " and CRLF, and `HTTPServer.bytesPerHeadItem`.
     private static func readHeaders(_ connection: OpaquePointer) -> ([String: String], Int) {
         final class Collector {
             var headers: [String: String] = [:]
@@ -124,7 +150,7 @@ final class PendingRequest {
             let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
             let name = String(cString: key).lowercased()
             let text = value.map { String(cString: $0) } ?? ""
-            collector.bytes += name.utf8.count + text.utf8.count + 4
+            collector.bytes += strlen(key) + (value.map { strlen($0) } ?? 0) + 4 + HTTPServer.bytesPerHeadItem
             if let earlier = collector.headers[name] {
                 collector.headers[name] = earlier + ", " + text
             } else {

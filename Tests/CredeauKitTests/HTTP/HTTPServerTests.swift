@@ -141,6 +141,52 @@ import Testing
         }
     }
 
+    /// The query and the number of headers count too: libmicrohttpd keeps both in the buffer the
+    /// response needs, and a head that fitted each check alone got an empty reply.
+    @Test func queryAndManyHeadersCountTowardTheHead() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let port = try #require(server.boundPort)
+        let padding = String(repeating: "a", count: 60_000)
+        let withQuery = try RawHTTPClient(port: port)
+            .request("POST", "/echo?x=" + String(repeating: "q", count: 30_000), headers: ["X-Padding": padding],
+                     body: Array("hi".utf8))
+        #expect(withQuery.status == 431)
+        #expect(withQuery.headers["x-request-id"] != nil)
+
+        // 500 short headers are 37 KB of text, and libmicrohttpd keeps an entry for each.
+        var many: [String: String] = [:]
+        for index in 0..<500 { many[String(format: "X-H%04d", index)] = String(repeating: "v", count: 64) }
+        let manyHeaders = try RawHTTPClient(port: port).request("POST", "/echo", headers: many, body: Array("hi".utf8))
+        #expect(manyHeaders.status == 431)
+        #expect(manyHeaders.headers["content-type"] == "application/json")
+
+        let path = "/" + String(repeating: "p", count: 40_000)
+        let longPathAndHeaders = try RawHTTPClient(port: port).request("GET", path, headers: ["X-Padding": padding])
+        #expect(longPathAndHeaders.status == 431)
+    }
+
+    @Test func inlineHealthChecksTheHeadToo() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let response = try client.request("GET", "/health", headers: ["X-Padding": String(repeating: "a", count: 70_000)])
+        #expect(response.status == 431)
+    }
+
+    /// Bytes that are not UTF-8 count once, as sent, not as the three bytes of U+FFFD.
+    @Test func headerBytesCountAsSent() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let head = Array("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 2\r\nX-Bin: ".utf8)
+            + [UInt8](repeating: 0xFF, count: 30_000) + Array("\r\n\r\nhi".utf8)
+        client.sendRaw(head)
+        let response = try client.readResponse()
+        #expect(response.status == 200)
+        #expect(response.text == "hi")
+    }
+
     @Test func overlongPathIs414() throws {
         let server = try Self.makeServer()
         defer { server.stop() }
