@@ -32,48 +32,59 @@ import Glibc
         return rows
     }
 
+    /// Creates the table `t` in a new file of `folder`, with a checkpointer woken at 4 pages.
+    /// With 16 KiB pages, 10 rows are under one page and 100 rows about six. Setting both
+    /// optionals to nil closes the connection and stops the thread.
+    private func openLoggedTable(in folder: URL) throws
+        -> (path: String, database: SQLiteDatabase?, checkpointer: SQLiteBackgroundCheckpointer?)
+    {
+        let path = folder.appendingPathComponent("wal.db").path
+        let database = try SQLiteDatabase(path: path)
+        try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+        let checkpointer = try SQLiteBackgroundCheckpointer(path: path, startPages: 4)
+        database.checkpointInBackground(checkpointer)
+        return (path, database, checkpointer)
+    }
+
+    /// Returns the rows of `t` that a new connection to `path` reads.
+    private func rowCount(at path: String) throws -> SQLiteValue? {
+        try SQLiteDatabase(path: path).query("SELECT count(*) FROM t").first?.first
+    }
+
     @Test func thePageCopyRunsOnTheThreadAndTheDataStays() throws {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("wal.db").path
-        var database: SQLiteDatabase? = try SQLiteDatabase(path: path)
-        try database?.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
-        // 16 KiB pages: 10 rows are under one page, 100 rows about six.
-        var checkpointer: SQLiteBackgroundCheckpointer? = try SQLiteBackgroundCheckpointer(path: path, startPages: 4)
-        database?.checkpointInBackground(try #require(checkpointer))
+        var opened = try openLoggedTable(in: folder)
+        let path = opened.path
         let before = fileSize(path)
 
         // Small commits take the log past 4 pages: the thread is woken and copies them. The
         // pauses let it run; without them the log may reach 8 pages first, and the committing
         // connection copies instead.
-        let rows = try commitUntilBackgroundPass(try #require(database), try #require(checkpointer))
-        #expect(checkpointer?.checkpointCounts.background ?? 0 >= 1)
+        let rows = try commitUntilBackgroundPass(try #require(opened.database), try #require(opened.checkpointer))
+        #expect(opened.checkpointer?.checkpointCounts.background ?? 0 >= 1)
         #expect(fileSize(path) > before)
 
 
         // One commit of 8 pages or more is past twice the start: its own connection copies.
-        try commit(try #require(database), rows: 300, from: 1_000)
-        #expect(checkpointer?.checkpointCounts.inline ?? 0 >= 1)
+        try commit(try #require(opened.database), rows: 300, from: 1_000)
+        #expect(opened.checkpointer?.checkpointCounts.inline ?? 0 >= 1)
 
-        database = nil
-        checkpointer = nil
-        let reopened = try SQLiteDatabase(path: path)
-        #expect(try reopened.query("SELECT count(*) FROM t").first?.first == .integer(Int64(rows + 300)))
+        opened.database = nil
+        opened.checkpointer = nil
+        #expect(try rowCount(at: path) == .integer(Int64(rows + 300)))
     }
 
     /// Another process that opens and closes the file must find this process's locks in place.
-    /// When the thread's sync opened and closed a descriptor of its own, closing it released
-    /// them, the other process deleted the log as its last user, and later commits were lost.
-    @Test func anotherProcessClosingTheFileLeavesTheLog() throws {
+    /// A sync through a descriptor of the thread's own released them when it closed, so the
+    /// other process deleted the log as its last user, and later commits were lost.
+    @Test func otherProcessCloseKeepsLog() throws {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("wal.db").path
-        var database: SQLiteDatabase? = try SQLiteDatabase(path: path)
-        try database?.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
-        var checkpointer: SQLiteBackgroundCheckpointer? = try SQLiteBackgroundCheckpointer(path: path, startPages: 4)
-        database?.checkpointInBackground(try #require(checkpointer))
-        let rows = try commitUntilBackgroundPass(try #require(database), try #require(checkpointer))
-        #expect(checkpointer?.checkpointCounts.background ?? 0 >= 1)
+        var opened = try openLoggedTable(in: folder)
+        let path = opened.path
+        let rows = try commitUntilBackgroundPass(try #require(opened.database), try #require(opened.checkpointer))
+        #expect(opened.checkpointer?.checkpointCounts.background ?? 0 >= 1)
 
         // Python's sqlite3 module opens the file, reads it and closes it, as an operator's tool would.
         let script = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('SELECT count(*) FROM t').fetchone(); c.close()"
@@ -81,21 +92,19 @@ import Glibc
         #expect(other.status == 0, "\(other.output)")
         #expect(FileManager.default.fileExists(atPath: path + "-wal"))
 
-        try commit(try #require(database), rows: 50, from: 10_000)
-        database = nil
-        checkpointer = nil
-        let reopened = try SQLiteDatabase(path: path)
-        #expect(try reopened.query("SELECT count(*) FROM t").first?.first == .integer(Int64(rows + 50)))
+        try commit(try #require(opened.database), rows: 50, from: 10_000)
+        opened.database = nil
+        opened.checkpointer = nil
+        #expect(try rowCount(at: path) == .integer(Int64(rows + 50)))
     }
 
     @Test func logStartsAgainUnderSteadyCommits() throws {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("wal.db").path
-        let database = try SQLiteDatabase(path: path)
-        try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
-        let checkpointer = try SQLiteBackgroundCheckpointer(path: path, startPages: 4)
-        database.checkpointInBackground(checkpointer)
+        let opened = try openLoggedTable(in: folder)
+        let path = opened.path
+        let database = try #require(opened.database)
+        let checkpointer = try #require(opened.checkpointer)
 
         // 400 commits of about 10 KB each write some 1,000 frames of 16 KiB. Were the log never
         // wholly copied, it would grow by all of them. Copied and started again after each pass of

@@ -37,10 +37,8 @@ enum ExtractedSMSBSONWriter {
     /// weight does not count: `application/bson, application/bson;omit=sms_body;q=0.1` gets
     /// every column.
     static func omittedColumns(accept: String?) -> [Int] {
-        let ranges = AcceptHeader(accept).ranges.filter { $0.type == "application" && $0.subtype == "bson" }
-        guard let best = ranges.map(\.quality).max(), best > 0 else { return [] }
         var names = Set<Substring>()
-        for range in ranges where range.quality == best {
+        for range in preferredBSONRanges(accept) {
             guard let list = range.parameters["omit"] else { continue }
             names.formUnion(list.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }))
         }
@@ -49,12 +47,18 @@ enum ExtractedSMSBSONWriter {
     }
 
     /// True when an `application/bson` range of `accept` with the highest weight, above 0,
-    /// carries `nulls=absent`: the client reads a missing member as null, so null members can be
-    /// left out.
+    /// carries `nulls=absent`. Such a client reads a missing member as null, so null members
+    /// can be left out.
     static func omitsNulls(accept: String?) -> Bool {
+        preferredBSONRanges(accept).contains { $0.parameters["nulls"] == "absent" }
+    }
+
+    /// Returns the `application/bson` ranges of `accept` that have the highest weight among them,
+    /// or none when that weight is 0. Their parameters decide what the answer leaves out.
+    private static func preferredBSONRanges(_ accept: String?) -> [AcceptHeader.MediaRange] {
         let ranges = AcceptHeader(accept).ranges.filter { $0.type == "application" && $0.subtype == "bson" }
-        guard let best = ranges.map(\.quality).max(), best > 0 else { return false }
-        return ranges.contains { $0.quality == best && $0.parameters["nulls"] == "absent" }
+        guard let best = ranges.map(\.quality).max(), best > 0 else { return [] }
+        return ranges.filter { $0.quality == best }
     }
 
     /// Returns the Content-Type of a response whose entries leave out `omitted` (column positions,
