@@ -11,8 +11,8 @@ import Glibc
 /// (routing, handler, access log, metrics) with a batch of `--batch N` synthetic SMS (default
 /// 1000) and a new user id, against a temporary SQLite file with a Fernet key, so every SMS is
 /// extracted, encrypted, inserted and returned. Two warm-up requests run first and are not timed.
-/// `--accept TEXT` sends that Accept header, such as serve-insights' (a BSON answer without the
-/// columns it takes from what it sent); without it the answer is JSON.
+/// `--accept TEXT` sends that Accept header, such as serve-insights' (BSON without the columns
+/// it takes from its own batch). Without it the response is JSON.
 func runServeSMSProfileDriver(arguments: [String]) {
     var iterations = 20, batchSize = 1000
     var accept: String?

@@ -276,14 +276,13 @@ public final class HTTPServer: Sendable {
         return mhdYes
     }
 
-    /// The largest request head (path, query, headers, and what libmicrohttpd keeps for each
-    /// header and argument) credeau serves. libmicrohttpd keeps all of it, and the response's
-    /// headers, in one buffer of `connectionMemoryBytes` per connection, so a head within the
-    /// limit leaves room for a response.
+    /// The largest request head credeau serves: path, query, headers, and what libmicrohttpd
+    /// keeps for each header and argument. libmicrohttpd keeps all of it and the response's
+    /// headers in one buffer of `connectionMemoryBytes`, so a head within this limit leaves room.
     static let maxHeadBytes = 64 * 1024
     static let connectionMemoryBytes = 2 * maxHeadBytes + 16 * 1024
-    /// The bytes libmicrohttpd keeps for each header and query argument besides its text: a
-    /// list entry of pointers and lengths (an estimate that rounds its 48 bytes up).
+    /// The bytes libmicrohttpd keeps for each header and query argument besides its text, for a
+    /// list entry of pointers and lengths. An estimate with some margin.
     static let bytesPerHeadItem = 64
 
     /// Returns the 414 for a path over `maxHeadBytes`, or the 431 for a head over it, or nil

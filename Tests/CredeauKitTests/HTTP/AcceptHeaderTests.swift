@@ -87,7 +87,7 @@ import Testing
         ("application/bson; omit=nope", []),
         (#"application/bson;omit="user_id";q=0, application/bson;omit=client_id"#, ["client_id"]),
         (#"application/json;omit="user_id""#, []),
-        // Every range of the highest weight counts; a range of lower weight does not.
+        // Every range of the highest weight counts, and a range of lower weight does not.
         ("application/bson;omit=foo, application/bson;omit=sms_body", ["sms_body"]),
         ("application/bson;omit=user_id, application/bson;omit=sms_body", ["user_id", "sms_body"]),
         ("application/bson, application/bson;omit=sms_body;q=0.1", []),

@@ -121,14 +121,15 @@ import Testing
         #expect(response.text == #"{"user_id":"u-1","note":"₹ 1,00,000 😀"}"#)
     }
 
-    /// Header blocks up to 64 KiB are served, with room left for the response; larger ones get
-    /// credeau's JSON 431, and only blocks past libmicrohttpd's buffer get its own page.
+    /// A request head up to 64 KiB is served and leaves room for the response. A larger one gets
+    /// credeau's JSON 431, and only a head past libmicrohttpd's buffer gets libmicrohttpd's page.
     @Test(arguments: [(60_000, 200), (64_900, 200), (66_000, 431), (120_000, 431)])
     func headerBlockLimit(size: Int, status: Int) throws {
         let server = try Self.makeServer()
         defer { server.stop() }
         let client = try RawHTTPClient(port: try #require(server.boundPort))
-        // "Host: 127.0.0.1" and the line of X-Padding itself count too.
+        // The path, Host, Content-Length and the X-Padding name count too, with 64 bytes for
+        // each header, about 200 bytes beside the padding.
         let padding = String(repeating: "a", count: size - 40)
         let response = try client.request("POST", "/echo", headers: ["X-Padding": padding], body: Array("hi".utf8))
         #expect(response.status == status, "\(size) bytes of headers")

@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test(arguments: 1...4 as ClosedRange<UInt64>)
-    func answerWithoutEchoedColumnsMatchesLibbsonAndWholeAnswer(seed: UInt64) throws {
+    func echoedColumnsOmittedLikeLibbson(seed: UInt64) throws {
         let entries = sampleEntries(seed: seed &* 17, count: 25 + Int(seed) * 29)
         let rows = ExtractedSMSRows(entries)
         let omitted = ExtractedSMSColumns.names.indices.filter {
@@ -78,8 +78,8 @@ import Testing
         let reference = LibbsonAnswerReference.encode(rows, requestID: "r", omitting: Set(ExtractSMSWire.echoedColumns))
         #expect(written == reference)
 
-        // Decoded for the batch it answers, with the ids the batch was sent with, the entries
-        // are those of the whole answer whose ids are those ids.
+        // Decoded with the ids of its batch, the lean response gives the entries of a whole
+        // response that carries those ids.
         let sent = entries.map { RawSMS(id: $0.smsID, sender: $0.smsSender, body: $0.smsBody, inboxDateMillis: $0.inboxDateMillis) }
         let ids = ExtractSMSWire.SentIDs(clientID: "c-\(seed)", userID: "u-ü", requestID: "r-\(seed)")
         let echoing = ExtractedSMSRows(entries.map { entry in
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test(arguments: 1...4 as ClosedRange<UInt64>)
-    func answerWithoutNullsMatchesLibbsonAndWholeAnswer(seed: UInt64) throws {
+    func nullsOmittedLikeLibbson(seed: UInt64) throws {
         let entries = sampleEntries(seed: seed &* 19, count: 30 + Int(seed) * 23)
         let rows = ExtractedSMSRows(entries)
         let body = [ExtractedSMSRowCodec.Column.smsBody]

@@ -80,7 +80,7 @@ import Testing
 
     /// The Accept header of every batch: BSON without the columns the classifier takes from
     /// what it sent, else JSON.
-    static let askedAccept =
+    static let classifierAccept =
         #"application/bson; omit="sms_body,sms_inbox_date,user_id,client_id,request_id,created_at,created_date"; "#
         + "nulls=absent, application/json;q=0.5"
 
@@ -128,9 +128,9 @@ import Testing
         #expect(fromBSON.map(\.smsSender) == expected.map(\.smsSender))
         #expect(sms.filter(RemoteSMSClassifier.endpointAccepts).count == 19)
         // Four batches each, every one asking for BSON first.
-        let asked = Self.askedAccept
-        #expect(jsonMock.accepts == Array(repeating: asked, count: batchCount))
-        #expect(bsonMock.accepts == Array(repeating: asked, count: batchCount))
+        let expectedAccept = Self.classifierAccept
+        #expect(jsonMock.accepts == Array(repeating: expectedAccept, count: batchCount))
+        #expect(bsonMock.accepts == Array(repeating: expectedAccept, count: batchCount))
         #expect(jsonMock.contentTypes == Array(repeating: "application/bson", count: batchCount))
     }
 
@@ -196,7 +196,7 @@ import Testing
         let viaMock = try server.request("POST", "/api/insights", headers: call.headers, body: body)
         #expect(viaMock.status == 200, "\(viaMock.text.prefix(300))")
         #expect(!mock.accepts.isEmpty)
-        #expect(mock.accepts.allSatisfy { $0 == Self.askedAccept })
+        #expect(mock.accepts.allSatisfy { $0 == Self.classifierAccept })
         // BSON first, at most one body per worker (SMS_EXTRACTOR_CONCURRENCY, 4 by default)
         // before the mock's 422 is remembered, and every batch then as JSON.
         let types = mock.contentTypes

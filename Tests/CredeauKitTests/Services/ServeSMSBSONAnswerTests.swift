@@ -86,7 +86,7 @@ import Testing
         #expect(withoutCreationTimes(fromBSON) == withoutCreationTimes(fromJSON))
     }
 
-    /// serve-insights asks to leave out every column it takes from what it sent.
+    /// serve-insights' Accept header omits every column it takes from its own batch.
     @Test func echoedColumnsLeftOutOnInsightsRequest() throws {
         let accept = String(ExtractSMSWire.acceptHeader.dropFirst("Accept: ".count))
         let (json, bson) = try answers(accept: accept)

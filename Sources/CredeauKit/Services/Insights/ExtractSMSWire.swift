@@ -6,11 +6,9 @@
 /// `ExtractedSMSColumns`. serve-sms sends the same response as a BSON document when the request
 /// accepts `application/bson` (see `ExtractedSMSBSONWriter`).
 enum ExtractSMSWire {
-    /// The Accept header sent with each batch: BSON when the service offers it, else JSON. In
-    /// BSON, serve-sms then leaves out the columns this client takes from what it sent: the body
-    /// and inbox date, the three ids, and the creation time, which `RemoteSMSClassifier`
-    /// replaces with the sync time. It also leaves out null members, which the decoder reads as
-    /// it reads a missing member.
+    /// The Accept header sent with each batch: BSON when the service offers it, else JSON. The
+    /// BSON answer then omits the columns this client takes from its own batch (body, inbox
+    /// date, the three ids, creation time) and null members, which the decoder reads as missing.
     static let acceptHeader =
         "Accept: application/bson; omit=\"\(echoedColumns.joined(separator: ","))\"; nulls=absent, application/json;q=0.5"
 
@@ -114,8 +112,8 @@ enum ExtractSMSWire {
     /// The sender, body and dates of each entry are taken from the SMS sent, so the entry keeps
     /// the millisecond times the service rounds to seconds.
     ///
-    /// An entry without `user_id`, `client_id` or `request_id` (serve-sms left them out, as the
-    /// Accept header lets it) gets those of `sent`.
+    /// Fills `user_id`, `client_id` and `request_id` from `sent` in entries without them, as
+    /// serve-sms sends entries when the Accept header leaves those columns out.
     static func entries(from body: [UInt8], format: AnswerFormat = .json, for batch: [RawSMS], sent: SentIDs? = nil,
                         url: String) throws -> [ExtractedSMS] {
         var answered = switch format {

@@ -181,11 +181,10 @@ private final class CheckpointWorker: @unchecked Sendable {
     /// itself: stalls of 100 to 280 ms with serve-sms on one core. After this sync it has only
     /// the remainder to write.
     ///
-    /// The sync goes through this thread's own SQLite connection. Opening and closing the file
-    /// here instead released every POSIX lock this process held on it (closing any descriptor of
-    /// a file does), so another process that then closed its connection took itself for the
-    /// last user and deleted the log that serve-sms went on writing into, and rows it had
-    /// acknowledged were lost.
+    /// The sync goes through this thread's own SQLite connection, because closing any other
+    /// descriptor of the file releases every POSIX lock this process holds on it, SQLite's
+    /// included. Another process closing its connection then deleted the log as its last user,
+    /// and rows serve-sms had acknowledged were lost.
     private func flushDatabaseFile() {
         database.syncDatabaseFile()
     }
