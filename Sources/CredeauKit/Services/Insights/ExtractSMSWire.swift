@@ -7,7 +7,7 @@
 /// accepts `application/bson` (see `ExtractedSMSBSONWriter`).
 enum ExtractSMSWire {
     /// The Accept header sent with each batch: BSON when the service offers it, else JSON. The
-    /// BSON answer then omits the columns this client takes from its own batch (body, inbox
+    /// BSON response then omits the columns this client takes from its own batch (body, inbox
     /// date, the three ids, creation time) and null members, which the decoder reads as missing.
     static let acceptHeader =
         "Accept: application/bson; omit=\"\(echoedColumns.joined(separator: ","))\"; nulls=absent, application/json;q=0.5"

@@ -54,7 +54,7 @@ enum ExtractedSMSBSONWriter {
     }
 
     /// Returns the `application/bson` ranges of `accept` that have the highest weight among them,
-    /// or none when that weight is 0. Their parameters decide what the answer leaves out.
+    /// or none when that weight is 0. Their parameters decide what the response leaves out.
     private static func preferredBSONRanges(_ accept: String?) -> [AcceptHeader.MediaRange] {
         let ranges = AcceptHeader(accept).ranges.filter { $0.type == "application" && $0.subtype == "bson" }
         guard let best = ranges.map(\.quality).max(), best > 0 else { return [] }
