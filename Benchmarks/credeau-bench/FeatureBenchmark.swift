@@ -34,6 +34,19 @@ func runFeatureBenchmark(arguments: [String]) -> Double {
     print("features: \(featureCount) per user (sms \(user.sms.count), apps \(user.apps?.count ?? 0), "
           + "call logs \(user.callLogs?.count ?? 0), contacts \(user.contacts?.count ?? 0))")
     print("feature engine: median \(format(median)) ms, p99 \(format(p99)) ms over \(iterations) runs")
+    // Each grouping alone, so a change can be traced to the families it touches.
+    let perGrouping = FeatureGrouping.allCases.map { grouping in
+        var alone: [Double] = []
+        for _ in 0..<max(1, iterations / 3) {
+            let start = clock.now
+            _ = engine.compute(user: user, cutoffMillis: cutoff, groupings: [grouping])
+            let elapsed = clock.now - start
+            alone.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+        }
+        alone.sort()
+        return "\(grouping.rawValue) \(format(alone[alone.count / 2])) ms"
+    }
+    print("median per grouping alone: " + perGrouping.joined(separator: ", "))
     return median
 }
 

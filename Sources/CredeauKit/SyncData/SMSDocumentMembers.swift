@@ -16,10 +16,14 @@ protocol SMSDocumentMembers {
     /// which the reader leaves to the tree path.
     var scalarValue: JSONValue? { get }
     func descend(into child: inout Self) -> Bool
+    /// The member count of the current value when it is an array or object and the count is known
+    /// without a walk, else 0; used only to reserve room.
+    var memberCountHint: Int { get }
 }
 
 extension BSONRequestMembers: SMSDocumentMembers {
     var isArray: Bool { bson_iter_type(iterator) == BSON_TYPE_ARRAY }
+    var memberCountHint: Int { 0 }
     var isObject: Bool { bson_iter_type(iterator) == BSON_TYPE_DOCUMENT }
     var treeValue: JSONValue { BSONConversion.readValue(iterator) }
 
@@ -37,6 +41,7 @@ extension BSONRequestMembers: SMSDocumentMembers {
 
 extension TapeRequestMembers: SMSDocumentMembers {
     var isArray: Bool { tape.kind(at: valuePosition) == .arrayStart }
+    var memberCountHint: Int { isArray ? tape.memberCount(at: valuePosition) : 0 }
 
     var isObject: Bool {
         tape.kind(at: valuePosition) == .objectStart

@@ -136,18 +136,31 @@ public struct UserDataBuilder {
         // Dictionaries grow by doubling their buckets, so reserving once per document stays linear.
         smsIndexByID.reserveCapacity(sms.count + records.count)
         smsIndexByContent.reserveCapacity(sms.count + records.count)
+        // An array reserves exactly what it is asked for, so the room at least doubles here.
+        if sms.capacity < sms.count + records.count {
+            sms.reserveCapacity(max(sms.count + records.count, 2 * sms.capacity))
+        }
         for record in records { insertSMS(record, syncedAt: syncedAt) }
     }
 
     private mutating func insertSMS(_ record: SyncedSMSRecord, syncedAt: Int64) {
         let content = SMSDuplicateKey(record.raw, senderKeys: &senderKeys)
         let id = record.raw.id
-        let indexByID = id.isEmpty ? nil : smsIndexByID[id]
         let indexByContent = content.flatMap { smsIndexByContent[$0] }
-        let existing = indexByID ?? indexByContent
+        // The index the SMS gets when its id is new: that of its content twin, else the next one.
+        let candidate = indexByContent ?? sms.count
+        // Most ids are new, so `candidate` is stored under the id with one hash, and the index it
+        // replaced, if any, is put back (a second hash, for re-synced SMS only). A stored index is
+        // below `sms.count`, so `byID` equals `candidate` either when the id was new or when it
+        // already pointed at the content twin, which come to the same.
+        var byID = candidate
+        if !id.isEmpty, let previous = smsIndexByID.updateValue(candidate, forKey: id) {
+            if previous != candidate { smsIndexByID[id] = previous }
+            byID = previous
+        }
+        let existing: Int? = byID < sms.count ? byID : nil
         let index = existing ?? sms.count
         // A dropped SMS's id and content count as seen too, as in SMSDeduplicator.
-        if !id.isEmpty, indexByID == nil { smsIndexByID[id] = index }
         if let content, indexByContent == nil { smsIndexByContent[content] = index }
         if let existing {
             // Documents may arrive in any order: keep the earliest sync that carried the SMS.

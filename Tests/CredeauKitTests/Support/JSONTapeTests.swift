@@ -19,6 +19,19 @@ import Testing
         String(decoding: tape.stringBytes(at: position), as: UTF8.self)
     }
 
+    @Test func memberCountsOfArraysAndObjects() {
+        withTape(#"{"a": [1, "x", null, {"k": 2}], "b": {}, "c": []}"#) { tape in
+            let object = tape.rootPosition
+            #expect(tape.memberCount(at: object) == 3)
+            let array = object + 2
+            #expect(tape.kind(at: array) == .arrayStart)
+            #expect(tape.memberCount(at: array) == 4)
+            let empty = tape.position(after: array) + 1
+            #expect(tape.kind(at: empty) == .objectStart)
+            #expect(tape.memberCount(at: empty) == 0)
+        }
+    }
+
     @Test func tapeWordsOfSmallObject() {
         withTape(#"{"a": "xé\n", "b": [1, -2, null, true, false], "c": {}}"#) { tape in
             #expect(tape.kind(at: 0) == .root)

@@ -17,7 +17,7 @@ enum ExtractSMSAnswerDecoder {
     ///
     /// - Throws: `SMSExtractionServiceError.invalidAnswer` when the body is not JSON or has no
     ///   `extracted_sms_data` list.
-    static func entries(from body: [UInt8], url: String) throws -> [ExtractedSMS] {
+    static func entries(from body: [UInt8], url: String, expectedCount: Int = 0) throws -> [ExtractedSMS] {
         let parsed: (document: OpaquePointer, isArray: Bool)
         do {
             parsed = try JSONParser.parseDocument(body)
@@ -25,7 +25,8 @@ enum ExtractSMSAnswerDecoder {
             throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "not JSON (\(error.reason))")
         }
         defer { bson_destroy(parsed.document) }
-        return try entries(in: parsed.isArray ? nil : parsed.document, checksElements: false, url: url)
+        return try entries(in: parsed.isArray ? nil : parsed.document, checksElements: false, url: url,
+                           expectedCount: expectedCount)
     }
 
     /// Returns the entries of a BSON response (`application/bson`, a credeau extension) in their order.
@@ -36,7 +37,7 @@ enum ExtractSMSAnswerDecoder {
     /// - Throws: `SMSExtractionServiceError.invalidAnswer` when the body is not a valid BSON
     ///   document or has no `extracted_sms_data` array. An invalid element wins over any other
     ///   problem, as when the whole document was checked before it was read.
-    static func entries(fromBSON body: [UInt8], url: String) throws -> [ExtractedSMS] {
+    static func entries(fromBSON body: [UInt8], url: String, expectedCount: Int = 0) throws -> [ExtractedSMS] {
         try body.withUnsafeBufferPointer { bytes in
             try withUnsafeTemporaryAllocation(byteCount: documentSize, alignment: documentSize) { storage in
                 let document = OpaquePointer(storage.baseAddress!)
@@ -45,7 +46,7 @@ enum ExtractSMSAnswerDecoder {
                         url: url, reason: "not BSON (the \(bytes.count) bytes are not one whole document)")
                 }
                 do {
-                    return try entries(in: document, checksElements: true, url: url)
+                    return try entries(in: document, checksElements: true, url: url, expectedCount: expectedCount)
                 } catch {
                     // Errors are rare, so the whole document is checked again to report the first
                     // invalid element, which may lie after the problem the walk stopped at.
@@ -69,8 +70,10 @@ enum ExtractSMSAnswerDecoder {
     /// Walks the `extracted_sms_data` array of `document`. A nil document means a JSON
     /// response that was an array rather than an object. With `checksElements` every element of
     /// the document is checked as `credeau_bson_check_document` checks it, and `InvalidElement`
-    /// is thrown for the first that fails, unless another error comes first.
-    static func entries(in document: OpaquePointer?, checksElements: Bool, url: String) throws -> [ExtractedSMS] {
+    /// is thrown for the first that fails, unless another error comes first. `expectedCount`, the
+    /// number of SMS sent, only reserves room.
+    static func entries(in document: OpaquePointer?, checksElements: Bool, url: String,
+                        expectedCount: Int = 0) throws -> [ExtractedSMS] {
         let entries = try withUnsafeTemporaryAllocation(byteCount: 3 * iteratorSize, alignment: 128) { storage in
             let top = OpaquePointer(storage.baseAddress!)
             let list = OpaquePointer(storage.baseAddress! + iteratorSize)
@@ -82,7 +85,8 @@ enum ExtractSMSAnswerDecoder {
                 if !passedList, isListKey(top) {
                     passedList = true
                     guard bson_iter_type(top) == BSON_TYPE_ARRAY, bson_iter_recurse(top, list) else { return nil }
-                    entries = try readList(list, item: item, checksElements: checksElements, url: url)
+                    entries = try readList(list, item: item, checksElements: checksElements, url: url,
+                                           expectedCount: expectedCount)
                     // Without checks nothing after the first list is read.
                     guard checksElements else { break }
                 } else if checksElements, !credeau_bson_check_element(top, 0) {
@@ -113,10 +117,13 @@ enum ExtractSMSAnswerDecoder {
     private static let iteratorSize = 128
 
     private static func readList(_ list: OpaquePointer, item: OpaquePointer, checksElements: Bool,
-                                 url: String) throws -> [ExtractedSMS] {
+                                 url: String, expectedCount: Int) throws -> [ExtractedSMS] {
         let codec = ExtractedSMSRowCodec(fernet: nil)
         var row = BSONEntryRow()
         var entries: [ExtractedSMS] = []
+        // A batch's response has one entry per SMS sent; reserving that many avoids copying the
+        // large entries each time the list would grow. The cap bounds what a wrong count reserves.
+        entries.reserveCapacity(min(max(0, expectedCount), 100_000))
         while bson_iter_next(list) {
             row.clear()
             guard bson_iter_type(list) == BSON_TYPE_DOCUMENT, bson_iter_recurse(list, item) else {

@@ -117,8 +117,8 @@ enum ExtractSMSWire {
     static func entries(from body: [UInt8], format: AnswerFormat = .json, for batch: [RawSMS], sent: SentIDs? = nil,
                         url: String) throws -> [ExtractedSMS] {
         var answered = switch format {
-        case .json: try ExtractSMSAnswerDecoder.entries(from: body, url: url)
-        case .bson: try ExtractSMSAnswerDecoder.entries(fromBSON: body, url: url)
+        case .json: try ExtractSMSAnswerDecoder.entries(from: body, url: url, expectedCount: batch.count)
+        case .bson: try ExtractSMSAnswerDecoder.entries(fromBSON: body, url: url, expectedCount: batch.count)
         }
         if let sent {
             for index in answered.indices {

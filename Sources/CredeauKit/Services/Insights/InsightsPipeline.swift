@@ -149,7 +149,8 @@ public struct InsightsPipeline: Sendable {
         }
         // One read of the user's stored entries gives both the SMS extracted before and their
         // entries. The synced SMS carry the bodies, so the stored ones are neither read nor decrypted.
-        var known = try extractedStore.unorderedEntries(clientID: request.dataClientID, userID: request.userID)
+        var known = try extractedStore.unorderedEntries(clientID: request.dataClientID, userID: request.userID,
+                                                        expectedCount: synced.count)
         var knownIndexByID: [ExactText: Int] = [:]
         knownIndexByID.reserveCapacity(synced.count)
         for index in known.indices where ids.contains(ExactText(known[index].smsID)) {

@@ -18,6 +18,8 @@ public protocol ExtractedSMSStore: Sendable {
     /// All the user's entries without bodies, in no particular order, for callers that match
     /// entries by id. A store can skip the sort that `entries` needs.
     func unorderedEntries(clientID: String, userID: String) throws -> [ExtractedSMS]
+    /// `unorderedEntries(clientID:userID:)` with room reserved for about `expectedCount` entries.
+    func unorderedEntries(clientID: String, userID: String, expectedCount: Int) throws -> [ExtractedSMS]
     /// Cheap reachability check for /ready.
     func ping() throws
 }
@@ -38,6 +40,10 @@ extension ExtractedSMSStore {
 
     public func unorderedEntries(clientID: String, userID: String) throws -> [ExtractedSMS] {
         try entries(clientID: clientID, userID: userID, limit: nil, includeBodies: false)
+    }
+
+    public func unorderedEntries(clientID: String, userID: String, expectedCount: Int) throws -> [ExtractedSMS] {
+        try unorderedEntries(clientID: clientID, userID: userID)
     }
 
     /// The user's entries with their bodies decrypted, newest sms_inbox_date first.

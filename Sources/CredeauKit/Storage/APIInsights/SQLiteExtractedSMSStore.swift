@@ -243,10 +243,15 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         try readEntries(clientID: clientID, userID: userID, includeBodies: false, orderAndLimit: "")
     }
 
+    public func unorderedEntries(clientID: String, userID: String, expectedCount: Int) throws -> [ExtractedSMS] {
+        try readEntries(clientID: clientID, userID: userID, includeBodies: false, orderAndLimit: "",
+                        expectedCount: expectedCount)
+    }
+
     /// Reads the user's rows with their stored bodies, which the caller decrypts after the lock
     /// is released so that other requests do not wait for the decryption.
     private func readEntries(clientID: String, userID: String, includeBodies: Bool,
-                             orderAndLimit: String) throws -> [ExtractedSMS] {
+                             orderAndLimit: String, expectedCount: Int = 0) throws -> [ExtractedSMS] {
         let columns = ExtractedSMSRowCodec.selectList(includeBodies: includeBodies)
         return try connection.withLock { connection in
             let statement = try connection.database.prepare("""
@@ -255,6 +260,8 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
             try statement.bind([.text(clientID), .text(userID)])
             let row = ExtractedSMSSQLiteRow(statement: statement)
             var entries: [ExtractedSMS] = []
+            // Reserved up front, because doubling copied every large entry about twice.
+            entries.reserveCapacity(min(max(0, expectedCount), 1_000_000))
             while try statement.step() {
                 entries.append(try codec.entry(from: row, decryptsBody: false))
             }

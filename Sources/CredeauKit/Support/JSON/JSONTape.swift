@@ -33,6 +33,12 @@ struct JSONTape {
 
     private static let payloadMask: UInt64 = 0x00FF_FFFF_FFFF_FFFF
 
+    /// Returns the member count of the object or array starting at `position`. simdjson saturates
+    /// it at 0xFFFFFF, so it serves only to reserve room.
+    func memberCount(at position: Int) -> Int {
+        Int((words[position] >> 32) & 0xFF_FFFF)
+    }
+
     /// Position of the root value: the word after the opening root word.
     var rootPosition: Int { 1 }
 
