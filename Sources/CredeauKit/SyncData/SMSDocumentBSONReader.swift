@@ -74,7 +74,8 @@ enum SMSDocumentBSONReader {
 
         var result = Result(header: header, records: [], implausible: [])
         // Growing the list by doubling copied every record several times in a 5,000-SMS document.
-        result.records.reserveCapacity(listMember.memberCountHint)
+        // The cap keeps a list of millions of empty items, which fails below, from reserving gigabytes.
+        result.records.reserveCapacity(min(listMember.memberCountHint, 200_000))
         var slots = [JSONValue?](repeating: nil, count: RecordFields.names.count)
         while list.next() {
             guard list.isObject, list.descend(into: &record) else { return nil }

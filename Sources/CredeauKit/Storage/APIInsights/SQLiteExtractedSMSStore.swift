@@ -261,7 +261,7 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
             let row = ExtractedSMSSQLiteRow(statement: statement)
             var entries: [ExtractedSMS] = []
             // Reserved up front, because doubling copied every large entry about twice.
-            entries.reserveCapacity(min(max(0, expectedCount), 1_000_000))
+            entries.reserveCapacity(min(max(0, expectedCount), 100_000))
             while try statement.step() {
                 entries.append(try codec.entry(from: row, decryptsBody: false))
             }
