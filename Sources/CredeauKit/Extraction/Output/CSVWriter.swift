@@ -37,7 +37,7 @@ public final class CSVWriter: ExtractedSMSWriter {
     }
 
     public func finish() throws {
-        try output.flush()
+        try output.finish()
     }
 
     static func appendField(_ text: String, to buffer: inout [UInt8]) {

@@ -23,7 +23,7 @@ public final class JSONLinesWriter: ExtractedSMSWriter {
     }
 
     public func finish() throws {
-        try output.flush()
+        try output.finish()
     }
 
     /// Encodes one entry as a JSON object, for callers that need a single entry as text.

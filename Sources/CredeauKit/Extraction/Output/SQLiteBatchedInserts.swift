@@ -1,6 +1,6 @@
-/// Runs one prepared INSERT per row and commits every `rowsPerTransaction` rows, so a large
-/// output is neither one huge transaction nor one transaction per row. Failures become
-/// `ExtractOutputError.writeFailed` naming the output file.
+/// Runs one prepared INSERT per row and commits every `rowsPerTransaction` rows (`.max` for one
+/// transaction that `finish()` commits). Failures become `ExtractOutputError.writeFailed` naming
+/// the output file.
 final class SQLiteBatchedInserts {
     private let database: SQLiteDatabase
     private let insert: SQLiteStatement

@@ -3,6 +3,8 @@
 /// Columns are the JSON field names; booleans are 0/1 integers, amounts are REAL rounded to two
 /// decimals, dates are India-time text. The primary key is (client_id, user_id, sms_id). An
 /// existing `extracted_sms` table is dropped first, so the file contains this run's output only.
+/// The drop and every row form one transaction, committed by `finish()`, so a run that fails
+/// leaves an existing table as it was.
 public final class SQLiteSMSWriter: ExtractedSMSWriter {
     private let database: SQLiteDatabase
     private let inserts: SQLiteBatchedInserts
@@ -10,6 +12,7 @@ public final class SQLiteSMSWriter: ExtractedSMSWriter {
     public init(path: String) throws {
         do {
             database = try SQLiteDatabase(path: path, walMode: false)
+            try database.execute("BEGIN")
             try database.execute("DROP TABLE IF EXISTS extracted_sms")
             try database.execute(Self.createTableSQL)
         } catch let error as SQLiteError {
@@ -20,7 +23,7 @@ public final class SQLiteSMSWriter: ExtractedSMSWriter {
         let columns = ExtractedSMSColumns.names.map { "\"\($0)\"" }.joined(separator: ", ")
         inserts = try SQLiteBatchedInserts(
             database: database, sql: "INSERT OR REPLACE INTO extracted_sms (\(columns)) VALUES (\(placeholders))",
-            path: path, rowsPerTransaction: 5_000)
+            path: path, rowsPerTransaction: .max, opensTransaction: false)
     }
 
     static var createTableSQL: String {

@@ -91,7 +91,7 @@ final class FeatureJSONLinesWriter: FeatureRowWriter {
     }
 
     func finish() throws {
-        try output.flush()
+        try output.finish()
     }
 }
 
@@ -134,6 +134,6 @@ final class FeatureCSVWriter: FeatureRowWriter {
     }
 
     func finish() throws {
-        try output.flush()
+        try output.finish()
     }
 }

@@ -8,7 +8,9 @@
 /// - the view `feature_values(client_id, user_id, position, feature, value)`: one row per user
 ///   and feature, for grouping and filtering by feature name.
 ///
-/// Existing tables of these names are replaced, so the file holds this run's output only.
+/// Existing tables of these names are replaced, so the file keeps this run's output only. The
+/// replacement and every row form one transaction, committed by `finish()`, so a run that fails
+/// leaves the file's tables as they were.
 final class FeatureSQLiteWriter: FeatureRowWriter {
     private let database: SQLiteDatabase
     private let inserts: SQLiteBatchedInserts
@@ -39,14 +41,14 @@ final class FeatureSQLiteWriter: FeatureRowWriter {
         encoder = FeatureObjectEncoder(names: names)
         do {
             database = try SQLiteDatabase(path: path, walMode: false)
+            try database.execute("BEGIN")
             for statement in Self.schema { try database.execute(statement) }
         } catch let error as SQLiteError {
             throw ExtractOutputError.cannotCreate(path: path, reason: error.reason)
         }
-        // The column list goes into the first transaction, with the first rows.
         inserts = try SQLiteBatchedInserts(
             database: database, sql: "INSERT OR REPLACE INTO user_features (client_id, user_id, features) VALUES (?, ?, ?)",
-            path: path, rowsPerTransaction: 500)
+            path: path, rowsPerTransaction: .max, opensTransaction: false)
         let columns = try SQLiteBatchedInserts(
             database: database, sql: "INSERT INTO feature_columns (position, name) VALUES (?, ?)", path: path,
             rowsPerTransaction: .max, opensTransaction: false)
