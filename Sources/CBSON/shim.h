@@ -117,6 +117,61 @@ static inline bool credeau_bson_check_frames(credeau_bson_frame *stack, int bott
     return true;
 }
 
+// The deepest nesting of documents and arrays accepted in a dump's BSON documents, as deep as
+// MongoDB lets a document nest.
+#define CREDEAU_DUMP_MAX_DEPTH 100
+
+// Returns true when documents, arrays or code-with-scope scopes inside `document` (level 0) nest
+// deeper than CREDEAU_DUMP_MAX_DEPTH levels. bson_validate and the readers recurse once per
+// level, so a file nested thousands deep overflowed the C stack; this walk keeps its own stack.
+// It stops at the first corrupt element and returns false, leaving the report to bson_validate,
+// whose walk visits the elements in the same order and so goes no deeper before it stops there.
+static inline bool credeau_bson_nests_too_deep(const bson_t *document) {
+    credeau_bson_frame stack[CREDEAU_DUMP_MAX_DEPTH + 1];
+    bson_t scopes[CREDEAU_DUMP_MAX_DEPTH + 1];
+    if (!bson_iter_init(&stack[0].iter, document)) {
+        return false;
+    }
+    int depth = 0;
+    while (depth >= 0) {
+        bson_iter_t *iter = &stack[depth].iter;
+        if (!bson_iter_next(iter)) {
+            if (iter->err_off != 0) {
+                return false;
+            }
+            depth--;
+            continue;
+        }
+        bson_type_t type = bson_iter_type(iter);
+        if (type == BSON_TYPE_DOCUMENT || type == BSON_TYPE_ARRAY) {
+            if (depth + 1 > CREDEAU_DUMP_MAX_DEPTH) {
+                return true;
+            }
+            if (!bson_iter_recurse(iter, &stack[depth + 1].iter)) {
+                return false;
+            }
+            depth++;
+        } else if (type == BSON_TYPE_CODEWSCOPE) {
+            uint32_t code_length = 0;
+            uint32_t scope_length = 0;
+            const uint8_t *scope = NULL;
+            bson_iter_codewscope(iter, &code_length, &scope_length, &scope);
+            if (scope == NULL) {
+                return false;
+            }
+            if (depth + 1 > CREDEAU_DUMP_MAX_DEPTH) {
+                return true;
+            }
+            if (!bson_init_static(&scopes[depth + 1], scope, scope_length)
+                || !bson_iter_init(&stack[depth + 1].iter, &scopes[depth + 1])) {
+                return false;
+            }
+            depth++;
+        }
+    }
+    return false;
+}
+
 // Checks a BSON document from another process before it is read. Every element must be well
 // formed (bson_iter_next reports a corrupt one through err_off), and keys and string values must
 // be valid UTF-8, with NUL allowed inside values but not its overlong form C0 80. Documents and

@@ -46,13 +46,20 @@ final class BSONDocument {
         return .success(BSONDocument(handle: handle))
     }
 
-    /// Copies one length-prefixed BSON document and checks its structure.
+    /// The deepest nesting accepted in a dump's BSON document (`CREDEAU_DUMP_MAX_DEPTH`).
+    static let dumpMaxDepth = Int(CREDEAU_DUMP_MAX_DEPTH)
+
+    /// Copies one length-prefixed BSON document and checks its structure and nesting depth.
     static func copyBSON(_ bytes: UnsafeRawBufferPointer) -> Result<BSONDocument, BSONParseFailure> {
         guard let base = bytes.baseAddress, bytes.count >= 5 else { return .failure(BSONParseFailure("truncated document")) }
         guard let handle = bson_new_from_data(base.assumingMemoryBound(to: UInt8.self), bytes.count) else {
             return .failure(BSONParseFailure("invalid document length"))
         }
         let document = BSONDocument(handle: handle)
+        // Checked first: bson_validate recurses once per level of nesting.
+        guard !credeau_bson_nests_too_deep(handle) else {
+            return .failure(BSONParseFailure("documents or arrays nested deeper than \(dumpMaxDepth) levels"))
+        }
         var error = bson_error_t()
         guard bson_validate_with_error(handle, BSON_VALIDATE_NONE, &error) else {
             return .failure(BSONParseFailure("corrupt document: \(Self.message(of: &error))"))

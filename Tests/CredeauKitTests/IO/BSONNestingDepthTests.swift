@@ -1,0 +1,56 @@
+@testable import CredeauKit
+import Testing
+
+/// Dump documents nested past the depth limit are rejected with a message, not a stack overflow.
+@Suite struct BSONNestingDepthTests {
+    /// A document whose member `a` nests documents `levels` deep; the innermost is empty.
+    private func nested(levels: Int, type: UInt8 = 0x03) -> [UInt8] {
+        var document: [UInt8] = [5, 0, 0, 0, 0]
+        for _ in 0..<levels {
+            let length = 4 + 1 + 2 + document.count + 1
+            var wrapper = withUnsafeBytes(of: Int32(length).littleEndian, Array.init)
+            wrapper += [type, UInt8(ascii: "a"), 0] + document + [0]
+            document = wrapper
+        }
+        return document
+    }
+
+    private func copy(_ bytes: [UInt8]) -> Result<BSONDocument, BSONParseFailure> {
+        bytes.withUnsafeBytes { BSONDocument.copyBSON($0) }
+    }
+
+    @Test func limitDepthIsAccepted() {
+        // The top document is level 0, so `levels` wrappers put the innermost at that level.
+        guard case .success = copy(nested(levels: BSONDocument.dumpMaxDepth)) else {
+            Issue.record("a document nested \(BSONDocument.dumpMaxDepth) deep was rejected")
+            return
+        }
+    }
+
+    @Test func oneLevelMoreIsRejected() {
+        guard case let .failure(failure) = copy(nested(levels: BSONDocument.dumpMaxDepth + 1)) else {
+            Issue.record("a document nested past the limit was accepted")
+            return
+        }
+        #expect(failure.message.contains("nested deeper than 100 levels"))
+    }
+
+    @Test func arraysTenThousandDeepAreRejected() {
+        guard case let .failure(failure) = copy(nested(levels: 10_000, type: 0x04)) else {
+            Issue.record("an array nested 10,000 deep was accepted")
+            return
+        }
+        #expect(failure.message.contains("nested deeper"))
+    }
+
+    @Test func corruptInnerLengthIsStillCorrupt() {
+        var bytes = nested(levels: 3)
+        // The second level's length prefix claims more bytes than its parent holds.
+        bytes[7] = 0x7F
+        guard case let .failure(failure) = copy(bytes) else {
+            Issue.record("a corrupt document was accepted")
+            return
+        }
+        #expect(failure.message.contains("corrupt"))
+    }
+}
