@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CredeauKit
 
@@ -118,6 +119,23 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
         #expect(result.counts.documents == 2)
         #expect(result.groups.map { $0.key.userID } == ["cu-1001", "cu-1002"])
         #expect(result.counts.skipped == 1)
+    }
+
+    @Test func badLengthPrefixSaysTheRestIsUnread() throws {
+        let dump = try Data(contentsOf: URL(fileURLWithPath: IOTestSupport.fixture("bad/truncated.bson")))
+        let first = Int(dump[0]) | Int(dump[1]) << 8 | Int(dump[2]) << 16 | Int(dump[3]) << 24
+        let second = Int(dump[first]) | Int(dump[first + 1]) << 8 | Int(dump[first + 2]) << 16 | Int(dump[first + 3]) << 24
+        // A length prefix of 4 cannot start a document, so the second whole document is lost.
+        let bytes = dump[0..<first] + Data([4, 0, 0, 0]) + dump[first..<(first + second)]
+        let path = try IOTestSupport.makeTemporaryFolder() + "/sms_sync_request_sms_data.bson"
+        try bytes.write(to: URL(fileURLWithPath: path))
+
+        let result = try IOTestSupport.read(path)
+        #expect(result.counts.documents == 1)
+        #expect(result.problems.count == 1)
+        let reason = result.problems.first?.reason ?? ""
+        #expect(reason.contains("invalid length prefix"))
+        #expect(reason.contains("the last \(second + 4) bytes of the file are not read"))
     }
 
     @Test func problemsComeInFileOrder() throws {
