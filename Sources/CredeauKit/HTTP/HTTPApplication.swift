@@ -45,6 +45,8 @@ public final class HTTPApplication: Sendable {
 
         var response = rejection.map { $0.response(requestID: requestID) }
             ?? produce(request, bodyTooLarge: bodyTooLarge, maxBodyBytes: maxBodyBytes, context: &context)
+        // A 422 body builder sets the header too; one copy is kept.
+        response.headers.removeAll { $0.0.lowercased() == "x-request-id" }
         response.headers.append(("X-Request-ID", requestID))
         if response.body.count >= minimumCompressedBytes, response.header("content-encoding") == nil,
            AcceptEncoding.acceptsGzip(request.header("accept-encoding")) {

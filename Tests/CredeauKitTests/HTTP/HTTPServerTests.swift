@@ -262,6 +262,7 @@ import Testing
             let response = try client.request("POST", "/json", body: body)
             #expect(response.status == 422)
             #expect(response.text.contains(#""type":"json_invalid""#))
+            #expect(response.headerNames.filter { $0 == "x-request-id" }.count == 1)
         }
     }
 

@@ -10,6 +10,8 @@ final class RawHTTPClient {
         var status: Int
         var headers: [String: String]
         var body: [UInt8]
+        /// Every header name as sent, lower-cased, repeats included.
+        var headerNames: [String] = []
 
         var text: String { String(decoding: body, as: UTF8.self) }
     }
@@ -72,15 +74,17 @@ final class RawHTTPClient {
         let statusLine = lines.removeFirst().split(separator: " ")
         guard statusLine.count >= 2, let status = Int(statusLine[1]) else { throw Failure.malformed }
         var headers: [String: String] = [:]
+        var names: [String] = []
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
+            names.append(line[..<colon].lowercased())
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         let length = Int(headers["content-length"] ?? "0") ?? 0
         while buffer.count < length { try fill() }
         let body = Array(buffer[0..<length])
         buffer.removeFirst(length)
-        return Response(status: status, headers: headers, body: body)
+        return Response(status: status, headers: headers, body: body, headerNames: names)
     }
 
     /// True when the server closed the connection (recv returns 0).
