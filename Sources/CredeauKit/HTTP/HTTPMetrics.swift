@@ -27,7 +27,7 @@ public final class HTTPMetrics: Sendable {
 
     public func requestFinished(route: String, method: String, status: Int, seconds: Double) {
         inFlight.subtract(1, ordering: .relaxed)
-        let key = "path=\"\(route)\",method=\"\(method)\",status=\"\(status)\""
+        let key = "path=\"\(route)\",method=\"\(Self.methodLabel(method))\",status=\"\(status)\""
         state.withLock { state in
             state.requests[key, default: 0] += 1
             state.latencyCount += 1
@@ -35,6 +35,15 @@ public final class HTTPMetrics: Sendable {
             for (index, bound) in Self.latencyBuckets.enumerated() where seconds <= bound {
                 state.bucketCounts[index] += 1
             }
+        }
+    }
+
+    /// The methods of RFC 9110 and PATCH keep their name; any other becomes `OTHER`, so a client
+    /// that invents methods cannot add series without end.
+    static func methodLabel(_ method: String) -> String {
+        switch method {
+        case "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH": return method
+        default: return "OTHER"
         }
     }
 

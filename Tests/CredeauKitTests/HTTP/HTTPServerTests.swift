@@ -360,4 +360,17 @@ import Testing
         #expect(text.contains("credeau_test_http_requests_in_flight 0"))
         #expect(text.contains("credeau_test_sms_extracted_total 7"))
     }
+
+    @Test func inventedMethodsShareOneSeries() throws {
+        let metrics = HTTPMetrics(namespace: "credeau_test")
+        let server = try Self.makeServer(metrics: metrics)
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        for method in ["AAA", "BBB", "CCC"] { _ = try client.request(method, "/x") }
+        server.stop()
+        let text = metrics.render()
+        #expect(!text.contains(#"method="AAA""#))
+        #expect(text.contains(#"credeau_test_http_requests_total{path="unmatched",method="OTHER",status="#))
+        let series = text.split(separator: "\n").filter { $0.hasPrefix("credeau_test_http_requests_total{") }
+        #expect(series.count == 1)
+    }
 }
