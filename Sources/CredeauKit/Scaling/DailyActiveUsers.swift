@@ -8,7 +8,7 @@ public enum DailyActiveUsers {
     /// Parses `80000`, `80_000`, `80,000`, `1,00,000`, `80K`, `80k`, `1.2M` and `0.5m` into a count of users.
     ///
     /// Separators (`_`, `,`) may stand only between digits and never together with a suffix, so `1,2M`
-    /// cannot be read as 12M by mistake. A decimal point needs a suffix and must give a whole number.
+    /// cannot be read as 12M by mistake. Commas must group digits in threes or the Indian way. A decimal point needs a suffix and must give a whole number.
     /// - Throws: `ScalingError.invalidDAU` for text that is not such a number, is below 1 or above `maximum`.
     public static func parse(_ text: String) throws(ScalingError) -> Int {
         var body = Substring(text.trimmingWhitespace())
@@ -26,6 +26,7 @@ public enum DailyActiveUsers {
 
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let integerText = try digits(of: parts[0], allowingSeparators: multiplier == 1, original: text)
+        try checkCommaGroups(parts[0], original: text)
         let fractionText = parts.count > 1 ? try digits(of: parts[1], allowingSeparators: false, original: text) : ""
         guard !integerText.isEmpty || !fractionText.isEmpty else { throw .invalidDAU(text, reason: expectedForms) }
         if parts.count > 1 && multiplier == 1 {
@@ -77,6 +78,21 @@ public enum DailyActiveUsers {
             previous = character
         }
         return result
+    }
+
+    /// Checks that commas group the digits as people write them: in threes (`1,000,000`) or the
+    /// Indian way (`10,00,000`, a last group of three after groups of two), so `1,2,3` is not
+    /// read as 123. Underscores may group digits in any way, as in source code.
+    private static func checkCommaGroups(_ text: Substring, original: String) throws(ScalingError) {
+        guard text.contains(",") else { return }
+        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.filter { $0 != "_" }.count }
+        let middle = groups.dropFirst().dropLast()
+        let thousands = groups.last == 3 && middle.allSatisfy { $0 == 3 } && (1...3).contains(groups[0])
+        let indian = groups.last == 3 && middle.allSatisfy { $0 == 2 } && (1...2).contains(groups[0])
+        guard thousands || indian else {
+            throw .invalidDAU(original, reason: "commas must group digits in threes (1,000,000) or the Indian way (10,00,000)")
+        }
     }
 
     private static func power10(_ exponent: Int) -> Int {
