@@ -21,7 +21,8 @@ enum ExtractCommand {
             """,
         options: [
             .flag("sms", help: "Write extracted SMS entries instead of per-user features."),
-            .value("input", short: "i", "PATH", help: "Dump folder, SQLite file, postgres:// or mongodb:// URL ('-' with --sms)."),
+            .value("input", short: "i", "PATH",
+                   help: "Dump folder, SQLite file, postgres:// or mongodb:// URL; with --sms a dump folder, file or '-'."),
             .value("output", short: "o", "PATH", help: "Output file; '-' writes to standard output.", default: "-"),
             .value("format", "FORMAT", help: "Output format: jsonl, csv or sqlite (default: from the output extension, jsonl for '-')."),
             .value("cutoff-date", "DATE", help: "Features as of this IST date (YYYY-MM-DD, the whole day) or ISO 8601 time (default: now)."),

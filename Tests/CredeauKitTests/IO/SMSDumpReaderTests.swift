@@ -221,6 +221,16 @@ import Testing
             #expect(error.exitCode == 1)
         }
     }
+
+    @Test func sqliteFileIsNamedAsSuch() throws {
+        let path = try IOTestSupport.writeTemporaryFile(named: "credeau.db", "SQLite format 3\u{0}" + String(repeating: "\u{1}", count: 200))
+        #expect {
+            try SMSInputSource(path: path)
+        } throws: { error in
+            (error as? SMSInputError)?.description.contains("it is a SQLite database, which only features mode reads") == true
+        }
+    }
+
     @Test func repeatedKeyTakesItsLastValue() throws {
         // As the feature loader and Python's json read it; a variant name still loses to the canonical one.
         let path = try IOTestSupport.writeTemporaryFile(named: "sms_sync_request_sms_data.json",

@@ -29,6 +29,11 @@ public enum SMSInputFormat: String, Sendable, Equatable {
             let length = Int64(head[0]) | Int64(head[1]) << 8 | Int64(head[2]) << 16 | Int64(head[3]) << 24
             if length >= 5 && length <= file.size && head[4] != 0 { return .bson }
         }
+        if head.starts(with: Array("SQLite format 3\u{0}".utf8)) {
+            throw SMSInputError.unknownFormat(
+                path: file.displayName,
+                detail: "it is a SQLite database, which only features mode reads (run without --sms)")
+        }
         let firstByteText = index < head.count ? "0x" + String(head[index], radix: 16, uppercase: true) : "nothing"
         throw SMSInputError.unknownFormat(path: file.displayName, detail: "the first byte is \(firstByteText)")
     }
