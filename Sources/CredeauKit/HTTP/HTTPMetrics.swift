@@ -38,8 +38,8 @@ public final class HTTPMetrics: Sendable {
         }
     }
 
-    /// The methods of RFC 9110 and PATCH keep their name; any other becomes `OTHER`, so a client
-    /// that invents methods cannot add series without end.
+    /// Returns the method's label: its name for the methods of RFC 9110 and PATCH, else `OTHER`,
+    /// so a client that invents methods cannot add series without end.
     static func methodLabel(_ method: String) -> String {
         switch method {
         case "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH": return method

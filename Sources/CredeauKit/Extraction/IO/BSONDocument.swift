@@ -79,9 +79,10 @@ final class BSONDocument {
     }
 
     private static func message(of error: inout bson_error_t) -> String {
-        withUnsafeBytes(of: &error.message) { raw in
+        let message = withUnsafeBytes(of: &error.message) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
+        return JSONParser.plainParseError(message) ?? message
     }
 }
 

@@ -99,9 +99,41 @@ public enum JSONParser {
 
     private static func errorMessage(_ error: bson_error_t) -> String {
         var copy = error
-        return withUnsafeBytes(of: &copy.message) { raw in
+        let message = withUnsafeBytes(of: &copy.message) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
+        return plainParseError(message) ?? message
+    }
+
+    /// Plain words for the parser codes libbson's messages end with, such as
+    /// `Got parse error at "\"", position 1085: "LEVELS_EXCEEDED"` or
+    /// `error near position 6: "INVALID_CODEPOINT"`.
+    private static let parseErrorWords: [String: String] = [
+        "LEVELS_EXCEEDED": "objects or arrays nested deeper than the parser allows",
+        "INVALID_CODEPOINT": "a \\u escape that is not a Unicode code point",
+        "ESCAPE_INVALID": "an unknown backslash escape",
+        "TRAILING_COMMA": "a comma before a closing bracket",
+        "MISSING_TOKEN": "a missing ':' or ','",
+        "CANT_INSERT": "a value where a key or ':' should be",
+        "STRAY_TOKEN": "an unexpected character",
+        "SPECIAL_EXPECTED": "a value that is not a string, number, object, array, true, false or null",
+        "SPECIAL_INCOMPLETE": "an unfinished true, false, null or number",
+        "BRACKET_MISMATCH": "a closing bracket that does not match the open one",
+    ]
+
+    /// Rewrites a libbson parse message whose code has plain words, keeping the position and the
+    /// code; returns nil for any other message.
+    static func plainParseError(_ message: String) -> String? {
+        guard message.hasPrefix("Got parse error at") || message.hasPrefix("error near position"),
+              message.hasSuffix("\""),
+              let codeStart = message.range(of: ": \"", options: .backwards),
+              let positionStart = message.range(of: "position ", options: .backwards),
+              positionStart.upperBound <= codeStart.lowerBound
+        else { return nil }
+        let code = String(message[codeStart.upperBound..<message.index(before: message.endIndex)])
+        let position = message[positionStart.upperBound..<codeStart.lowerBound]
+        guard let words = parseErrorWords[code], !position.isEmpty, position.allSatisfy(\.isNumber) else { return nil }
+        return "\(words) at position \(position) (libbson: \(code))"
     }
 }
 
