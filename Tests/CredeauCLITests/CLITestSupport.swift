@@ -1,4 +1,8 @@
 import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Result of running the built `credeau` binary.
 struct CommandResult {
@@ -22,6 +26,25 @@ enum CLITestSupport {
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
                     currentDirectory: URL? = nil) throws -> CommandResult {
         try runProcess(binary, arguments, stdin: stdin, environment: environment, currentDirectory: currentDirectory)
+    }
+
+    /// Waits up to 20 s for `folder` to hold `count` entries, then sends `signal` to `process` and
+    /// waits up to 10 s for it to end (recording an issue and killing it otherwise).
+    static func signalOnceFolderFills(_ process: Process, folder: URL, count: Int, signal: Int32) throws {
+        let deadline = Date().addingTimeInterval(20)
+        while try FileManager.default.contentsOfDirectory(atPath: folder.path).count < count, Date() < deadline {
+            usleep(20_000)
+        }
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(entries.count == count, "the file the test waits for never appeared")
+        kill(process.processIdentifier, signal)
+        let exitDeadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < exitDeadline { usleep(20_000) }
+        if process.isRunning {
+            Issue.record("the process ignored the signal")
+            kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
     }
 
     /// Runs any executable (`/usr/bin/make`, the test Python …) the same way as `run`.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A run that fails leaves an existing output file as it was, in every output format.
 @Suite struct ExtractFailedRunOutputTests {
     private typealias Support = CLITestSupport
@@ -54,6 +58,30 @@ import Testing
         #expect(written != Data("earlier output\n".utf8))
         let attributes = try FileManager.default.attributesOfItem(atPath: output)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func interruptedRunLeavesNoPartialOutput() throws {
+        // The input's collection file is a named pipe that never delivers, so the run waits
+        // while the output is already open.
+        let folder = try Support.makeTemporaryDirectory()
+        let input = folder.appendingPathComponent("dump")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        #expect(mkfifo(input.appendingPathComponent("sms_sync_request_sms_data.json").path, 0o600) == 0)
+        let output = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let target = output.appendingPathComponent("users.jsonl").path
+        try Data("earlier output\n".utf8).write(to: URL(fileURLWithPath: target))
+
+        let process = Process()
+        process.executableURL = Support.binary
+        process.arguments = ["extract", "-i", input.path, "-o", target, "--cutoff-date", "2026-03-31", "-q"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The earlier output and the partial one beside it.
+        try Support.signalOnceFolderFills(process, folder: output, count: 2, signal: SIGINT)
+
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["users.jsonl"])
+        #expect(try contents(target) == Data("earlier output\n".utf8))
     }
 
     @Test func outputThroughLinkReplacesTarget() throws {

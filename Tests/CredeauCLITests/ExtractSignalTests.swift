@@ -24,20 +24,8 @@ import Glibc
         process.standardError = FileHandle.nullDevice
         try process.run()
 
-        let deadline = Date().addingTimeInterval(20)
-        while try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, Date() < deadline {
-            usleep(20_000)
-        }
-        let spooled = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        #expect(spooled.count == 1, "the copy of the input never appeared")
-        kill(process.processIdentifier, signal)
-        let exitDeadline = Date().addingTimeInterval(10)
-        while process.isRunning, Date() < exitDeadline { usleep(20_000) }
-        if process.isRunning {
-            Issue.record("the process ignored the signal")
-            kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
+        // The spooled copy of the input is the one file the folder gets.
+        try Support.signalOnceFolderFills(process, folder: folder, count: 1, signal: signal)
         return (try FileManager.default.contentsOfDirectory(atPath: folder.path), process.terminationStatus,
                 process.terminationReason)
     }

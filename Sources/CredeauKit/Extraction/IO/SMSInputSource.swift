@@ -44,7 +44,7 @@ final class SMSInputSource {
         } catch {
             if let temporaryPath {
                 unlink(temporaryPath)
-                TemporaryFileCleanup.unregister()
+                TemporaryFileCleanup.unregister(temporaryPath)
             }
             throw error
         }
@@ -54,7 +54,7 @@ final class SMSInputSource {
     deinit {
         if let temporaryPath {
             unlink(temporaryPath)
-            TemporaryFileCleanup.unregister()
+            TemporaryFileCleanup.unregister(temporaryPath)
         }
     }
 
@@ -84,7 +84,7 @@ final class SMSInputSource {
     }
 
     /// Copies a stream to a new temporary file and returns the file's path; the caller removes it
-    /// and calls `TemporaryFileCleanup.unregister()`. A signal during the run removes it too.
+    /// and calls `TemporaryFileCleanup.unregister(_:)`. A signal during the run removes it too.
     private static func spool(descriptor input: Int32, displayName: String) throws -> String {
         let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(folder)/credeau-input-XXXXXX".utf8CString)
@@ -103,7 +103,7 @@ final class SMSInputSource {
             if count < 0 {
                 let reason = InputFile.errorText(errno)
                 unlink(path)
-                TemporaryFileCleanup.unregister()
+                TemporaryFileCleanup.unregister(path)
                 throw SMSInputError.readFailed(path: displayName, reason: reason)
             }
             if count == 0 { break }
@@ -114,7 +114,7 @@ final class SMSInputSource {
                 if result <= 0 {
                     let reason = InputFile.errorText(errno)
                     unlink(path)
-                    TemporaryFileCleanup.unregister()
+                    TemporaryFileCleanup.unregister(path)
                     throw SMSInputError.spoolFailed(reason: reason)
                 }
                 written += result

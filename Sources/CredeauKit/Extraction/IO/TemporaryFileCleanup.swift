@@ -2,28 +2,35 @@
 import Glibc
 #endif
 
-/// The temporary file to remove when a signal ends the process; a C string so the handler can
-/// pass it to `unlink` without allocating.
-nonisolated(unsafe) private var pendingPath: UnsafeMutablePointer<CChar>?
+/// The temporary files to remove when a signal ends the process, as C strings so the handler can
+/// pass them to `unlink` without allocating. A slot is cleared before its string is freed.
+nonisolated(unsafe) private let pendingPaths: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+    let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: pendingSlotCount)
+    slots.initialize(repeating: nil, count: pendingSlotCount)
+    return slots
+}()
 
-/// Removes the spooled copy of piped input when SIGINT, SIGTERM or SIGHUP ends the process.
+private let pendingSlotCount = 8
+
+/// Removes temporary files (the spooled copy of piped input, an output written beside its
+/// target) when SIGINT, SIGTERM or SIGHUP ends the process.
 ///
-/// The copy contains borrower SMS, and without this an interrupted `extract --sms -i -` would leave it
-/// in `$TMPDIR`. The handler unlinks the file, restores the default action and raises the signal
-/// again, so the exit status still shows the signal. One file is tracked at a time.
+/// Both hold borrower SMS, and without this an interrupted `extract` would leave them behind.
+/// The handler unlinks the files, restores the default action and raises the signal again, so
+/// the exit status still shows the signal. Up to eight files are tracked at a time.
 enum TemporaryFileCleanup {
     private static let signals = [SIGINT, SIGTERM, SIGHUP]
 
-    /// Tracks `path` and installs the handlers; call before the long copy starts.
+    /// Tracks `path` and installs the handlers; call before the long work starts.
     ///
     /// The signals are also unblocked on the calling thread, because a parent may start the
     /// process with them blocked (Foundation's `Process` under a test runner does), and then an
     /// interrupt would wait forever while the copy blocks on its input.
     static func register(_ path: String) {
-        let copy = strdup(path)
-        let previous = pendingPath
-        pendingPath = copy
-        free(previous)
+        for slot in 0..<pendingSlotCount where pendingPaths[slot] == nil {
+            pendingPaths[slot] = strdup(path)
+            break
+        }
         var set = sigset_t()
         sigemptyset(&set)
         for number in signals {
@@ -33,20 +40,31 @@ enum TemporaryFileCleanup {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
-    /// Stops tracking the file; the caller removes it or hands it on.
-    static func unregister() {
+    /// Stops tracking `path`; the caller removes it or hands it on. The default signal actions
+    /// come back when no file is tracked.
+    static func unregister(_ path: String) {
+        var remaining = 0
+        for slot in 0..<pendingSlotCount {
+            guard let tracked = pendingPaths[slot] else { continue }
+            if String(cString: tracked) == path {
+                pendingPaths[slot] = nil
+                free(tracked)
+            } else {
+                remaining += 1
+            }
+        }
+        guard remaining == 0 else { return }
         for number in signals {
             _ = signal(number, SIG_DFL)
         }
-        let previous = pendingPath
-        pendingPath = nil
-        free(previous)
     }
 }
 
 /// Signal handler: only async-signal-safe calls (`unlink`, `signal`, `raise`).
 private func removePendingAndRaise(_ number: Int32) {
-    if let path = pendingPath { unlink(path) }
+    for slot in 0..<pendingSlotCount {
+        if let path = pendingPaths[slot] { unlink(path) }
+    }
     signal(number, SIG_DFL)
     raise(number)
 }

@@ -29,6 +29,8 @@ public final class ByteOutput {
             if let target = Self.replaceableTarget(path), let temporary = Self.openTemporary(beside: target) {
                 descriptor = temporary.descriptor
                 pending = (temporary.path, target)
+                // A signal that ends the run removes the partial output too.
+                TemporaryFileCleanup.register(temporary.path)
             } else {
                 let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard opened >= 0 else {
@@ -42,7 +44,10 @@ public final class ByteOutput {
 
     deinit {
         if ownsDescriptor { close(descriptor) }
-        if let pending { unlink(pending.temporary) }
+        if let pending {
+            unlink(pending.temporary)
+            TemporaryFileCleanup.unregister(pending.temporary)
+        }
     }
 
     /// Appends bytes through `body`, flushing when the buffer is full.
@@ -74,6 +79,7 @@ public final class ByteOutput {
         guard rename(pending.temporary, pending.target) == 0 else {
             throw ExtractOutputError.writeFailed(path: displayName, reason: String(cString: strerror(errno)))
         }
+        TemporaryFileCleanup.unregister(pending.temporary)
         self.pending = nil
     }
 
