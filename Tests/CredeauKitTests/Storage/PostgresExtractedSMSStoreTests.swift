@@ -93,6 +93,45 @@ struct PostgresExtractedSMSStoreTests {
         #expect(try connection.query("SELECT count(*) FROM extracted_sms").scalar == "4")
     }
 
+    /// Counts the SMS it is asked to classify, and classifies them in process.
+    final class CountingClassifier: SMSClassifier, @unchecked Sendable {
+        private(set) var received = 0
+        var storesEntries: Bool { false }
+
+        func classify(_ sms: [RawSMS], createdAtMillis: [Int64], clientID: String, userID: String,
+                      requestID: String) throws -> [ExtractedSMS] {
+            received += sms.count
+            return InProcessSMSClassifier().classify(sms, createdAtMillis: createdAtMillis, clientID: clientID,
+                                                     userID: userID, requestID: requestID)
+        }
+    }
+
+    @Test func idWithNULIsNotExtractedAgain() throws {
+        let database = try PostgresTestDatabase()
+        _ = try Self.migrated(database)
+        let store = PostgresExtractedSMSStore(pool: PostgresPool(configuration: database.configuration), fernet: nil)
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let syncDB = SyncDBAccess(mongo: nil, fallback: .sqlite(try SQLiteConnectionPool(path: folder.appendingPathComponent("s.db").path)),
+                                  enabledSources: MongoEnabledSources(sources: []))
+        let classifier = CountingClassifier()
+        let pipeline = InsightsPipeline(syncDB: syncDB, extractedStore: store, classifier: classifier)
+        let synced: [(raw: RawSMS, syncedAt: Int64)] = ["a\u{0}b", "plain"].enumerated().map { index, id in
+            (RawSMS(id: id, sender: "VM-HDFCBK", body: "Rs \(index + 5) debited from A/c XX1234",
+                    inboxDateMillis: 1_772_000_000_000 + Int64(index) * 60_000), 1_772_100_000_000)
+        }
+        let request = try InsightsRequest.parse(Array(#"{"user_id": "u", "client_id": "c"}"#.utf8), scoresAvailable: false)
+
+        let (first, storedBefore) = try pipeline.classify(synced, request: request, requestID: "r1")
+        #expect(storedBefore == 0)
+        #expect(classifier.received == 2)
+        let (second, storedAfter) = try pipeline.classify(synced, request: request, requestID: "r2")
+        // Both come from the store now: the one whose id PostgreSQL keeps with U+FFFD too.
+        #expect(storedAfter == 2)
+        #expect(classifier.received == 2)
+        #expect(second.map(\.smsBody) == first.map(\.smsBody))
+    }
+
     @Test func shuffledOverlappingBatchesStoreWithoutDeadlock() throws {
         let database = try PostgresTestDatabase()
         let connection = try Self.migrated(database)

@@ -137,7 +137,10 @@ public struct InsightsPipeline: Sendable {
         guard !synced.isEmpty else { return ([], 0) }
         // Loops go by index and read fields in place, because iterating the arrays by value copied
         // every large entry and SMS, a measurable share of the request.
-        // Ids are compared byte by byte, as the stores compare them (ExactText).
+        // Ids are compared byte by byte, as the stores compare them (ExactText), in the form the
+        // store keeps them, so that an id PostgreSQL stores with U+FFFD for NUL is found again.
+        let store = extractedStore
+        func key(_ id: String) -> ExactText { ExactText(store.storedID(id)) }
         var ids = Set<ExactText>(minimumCapacity: synced.count)
         for index in synced.indices {
             if synced[index].raw.id.isEmpty {
@@ -145,7 +148,7 @@ public struct InsightsPipeline: Sendable {
             } else if !Self.fitsStoredID(synced[index].raw.id) {
                 synced[index].raw.id = Self.shortenedID(synced[index].raw.id)
             }
-            ids.insert(ExactText(synced[index].raw.id))
+            ids.insert(key(synced[index].raw.id))
         }
         // One read of the user's stored entries gives both the SMS extracted before and their
         // entries. The synced SMS carry the bodies, so the stored ones are neither read nor decrypted.
@@ -157,7 +160,7 @@ public struct InsightsPipeline: Sendable {
             knownIndexByID[ExactText(known[index].smsID)] = index
         }
         let storedCount = knownIndexByID.count
-        let missing = knownIndexByID.isEmpty ? synced : synced.filter { knownIndexByID[ExactText($0.raw.id)] == nil }
+        let missing = knownIndexByID.isEmpty ? synced : synced.filter { knownIndexByID[key($0.raw.id)] == nil }
         if !missing.isEmpty {
             var fresh = try classifier.classify(missing.map(\.raw), createdAtMillis: missing.map(\.syncedAt),
                                                 clientID: request.dataClientID, userID: request.userID, requestID: requestID)
@@ -182,13 +185,13 @@ public struct InsightsPipeline: Sendable {
             // A fresh entry replaces a stored one with the same id.
             let offset = known.count
             known.append(contentsOf: fresh)
-            for index in fresh.indices { knownIndexByID[ExactText(fresh[index].smsID)] = offset + index }
+            for index in fresh.indices { knownIndexByID[key(fresh[index].smsID)] = offset + index }
         }
         // Stored entries keep whole-second India-time dates; the synced SMS carry the exact ones.
         var entries: [ExtractedSMS] = []
         entries.reserveCapacity(synced.count)
         for index in synced.indices {
-            guard let knownIndex = knownIndexByID[ExactText(synced[index].raw.id)] else {
+            guard let knownIndex = knownIndexByID[key(synced[index].raw.id)] else {
                 throw SMSExtractionServiceError.invalidAnswer(url: "the SMS classifier",
                                                               reason: "no entry for sms_id '\(synced[index].raw.id)'")
             }

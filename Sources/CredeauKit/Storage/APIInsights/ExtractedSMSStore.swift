@@ -22,6 +22,9 @@ public protocol ExtractedSMSStore: Sendable {
     func unorderedEntries(clientID: String, userID: String, expectedCount: Int) throws -> [ExtractedSMS]
     /// Cheap reachability check for /ready.
     func ping() throws
+    /// Returns `id` as the store keeps it in `sms_id`, so that a caller can match synced ids with
+    /// stored ones. Most stores keep ids as they are.
+    func storedID(_ id: String) -> String
 }
 
 extension ExtractedSMSStore {
@@ -45,6 +48,8 @@ extension ExtractedSMSStore {
     public func unorderedEntries(clientID: String, userID: String, expectedCount: Int) throws -> [ExtractedSMS] {
         try unorderedEntries(clientID: clientID, userID: userID)
     }
+
+    public func storedID(_ id: String) -> String { id }
 
     /// The user's entries with their bodies decrypted, newest sms_inbox_date first.
     public func entries(clientID: String, userID: String, limit: Int?) throws -> [ExtractedSMS] {

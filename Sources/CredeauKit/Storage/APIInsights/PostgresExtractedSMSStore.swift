@@ -60,6 +60,11 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         return try pool.query(query).rows.map(codec.entry(from:))
     }
 
+    /// PostgreSQL text cannot hold NUL, so an id with NUL is stored with U+FFFD in its place.
+    public func storedID(_ id: String) -> String {
+        PostgresConnection.replacingNUL(id)
+    }
+
     public func ping() throws {
         try pool.query("SELECT 1")
     }
