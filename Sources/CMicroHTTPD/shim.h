@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <microhttpd.h>
+#include <malloc.h>
 
 // Receives each message libmicrohttpd logs, formatted and without its trailing newline.
 typedef void (*credeau_mhd_message_handler)(void *context, const char *message);
@@ -92,4 +93,9 @@ static inline enum MHD_Result credeau_mhd_no(void) { return MHD_NO; }
 static inline enum MHD_ValueKind credeau_mhd_header_kind(void) { return MHD_HEADER_KIND; }
 static inline enum MHD_ValueKind credeau_mhd_argument_kind(void) { return MHD_GET_ARGUMENT_KIND; }
 static inline enum MHD_ResponseMemoryMode credeau_mhd_must_copy(void) { return MHD_RESPMEM_MUST_COPY; }
+
+// Gives the free memory of every malloc arena back to the kernel; returns 1 when some was given.
+// The services raise glibc's trim threshold for speed under load (credeau_keep_freed_memory), so
+// they call this once they are idle.
+static inline int credeau_malloc_trim(void) { return malloc_trim(0); }
 #endif

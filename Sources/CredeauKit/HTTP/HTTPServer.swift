@@ -23,6 +23,10 @@ public final class HTTPServer: Sendable {
     /// The daemon handle, owned by this object: set in `start`, cleared in `stop`.
     private let daemon = Mutex<UInt?>(nil)
     private let inFlight = Atomic<Int>(0)
+    /// Requests finished since the start, from which the memory trimmer learns that work happened.
+    private let finished = Atomic<Int>(0)
+    /// Gives freed memory back once the server is idle; set in `start`, stopped in `stop`.
+    private let trimmer = Mutex<IdleMemoryTrimmer?>(nil)
     /// The handler threads, set in `start` and stopped in `stop`.
     private let workers = Mutex<HTTPWorkerPool?>(nil)
     /// Set when `stop` begins: every response from then on closes its connection.
@@ -92,7 +96,19 @@ public final class HTTPServer: Sendable {
             application.logger.warning("libmicrohttpd reported a problem", [(LogKey.error, message)])
         }
         daemon.withLock { $0 = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(handle))) }
+        if configuration.memoryTrimIntervalSeconds > 0 {
+            let trimmer = IdleMemoryTrimmer(
+                interval: configuration.memoryTrimIntervalSeconds, logger: application.logger,
+                // Weak: the trimmer's thread may wake once more after the server is gone.
+                requestsInFlight: { [weak self] in self?.inFlight.load(ordering: .relaxed) ?? 0 },
+                finishedRequests: { [weak self] in self?.finished.load(ordering: .relaxed) ?? 0 })
+            trimmer.start()
+            self.trimmer.withLock { $0 = trimmer }
+        }
     }
+
+    /// Memory trims done since `start`, for tests.
+    var memoryTrimCount: Int { trimmer.withLock { $0?.trimCount ?? 0 } }
 
     /// Stops accepting connections and waits up to `gracePeriod` seconds for requests in flight,
     /// then shuts the daemon down. Returns the number of requests still in flight at the end of
@@ -111,6 +127,7 @@ public final class HTTPServer: Sendable {
         }), let handle = OpaquePointer(bitPattern: raw) else { return 0 }
 
         stopping.store(true, ordering: .relaxed)
+        trimmer.withLock { $0?.stop() }
         // libmicrohttpd's threads may still have the listening socket in their epoll sets, so it
         // must stay open until MHD_stop_daemon. Closing it here made one of them abort with
         // "Failed to remove listen FD from epoll set". shutdown() stops it listening at once, so
@@ -200,6 +217,7 @@ public final class HTTPServer: Sendable {
         Unmanaged<PendingRequest>.fromOpaque(pending).release()
         connectionState.pointee = nil
         server.inFlight.subtract(1, ordering: .relaxed)
+        server.finished.add(1, ordering: .relaxed)
     }
 
     private func handle(

@@ -42,6 +42,9 @@ public struct HTTPServerConfiguration: Sendable {
     /// waits on a slow call.
     /// Their handlers must be quick and must not block.
     public var inlinePaths: Set<String> = ["/health", "/metrics"]
+    /// Seconds between the idle checks after which freed memory goes back to the kernel
+    /// (`IdleMemoryTrimmer`); 0 turns the trims off.
+    public var memoryTrimIntervalSeconds: Double = 1
 
     public init() {}
 

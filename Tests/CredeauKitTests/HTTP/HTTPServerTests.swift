@@ -6,7 +6,8 @@ import Testing
     /// Starts a server on a free loopback port with an echo route and a JSON-parsing route.
     static func makeServer(maxBodyBytes: Int = 1024 * 1024, timeout: Int = 30,
                            sink: InMemoryLogSink = InMemoryLogSink(),
-                           metrics: HTTPMetrics = HTTPMetrics(namespace: "credeau_test")) throws -> HTTPServer {
+                           metrics: HTTPMetrics = HTTPMetrics(namespace: "credeau_test"),
+                           memoryTrimInterval: Double = 1) throws -> HTTPServer {
         var router = Router()
         router.get("/health") { _, _ in .json(200, .object([("status", .string("ok"))])) }
         router.post("/echo") { request, _ in HTTPResponse(status: 200, body: request.body) }
@@ -32,6 +33,7 @@ import Testing
         configuration.threads = 2
         configuration.maxBodyBytes = maxBodyBytes
         configuration.connectionTimeoutSeconds = timeout
+        configuration.memoryTrimIntervalSeconds = memoryTrimInterval
         let server = HTTPServer(configuration: configuration, application: application)
         try server.start()
         return server
@@ -359,6 +361,23 @@ import Testing
         #expect(text.contains(#"credeau_test_http_request_duration_seconds_count 3"#))
         #expect(text.contains("credeau_test_http_requests_in_flight 0"))
         #expect(text.contains("credeau_test_sms_extracted_total 7"))
+    }
+
+    @Test func idleServerTrimsOnceAfterWork() throws {
+        let server = try Self.makeServer(memoryTrimInterval: 0.05)
+        defer { server.stop() }
+        // Idle from the start with no request finished: nothing to give back.
+        usleep(300_000)
+        #expect(server.memoryTrimCount == 0)
+
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        _ = try client.request("POST", "/echo", body: [UInt8](repeating: 0x61, count: 512 * 1024))
+        let deadline = Date().addingTimeInterval(5)
+        while server.memoryTrimCount == 0, Date() < deadline { usleep(20_000) }
+        #expect(server.memoryTrimCount == 1)
+        // Staying idle does not trim again.
+        usleep(300_000)
+        #expect(server.memoryTrimCount == 1)
     }
 
     @Test func inventedMethodsShareOneSeries() throws {
