@@ -7,9 +7,10 @@ import Synchronization
 /// The services raise glibc's trim threshold to 32 MiB, so that the megabyte buffers of one
 /// request are reused by the next instead of being returned and faulted in again. The cost was
 /// resident memory that stayed at its peak after a burst of large bodies, in every arena.
-/// The trimmer looks every `interval` seconds. It calls `malloc_trim` once no request has been
-/// in flight for two looks in a row and some request finished since the last trim. So it never
-/// runs under load, and not again while the server stays idle.
+/// The trimmer looks every `interval` seconds. It calls `malloc_trim` once two looks in a row
+/// found no request in flight and none finished since the look before, and some request
+/// finished since the last trim. So it never runs under load, and not again while the server
+/// stays idle.
 final class IdleMemoryTrimmer: Sendable {
     let interval: Double
     private let requestsInFlight: @Sendable () -> Int
@@ -41,12 +42,17 @@ final class IdleMemoryTrimmer: Sendable {
 
     private func run() {
         var trimmedAt = finishedRequests()
+        var finishedAtLastLook = trimmedAt
         var idleChecks = 0
         while !stopped.load(ordering: .relaxed) {
             usleep(UInt32(interval * 1_000_000))
             if stopped.load(ordering: .relaxed) { break }
-            idleChecks = requestsInFlight() == 0 ? idleChecks + 1 : 0
+            // Idle means nothing in flight now and nothing finished since the last look, so a
+            // steady stream of short requests never counts as idle between two of them.
             let finished = finishedRequests()
+            let idle = requestsInFlight() == 0 && finished == finishedAtLastLook
+            finishedAtLastLook = finished
+            idleChecks = idle ? idleChecks + 1 : 0
             guard idleChecks >= 2, finished != trimmedAt else { continue }
             trimmedAt = finished
             let before = Self.residentBytes()
