@@ -51,7 +51,8 @@ public struct CalibrationParameters: Sendable, Equatable {
         _ text: String, name: String, range: ClosedRange<Int>
     ) throws(ScalingError) -> Int {
         let digits = text.filter { $0 != "_" && $0 != "," && !$0.isWhitespace }
-        guard let number = Int(digits), range.contains(number) else {
+        let trimmed = Substring(text.filter { !$0.isWhitespace })
+        guard DailyActiveUsers.commasGroupDigits(trimmed), let number = Int(digits), range.contains(number) else {
             throw .invalidParameter(name: name, value: text,
                                     reason: "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
         }

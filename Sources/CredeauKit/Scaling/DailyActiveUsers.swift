@@ -84,15 +84,19 @@ public enum DailyActiveUsers {
     /// Indian way (`10,00,000`, a last group of three after groups of two), so `1,2,3` is not
     /// read as 123. Underscores may group digits in any way, as in source code.
     private static func checkCommaGroups(_ text: Substring, original: String) throws(ScalingError) {
-        guard text.contains(",") else { return }
+        guard !commasGroupDigits(text) else { return }
+        throw .invalidDAU(original, reason: "commas must group digits in threes (1,000,000) or the Indian way (10,00,000)")
+    }
+
+    /// Returns true when `text` has no comma or its commas group digits in threes or the Indian way.
+    static func commasGroupDigits(_ text: Substring) -> Bool {
+        guard text.contains(",") else { return true }
         let groups = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.filter { $0 != "_" }.count }
         let middle = groups.dropFirst().dropLast()
         let thousands = groups.last == 3 && middle.allSatisfy { $0 == 3 } && (1...3).contains(groups[0])
         let indian = groups.last == 3 && middle.allSatisfy { $0 == 2 } && (1...2).contains(groups[0])
-        guard thousands || indian else {
-            throw .invalidDAU(original, reason: "commas must group digits in threes (1,000,000) or the Indian way (10,00,000)")
-        }
+        return thousands || indian
     }
 
     private static func power10(_ exponent: Int) -> Int {

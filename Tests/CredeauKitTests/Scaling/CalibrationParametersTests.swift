@@ -28,4 +28,11 @@ import Testing
         #expect(throws: ScalingError.self) { try CalibrationParameters.parseCoresPerNode("2000") }
         #expect(throws: ScalingError.self) { try CalibrationParameters.parseCoresPerNode("-4") }
     }
+
+    @Test func misplacedCommasAreRejected() throws {
+        #expect(try CalibrationParameters.parseSMSPerUser("10,000") == 10_000)
+        #expect(try CalibrationParameters.parseSMSPerUser("1,00,000") == 100_000)
+        #expect(throws: ScalingError.self) { try CalibrationParameters.parseSMSPerUser("3,0,00") }
+        #expect(throws: ScalingError.self) { try CalibrationParameters.parseSMSPerUser("30,00") }
+    }
 }
