@@ -5,8 +5,10 @@ import Synchronization
 /// Runs `/api/async_insights` jobs from `insights_jobs` on background threads.
 ///
 /// Each thread claims a job (pending, or running under an expired lease because its replica
-/// died), runs the pipeline and stores the response. A failed run goes back to pending until it
-/// has been tried `maxAttempts` times, then is stored as failed so a poll reports the error.
+/// died), runs the pipeline and stores the response. While a job runs, its lease is renewed
+/// every third of the lease, so a slow job is not taken for an abandoned one. A failed run goes
+/// back to pending until it has been tried `maxAttempts` times. Then it is stored as failed, so
+/// that a poll reports the error, as is a job whose replica died `maxAttempts` times.
 public final class AsyncInsightsWorker: Sendable {
     public let workerID: String
     public let maxAttempts = 3
@@ -44,10 +46,25 @@ public final class AsyncInsightsWorker: Sendable {
     /// Wakes one idle thread after a job was submitted.
     public func notify() { wake.signal() }
 
-    /// Stops claiming jobs; jobs already running finish, or are picked up again after the lease.
+    /// Stops claiming jobs and puts the jobs this replica still runs back to pending, so another
+    /// replica takes them at once. A run that ends afterwards still stores its response.
     public func stop() {
         stopping.store(true, ordering: .relaxed)
         for _ in 0..<64 { wake.signal() }
+        do {
+            let released = try jobs.release(worker: workerID)
+            if released > 0 {
+                logger.notice("running async jobs handed back for another replica", [(LogKey.count, String(released))])
+            }
+        } catch {
+            logger.error("running async jobs not handed back; they run again after the lease", [(LogKey.error, "\(error)")])
+        }
+    }
+
+    /// The stored response of a job whose replica stopped `maxAttempts` times while running it.
+    private var abandonedResult: String {
+        AsyncJobFailure(status: 503, message: "The job was started \(maxAttempts) times and its replica stopped "
+                        + "each time; send the request again").json
     }
 
     private func loop() {
@@ -55,7 +72,7 @@ public final class AsyncInsightsWorker: Sendable {
         while !stopping.load(ordering: .relaxed) {
             let job: InsightsJob?
             do {
-                job = try jobs.claim(worker: workerID)
+                job = try jobs.claim(worker: workerID, maxAttempts: maxAttempts, abandonedResult: abandonedResult)
             } catch {
                 logger.error("async job claim failed", [(LogKey.error, "\(error)")])
                 job = nil
@@ -75,19 +92,41 @@ public final class AsyncInsightsWorker: Sendable {
     private func execute(_ job: InsightsJob) {
         let jobLogger = logger.with("job.id", String(job.id))
         jobLogger.debug("async job claimed", [("attempt", String(job.attempts))])
+        let heartbeat = leaseHeartbeat(for: job, logger: jobLogger)
+        defer { heartbeat.cancel() }
         do {
             let result = try run(job)
-            try jobs.finish(id: job.id, status: .done, result: result)
+            heartbeat.cancel()
+            try jobs.finish(id: job.id, status: .done, result: result, worker: workerID)
         } catch {
+            heartbeat.cancel()
             let retry = job.attempts < maxAttempts
             jobLogger.error("async job failed", [(LogKey.error, "\(error)"), ("will_retry", String(retry))])
             let failure = AsyncJobFailure(error: error)
             do {
-                try jobs.finish(id: job.id, status: retry ? .pending : .failed, result: retry ? nil : failure.json)
+                try jobs.finish(id: job.id, status: retry ? .pending : .failed, result: retry ? nil : failure.json,
+                                worker: workerID)
             } catch {
                 jobLogger.error("async job state not saved; it runs again after the lease", [(LogKey.error, "\(error)")])
             }
         }
+    }
+
+    /// Renews `job`'s lease every third of the lease until cancelled.
+    private func leaseHeartbeat(for job: InsightsJob, logger: Logger) -> any DispatchSourceTimer {
+        let period = max(Double(jobs.leaseSeconds) / 3, 0.2)
+        let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+        let jobs = self.jobs, workerID = self.workerID
+        timer.schedule(deadline: .now() + period, repeating: period)
+        timer.setEventHandler {
+            do {
+                try jobs.renewLease(id: job.id, worker: workerID)
+            } catch {
+                logger.warning("async job lease not renewed", [(LogKey.error, "\(error)")])
+            }
+        }
+        timer.resume()
+        return timer
     }
 
     private func purge() {
@@ -104,6 +143,11 @@ public final class AsyncInsightsWorker: Sendable {
 struct AsyncJobFailure {
     var status: Int
     var message: String
+
+    init(status: Int, message: String) {
+        self.status = status
+        self.message = message
+    }
 
     init(error: any Error) {
         if let error = error as? any HTTPResponseError {

@@ -72,15 +72,26 @@ public struct InsightsJobStore: Sendable {
     }
 
     /// Claims the oldest job that is pending, or running under an expired lease, for `worker`.
-    public func claim(worker: String) throws -> InsightsJob? {
+    ///
+    /// Stores a running job whose lease expired after `maxAttempts` claims as failed, with
+    /// `abandonedResult`, instead of running it again, so a poll reports the error.
+    public func claim(worker: String, maxAttempts: Int = .max, abandonedResult: String? = nil) throws -> InsightsJob? {
         switch database {
         case let .postgres(pool):
+            if let abandonedResult {
+                try pool.query("""
+                    UPDATE insights_jobs SET status = 'failed', result = \(abandonedResult)::json, \
+                    finished_at = (now() AT TIME ZONE 'utc')
+                    WHERE status = 'running' AND attempts >= \(maxAttempts)
+                    AND claimed_at < (now() AT TIME ZONE 'utc') - make_interval(secs => \(leaseSeconds))
+                    """)
+            }
             let rows = try pool.query("""
                 UPDATE insights_jobs SET status = 'running', claimed_by = \(worker), \
                 claimed_at = (now() AT TIME ZONE 'utc'), attempts = attempts + 1
                 WHERE id = (
                     SELECT id FROM insights_jobs
-                    WHERE status = 'pending' OR (status = 'running'
+                    WHERE status = 'pending' OR (status = 'running' AND attempts < \(maxAttempts)
                         AND claimed_at < (now() AT TIME ZONE 'utc') - make_interval(secs => \(leaseSeconds)))
                     ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING id, request_key, client_id, user_id, body, status, attempts, result
@@ -90,11 +101,18 @@ public struct InsightsJobStore: Sendable {
             return try pool.withDatabase { database in
                 // BEGIN IMMEDIATE takes the write lock first, so two processes cannot claim one job.
                 try database.transaction {
+                    if let abandonedResult {
+                        try database.query("""
+                            UPDATE insights_jobs SET status = 'failed', result = ?, finished_at = CURRENT_TIMESTAMP
+                            WHERE status = 'running' AND attempts >= ? AND claimed_at < datetime('now', ?)
+                            """, [.text(abandonedResult), .integer(Int64(min(maxAttempts, Int(Int64.max)))),
+                                  .text("-\(leaseSeconds) seconds")])
+                    }
                     let rows = try database.query("""
                         SELECT \(Self.columns) FROM insights_jobs
-                        WHERE status = 'pending' OR (status = 'running' AND claimed_at < datetime('now', ?))
+                        WHERE status = 'pending' OR (status = 'running' AND attempts < ? AND claimed_at < datetime('now', ?))
                         ORDER BY created_at, id LIMIT 1
-                        """, [.text("-\(leaseSeconds) seconds")])
+                        """, [.integer(Int64(min(maxAttempts, Int(Int64.max)))), .text("-\(leaseSeconds) seconds")])
                     guard var job = try Self.job(fromSQLite: rows, allowEmpty: true) else { return nil }
                     try database.query("""
                         UPDATE insights_jobs SET status = 'running', claimed_by = ?, claimed_at = CURRENT_TIMESTAMP,
@@ -108,22 +126,64 @@ public struct InsightsJobStore: Sendable {
         }
     }
 
+    /// Renews the lease of job `id` while `worker` still runs it, so that no other thread or
+    /// replica takes a job that is slow rather than abandoned.
+    public func renewLease(id: Int64, worker: String) throws {
+        switch database {
+        case let .postgres(pool):
+            try pool.query("""
+                UPDATE insights_jobs SET claimed_at = (now() AT TIME ZONE 'utc')
+                WHERE id = \(id) AND claimed_by = \(worker) AND status = 'running'
+                """)
+        case let .sqlite(pool):
+            try pool.withDatabase { database in
+                try database.query("""
+                    UPDATE insights_jobs SET claimed_at = CURRENT_TIMESTAMP
+                    WHERE id = ? AND claimed_by = ? AND status = 'running'
+                    """, [.integer(id), .text(worker)])
+            }
+        }
+    }
+
+    /// Puts the jobs `worker` is running back to pending, for a replica that stops, so that
+    /// another takes them at once instead of after the lease. Returns how many went back.
+    @discardableResult
+    public func release(worker: String) throws -> Int {
+        switch database {
+        case let .postgres(pool):
+            return try pool.query("""
+                UPDATE insights_jobs SET status = 'pending', claimed_by = NULL
+                WHERE claimed_by = \(worker) AND status = 'running'
+                """).affectedRows
+        case let .sqlite(pool):
+            return try pool.withDatabase { database in
+                try database.query("""
+                    UPDATE insights_jobs SET status = 'pending', claimed_by = NULL WHERE claimed_by = ? AND status = 'running'
+                    """, [.text(worker)])
+                return database.changes
+            }
+        }
+    }
+
     /// Stores the response of job `id` with `status` done or failed, or puts it back to pending.
-    public func finish(id: Int64, status: InsightsJob.Status, result: String?) throws {
+    /// With `worker`, only while that worker holds the job or none does, so a run that ends late
+    /// after its job was released and claimed again does not overwrite the new run's state.
+    public func finish(id: Int64, status: InsightsJob.Status, result: String?, worker: String? = nil) throws {
         switch database {
         case let .postgres(pool):
             try pool.query("""
                 UPDATE insights_jobs SET status = \(status.rawValue), result = \(result)::json, \
                 finished_at = CASE WHEN \(status.rawValue) = 'pending' THEN NULL ELSE (now() AT TIME ZONE 'utc') END
-                WHERE id = \(id)
+                WHERE id = \(id) AND (\(worker)::text IS NULL OR claimed_by IS NULL OR claimed_by = \(worker))
                 """)
         case let .sqlite(pool):
             try pool.withDatabase { database in
                 try database.query("""
                     UPDATE insights_jobs SET status = ?, result = ?,
-                    finished_at = CASE WHEN ? = 'pending' THEN NULL ELSE CURRENT_TIMESTAMP END WHERE id = ?
+                    finished_at = CASE WHEN ? = 'pending' THEN NULL ELSE CURRENT_TIMESTAMP END
+                    WHERE id = ? AND (? IS NULL OR claimed_by IS NULL OR claimed_by = ?)
                     """, [.text(status.rawValue), result.map(SQLiteValue.text) ?? .null, .text(status.rawValue),
-                          .integer(id)])
+                          .integer(id), worker.map(SQLiteValue.text) ?? .null, worker.map(SQLiteValue.text) ?? .null])
             }
         }
     }

@@ -1,0 +1,112 @@
+@testable import CredeauKit
+import Foundation
+import Synchronization
+import Testing
+
+/// Async jobs keep their lease while they run, are not run past the attempt limit, and go back
+/// to pending when their replica stops.
+@Suite struct AsyncInsightsWorkerTests {
+    /// Returns a job store on a migrated SQLite file with a one-second lease.
+    private func store() throws -> InsightsJobStore {
+        let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("credeau.db").path
+        _ = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true)
+        return InsightsJobStore(database: .sqlite(try SQLiteConnectionPool(path: path)), leaseSeconds: 1)
+    }
+
+    private func submit(_ jobs: InsightsJobStore, key: String = "k1") throws -> InsightsJob {
+        try jobs.submit(requestKey: key, clientID: "c", userID: "u", body: #"{"user_id": "u"}"#)
+    }
+
+    private func current(_ jobs: InsightsJobStore, key: String = "k1") throws -> InsightsJob {
+        try submit(jobs, key: key)
+    }
+
+    /// Runs counted across workers.
+    final class RunCount: Sendable {
+        let value = Atomic<Int>(0)
+    }
+
+    /// Returns a started worker whose runs count in `runs` and return an empty body at once.
+    private func countingWorker(_ id: String, jobs: InsightsJobStore, runs: RunCount) -> AsyncInsightsWorker {
+        let worker = AsyncInsightsWorker(workerID: id, jobs: jobs, threads: 1, idlePollSeconds: 0.1,
+                                         logger: .discarding) { _ in
+            runs.value.add(1, ordering: .relaxed)
+            return "{}"
+        }
+        worker.start()
+        return worker
+    }
+
+    private func waitFor(_ condition: () throws -> Bool) rethrows {
+        let deadline = Date().addingTimeInterval(15)
+        while try !condition(), Date() < deadline { usleep(50_000) }
+    }
+
+    @Test func slowJobKeepsItsLease() throws {
+        let jobs = try store()
+        _ = try submit(jobs)
+        let runs = RunCount()
+        let slow = AsyncInsightsWorker(workerID: "slow", jobs: jobs, threads: 1, idlePollSeconds: 0.1,
+                                       logger: .discarding) { _ in
+            runs.value.add(1, ordering: .relaxed)
+            sleep(4)
+            return "{}"
+        }
+        slow.start()
+        try waitFor { runs.value.load(ordering: .relaxed) == 1 }
+        // A second replica looks for abandoned jobs while the first one's run lasts four leases.
+        let other = countingWorker("other", jobs: jobs, runs: runs)
+        defer { other.stop() }
+        try waitFor { try current(jobs).status == .done }
+        slow.stop()
+
+        #expect(try current(jobs).status == .done)
+        #expect(try current(jobs).attempts == 1)
+        #expect(runs.value.load(ordering: .relaxed) == 1)
+    }
+
+    @Test func jobPastTheAttemptLimitFails() throws {
+        let jobs = try store()
+        _ = try submit(jobs)
+        // Three replicas claimed the job and died; the lease has run out.
+        guard case let .sqlite(pool) = jobs.database else { return }
+        try pool.withDatabase { database in
+            try database.query("""
+                UPDATE insights_jobs SET status = 'running', claimed_by = 'c', attempts = 3,
+                claimed_at = datetime('now', '-10 seconds')
+                """)
+        }
+        let runs = RunCount()
+        let worker = countingWorker("d", jobs: jobs, runs: runs)
+        defer { worker.stop() }
+        try waitFor { try current(jobs).status == .failed }
+
+        let job = try current(jobs)
+        #expect(job.status == .failed)
+        #expect(job.attempts == 3)
+        #expect(job.result.flatMap(AsyncJobFailure.init(json:))?.status == 503)
+        #expect(runs.value.load(ordering: .relaxed) == 0)
+    }
+
+    @Test func stoppingHandsRunningJobsBack() throws {
+        let jobs = try store()
+        _ = try submit(jobs)
+        let started = Atomic<Bool>(false)
+        let worker = AsyncInsightsWorker(workerID: "leaving", jobs: jobs, threads: 1, idlePollSeconds: 0.1,
+                                         logger: .discarding) { _ in
+            started.store(true, ordering: .relaxed)
+            sleep(3)
+            throw CocoaError(.featureUnsupported)
+        }
+        worker.start()
+        try waitFor { started.load(ordering: .relaxed) }
+        worker.stop()
+
+        #expect(try current(jobs).status == .pending)
+        // Another replica takes it at once, and the first run's late failure leaves its claim alone.
+        let next = try #require(try jobs.claim(worker: "next"))
+        #expect(next.attempts == 2)
+        sleep(4)
+        #expect(try current(jobs).status == .running)
+    }
+}
