@@ -71,6 +71,9 @@ import Testing
 
         let wrong = InsightsCall(token: "not-the-token-0000")
         #expect(try server.request("POST", "/api/insights", headers: wrong.headers, body: body).status == 401)
+        // A client id longer than the varchar(128) columns is cut, so the failed login is recorded.
+        let long = InsightsCall(token: "abcdefgh12345", clientID: String(repeating: "c", count: 200))
+        #expect(try server.request("POST", "/api/insights", headers: long.headers, body: body).status == 401)
         #expect(server.terminate() == 0)
 
         // SIGTERM drained the record queue, so every row is there now.
@@ -78,17 +81,19 @@ import Testing
         let counts = try connection.query("""
             SELECT (SELECT count(*) FROM usage), (SELECT count(*) FROM insights_request_dump),
                    (SELECT count(*) FROM insights_response_dump), (SELECT count(*) FROM unauthorized_requests),
-                   (SELECT count(*) FROM extracted_sms), (SELECT auth_token FROM unauthorized_requests LIMIT 1),
-                   (SELECT status FROM insights_jobs LIMIT 1)
+                   (SELECT count(*) FROM extracted_sms), (SELECT auth_token FROM unauthorized_requests ORDER BY id LIMIT 1),
+                   (SELECT status FROM insights_jobs LIMIT 1),
+                   (SELECT max(length(client_id)) FROM unauthorized_requests)
             """)
         let row = try #require(counts.rows.first)
         #expect(Int(row[0] ?? "") ?? 0 >= 5)
         #expect(row[1] == "3")
         #expect(row[2] == "3")
-        #expect(row[3] == "1")
+        #expect(row[3] == "2")
         #expect(Int(row[4] ?? "") ?? 0 >= 62)
         #expect(row[5] == "not-**********0000")
         #expect(row[6] == "done")
+        #expect(row[7] == "128")
     }
 
     @Test(.enabled(if: StorageTestSupport.testPython != nil, StorageTestSupport.mongoSkipNotice))

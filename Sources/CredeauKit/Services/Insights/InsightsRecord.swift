@@ -33,12 +33,38 @@ public enum InsightsRecord: Sendable {
         }
     }
 
-    /// Inserts this record.
+    /// Inserts this record, with its ids cut to the 128 characters of their `varchar(128)` columns.
     func insert(into database: InsightsDatabase) throws {
+        let record = fittingColumns()
         switch database {
-        case let .postgres(pool): try insert(into: pool)
-        case let .sqlite(pool): try pool.withDatabase { try insert(into: $0) }
+        case let .postgres(pool): try record.insert(into: pool)
+        case let .sqlite(pool): try pool.withDatabase { try record.insert(into: $0) }
         }
+    }
+
+    /// The record with every id and short text cut to 128 code points. A client id comes from a
+    /// header of any length, and a failed login with a long one was lost: PostgreSQL rejected the
+    /// row on every retry.
+    func fittingColumns() -> InsightsRecord {
+        func fit(_ text: String?) -> String? { text.map(Self.fit) }
+        switch self {
+        case let .request(table, requestID, userID, clientID, cutoffDate):
+            return .request(table: table, requestID: Self.fit(requestID), userID: fit(userID), clientID: fit(clientID),
+                            cutoffDate: fit(cutoffDate))
+        case let .response(table, requestID, userID, clientID, response, seconds, timeJSON, groupings):
+            return .response(table: table, requestID: Self.fit(requestID), userID: fit(userID), clientID: fit(clientID),
+                             responseJSON: response, secondsToFeaturize: seconds, timeJSON: timeJSON,
+                             groupingsJSON: groupings)
+        case let .usage(requestID, clientID, apiName, code):
+            return .usage(requestID: Self.fit(requestID), clientID: fit(clientID), apiName: Self.fit(apiName),
+                          responseCode: code)
+        case let .unauthorized(clientID, requestID, token, body):
+            return .unauthorized(clientID: fit(clientID), requestID: Self.fit(requestID), maskedToken: token, bodyJSON: body)
+        }
+    }
+
+    private static func fit(_ text: String) -> String {
+        text.unicodeScalars.count <= 128 ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(128)))
     }
 
     private func insert(into pool: PostgresPool) throws {
