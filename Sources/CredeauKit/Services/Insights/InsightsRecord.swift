@@ -42,7 +42,7 @@ public enum InsightsRecord: Sendable {
         }
     }
 
-    /// The record with every id and short text cut to 128 code points. A client id comes from a
+    /// Returns the record with every id and short text cut to 128 code points. A client id comes from a
     /// header of any length, and a failed login with a long one was lost: PostgreSQL rejected the
     /// row on every retry.
     func fittingColumns() -> InsightsRecord {
