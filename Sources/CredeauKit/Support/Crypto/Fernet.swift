@@ -28,8 +28,12 @@ public struct Fernet: Sendable {
     let signingKey: [UInt8]
     let encryptionKey: [UInt8]
 
+    /// Reads a key as Python's `cryptography` writes and reads it: 44 characters of URL-safe
+    /// base64 with its `=` padding. A key without the padding is refused, as Python refuses it,
+    /// so a data team can always open the stored bodies with the same key text.
     public init(key: String) throws(FernetError) {
-        guard let raw = Base64URL.decode(key), raw.count == 32 else { throw .invalidKey }
+        guard key.utf8.count == 44, key.utf8.last == UInt8(ascii: "="), let raw = Base64URL.decode(key), raw.count == 32
+        else { throw .invalidKey }
         signingKey = Array(raw[0..<16])
         encryptionKey = Array(raw[16..<32])
     }
