@@ -137,6 +137,15 @@ final class PendingRequest {
         return counter.bytes
     }
 
+    /// Returns `value` without the spaces and horizontal tabs at its ends.
+    static func trimmingFieldWhitespace(_ value: String) -> String {
+        let utf8 = value.utf8
+        guard let last = utf8.last, let first = utf8.first,
+              last == 0x20 || last == 0x09 || first == 0x20 || first == 0x09 else { return value }
+        let trimmed = utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+        return String(decoding: Array(trimmed), as: UTF8.self)
+    }
+
     /// Returns the headers by lower-case name, and the bytes libmicrohttpd keeps for them: each
     /// name and value as sent with ": " and CRLF, and `HTTPServer.bytesPerHeadItem`.
     private static func readHeaders(_ connection: OpaquePointer) -> ([String: String], Int) {
@@ -149,7 +158,9 @@ final class PendingRequest {
             guard let context, let key else { return mhdYes }
             let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
             let name = String(cString: key).lowercased()
-            let text = value.map { String(cString: $0) } ?? ""
+            // A field value excludes the spaces and tabs around it (RFC 9110, 5.5); libmicrohttpd
+            // drops those before it but keeps those after, so a token with a trailing space failed.
+            let text = value.map { PendingRequest.trimmingFieldWhitespace(String(cString: $0)) } ?? ""
             collector.bytes += strlen(key) + (value.map { strlen($0) } ?? 0) + 4 + HTTPServer.bytesPerHeadItem
             if let earlier = collector.headers[name] {
                 collector.headers[name] = earlier + ", " + text

@@ -38,6 +38,16 @@ import Testing
         #expect(try database.waitForCount("SELECT count(*) FROM unauthorized_requests", atLeast: 2) == 2)
     }
 
+    @Test func spacesAroundHeaderValuesDoNotCount() throws {
+        let database = try InsightsFixtureDatabase()
+        let server = try InsightsServerProcess(environment: database.environment)
+        let call = InsightsCall(token: database.token)
+        // RFC 9110 leaves the spaces and tabs around a field value out of the value.
+        let headers = ["x-client-id": "\t" + call.clientID + " ", "x-auth-token": call.token + " \t "]
+        let response = try server.request("POST", "/api/insights", headers: headers, body: call.body(userID: "x"))
+        #expect(response.status == 200, "\(response.text.prefix(200))")
+    }
+
     @Test func removedClientLosesAccess() throws {
         let database = try InsightsFixtureDatabase()
         let server = try InsightsServerProcess(environment: database.environment.merging([
