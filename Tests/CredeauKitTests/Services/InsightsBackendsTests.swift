@@ -96,6 +96,26 @@ import Testing
         #expect(row[7] == "128")
     }
 
+    @Test(.enabled(if: StorageTestSupport.postgresURL != nil, StorageTestSupport.postgresSkipNotice))
+    func wrongPasswordStopsTheStart() throws {
+        let login = try PostgresConfiguration(url: try #require(StorageTestSupport.postgresURL))
+        let environment = [
+            "DI_POSTGRES_HOST": login.host, "DI_POSTGRES_PORT": String(login.port), "DI_POSTGRES_USERNAME": login.user,
+            "DI_POSTGRES_PASSWORD": "definitely-wrong-password", "DI_POSTGRES_DATABASE": login.database,
+        ]
+        // Standard error, where the start's error line goes, is sent to the captured output; a
+        // service that starts anyway is stopped after 20 seconds.
+        let result = try ScriptRunner.run("/bin/sh", ["-c", #"exec timeout 20 "$0" "$@" 2>&1"#, InsightsServerProcess.binary,
+                                                      "serve-insights", "--host", "127.0.0.1", "--port", "0"],
+                                          environment: environment)
+        #expect(result.status != 0)
+        #expect(result.status != 124, "the service started despite the wrong password")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.output.prefix(400))")
+        #expect(result.output.contains("password authentication failed"))
+        #expect(!result.output.contains("definitely-wrong-password"))
+    }
+
     @Test(.enabled(if: StorageTestSupport.testPython != nil, StorageTestSupport.mongoSkipNotice))
     func mongoServesTheSMSSource() throws {
         let mongo = try MongoTestServer()

@@ -30,6 +30,11 @@ public final class InsightsService {
             let syncPool = PostgresPool(configuration: settings.postgresSync ?? postgres, maxConnections: 16, logger: logger)
             pools.append(syncPool)
             syncFallback = .postgres(syncPool)
+            // A wrong password or database name stops the start with one line, as in serve-sms;
+            // an unreachable server only delays readiness.
+            for checked in settings.postgresSync == nil ? [pool] : [pool, syncPool] {
+                try Self.checkLogin(checked, logger: logger)
+            }
         } else {
             // The Insights API never creates its database: opening a missing file would leave an
             // empty one behind when the schema check below fails.
@@ -102,6 +107,18 @@ public final class InsightsService {
         logger.notice("serve-insights configured", [
             ("settings", settings.summary), ("score_models", String(scoreModels.models.count)),
         ])
+    }
+
+    /// Connects once; rethrows a login failure other than an unreachable server, which is logged.
+    private static func checkLogin(_ pool: PostgresPool, logger: Logger) throws {
+        do {
+            _ = try pool.query("SELECT 1")
+        } catch let error as PostgresError {
+            guard case .connectionFailed(_, _, .unreachable, _) = error else { throw error }
+            logger.warning("PostgreSQL is unreachable at start; /ready returns 503 until it responds", [
+                (LogKey.dbSystem, "postgresql"), (LogKey.error, error.description),
+            ])
+        }
     }
 
     /// Stops the async worker, writes the queued records and closes the pools.
