@@ -30,14 +30,43 @@ import Testing
         #expect(windows.admit("a", nowSeconds: 180) == .allowed)
     }
 
-    @Test func forwardedForOnlyFromTrustedProxies() {
-        let limiter = RateLimiter(limitPerMinute: 10, trustedProxies: ["10.0.0.1"])
+    @Test func forwardedForOnlyFromTrustedProxies() throws {
+        let limiter = RateLimiter(limitPerMinute: 10, trustedProxies: try TrustedProxies.parse("10.0.0.1").get())
         let viaProxy = HTTPRequest(method: "POST", path: "/", headers: ["x-forwarded-for": "203.0.113.9, 10.0.0.1"],
                                    clientAddress: "10.0.0.1")
         #expect(limiter.clientAddress(of: viaProxy) == "203.0.113.9")
         let direct = HTTPRequest(method: "POST", path: "/", headers: ["x-forwarded-for": "203.0.113.9"],
                                  clientAddress: "198.51.100.7")
         #expect(limiter.clientAddress(of: direct) == "198.51.100.7")
+    }
+
+    @Test func trustedNetworksMatchByPrefix() throws {
+        let proxies = try TrustedProxies.parse(" 10.0.0.0/8, 192.168.1.7 ,fd00::/8, 172.16.0.0/12").get()
+        #expect(proxies.contains("10.200.3.4"))
+        #expect(proxies.contains("::ffff:10.1.2.3"))
+        #expect(proxies.contains("192.168.1.7"))
+        #expect(!proxies.contains("192.168.1.8"))
+        #expect(proxies.contains("fd12:3456::1"))
+        #expect(!proxies.contains("fe80::1"))
+        #expect(proxies.contains("172.31.255.255"))
+        #expect(!proxies.contains("172.32.0.1"))
+        #expect(!proxies.contains("11.0.0.1"))
+        #expect(!proxies.contains("not an address"))
+        #expect(try TrustedProxies.parse("0.0.0.0/0").get().contains("203.0.113.9"))
+        #expect(try TrustedProxies.parse("").get() == .none)
+    }
+
+    @Test(arguments: ["lb.internal", "300.1.1.1", "10.0.0.0/33", "10.0.0.0/", "::1/129", "10.0.0.0/8x", "10.0.0.0/-1"])
+    func badTrustedProxyEntryIsNamed(entry: String) {
+        #expect(throws: TrustedProxies.InvalidEntry(entry: entry)) {
+            try TrustedProxies.parse("10.0.0.1, \(entry)").get()
+        }
+    }
+
+    @Test func badTrustedProxyStopsTheSettings() {
+        #expect(throws: ServiceConfigurationError.self) {
+            try InsightsServiceSettings(environment: ServiceEnvironment(variables: ["INSIGHTS_TRUSTED_PROXIES": "lb.internal"]))
+        }
     }
 }
 

@@ -28,8 +28,9 @@ public struct InsightsServiceSettings: Sendable {
     public var rateLimitPerMinute: Int
     /// `MAX_REQUEST_BODY_MB`: the largest request body, 16 MiB by default.
     public var maxBodyBytes: Int
-    /// `INSIGHTS_TRUSTED_PROXIES`: comma list of peer addresses whose `X-Forwarded-For` is believed.
-    public var trustedProxies: Set<String>
+    /// `INSIGHTS_TRUSTED_PROXIES`: comma list of peer addresses and networks (CIDR) whose
+    /// `X-Forwarded-For` is believed.
+    public var trustedProxies: TrustedProxies
     /// `INSIGHTS_CLIENT_CACHE_SECONDS`: how long a client's tokens are cached (at most 60).
     public var clientCacheSeconds: Int
     /// `INSIGHTS_JOB_LEASE_SECONDS`: after this long a running async job counts as abandoned.
@@ -64,8 +65,13 @@ public struct InsightsServiceSettings: Sendable {
         extractorMaxAttempts = try environment.integer("SMS_EXTRACTOR_MAX_ATTEMPTS", default: 3, in: 1...10)
         maxBodyBytes = try environment.maxRequestBodyBytes(default: 16 * 1024 * 1024)
         rateLimitPerMinute = try environment.integer("INSIGHTS_RATE_LIMIT_PER_MINUTE", default: 1000, in: 1...10_000_000)
-        trustedProxies = Set((environment.value("INSIGHTS_TRUSTED_PROXIES") ?? "").split(separator: ",")
-            .map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty })
+        switch TrustedProxies.parse(environment.value("INSIGHTS_TRUSTED_PROXIES") ?? "") {
+        case let .success(proxies):
+            trustedProxies = proxies
+        case let .failure(invalid):
+            throw ServiceConfigurationError.invalidValue(variable: "INSIGHTS_TRUSTED_PROXIES", value: invalid.entry,
+                                expected: "IP addresses or networks such as 10.0.0.5 or 10.0.0.0/8, separated by commas")
+        }
         clientCacheSeconds = try environment.integer("INSIGHTS_CLIENT_CACHE_SECONDS", default: 30, in: 0...60)
         jobLeaseSeconds = try environment.integer("INSIGHTS_JOB_LEASE_SECONDS", default: 60, in: 1...86_400)
         jobRetentionSeconds = try environment.integer("INSIGHTS_JOB_RETENTION_SECONDS", default: 3600, in: 1...2_592_000)

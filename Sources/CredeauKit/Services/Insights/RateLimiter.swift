@@ -41,10 +41,10 @@ public struct RateLimitWindows: Sendable {
 /// The per-address request limit of the Insights API, shared by every request thread.
 public final class RateLimiter: Sendable {
     private let windows: Mutex<RateLimitWindows>
-    /// Peer addresses whose `X-Forwarded-For` header is believed (the load balancers).
-    public let trustedProxies: Set<String>
+    /// Peers whose `X-Forwarded-For` header is believed (the load balancers).
+    public let trustedProxies: TrustedProxies
 
-    public init(limitPerMinute: Int, trustedProxies: Set<String> = []) {
+    public init(limitPerMinute: Int, trustedProxies: TrustedProxies = .none) {
         windows = Mutex(RateLimitWindows(limit: limitPerMinute))
         self.trustedProxies = trustedProxies
     }
