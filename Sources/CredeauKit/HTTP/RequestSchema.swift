@@ -5,6 +5,10 @@ public indirect enum FieldKind: Sendable {
     /// `varchar(n)` do, so `"a\u{301}"` is 2 long although it is one `Character`.
     case string(minLength: Int? = nil, maxLength: Int? = nil)
     case integer
+    /// A whole number as pydantic's lax mode reads one: a JSON integer or whole float, `true` or
+    /// `false` (1 or 0), or text of digits with an optional sign and spaces around it. Read it
+    /// with `FieldKind.laxInteger(_:)`.
+    case laxInteger
     case boolean
     /// Epoch milliseconds as a number, or date text. NaN and Infinity pass, for the caller to reject as dates.
     case timestamp
@@ -17,6 +21,22 @@ public indirect enum FieldKind: Sendable {
 }
 
 extension FieldKind {
+    /// Returns the whole number in a `.laxInteger` field, or nil when there is none.
+    static func laxInteger(_ value: JSONValue) -> Int64? {
+        switch value {
+        case let .bool(flag):
+            return flag ? 1 : 0
+        case let .string(text):
+            let trimmed = text.trimmingSpaces()
+            var digits = Substring(trimmed)
+            if digits.first == "+" || digits.first == "-" { digits = digits.dropFirst() }
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return Int64(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : String(trimmed))
+        default:
+            return value.typeName == "bool" ? nil : value.integerValue
+        }
+    }
+
     var isTimestamp: Bool {
         if case .timestamp = self { return true }
         return false
@@ -135,6 +155,12 @@ public struct RequestSchema: Sendable {
             if value.integerValue == nil || value.typeName == "bool" {
                 issues.append(ValidationIssue(type: "int_type", location: location(),
                                               message: "Input should be a valid integer", input: value))
+            }
+        case .laxInteger:
+            if FieldKind.laxInteger(value) == nil {
+                issues.append(ValidationIssue(type: "int_parsing", location: location(),
+                                              message: "Input should be a valid integer, unable to parse string as an integer",
+                                              input: value))
             }
         case .boolean:
             if case .bool = value { return }

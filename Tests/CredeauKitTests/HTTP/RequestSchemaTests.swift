@@ -71,4 +71,21 @@ import Testing
         #expect(first["msg"] == .string("Field required"))
         #expect(first["input"] == .object([]))
     }
+
+    @Test(arguments: [
+        (#""5""#, 5), (#"" 7 ""#, 7), (#""+3""#, 3), (#""-2""#, -2), ("true", 1), ("false", 0), ("4", 4), ("5.0", 5),
+    ] as [(String, Int64)])
+    func laxIntegerReadsAsPydanticDoes(json: String, expected: Int64) throws {
+        let value = try JSONParser.parse(Array(#"{"n": \#(json)}"#.utf8))
+        #expect(FieldKind.laxInteger(try #require(value["n"])) == expected)
+    }
+
+    @Test(arguments: [#""x""#, #""""#, #""5.5""#, #""1_000""#, "5.5", "[1]", #""99999999999999999999""#])
+    func laxIntegerRejects(json: String) throws {
+        let value = try JSONParser.parse(Array(#"{"n": \#(json)}"#.utf8))
+        #expect(FieldKind.laxInteger(try #require(value["n"])) == nil)
+        let issues = (try? RequestSchema([.optional("n", .laxInteger)]).validate(body: Array(#"{"n": \#(json)}"#.utf8)))
+            == nil
+        #expect(issues)
+    }
 }

@@ -172,6 +172,10 @@ import Testing
         let limited = try server.request("POST", "/api/fetch_extracted_data", headers: call.headers, body: fetchBody("cu-1001", 3))
         #expect(limited.json?["extracted_sms_data"]?.arrayValue?.count == 3)
         #expect(limited.json?["extracted_sms_data"]?.arrayValue?.first == entries.first)
+        // As in the FastAPI service, a number in a string counts.
+        let asText = Array(#"{"user_id": "cu-1001", "client_id": "\#(call.clientID)", "cnt_sms_threshold": " 2 "}"#.utf8)
+        let textLimited = try server.request("POST", "/api/fetch_extracted_data", headers: call.headers, body: asText)
+        #expect(textLimited.json?["extracted_sms_data"]?.arrayValue?.count == 2)
     }
 
     @Test func operationalRoutesAnswer() throws {

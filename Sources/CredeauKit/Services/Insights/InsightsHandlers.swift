@@ -116,12 +116,13 @@ struct FetchExtractedRequest: Sendable {
     static let schema = RequestSchema([
         .required("user_id", .string(minLength: 1, maxLength: 64)),
         .required("client_id", .string(minLength: 1, maxLength: 72)),
-        .optional("cnt_sms_threshold", .integer),
+        // As the FastAPI service read it: "100" and true are numbers too.
+        .optional("cnt_sms_threshold", .laxInteger),
     ])
 
     static func parse(_ body: [UInt8]) throws(ValidationError) -> FetchExtractedRequest {
         let value = try schema.validate(body: body)
-        let limit = value["cnt_sms_threshold"]?.integerValue
+        let limit = value["cnt_sms_threshold"].flatMap(FieldKind.laxInteger)
         if let limit, limit < 0 {
             throw ValidationError([ValidationIssue(
                 type: "greater_than_equal", location: [.string("body"), .string("cnt_sms_threshold")],
