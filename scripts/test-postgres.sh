@@ -2,7 +2,7 @@
 # Runs a throwaway PostgreSQL cluster for the test suite.
 #
 #   scripts/test-postgres.sh start    initdb a cluster in a temporary folder, start it on 127.0.0.1
-#                                     at a free port, create the role and the databases
+#                                     at a free port (or CREDEAU_TEST_PG_PORT), create the role and the databases
 #                                     api_insights_db and sync_db, and print `export` lines
 #   scripts/test-postgres.sh restart  restart the running cluster (tests use it to check reconnects)
 #   scripts/test-postgres.sh stop     shut the cluster down and remove its folder
@@ -61,7 +61,7 @@ start() {
 
     PG_BIN=$(find_bin)
     PG_DIR=$(mktemp -d /tmp/credeau-test-pg.XXXXXX)
-    PG_PORT=$(free_port)
+    PG_PORT=${CREDEAU_TEST_PG_PORT:-$(free_port)}
     if [[ $(id -u) -eq 0 ]]; then chown postgres: "$PG_DIR"; fi
 
     as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
