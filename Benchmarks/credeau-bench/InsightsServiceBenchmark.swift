@@ -137,6 +137,12 @@ struct InsightsServiceBenchmark {
                     return "\(name) \(format(cold[cold.count / 2])) / \(format(warm[warm.count / 2]))"
                 }
                 print("  time_json p50, cold / warm: " + text.joined(separator: ", "))
+                // The slowest first request by its own total, to tell a slow stage from a wait outside it.
+                if let slowest = stages.prefix(users).max(by: { ($0["total_ms"] ?? 0) < ($1["total_ms"] ?? 0) }) {
+                    let parts = ["load_ms", "extract_ms", "features_ms", "total_ms"].map { "\($0) \(format(slowest[$0] ?? 0))" }
+                    print("  slowest cold request: " + parts.joined(separator: ", ")
+                          + "; slowest as the client timed it \(format(passes[0].samples.last ?? 0)) ms")
+                }
             } else {
                 print("  time_json: \(stages.count) of \(2 * users) requests recorded, not reported")
             }
