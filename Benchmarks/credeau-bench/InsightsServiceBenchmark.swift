@@ -65,7 +65,8 @@ struct InsightsServiceBenchmark {
         try writeDump(to: directory, client: client, cutoff: cutoff)
 
         var environment = ProcessInfo.processInfo.environment
-        environment["LOG_LEVEL"] = "warning"
+        // CREDEAU_BENCH_LOG_LEVEL=info shows both services' access logs on standard error.
+        environment["LOG_LEVEL"] = ProcessInfo.processInfo.environment["CREDEAU_BENCH_LOG_LEVEL"] ?? "warning"
         // serve-sms encrypts each stored body, as production requires.
         environment["DB_ENCRYPTION_KEY"] = try Fernet.generateKey()
         let engine: String
