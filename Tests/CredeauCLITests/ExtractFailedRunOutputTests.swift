@@ -34,6 +34,18 @@ import Glibc
         #expect(leftovers.isEmpty)
     }
 
+    /// Returns a dump folder whose collection file is a named pipe that never delivers, so a run
+    /// waits while its output is already open, and an empty output folder beside it.
+    private func pipeDump() throws -> (input: URL, output: URL) {
+        let folder = try Support.makeTemporaryDirectory()
+        let input = folder.appendingPathComponent("dump")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        #expect(mkfifo(input.appendingPathComponent("sms_sync_request_sms_data.json").path, 0o600) == 0)
+        let output = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        return (input, output)
+    }
+
     @Test func featuresJSONLinesKept() throws {
         try expectKept("users.jsonl")
     }
@@ -61,14 +73,7 @@ import Glibc
     }
 
     @Test func interruptedRunLeavesNoPartialOutput() throws {
-        // The input's collection file is a named pipe that never delivers, so the run waits
-        // while the output is already open.
-        let folder = try Support.makeTemporaryDirectory()
-        let input = folder.appendingPathComponent("dump")
-        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
-        #expect(mkfifo(input.appendingPathComponent("sms_sync_request_sms_data.json").path, 0o600) == 0)
-        let output = folder.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let (input, output) = try pipeDump()
         let target = output.appendingPathComponent("users.jsonl").path
         try Data("earlier output\n".utf8).write(to: URL(fileURLWithPath: target))
 
@@ -82,6 +87,66 @@ import Glibc
 
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["users.jsonl"])
         #expect(try contents(target) == Data("earlier output\n".utf8))
+    }
+
+    @Test func signalTheCallerIgnoresStaysIgnored() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/nohup") else { return }
+        let (input, output) = try pipeDump()
+
+        // nohup starts the run with SIGHUP ignored, and the run must keep it so.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/nohup")
+        process.arguments = [Support.binary.path, "extract", "-i", input.path, "-o", output.appendingPathComponent("u.jsonl").path,
+                             "--cutoff-date", "2026-03-31", "-q"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty, Date() < deadline { usleep(20_000) }
+        kill(process.processIdentifier, SIGHUP)
+        usleep(300_000)
+        #expect(process.isRunning, "SIGHUP ended a run started under nohup")
+        try Support.signalOnceFolderFills(process, folder: output, count: 1, signal: SIGTERM)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
+    }
+
+    @Test func standardOutputPathWritesTheRedirectedStream() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let log = folder.appendingPathComponent("log.txt")
+        try Data("OLD\n".utf8).write(to: log)
+        let handle = try FileHandle(forWritingTo: log)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+
+        let process = Process()
+        process.executableURL = Support.binary
+        process.arguments = ["extract", "--sms", "-q", "--format", "jsonl", "-i", Support.fixture("sync_db"), "-o", "/dev/stdout"]
+        process.standardOutput = handle
+        try process.run()
+        process.waitUntilExit()
+
+        #expect(process.terminationStatus == 0)
+        let text = String(decoding: try contents(log.path), as: UTF8.self)
+        #expect(text.hasPrefix("OLD\n{"))
+        #expect(text.split(separator: "\n").count > 100)
+    }
+
+    @Test func danglingLinkGetsItsTargetOnlyOnSuccess() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let real = folder.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        let link = folder.appendingPathComponent("link.jsonl").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real/out.jsonl")
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+
+        let failed = try Support.run(["extract", "-i", empty.path, "-o", link, "--cutoff-date", "2026-03-31", "-q"])
+        #expect(failed.status != 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: real.path).isEmpty)
+        let good = try Support.run(["extract", "-i", Support.fixture("sync_db"), "-o", link, "--cutoff-date", "2026-03-31", "-q"])
+        #expect(good.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: real.path) == ["out.jsonl"])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real/out.jsonl")
     }
 
     @Test func outputThroughLinkReplacesTarget() throws {

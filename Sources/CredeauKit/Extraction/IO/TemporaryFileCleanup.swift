@@ -12,6 +12,10 @@ nonisolated(unsafe) private let pendingPaths: UnsafeMutablePointer<UnsafeMutable
 
 private let pendingSlotCount = 8
 
+/// The signals whose handler this file installed, so that one the caller ignored (`nohup`, a
+/// background job's SIGINT) stays ignored and is not reset to its default action either.
+nonisolated(unsafe) private var installedSignals: Set<Int32> = []
+
 /// Removes temporary files (the spooled copy of piped input, an output written beside its
 /// target) when SIGINT, SIGTERM or SIGHUP ends the process.
 ///
@@ -20,6 +24,8 @@ private let pendingSlotCount = 8
 /// the exit status still shows the signal. Up to eight files are tracked at a time.
 enum TemporaryFileCleanup {
     private static let signals = [SIGINT, SIGTERM, SIGHUP]
+    /// `SIG_IGN` as a number: glibc defines it as the handler address 1.
+    private static let ignoredHandlerValue = 1
 
     /// Tracks `path` and installs the handlers; call before the long work starts.
     ///
@@ -33,8 +39,13 @@ enum TemporaryFileCleanup {
         }
         var set = sigset_t()
         sigemptyset(&set)
-        for number in signals {
-            _ = signal(number, removePendingAndRaise)
+        for number in signals where !installedSignals.contains(number) {
+            let previous = signal(number, removePendingAndRaise)
+            if previous.map({ unsafeBitCast($0, to: Int.self) }) == Self.ignoredHandlerValue {
+                _ = signal(number, SIG_IGN)
+                continue
+            }
+            installedSignals.insert(number)
             sigaddset(&set, number)
         }
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
@@ -54,9 +65,10 @@ enum TemporaryFileCleanup {
             }
         }
         guard remaining == 0 else { return }
-        for number in signals {
+        for number in installedSignals {
             _ = signal(number, SIG_DFL)
         }
+        installedSignals = []
     }
 }
 

@@ -4,10 +4,11 @@ import Glibc
 
 /// A buffered byte sink on a file descriptor: standard output, or a file at a path.
 ///
-/// A regular file (or a path with no file yet) is written beside its target, as a hidden
-/// temporary file in the same directory, and renamed over the target by `finish()`. A run that
-/// fails before then leaves an existing file as it was, and the temporary file is removed.
-/// Other files (`/dev/null`, a pipe, a terminal) are written in place.
+/// A regular file (or a path with no file yet, or a symbolic link to either) is written beside
+/// its target, as a hidden temporary file in the same directory, and renamed over the target by
+/// `finish()`. A run that fails before then leaves an existing file as it was, and the temporary
+/// file is removed. Other files (`/dev/null`, a pipe, a terminal, anything under /dev or /proc)
+/// are written in place, and so is a file whose directory takes no new file, with a warning.
 public final class ByteOutput {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
@@ -23,18 +24,33 @@ public final class ByteOutput {
             descriptor = 1
             ownsDescriptor = false
             displayName = "<stdout>"
+        } else if let inherited = Self.inheritedDescriptor(path) {
+            // The process's own stream, as the shell set it up (appending included).
+            descriptor = inherited
+            ownsDescriptor = false
+            displayName = path
         } else {
             displayName = path
             ownsDescriptor = true
-            if let target = Self.replaceableTarget(path), let temporary = Self.openTemporary(beside: target) {
-                descriptor = temporary.descriptor
-                pending = (temporary.path, target)
+            let target = Self.replaceableTarget(path)
+            let temporary = target.map { Self.openTemporary(beside: $0) }
+            if let target, case let .success(file) = temporary {
+                descriptor = file.descriptor
+                pending = (file.path, target)
                 // A signal that ends the run removes the partial output too.
-                TemporaryFileCleanup.register(temporary.path)
+                TemporaryFileCleanup.register(file.path)
             } else {
-                let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                // Only a regular file is emptied first; a device, a pipe or a terminal is not.
+                var info = stat()
+                let isRegular = stat(path, &info) != 0 || info.st_mode & S_IFMT == S_IFREG
+                let opened = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (isRegular ? O_TRUNC : 0), 0o644)
                 guard opened >= 0 else {
                     throw ExtractOutputError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+                }
+                if case let .failure(failure) = temporary {
+                    StandardStreams.writeError("Warning: cannot create a temporary file beside '\(path)' ("
+                        + String(cString: strerror(failure.code)) + "); writing it in place, so a run that "
+                        + "fails leaves it partly written\n")
                 }
                 descriptor = opened
             }
@@ -83,39 +99,89 @@ public final class ByteOutput {
         self.pending = nil
     }
 
-    /// Returns the file a temporary file should replace: `path` itself when it is a regular file
-    /// or does not exist, the file a symbolic link points to when that is a regular file, and nil
-    /// for anything else.
-    private static func replaceableTarget(_ path: String) -> String? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return errno == ENOENT ? path : nil }
-        if info.st_mode & S_IFMT == S_IFREG { return path }
-        guard info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        let target = String(cString: resolved)
-        guard stat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return target
+    /// Returns the descriptor that `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N`
+    /// names in this process, when it is open. Opening those paths again would start a new file
+    /// position, so output redirected with `>>` overwrote the start of the file.
+    private static func inheritedDescriptor(_ path: String) -> Int32? {
+        let number: Int32?
+        switch path {
+        case "/dev/stdout": number = 1
+        case "/dev/stderr": number = 2
+        default:
+            let prefix = ["/dev/fd/", "/proc/self/fd/"].first { path.hasPrefix($0) }
+            number = prefix.flatMap { Int32(path.dropFirst($0.count)) }
+        }
+        guard let number, number >= 0, fcntl(number, F_GETFD) != -1 else { return nil }
+        return number
     }
 
-    /// Creates a hidden file in `target`'s directory with `target`'s permissions (0644 less the
-    /// umask for a new file). Returns nil when it cannot, and the caller then opens `target`.
-    private static func openTemporary(beside target: String) -> (path: String, descriptor: Int32)? {
-        let slash = target.lastIndex(of: "/")
-        let directory = slash.map { String(target[...$0]) } ?? ""
-        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-        var existing = stat()
-        let mode = stat(target, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
-        for attempt in 0..<8 {
-            let path = "\(directory).\(name).\(getpid())-\(attempt).tmp"
-            let opened = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-            if opened >= 0 {
-                // The mode given to open is reduced by the umask; an existing target keeps its own.
-                if stat(target, &existing) == 0 { fchmod(opened, mode) }
-                return (path, opened)
+    /// Returns the file a temporary file should replace, or nil for a file written in place.
+    ///
+    /// `path` itself qualifies when it is a regular file or does not exist. A symbolic link is
+    /// followed, link by link, to a regular file or a name with no file yet. Anything under /dev
+    /// or /proc is written in place: `/dev/stdout` leads through `/proc/self/fd/1` to whatever
+    /// file the shell redirected to, and replacing that file lost what the shell wrote around it.
+    private static func replaceableTarget(_ path: String) -> String? {
+        var current = path
+        for _ in 0..<16 {
+            guard !current.hasPrefix("/dev/"), !current.hasPrefix("/proc/") else { return nil }
+            var info = stat()
+            guard lstat(current, &info) == 0 else { return errno == ENOENT ? current : nil }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                return current
+            case S_IFLNK:
+                guard let next = linkTarget(current) else { return nil }
+                current = next
+            default:
+                return nil
             }
-            guard errno == EEXIST else { return nil }
         }
         return nil
+    }
+
+    /// Returns where the symbolic link `path` points, relative targets taken from its directory.
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if target.hasPrefix("/") { return target }
+        guard let slash = path.lastIndex(of: "/") else { return target }
+        return String(path[...slash]) + target
+    }
+
+    /// Creates a hidden file in `target`'s directory with `target`'s permission bits (0644 less
+    /// the umask for a new file), and with its owner when that can be set. The name is short, so
+    /// a target name near the file-name limit still gets one. Returns the error number when no
+    /// file can be made there.
+    private static func openTemporary(beside target: String) -> Result<(path: String, descriptor: Int32), TemporaryFileError> {
+        let slash = target.lastIndex(of: "/")
+        let directory = slash.map { String(target[...$0]) } ?? ""
+        var existing = stat()
+        let targetExists = stat(target, &existing) == 0
+        // Permission bits only: a set-user-id bit is not handed to a new file.
+        let mode = targetExists ? existing.st_mode & 0o777 : 0o644
+        for attempt in 0..<8 {
+            let path = "\(directory).credeau-\(getpid())-\(attempt).tmp"
+            let opened = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            if opened >= 0 {
+                if targetExists {
+                    // The mode given to open is reduced by the umask, so the target's own is set
+                    // again. Its owner is kept too when this process may set it (as root).
+                    fchmod(opened, mode)
+                    if getuid() == 0 { _ = fchown(opened, existing.st_uid, existing.st_gid) }
+                }
+                return .success((path, opened))
+            }
+            guard errno == EEXIST else { return .failure(TemporaryFileError(code: errno)) }
+        }
+        return .failure(TemporaryFileError(code: EEXIST))
+    }
+
+    /// The error number of a temporary file that could not be made beside a target.
+    private struct TemporaryFileError: Error {
+        var code: Int32
     }
 }
 
