@@ -146,19 +146,21 @@ public struct InsightsJobStore: Sendable {
     }
 
     /// Puts the jobs `worker` is running back to pending, for a replica that stops, so that
-    /// another takes them at once instead of after the lease. Returns how many went back.
+    /// another takes them at once instead of after the lease. The interrupted run does not count
+    /// among the job's attempts. Returns how many went back.
     @discardableResult
     public func release(worker: String) throws -> Int {
         switch database {
         case let .postgres(pool):
             return try pool.query("""
-                UPDATE insights_jobs SET status = 'pending', claimed_by = NULL
+                UPDATE insights_jobs SET status = 'pending', claimed_by = NULL, attempts = GREATEST(attempts - 1, 0)
                 WHERE claimed_by = \(worker) AND status = 'running'
                 """).affectedRows
         case let .sqlite(pool):
             return try pool.withDatabase { database in
                 try database.query("""
-                    UPDATE insights_jobs SET status = 'pending', claimed_by = NULL WHERE claimed_by = ? AND status = 'running'
+                    UPDATE insights_jobs SET status = 'pending', claimed_by = NULL, attempts = max(attempts - 1, 0)
+                    WHERE claimed_by = ? AND status = 'running'
                     """, [.text(worker)])
                 return database.changes
             }
