@@ -53,4 +53,27 @@ import Testing
         }
         #expect(failure.message.contains("corrupt"))
     }
+
+    /// A document whose member `a` is code with a scope, whose scope holds the same, `levels` deep.
+    private func nestedCodeScopes(levels: Int) -> [UInt8] {
+        func int32(_ value: Int) -> [UInt8] { withUnsafeBytes(of: Int32(value).littleEndian, Array.init) }
+        var document: [UInt8] = [5, 0, 0, 0, 0]
+        for _ in 0..<levels {
+            let code: [UInt8] = int32(2) + [UInt8(ascii: "x"), 0]
+            let value = int32(4 + code.count + document.count) + code + document
+            let body: [UInt8] = [0x0F, UInt8(ascii: "a"), 0] + value + [0]
+            document = int32(4 + body.count) + body
+        }
+        return document
+    }
+
+    @Test func codeScopesTenThousandDeepAreRejectedBeforeLoading() {
+        let problem = BSONBytes(bytes: nestedCodeScopes(levels: 10_000)).structureProblem
+        #expect(problem?.contains("nested deeper than 100 levels") == true)
+        #expect(BSONBytes(bytes: nestedCodeScopes(levels: 3)).structureProblem == nil)
+        #expect(BSONBytes(bytes: nested(levels: 3)).structureProblem == nil)
+        var corrupt = nestedCodeScopes(levels: 2)
+        corrupt[7] = 0x7F
+        #expect(BSONBytes(bytes: corrupt).structureProblem != nil)
+    }
 }

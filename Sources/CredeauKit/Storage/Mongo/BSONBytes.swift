@@ -61,6 +61,26 @@ public struct BSONBytes: Sendable, Equatable {
         return try body(OpaquePointer(storage))
     }
 
+    /// Returns what makes the bytes unfit to read, or nil when they are fit: nesting deeper than
+    /// `CREDEAU_DUMP_MAX_DEPTH` (libbson's converters recurse once per level, code-with-scope
+    /// scopes included, and a file nested 100,000 deep overflowed the stack) or a corrupt element.
+    public var structureProblem: String? {
+        do {
+            return try withBSON { document -> String? in
+            if credeau_bson_nests_too_deep(document) {
+                return "documents, arrays or code scopes nested deeper than \(CREDEAU_DUMP_MAX_DEPTH) levels"
+            }
+            var error = bson_error_t()
+            guard bson_validate_with_error(document, BSON_VALIDATE_NONE, &error) else {
+                return "corrupt document: \(BSONError.message(of: error))"
+            }
+            return nil
+            }
+        } catch {
+            return "corrupt document: invalid length"
+        }
+    }
+
     /// Relaxed Extended JSON: plain numbers, `{"$date": "<ISO 8601>"}` for dates after 1970,
     /// `{"$oid": …}` for object ids. Nil when the bytes are not valid BSON.
     public var relaxedJSON: String? {

@@ -53,6 +53,9 @@ public struct DumpLoader {
             var inserted = 0
             for (offset, bson) in documents.enumerated() {
                 let document: SyncDBDocument
+                if let problem = bson.structureProblem {
+                    throw DumpLoadError.invalidDocument(path: path, index: offset + 1, message: problem)
+                }
                 do {
                     document = try SyncDBDocument(bson: bson, collection: collection)
                 } catch {
