@@ -56,7 +56,25 @@ import Testing
         #expect(try TrustedProxies.parse("").get() == .none)
     }
 
-    @Test(arguments: ["lb.internal", "300.1.1.1", "10.0.0.0/33", "10.0.0.0/", "::1/129", "10.0.0.0/8x", "10.0.0.0/-1"])
+    @Test func mappedNetworkCountsItsPrefixOverAllBits() throws {
+        let proxies = try TrustedProxies.parse("::ffff:10.0.0.0/104").get()
+        #expect(proxies.contains("10.9.8.7"))
+        #expect(!proxies.contains("11.0.0.1"))
+    }
+
+    @Test func oneClientUnderEverySpellingOfItsAddress() throws {
+        let limiter = RateLimiter(limitPerMinute: 10, trustedProxies: try TrustedProxies.parse("127.0.0.1").get())
+        let spellings = ["1.1.1.1", "1.1.1.1:80", "::ffff:1.1.1.1", "[::ffff:1.1.1.1]:443"].map { hop in
+            limiter.clientAddress(of: HTTPRequest(method: "POST", path: "/", headers: ["x-forwarded-for": hop],
+                                                  clientAddress: "127.0.0.1"))
+        }
+        #expect(Set(spellings) == ["1.1.1.1"])
+        #expect(TrustedProxies.canonicalAddress("2001:DB8::0:1") == "2001:db8::1")
+        #expect(TrustedProxies.canonicalAddress("not an address") == "not an address")
+    }
+
+    @Test(arguments: ["lb.internal", "300.1.1.1", "10.0.0.0/33", "10.0.0.0/", "::1/129", "10.0.0.0/8x", "10.0.0.0/-1",
+                      "10.0.0.0/+8", "::ffff:10.0.0.0/95"])
     func badTrustedProxyEntryIsNamed(entry: String) {
         #expect(throws: TrustedProxies.InvalidEntry(entry: entry)) {
             try TrustedProxies.parse("10.0.0.1, \(entry)").get()

@@ -61,7 +61,8 @@ public final class RateLimiter: Sendable {
         guard trustedProxies.contains(request.clientAddress), let forwarded = request.header("x-forwarded-for") else {
             return request.clientAddress
         }
-        let hops = forwarded.split(separator: ",").map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
+        let hops = forwarded.split(separator: ",").map { TrustedProxies.canonicalAddress(String($0.trimmingSpaces())) }
+            .filter { !$0.isEmpty }
         return hops.last { !trustedProxies.contains($0) } ?? hops.first ?? request.clientAddress
     }
 }

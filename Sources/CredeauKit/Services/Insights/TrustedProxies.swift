@@ -48,9 +48,35 @@ public struct TrustedProxies: Sendable, Equatable {
         guard let bytes = addressBytes(String(parts[0])) else { return nil }
         let bits = bytes.count * 8
         guard parts.count == 2 else { return Network(bytes: bytes, prefixLength: bits) }
-        guard !parts[1].isEmpty, parts[1].allSatisfy(\.isASCII), let length = Int(parts[1]), (0...bits).contains(length)
-        else { return nil }
+        guard !parts[1].isEmpty, parts[1].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), parts[1].count <= 3,
+              var length = Int(parts[1]) else { return nil }
+        // An IPv4 network written as IPv6 (`::ffff:10.0.0.0/104`) counts its prefix over 128 bits.
+        if bytes.count == 4, parts[0].contains(":") {
+            guard length >= 96 else { return nil }
+            length -= 96
+        }
+        guard (0...bits).contains(length) else { return nil }
         return Network(bytes: bytes, prefixLength: length)
+    }
+
+    /// Returns one spelling of the address in `hop`, an `X-Forwarded-For` entry, so that
+    /// `1.1.1.1`, `1.1.1.1:80`, `::ffff:1.1.1.1` and `[::ffff:1.1.1.1]:80` count as one client;
+    /// text that is no address comes back as it is.
+    static func canonicalAddress(_ hop: String) -> String {
+        var text = hop
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            text = String(text[text.index(after: text.startIndex)..<close])
+        } else if text.filter({ $0 == ":" }).count == 1, let colon = text.firstIndex(of: ":") {
+            text = String(text[..<colon])
+        }
+        guard let bytes = addressBytes(text) else { return hop }
+        var output = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+        let family = bytes.count == 4 ? AF_INET : AF_INET6
+        let written = bytes.withUnsafeBytes { raw in
+            inet_ntop(family, raw.baseAddress, &output, socklen_t(output.count))
+        }
+        guard written != nil else { return hop }
+        return String(decoding: output.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Returns the 4 or 16 bytes of an IPv4 or IPv6 address, or nil for anything else. An IPv4 address
