@@ -23,17 +23,48 @@ public indirect enum FieldKind: Sendable {
 extension FieldKind {
     /// Returns the whole number in a `.laxInteger` field, or nil when there is none.
     static func laxInteger(_ value: JSONValue) -> Int64? {
+        if case let .number(number) = readLaxInteger(value) { return number }
+        return nil
+    }
+
+    /// What a `.laxInteger` field holds, with pydantic's error type and message when it holds no
+    /// whole number.
+    enum LaxInteger: Equatable {
+        case number(Int64)
+        case invalid(type: String, message: String)
+    }
+
+    static func readLaxInteger(_ value: JSONValue) -> LaxInteger {
+        let notText = LaxInteger.invalid(type: "int_parsing",
+                                         message: "Input should be a valid integer, unable to parse string as an integer")
         switch value {
         case let .bool(flag):
-            return flag ? 1 : 0
+            return .number(flag ? 1 : 0)
+        case let .integer(number):
+            return .number(number)
+        case let .number(number):
+            guard number.isFinite, number.rounded() == number else {
+                return .invalid(type: "int_from_float", message: "Input should be a valid integer, got a number with a fractional part")
+            }
+            guard abs(number) < 9.2e18 else {
+                return .invalid(type: "int_parsing_size", message: "Unable to parse input string as an integer, exceeded maximum size")
+            }
+            return .number(Int64(number))
         case let .string(text):
-            let trimmed = text.trimmingSpaces()
-            var digits = Substring(trimmed)
-            if digits.first == "+" || digits.first == "-" { digits = digits.dropFirst() }
-            guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-            return Int64(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : String(trimmed))
+            var digits = Substring(text.trimmingSpaces())
+            let negative = digits.first == "-"
+            if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+            // "5.0" is a whole number too; "5.5" is not.
+            if let dot = digits.firstIndex(of: "."), digits.index(after: dot) < digits.endIndex,
+               digits[digits.index(after: dot)...].allSatisfy({ $0 == "0" }) {
+                digits = digits[..<dot]
+            }
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return notText }
+            // Python's int has no upper bound; a count past Int64 means no limit at all.
+            guard let magnitude = Int64(digits) else { return .number(negative ? Int64.min : Int64.max) }
+            return .number(negative ? -magnitude : magnitude)
         default:
-            return value.typeName == "bool" ? nil : value.integerValue
+            return .invalid(type: "int_type", message: "Input should be a valid integer")
         }
     }
 
@@ -157,10 +188,8 @@ public struct RequestSchema: Sendable {
                                               message: "Input should be a valid integer", input: value))
             }
         case .laxInteger:
-            if FieldKind.laxInteger(value) == nil {
-                issues.append(ValidationIssue(type: "int_parsing", location: location(),
-                                              message: "Input should be a valid integer, unable to parse string as an integer",
-                                              input: value))
+            if case let .invalid(type, message) = FieldKind.readLaxInteger(value) {
+                issues.append(ValidationIssue(type: type, location: location(), message: message, input: value))
             }
         case .boolean:
             if case .bool = value { return }

@@ -74,13 +74,27 @@ import Testing
 
     @Test(arguments: [
         (#""5""#, 5), (#"" 7 ""#, 7), (#""+3""#, 3), (#""-2""#, -2), ("true", 1), ("false", 0), ("4", 4), ("5.0", 5),
+        (#""5.00""#, 5), (#""99999999999999999999""#, Int64.max),
     ] as [(String, Int64)])
     func laxIntegerReadsAsPydanticDoes(json: String, expected: Int64) throws {
         let value = try JSONParser.parse(Array(#"{"n": \#(json)}"#.utf8))
         #expect(FieldKind.laxInteger(try #require(value["n"])) == expected)
     }
 
-    @Test(arguments: [#""x""#, #""""#, #""5.5""#, #""1_000""#, "5.5", "[1]", #""99999999999999999999""#])
+    @Test(arguments: [
+        ("[5]", "int_type"), (#"{"a": 1}"#, "int_type"), ("5.5", "int_from_float"), ("1e300", "int_parsing_size"),
+        (#""5 6""#, "int_parsing"),
+    ])
+    func laxIntegerErrorsAreNamedAsPydanticNamesThem(json: String, type: String) throws {
+        let value = try JSONParser.parse(Array(#"{"n": \#(json)}"#.utf8))
+        guard case let .invalid(found, _) = FieldKind.readLaxInteger(try #require(value["n"])) else {
+            Issue.record("\(json) was read as a number")
+            return
+        }
+        #expect(found == type)
+    }
+
+    @Test(arguments: [#""x""#, #""""#, #""5.5""#, #""1_000""#, "5.5", "[1]", #""5.""#, #"".0""#, "1e300"])
     func laxIntegerRejects(json: String) throws {
         let value = try JSONParser.parse(Array(#"{"n": \#(json)}"#.utf8))
         #expect(FieldKind.laxInteger(try #require(value["n"])) == nil)
