@@ -149,6 +149,19 @@ import Glibc
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real/out.jsonl")
     }
 
+    @Test func serviceDatabaseIsNotAnSMSOutput() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let service = folder.appendingPathComponent("credeau.db").path
+        let migrated = try Support.run(["migrate", "--sqlite", service])
+        #expect(migrated.status == 0)
+        let before = try contents(service)
+
+        let result = try Support.run(["extract", "--sms", "-i", Support.fixture("sync_db"), "-o", service, "-q"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("it is a credeau service database"))
+        #expect(try contents(service) == before)
+    }
+
     @Test func outputThroughLinkReplacesTarget() throws {
         let folder = try Support.makeTemporaryDirectory()
         let target = folder.appendingPathComponent("target.jsonl").path

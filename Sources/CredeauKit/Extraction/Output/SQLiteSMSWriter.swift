@@ -12,6 +12,14 @@ public final class SQLiteSMSWriter: ExtractedSMSWriter {
     public init(path: String) throws {
         do {
             database = try SQLiteDatabase(path: path, walMode: false)
+            // A service database has the same table, with data an extraction must not replace.
+            let marker = try database.query(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'credeau_schema_migrations'")
+            guard marker.isEmpty else {
+                throw ExtractOutputError.cannotCreate(
+                    path: path, reason: "it is a credeau service database, whose extracted_sms table an extraction "
+                        + "would replace; write to another file")
+            }
             try database.execute("BEGIN")
             try database.execute("DROP TABLE IF EXISTS extracted_sms")
             try database.execute(Self.createTableSQL)
