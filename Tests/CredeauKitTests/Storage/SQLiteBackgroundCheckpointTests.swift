@@ -59,20 +59,21 @@ import Glibc
         let before = fileSize(path)
 
         // Small commits take the log past 4 pages: the thread is woken and copies them. The
-        // pauses let it run; without them the log may reach 8 pages first, and the committing
+        // pauses let it run; without them the log may reach 32 pages first, and the committing
         // connection copies instead.
         let rows = try commitUntilBackgroundPass(try #require(opened.database), try #require(opened.checkpointer))
         #expect(opened.checkpointer?.checkpointCounts.background ?? 0 >= 1)
         #expect(fileSize(path) > before)
 
 
-        // One commit of 8 pages or more is past twice the start: its own connection copies.
-        try commit(try #require(opened.database), rows: 300, from: 1_000)
+        // One commit of 32 pages or more (about 70 here) is past eight times the start: its own
+        // connection copies.
+        try commit(try #require(opened.database), rows: 1_000, from: 1_000)
         #expect(opened.checkpointer?.checkpointCounts.inline ?? 0 >= 1)
 
         opened.database = nil
         opened.checkpointer = nil
-        #expect(try rowCount(at: path) == .integer(Int64(rows + 300)))
+        #expect(try rowCount(at: path) == .integer(Int64(rows + 1_000)))
     }
 
     /// Another process that opens and closes the file must find this process's locks in place.
