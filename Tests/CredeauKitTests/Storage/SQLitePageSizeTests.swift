@@ -16,7 +16,7 @@ import Testing
         #expect(try setting("page_size", of: database) == .integer(16_384))
         #expect(try setting("journal_mode", of: database) == .text("wal"))
         #expect(try setting("synchronous", of: database) == .integer(1))
-        #expect(try setting("wal_autocheckpoint", of: database) == .integer(250))
+        #expect(try setting("wal_autocheckpoint", of: database) == .integer(1_000))
     }
 
     @Test func existingFileKeepsItsPageSize() throws {
@@ -29,7 +29,7 @@ import Testing
         let reopened = try SQLiteDatabase(path: path)
         #expect(try setting("page_size", of: reopened) == .integer(4096))
         #expect(try setting("journal_mode", of: reopened) == .text("wal"))
-        #expect(try setting("wal_autocheckpoint", of: reopened) == .integer(1000))
+        #expect(try setting("wal_autocheckpoint", of: reopened) == .integer(4_000))
         #expect(try reopened.query("SELECT text FROM notes") == [[.text("kept")]])
     }
 

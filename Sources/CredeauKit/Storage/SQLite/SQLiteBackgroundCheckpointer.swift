@@ -9,7 +9,8 @@ import Glibc
 ///
 /// With SQLite's automatic checkpoint, the commit that takes the log past its limit copies every
 /// logged page into the database file before it returns: about 4 MB read and written, once in
-/// every five or six 1,000-SMS requests of serve-sms. Connections given to `attach` instead wake
+/// every five or six 1,000-SMS requests of serve-sms at SQLite's default size (16 MB now, see
+/// `SQLiteDatabase.walCheckpointBytes`). Connections given to `attach` instead wake
 /// this thread, which runs a passive checkpoint on its own connection while writers go on
 /// appending. The first commit after that pass copies the little they appended meanwhile, so
 /// the whole log is copied and the next writer starts it again from the beginning. A log that
