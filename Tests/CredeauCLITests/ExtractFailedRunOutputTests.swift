@@ -110,7 +110,7 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
     }
 
-    @Test func standardOutputPathWritesTheRedirectedStream() throws {
+    @Test func devStdoutAppendsToRedirect() throws {
         let folder = try Support.makeTemporaryDirectory()
         let log = folder.appendingPathComponent("log.txt")
         try Data("OLD\n".utf8).write(to: log)

@@ -158,7 +158,7 @@ final class PendingRequest {
             guard let context, let key else { return mhdYes }
             let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
             let name = String(cString: key).lowercased()
-            // A field value excludes the spaces and tabs around it (RFC 9110, 5.5); libmicrohttpd
+            // A field value excludes the spaces and tabs around it (RFC 9110, 5.5). libmicrohttpd
             // drops those before it but keeps those after, so a token with a trailing space failed.
             let text = value.map { PendingRequest.trimmingFieldWhitespace(String(cString: $0)) } ?? ""
             collector.bytes += strlen(key) + (value.map { strlen($0) } ?? 0) + 4 + HTTPServer.bytesPerHeadItem

@@ -27,8 +27,8 @@ extension FieldKind {
         return nil
     }
 
-    /// What a `.laxInteger` field holds, with pydantic's error type and message when it holds no
-    /// whole number.
+    /// The content of a `.laxInteger` field: its whole number, or pydantic's error type and message
+    /// when it has none.
     enum LaxInteger: Equatable {
         case number(Int64)
         case invalid(type: String, message: String)

@@ -3,7 +3,7 @@ import Testing
 
 /// Dump documents nested past the depth limit are rejected with a message, not a stack overflow.
 @Suite struct BSONNestingDepthTests {
-    /// A document whose member `a` nests documents `levels` deep; the innermost is empty.
+    /// Returns a document whose member `a` nests documents `levels` deep, the innermost empty.
     private func nested(levels: Int, type: UInt8 = 0x03) -> [UInt8] {
         var document: [UInt8] = [5, 0, 0, 0, 0]
         for _ in 0..<levels {
@@ -54,7 +54,7 @@ import Testing
         #expect(failure.message.contains("corrupt"))
     }
 
-    /// A document whose member `a` is code with a scope, whose scope holds the same, `levels` deep.
+    /// Returns a document whose member `a` is code with a scope that contains the same, `levels` deep.
     private func nestedCodeScopes(levels: Int) -> [UInt8] {
         func int32(_ value: Int) -> [UInt8] { withUnsafeBytes(of: Int32(value).littleEndian, Array.init) }
         var document: [UInt8] = [5, 0, 0, 0, 0]
@@ -67,7 +67,7 @@ import Testing
         return document
     }
 
-    @Test func codeScopesTenThousandDeepAreRejectedBeforeLoading() {
+    @Test func deepCodeScopesRejectedBeforeLoad() {
         let problem = BSONBytes(bytes: nestedCodeScopes(levels: 10_000)).structureProblem
         #expect(problem?.contains("nested deeper than 100 levels") == true)
         #expect(BSONBytes(bytes: nestedCodeScopes(levels: 3)).structureProblem == nil)

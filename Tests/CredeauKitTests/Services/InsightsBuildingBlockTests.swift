@@ -56,13 +56,13 @@ import Testing
         #expect(try TrustedProxies.parse("").get() == .none)
     }
 
-    @Test func mappedNetworkCountsItsPrefixOverAllBits() throws {
+    @Test func mappedNetworkPrefixCountsAllBits() throws {
         let proxies = try TrustedProxies.parse("::ffff:10.0.0.0/104").get()
         #expect(proxies.contains("10.9.8.7"))
         #expect(!proxies.contains("11.0.0.1"))
     }
 
-    @Test func oneClientUnderEverySpellingOfItsAddress() throws {
+    @Test func addressSpellingsShareOneKey() throws {
         let limiter = RateLimiter(limitPerMinute: 10, trustedProxies: try TrustedProxies.parse("127.0.0.1").get())
         let spellings = ["1.1.1.1", "1.1.1.1:80", "::ffff:1.1.1.1", "[::ffff:1.1.1.1]:443"].map { hop in
             limiter.clientAddress(of: HTTPRequest(method: "POST", path: "/", headers: ["x-forwarded-for": hop],

@@ -19,7 +19,7 @@ nonisolated(unsafe) private var installedSignals: Set<Int32> = []
 /// Removes temporary files (the spooled copy of piped input, an output written beside its
 /// target) when SIGINT, SIGTERM or SIGHUP ends the process.
 ///
-/// Both hold borrower SMS, and without this an interrupted `extract` would leave them behind.
+/// Both contain borrower SMS, and without this an interrupted `extract` would leave them behind.
 /// The handler unlinks the files, restores the default action and raises the signal again, so
 /// the exit status still shows the signal. Up to eight files are tracked at a time.
 enum TemporaryFileCleanup {
@@ -27,7 +27,7 @@ enum TemporaryFileCleanup {
     /// `SIG_IGN` as a number: glibc defines it as the handler address 1.
     private static let ignoredHandlerValue = 1
 
-    /// Tracks `path` and installs the handlers; call before the long work starts.
+    /// Tracks `path` and installs the handlers. Call it before the long work starts.
     ///
     /// The signals are also unblocked on the calling thread, because a parent may start the
     /// process with them blocked (Foundation's `Process` under a test runner does), and then an
@@ -51,7 +51,7 @@ enum TemporaryFileCleanup {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
-    /// Stops tracking `path`; the caller removes it or hands it on. The default signal actions
+    /// Stops tracking `path`, which the caller removes or hands on. The default signal actions
     /// come back when no file is tracked.
     static func unregister(_ path: String) {
         var remaining = 0

@@ -40,7 +40,7 @@ public final class ByteOutput {
                 // A signal that ends the run removes the partial output too.
                 TemporaryFileCleanup.register(file.path)
             } else {
-                // Only a regular file is emptied first; a device, a pipe or a terminal is not.
+                // Only a regular file is emptied first, not a device, a pipe or a terminal.
                 var info = stat()
                 let isRegular = stat(path, &info) != 0 || info.st_mode & S_IFMT == S_IFREG
                 let opened = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (isRegular ? O_TRUNC : 0), 0o644)

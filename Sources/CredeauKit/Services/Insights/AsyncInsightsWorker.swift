@@ -57,7 +57,7 @@ public final class AsyncInsightsWorker: Sendable {
                 logger.notice("running async jobs handed back for another replica", [(LogKey.count, String(released))])
             }
         } catch {
-            logger.error("running async jobs not handed back; they run again after the lease", [(LogKey.error, "\(error)")])
+            logger.error("running async jobs not handed back, so they run again after the lease", [(LogKey.error, "\(error)")])
         }
     }
 

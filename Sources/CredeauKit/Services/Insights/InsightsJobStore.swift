@@ -168,7 +168,7 @@ public struct InsightsJobStore: Sendable {
     }
 
     /// Stores the response of job `id` with `status` done or failed, or puts it back to pending.
-    /// With `worker`, only while that worker holds the job or none does, so a run that ends late
+    /// With `worker`, only while that worker has the job or no worker does, so a run that ends late
     /// after its job was released and claimed again does not overwrite the new run's state.
     public func finish(id: Int64, status: InsightsJob.Status, result: String?, worker: String? = nil) throws {
         switch database {

@@ -60,8 +60,8 @@ public struct TrustedProxies: Sendable, Equatable {
     }
 
     /// Returns one spelling of the address in `hop`, an `X-Forwarded-For` entry, so that
-    /// `1.1.1.1`, `1.1.1.1:80`, `::ffff:1.1.1.1` and `[::ffff:1.1.1.1]:80` count as one client;
-    /// text that is no address comes back as it is.
+    /// `1.1.1.1`, `1.1.1.1:80`, `::ffff:1.1.1.1` and `[::ffff:1.1.1.1]:80` count as one client.
+    /// Text that is no address is returned unchanged.
     static func canonicalAddress(_ hop: String) -> String {
         var text = hop
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {

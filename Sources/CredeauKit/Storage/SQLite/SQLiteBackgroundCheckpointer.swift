@@ -8,17 +8,17 @@ import Glibc
 /// the request whose commit fills the log does not do the whole copy.
 ///
 /// With SQLite's automatic checkpoint, the commit that takes the log past its limit copies every
-/// logged page into the database file before it returns: about 4 MB read and written, once in
-/// every five or six 1,000-SMS requests of serve-sms at SQLite's default size (16 MB now, see
-/// `SQLiteDatabase.walCheckpointBytes`). Connections given to `attach` instead wake
+/// logged page into the database file before it returns. At SQLite's default limit of 4 MB that
+/// was once in every five or six 1,000-SMS requests of serve-sms; the limit is now 16 MB
+/// (`SQLiteDatabase.walCheckpointBytes`). Connections given to `attach` instead wake
 /// this thread, which runs a passive checkpoint on its own connection while writers go on
 /// appending. The first commit after that pass copies the little they appended meanwhile, so
 /// the whole log is copied and the next writer starts it again from the beginning. A log that
 /// a thread alone copies is seldom wholly copied while writers append, and grew past 180 MB
 /// under load. Should the log reach eight times the start size all the same, the committing
 /// connection waits for a running pass and copies the rest itself, as SQLite would copy it all.
-/// At twice the start size, which a user's first insights request writes, waiting for a pass
-/// (and its sync) held serve-sms's requests for 200 to 270 ms now and then.
+/// The wait started at 8 MB before, twice the former 4 MB start, and waiting for a pass (and its
+/// sync) then held serve-sms's requests for 200 to 270 ms now and then.
 public final class SQLiteBackgroundCheckpointer: Sendable {
     private let worker: CheckpointWorker
 
