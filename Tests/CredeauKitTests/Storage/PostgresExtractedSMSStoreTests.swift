@@ -3,14 +3,14 @@ import Foundation
 import Synchronization
 import Testing
 
-/// `PostgresExtractedSMSStore` writes a batch as one array per column. Texts that an array
-/// literal must escape, empty texts, the word NULL and missing values must read back as the
-/// SQLite store reads the same batch.
+/// `PostgresExtractedSMSStore` writes a batch as COPY text. Texts that COPY or an array literal
+/// must escape, empty texts, the word NULL and missing values must read back as the SQLite store
+/// reads the same batch.
 @Suite(.enabled(if: StorageTestSupport.postgresURL != nil, StorageTestSupport.postgresSkipNotice))
 struct PostgresExtractedSMSStoreTests {
     private static let awkward = [
         #"say "hi""#, #"back\slash"#, #"\""#, "{braces}", "a,b", "NULL", "null", "", " ", "tab\tand\nnewline",
-        "₹ 500 🙏", "(paren)", "'quote'", #"\\"#, "}", "{",
+        "₹ 500 🙏", "(paren)", "'quote'", #"\\"#, "}", "{", "cr\r\nlf", #"\N"#, "line\n\\.\nend", "\t",
     ]
 
     private static func batch() -> [ExtractedSMS] {
@@ -170,6 +170,41 @@ struct PostgresExtractedSMSStoreTests {
 
         #expect(failures.withLock { $0 } == [])
         #expect(try connection.query("SELECT count(*) FROM extracted_sms").scalar == String(rounds * idsPerBatch))
+    }
+
+    /// A batch of which some ids are stored already fails its COPY and goes in again through
+    /// INSERT … ON CONFLICT: the new ids go in, the stored rows keep their values, and an id twice
+    /// in one batch is stored once.
+    @Test func partlyStoredBatchAddsOnlyNewIDs() throws {
+        let database = try PostgresTestDatabase()
+        let connection = try Self.migrated(database)
+        let store = PostgresExtractedSMSStore(pool: PostgresPool(configuration: database.configuration), fernet: nil)
+        func entry(_ id: String, party: String) -> ExtractedSMS {
+            var sms = Self.batch()[1]
+            sms.smsID = id
+            sms.transactionParty = party
+            return sms
+        }
+        try store.store([entry("b", party: "first"), entry("a", party: "first"), entry("b", party: "second")],
+                        clientID: "acme", userID: "u", requestID: "r1")
+        try store.store([entry("c", party: "later"), entry("a", party: "later"), entry("d", party: "later")],
+                        clientID: "acme", userID: "u", requestID: "r2")
+
+        let rows = try connection.query(
+            "SELECT sms_id, transaction_party, request_id FROM extracted_sms ORDER BY sms_id").rows
+        #expect(rows == [["a", "first", "r1"], ["b", "first", "r1"], ["c", "later", "r2"], ["d", "later", "r2"]])
+        // The pooled connection is usable again after the failed COPY.
+        try store.store([entry("e", party: "x"), entry("a", party: "x")], clientID: "acme", userID: "u", requestID: "r3")
+        #expect(try connection.query("SELECT count(*) FROM extracted_sms").scalar == "5")
+    }
+
+    @Test func copyFieldsAreEscaped() {
+        var data: [UInt8] = []
+        for text in [#"a\b"#, "tab\there", "two\nlines\r", nil, #"\N"#, "plain ₹"] as [String?] {
+            PostgresExtractedSMSStore.appendCopyField(text, to: &data)
+            data.append(UInt8(ascii: "|"))
+        }
+        #expect(String(decoding: data, as: UTF8.self) == #"a\\b|tab\there|two\nlines\r|\N|\\N|plain ₹|"#)
     }
 
     @Test func arrayElementsAreQuotedAndEscaped() {

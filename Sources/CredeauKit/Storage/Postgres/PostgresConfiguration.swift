@@ -94,6 +94,8 @@ public struct PostgresConfiguration: Sendable, Equatable {
         var parameters = [
             ("host", host), ("port", String(port)), ("user", user), ("dbname", database),
             ("connect_timeout", String(connectTimeoutSeconds)), ("application_name", "credeau"),
+            // Swift strings and COPY data are UTF-8 whatever the database's own encoding.
+            ("client_encoding", "UTF8"),
         ]
         if !password.isEmpty { parameters.append(("password", password)) }
         if let sslMode { parameters.append(("sslmode", sslMode)) }

@@ -62,6 +62,15 @@ public final class PostgresConnection: @unchecked Sendable {
         try self.query(query, simpleProtocol: false)
     }
 
+    /// Runs `COPY … FROM STDIN` (text format) with `data` as its rows and returns how many rows
+    /// went in. A broken connection is retried once outside a transaction, like `query`: an
+    /// interrupted COPY leaves nothing behind, and one that finished before the socket broke fails
+    /// again on its unique keys rather than storing twice.
+    @discardableResult
+    public func copyIn(_ sql: String, data: [UInt8]) throws -> Int {
+        try retryingBroken(sql) { try sendCopy(sql, data: data) }.affectedRows
+    }
+
     /// Runs constant SQL that may hold several statements (migrations, `BEGIN`), with no parameters.
     public func executeScript(_ sql: String) throws {
         try query(PostgresQuery(sql: sql), simpleProtocol: true)
@@ -90,14 +99,20 @@ public final class PostgresConnection: @unchecked Sendable {
 
     @discardableResult
     private func query(_ query: PostgresQuery, simpleProtocol: Bool) throws -> PostgresRows {
+        try retryingBroken(query.sql) { try send(query, simpleProtocol: simpleProtocol) }
+    }
+
+    /// Runs `operation`, and once more after reconnecting when it broke the connection outside a
+    /// transaction.
+    private func retryingBroken(_ sql: String, _ operation: () throws -> PostgresRows) throws -> PostgresRows {
         // COMMIT on a fresh connection would commit nothing, so the end of a transaction is never retried.
-        let mayRetry = !isInTransaction && query.sql != "COMMIT" && query.sql != "ROLLBACK"
+        let mayRetry = !isInTransaction && sql != "COMMIT" && sql != "ROLLBACK"
         do {
-            return try send(query, simpleProtocol: simpleProtocol)
+            return try operation()
         } catch let broken as BrokenConnection {
             guard mayRetry else {
                 throw PostgresError.connectionLost(endpoint: configuration.endpoint, message: broken.message,
-                                                   statement: query.sql)
+                                                   statement: sql)
             }
             logger.notice("PostgreSQL connection broken, reconnecting", [
                 (LogKey.dbSystem, "postgresql"), ("db.endpoint", configuration.endpoint), (LogKey.error, broken.message),
@@ -105,13 +120,13 @@ public final class PostgresConnection: @unchecked Sendable {
             guard reconnect() else {
                 throw PostgresError.connectionLost(endpoint: configuration.endpoint,
                                                    message: PostgresError.condense(lastErrorMessage),
-                                                   statement: query.sql)
+                                                   statement: sql)
             }
             do {
-                return try send(query, simpleProtocol: simpleProtocol)
+                return try operation()
             } catch let again as BrokenConnection {
                 throw PostgresError.connectionLost(endpoint: configuration.endpoint, message: again.message,
-                                                   statement: query.sql)
+                                                   statement: sql)
             }
         }
     }
@@ -127,6 +142,49 @@ public final class PostgresConnection: @unchecked Sendable {
             }
         }
         defer { PQclear(result) }
+        return try rows(of: result, statement: query.sql)
+    }
+
+    /// Starts a COPY, sends `data` and reads the outcome.
+    private func sendCopy(_ sql: String, data: [UInt8]) throws -> PostgresRows {
+        let start = PQexec(handle, sql)
+        guard let start, PQresultStatus(start) == PGRES_COPY_IN else {
+            defer { PQclear(start) }
+            // A statement that did not start a COPY is an error here (the table is missing, say).
+            _ = try rows(of: start, statement: sql)
+            throw PostgresError.statementFailed(endpoint: configuration.endpoint, sqlState: "XX000",
+                                                message: "the server did not start COPY FROM STDIN", statement: sql)
+        }
+        PQclear(start)
+        let sent = data.withUnsafeBufferPointer { bytes -> Bool in
+            var offset = 0
+            // PQputCopyData takes an Int32 length, so large inputs go in pieces.
+            while offset < bytes.count {
+                let length = min(bytes.count - offset, 1 << 20)
+                let status = bytes.baseAddress!.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: length) {
+                    PQputCopyData(handle, $0, Int32(length))
+                }
+                guard status == 1 else { return false }
+                offset += length
+            }
+            return true
+        }
+        guard sent, PQputCopyEnd(handle, nil) == 1 else {
+            throw BrokenConnection(message: PostgresError.condense(lastErrorMessage))
+        }
+        // The COPY's own result, then nil; read every result so the connection is free again.
+        var outcome: Result<PostgresRows, any Error>?
+        while let result = PQgetResult(handle) {
+            defer { PQclear(result) }
+            let rows = Result { try self.rows(of: result, statement: sql) }
+            if outcome == nil { outcome = rows }
+        }
+        guard let outcome else { throw BrokenConnection(message: PostgresError.condense(lastErrorMessage)) }
+        return try outcome.get()
+    }
+
+    /// The rows of a finished statement, or its error: `BrokenConnection` when the socket is gone.
+    private func rows(of result: OpaquePointer?, statement: String) throws -> PostgresRows {
         guard let result else {
             throw BrokenConnection(message: PostgresError.condense(lastErrorMessage))
         }
@@ -144,7 +202,7 @@ public final class PostgresConnection: @unchecked Sendable {
                 throw BrokenConnection(message: message)
             }
             throw PostgresError.statementFailed(endpoint: configuration.endpoint, sqlState: sqlState, message: message,
-                                                statement: query.sql)
+                                                statement: statement)
         }
     }
 
@@ -177,7 +235,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// NUL, and libpq would end the parameter at it: a user id "a\u{0}b" would have matched the
     /// rows of user "a".
     static func replacingNUL(_ text: String) -> String {
-        // memchr, because a batch's array parameters are hundreds of KB each.
+        // memchr, because a value such as an id list parameter can be hundreds of KB.
         let hasNUL = text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
         } ?? text.utf8.contains(0)
