@@ -37,8 +37,10 @@ enum IOTestSupport {
         var allSMS: [SyncedSMS] { groups.flatMap(\.sms) }
     }
 
-    static func read(_ path: String, selection: SMSSelection = SMSSelection()) throws -> ReadResult {
-        let reader = SMSDumpReader(source: try SMSInputSource(path: path), selection: selection)
+    static func read(_ path: String, selection: SMSSelection = SMSSelection(), workers: Int = 1,
+                     windowDocuments: Int = SMSDumpReader.windowDocuments) throws -> ReadResult {
+        let reader = SMSDumpReader(source: try SMSInputSource(path: path), selection: selection, workers: workers,
+                                   windowDocuments: windowDocuments)
         var result = ReadResult()
         try reader.read(progress: { _, _ in }, problem: { result.problems.append($0) }) { key, sms in
             result.groups.append((key, sms))

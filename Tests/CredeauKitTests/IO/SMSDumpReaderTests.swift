@@ -44,6 +44,22 @@ import Testing
         #expect(!result.allSMS.contains { $0.raw.id == "1005-sent-1" })
     }
 
+    /// Several parsing threads and windows of one or two documents give what one thread gives:
+    /// the same users in the same order, records, counts and problems in file order.
+    @Test(arguments: ["sync_db", "mongodump", "bad/bad-sync.json", "bad/bad-json-line.jsonl", "bad/wrong-types.jsonl",
+                      "bad/truncated.bson", "bad/bad-array.json", "bad/invalid-utf8.jsonl", "sms/messages.jsonl"])
+    func parallelReadMatchesOneThread(fixture: String) throws {
+        let single = try IOTestSupport.read(IOTestSupport.fixture(fixture))
+        for (workers, window) in [(3, 2), (2, 1), (1, 1)] {
+            let parallel = try IOTestSupport.read(IOTestSupport.fixture(fixture), workers: workers, windowDocuments: window)
+            #expect(parallel.groups.map(\.key) == single.groups.map(\.key), "\(workers) workers, window \(window)")
+            #expect(parallel.allSMS == single.allSMS, "\(workers) workers, window \(window)")
+            #expect(parallel.counts == single.counts, "\(workers) workers, window \(window)")
+            #expect(parallel.problems == single.problems, "\(workers) workers, window \(window)")
+        }
+        #expect(single.counts.documents > 0 || !single.problems.isEmpty)
+    }
+
     @Test func bsonDumpGivesSameRecordsAsJSON() throws {
         let json = try IOTestSupport.read(IOTestSupport.fixture("sync_db"))
         let bson = try IOTestSupport.read(IOTestSupport.fixture("mongodump"))

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The documents of a dump that an extraction keeps, chosen by user and client.
 public struct SMSSelection: Sendable, Equatable {
     /// User ids to keep; nil keeps every user.
@@ -30,17 +32,28 @@ public struct SMSReadCounts: Sendable, Equatable {
 ///
 /// The first pass splits the file into documents, reads each one's client and user, and keeps
 /// only the documents' offsets per user. The second pass reads each user's documents again in
-/// file order. Memory is bounded by one user's SMS plus a few integers per document.
+/// file order. Memory is bounded by one user's SMS plus a few integers per document, and by the
+/// window of documents that `workers` threads parse at once.
 final class SMSDumpReader {
     private let source: SMSInputSource
     private let selection: SMSSelection
+    private let workers: Int
+    private let windowDocuments: Int
     private(set) var counts = SMSReadCounts()
     /// The requested user ids (`SMSSelection.userIDs`) that have at least one readable document.
     private(set) var foundUserIDs: Set<String> = []
 
-    init(source: SMSInputSource, selection: SMSSelection) {
+    /// Documents parsed together by the workers. Problems, counts and users still come out in file order.
+    static let windowDocuments = 256
+    /// Bytes of documents held at once for the workers, unless a single document is larger.
+    static let windowBytes = 16 << 20
+
+    /// - Parameter windowDocuments: how many documents the workers parse at once (tests use small windows).
+    init(source: SMSInputSource, selection: SMSSelection, workers: Int = 1, windowDocuments: Int = SMSDumpReader.windowDocuments) {
         self.source = source
         self.selection = selection
+        self.workers = max(1, workers)
+        self.windowDocuments = max(1, windowDocuments)
     }
 
     /// Reads the whole input; `body` receives each user's new inbox SMS in file order.
@@ -60,86 +73,186 @@ final class SMSDumpReader {
         var spansByUser: [UserKey: [DocumentSpan]] = [:]
 
         // MARK: - Pass 1: index documents by user
+        var window: [PendingItem] = []
+        var windowBytes = 0
+        func indexWindow() throws {
+            let indexed = parallelMap(window) { item -> IndexedDocument? in
+                guard case let .document(_, bytes) = item else { return nil }
+                return bytes.withUnsafeBytes { self.index($0) }
+            }
+            for (item, document) in zip(window, indexed) {
+                switch item {
+                case let .unreadable(location, reason):
+                    report(FieldProblem(field: nil, reason: reason), at: location, to: problem)
+                case let .document(span, _):
+                    guard let document else { continue }
+                    try record(document, span: span, order: &order, spansByUser: &spansByUser, problem: problem)
+                }
+            }
+            window.removeAll(keepingCapacity: true)
+            windowBytes = 0
+        }
         try DocumentScanner.scan(file, format: source.format, progress: { progress($0, total) }) { item in
             switch item {
             case let .unreadable(location, reason):
-                report(FieldProblem(field: nil, reason: reason), at: location, to: problem)
+                window.append(.unreadable(location, reason: reason))
             case let .document(span, bytes):
-                let decoded: (BSONDocument, SyncDocumentHeader)
-                switch decodeHeader(bytes) {
-                case let .failure(fieldProblem):
-                    report(fieldProblem, at: span.location, to: problem)
-                    return
-                case let .success(value):
-                    decoded = value
-                }
-                let (document, header) = decoded
-                counts.documents += 1
-                guard let key = selectedKey(for: header) else { return }
-                if selection.userIDs != nil, let userID = header.userID { foundUserIDs.insert(userID) }
-                if spansByUser[key] == nil { order.append(key) }
-                spansByUser[key, default: []].append(span)
-                try checkRecords(of: document, header: header, location: span.location, problem: problem)
+                window.append(.document(span, [UInt8](bytes)))
+                windowBytes += bytes.count
             }
+            if window.count >= windowDocuments || windowBytes >= Self.windowBytes { try indexWindow() }
         }
+        try indexWindow()
 
         // MARK: - Pass 2: read each user's documents again, in file order
         var done = file.size
-        var buffer: [UInt8] = []
         var deduplicator = SMSDeduplicator()
+        var users: [(key: UserKey, spans: [DocumentSpan])] = []
+        var userBytes = 0
+        func readUsers() throws {
+            var documents: [(user: Int, span: DocumentSpan, bytes: [UInt8])] = []
+            for (user, entry) in users.enumerated() {
+                for span in entry.spans {
+                    documents.append((user, span, try file.readBytes(at: span.offset, length: span.length)))
+                }
+            }
+            let decoded = parallelMap(documents) { document in
+                document.bytes.withUnsafeBytes { self.records(of: $0) }
+            }
+            var next = 0
+            for (user, entry) in users.enumerated() {
+                deduplicator.reset()
+                var batch: [SyncedSMS] = []
+                while next < documents.count, documents[next].user == user {
+                    keepNew(decoded[next], deduplicator: &deduplicator, into: &batch)
+                    done += Int64(documents[next].span.length)
+                    progress(done, total)
+                    next += 1
+                }
+                if !batch.isEmpty { try body(entry.key, batch) }
+            }
+            users.removeAll(keepingCapacity: true)
+            userBytes = 0
+        }
         for key in order {
             guard let spans = spansByUser.removeValue(forKey: key) else { continue }
-            deduplicator.reset()
-            var batch: [SyncedSMS] = []
-            for span in spans {
-                buffer = try file.readBytes(at: span.offset, length: span.length)
-                try buffer.withUnsafeBytes { bytes in
-                    try readDocument(bytes, span: span, deduplicator: &deduplicator, into: &batch)
-                }
-                done += Int64(span.length)
-                progress(done, total)
-            }
-            if !batch.isEmpty { try body(key, batch) }
+            users.append((key, spans))
+            userBytes += spans.reduce(0) { $0 + $1.length }
+            let documentCount = users.reduce(0) { $0 + $1.spans.count }
+            if documentCount >= windowDocuments || userBytes >= Self.windowBytes { try readUsers() }
         }
+        try readUsers()
         progress(total, total)
     }
 
-    private func readDocument(
-        _ bytes: UnsafeRawBufferPointer, span: DocumentSpan, deduplicator: inout SMSDeduplicator,
-        into batch: inout [SyncedSMS]
+    /// A scanner item held until its window is parsed, with the document's bytes copied.
+    private enum PendingItem {
+        case document(DocumentSpan, [UInt8])
+        case unreadable(RecordLocation, reason: String)
+    }
+
+    /// The pass 1 facts of one document, worked out on a worker thread.
+    private enum IndexedDocument {
+        case unreadable(FieldProblem)
+        /// A readable document of a user the selection leaves out.
+        case skipped
+        /// A selected document: its user, how many SMS records it has, and the unreadable ones.
+        case selected(UserKey, userID: String?, smsCount: Int, problems: [(index: Int?, problem: FieldProblem)])
+    }
+
+    /// Parses one document for pass 1. Safe to call from several threads at once.
+    private func index(_ bytes: UnsafeRawBufferPointer) -> IndexedDocument {
+        let decoded: (BSONDocument, SyncDocumentHeader)
+        switch decodeHeader(bytes) {
+        case let .failure(fieldProblem): return .unreadable(fieldProblem)
+        case let .success(value): decoded = value
+        }
+        let (document, header) = decoded
+        guard let key = selectedKey(for: header) else { return .skipped }
+        var smsCount = 0
+        var problems: [(index: Int?, problem: FieldProblem)] = []
+        let picked = SyncRecordField.pick(from: document.fields)
+        // forEachSMS throws only what its closure throws, and this closure throws nothing.
+        try? SyncDocumentDecoder.forEachSMS(in: picked, header: header) { index, result in
+            smsCount += 1
+            if case let .failure(fieldProblem) = result { problems.append((index, fieldProblem)) }
+        }
+        return .selected(key, userID: header.userID, smsCount: smsCount, problems: problems)
+    }
+
+    /// Applies what `index` found, in file order: counts, the user's document list and problems.
+    private func record(
+        _ document: IndexedDocument, span: DocumentSpan, order: inout [UserKey],
+        spansByUser: inout [UserKey: [DocumentSpan]], problem: (InputProblem) -> Void
     ) throws {
-        // Pass 1 reported every problem already, so unreadable records are skipped silently here.
-        guard case let .success((document, header)) = decodeHeader(bytes) else { return }
+        switch document {
+        case let .unreadable(fieldProblem):
+            report(fieldProblem, at: span.location, to: problem)
+        case .skipped:
+            counts.documents += 1
+        case let .selected(key, userID, smsCount, problems):
+            counts.documents += 1
+            if selection.userIDs != nil, let userID { foundUserIDs.insert(userID) }
+            if spansByUser[key] == nil { order.append(key) }
+            spansByUser[key, default: []].append(span)
+            counts.sms += smsCount
+            for found in problems {
+                var location = span.location
+                location.smsIndex = found.index
+                report(found.problem, at: location, to: problem)
+            }
+        }
+    }
+
+    /// Returns the readable SMS records of one document for pass 2, in order. Safe to call from
+    /// several threads at once. Pass 1 reported every problem already, so unreadable records are
+    /// left out silently.
+    private func records(of bytes: UnsafeRawBufferPointer) -> [SyncedSMS] {
+        guard case let .success((document, header)) = decodeHeader(bytes) else { return [] }
         var filled = header
         filled.clientID = header.clientID ?? selection.clientID
         let picked = SyncRecordField.pick(from: document.fields)
-        try SyncDocumentDecoder.forEachSMS(in: picked, header: filled) { _, result in
-            guard case let .success(sms) = result else { return }
+        var records: [SyncedSMS] = []
+        try? SyncDocumentDecoder.forEachSMS(in: picked, header: filled) { _, result in
+            if case let .success(sms) = result { records.append(sms) }
+        }
+        return records
+    }
+
+    /// Adds the records that are new for the user and in the inbox to `batch`, counting the others.
+    private func keepNew(_ records: [SyncedSMS], deduplicator: inout SMSDeduplicator, into batch: inout [SyncedSMS]) {
+        for sms in records {
             guard deduplicator.insert(sms.raw) else {
                 counts.duplicates += 1
-                return
+                continue
             }
             guard sms.isInbox else {
                 counts.notInInbox += 1
-                return
+                continue
             }
             batch.append(sms)
         }
     }
 
-    /// Counts the SMS of a selected document and reports the unreadable ones, in file order.
-    private func checkRecords(
-        of document: BSONDocument, header: SyncDocumentHeader, location: RecordLocation,
-        problem: (InputProblem) -> Void
-    ) throws {
-        let picked = SyncRecordField.pick(from: document.fields)
-        try SyncDocumentDecoder.forEachSMS(in: picked, header: header) { index, result in
-            counts.sms += 1
-            guard case let .failure(fieldProblem) = result else { return }
-            var recordLocation = location
-            recordLocation.smsIndex = index
-            report(fieldProblem, at: recordLocation, to: problem)
+    /// Runs `transform` over `items` on up to `workers` threads and returns the results in order.
+    /// `transform` must only read the reader's constant settings (`index` and `records` do).
+    private func parallelMap<Item, Result>(_ items: [Item], _ transform: (Item) -> Result) -> [Result] {
+        let threads = min(workers, items.count)
+        guard threads > 1 else { return items.map(transform) }
+        var results = [Result?](repeating: nil, count: items.count)
+        withoutActuallyEscaping(transform) { transform in
+            results.withUnsafeMutableBufferPointer { buffer in
+                let window = WindowWork(items: items, transform: transform, results: buffer)
+                DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                    var index = thread
+                    while index < window.items.count {
+                        window.results[index] = window.transform(window.items[index])
+                        index += threads
+                    }
+                }
+            }
         }
+        return results.map { $0! }
     }
 
     /// Parses one document and reads its header.
@@ -182,3 +295,14 @@ final class SMSDumpReader {
 
 @available(*, unavailable, message: "A dump reader is used by one thread at a time")
 extension SMSDumpReader: Sendable {}
+
+/// One window's documents, the parsing function and the result slots, shared by the parsing threads.
+///
+/// `@unchecked Sendable` is safe here: the threads only read `items` and the reader's constant
+/// settings through `transform`, each thread writes only its own result indices, and
+/// `concurrentPerform` returns only after every thread has finished.
+private struct WindowWork<Item, Result>: @unchecked Sendable {
+    let items: [Item]
+    let transform: (Item) -> Result
+    let results: UnsafeMutableBufferPointer<Result?>
+}
