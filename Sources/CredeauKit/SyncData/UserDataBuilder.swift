@@ -10,7 +10,8 @@ public struct UserDataBuilder {
 
     /// Kept SMS with the sync time of the first document that carried each.
     private var sms: [(record: SyncedSMSRecord, syncedAt: Int64)] = []
-    private var smsIndexByID: [String: Int] = [:]
+    /// Byte-exact, as the stores compare ids: "é" and "e\u{301}" are two SMS.
+    private var smsIndexByID: [ExactText: Int] = [:]
     private var smsIndexByContent: [SMSDuplicateKey: Int] = [:]
     private var senderKeys = SenderKeyCache()
     private var appsByPackage: [String: (record: AppRecord, syncedAt: Int64)]?
@@ -154,8 +155,8 @@ public struct UserDataBuilder {
         // below `sms.count`, so `byID` equals `candidate` either when the id was new or when it
         // already pointed at the content twin, which come to the same.
         var byID = candidate
-        if !id.isEmpty, let previous = smsIndexByID.updateValue(candidate, forKey: id) {
-            if previous != candidate { smsIndexByID[id] = previous }
+        if !id.isEmpty, let previous = smsIndexByID.updateValue(candidate, forKey: ExactText(id)) {
+            if previous != candidate { smsIndexByID[ExactText(id)] = previous }
             byID = previous
         }
         let existing: Int? = byID < sms.count ? byID : nil

@@ -119,6 +119,27 @@ import Glibc
         #expect(service.stop() == 0)
     }
 
+    /// An id that differs from a stored one only in Unicode normalisation is a new SMS: stored, and
+    /// counted in credeau_sms_stored_total.
+    @Test func canonicalTwinIDIsStoredAndCounted() throws {
+        let workspace = try Workspace()
+        let service = try ServeSMSProcess(environment: workspace.environment())
+        let client = try service.client()
+        var first = ServeSMSTestSupport.debitSMS(count: 1)
+        first[0].id = "\u{E9}"
+        #expect(try client.request("POST", "/api/extract_sms", body: ServeSMSTestSupport.body(sms: first)).status == 200)
+        var second = ServeSMSTestSupport.debitSMS(count: 2)
+        second[0].id = "\u{E9}"
+        second[1].id = "e\u{301}"
+        #expect(try client.request("POST", "/api/extract_sms", body: ServeSMSTestSupport.body(sms: second)).status == 200)
+
+        let database = try SQLiteDatabase(path: workspace.sqlitePath)
+        #expect(try database.query("SELECT sms_id FROM extracted_sms").count == 2)
+        let metrics = try client.request("GET", "/metrics").text
+        #expect(ServeSMSTestSupport.metric("credeau_sms_stored_total", in: metrics) == 2)
+        #expect(service.stop() == 0)
+    }
+
     @Test func resentSMSAreNotStoredAgain() throws {
         let workspace = try Workspace()
         let service = try ServeSMSProcess(environment: workspace.environment())

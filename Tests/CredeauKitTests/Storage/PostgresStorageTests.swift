@@ -324,6 +324,42 @@ struct PostgresStorageTests {
         #expect(created.scalar == "2026-11-30 10:15:00")
     }
 
+    /// jsonb cannot hold NUL: a document whose SMS id and body carry `\u0000` loads with U+FFFD in
+    /// their place, as extracted_sms keeps such ids, instead of failing the whole load (22P05).
+    @Test func loadReplacesNULInJSONB() throws {
+        let database = try PostgresTestDatabase()
+        let sync = try PostgresTestDatabase()
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let document = #"{"client_id":"acme","user_id":"nul-1","request_id":"r-nul","#
+            + #""sms":[{"sms_id":"a\u0000b","sms_body":"Rs 5 debited\u0000","sms_sender":"VM-HDFCBK","#
+            + #""sms_inbox_date":1772541341000},{"sms_id":"c","sms_body":"a \\u0000 text","sms_inbox_date":1772541341000}]}"#
+        try (document + "\n").write(to: folder.appendingPathComponent("sms_sync_request_sms_data.json"),
+                                     atomically: true, encoding: .utf8)
+        var options = MigrateOptions(environment: [
+            "DI_POSTGRES_HOST": database.configuration.host, "DI_POSTGRES_PORT": String(database.configuration.port),
+            "DI_POSTGRES_USERNAME": database.configuration.user, "DI_POSTGRES_PASSWORD": database.configuration.password,
+            "DI_POSTGRES_DATABASE": database.configuration.database,
+            "DI_POSTGRES_SYNC_DATABASE": sync.configuration.database, "CREDEAU_SQLITE_PATH": "/nonexistent/never-used.db",
+        ])
+        options.loadDirectory = folder.path
+        let lines = Mutex<[String]>([])
+        try MigrateRunner(options: options, logger: .discarding) { line in lines.withLock { $0.append(line) } }.run()
+
+        #expect(lines.withLock { $0 }.contains { $0.contains("loaded 1 documents, skipped 0") })
+        let store = PostgresSyncDBStore(pool: PostgresPool(configuration: sync.configuration, maxConnections: 1))
+        let stored = try #require(try store.documents(in: .sms, clientID: "acme", userID: "nul-1").first)
+        #expect(stored.contains(#""a\ufffdb""#) || stored.contains("\"a\u{FFFD}b\""))
+        #expect(stored.contains(#"a \\u0000 text"#), "an escaped backslash before u0000 is text, left as it is")
+    }
+
+    @Test func replacingNULEscapesSkipsEscapedBackslashes() {
+        #expect(PostgresSyncDBStore.replacingNULEscapes(#"{"a":"x\u0000y"}"#) == #"{"a":"x\uFFFDy"}"#)
+        #expect(PostgresSyncDBStore.replacingNULEscapes(#"{"a":"x\\u0000y"}"#) == #"{"a":"x\\u0000y"}"#)
+        #expect(PostgresSyncDBStore.replacingNULEscapes(#"{"a":"\u00000\u0000"}"#) == #"{"a":"\uFFFD0\uFFFD"}"#)
+        #expect(PostgresSyncDBStore.replacingNULEscapes(#"{"a":"\n\u00e9"}"#) == #"{"a":"\n\u00e9"}"#)
+    }
+
     @Test func poolServesConcurrentBorrowers() throws {
         let database = try PostgresTestDatabase()
         let pool = PostgresPool(configuration: database.configuration, maxConnections: 2)

@@ -94,7 +94,10 @@ final class PrivatePostgresCluster {
     init() throws {
         stateFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("credeau-private-pg-\(UUID().uuidString).env").path
-        let started = try ScriptRunner.run(script, ["start"], environment: ["CREDEAU_TEST_PG_STATE": stateFile])
+        // An empty CREDEAU_TEST_PG_PORT makes the script pick a free port: the one a caller set
+        // for the shared cluster is taken already.
+        let started = try ScriptRunner.run(script, ["start"],
+                                           environment: ["CREDEAU_TEST_PG_STATE": stateFile, "CREDEAU_TEST_PG_PORT": ""])
         let prefix = "export CREDEAU_TEST_PG_URL="
         guard started.status == 0,
               let line = started.output.split(separator: "\n").first(where: { $0.hasPrefix(prefix) })

@@ -41,4 +41,42 @@ import Testing
 
         #expect(builder.build().sms.map(\.smsID) == Self.expectedIDs)
     }
+
+    /// Ids and bodies compare as bytes, as the stores compare them: "é" written as one code point
+    /// and as "e" with a combining accent are two SMS, which Swift's `==` takes as one text.
+    private static let canonicalTwins: [RawSMS] = [
+        RawSMS(id: "\u{E9}", sender: "VM-HDFCBK", body: "Rs 100 debited", inboxDateMillis: base),
+        RawSMS(id: "e\u{301}", sender: "VM-HDFCBK", body: "Rs 200 debited", inboxDateMillis: base + 60_000),
+        RawSMS(id: "3", sender: "VM-HDFCBK", body: "Rs 5 at caf\u{E9}", inboxDateMillis: base + 120_000),
+        RawSMS(id: "4", sender: "VM-HDFCBK", body: "Rs 5 at cafe\u{301}", inboxDateMillis: base + 120_000),
+    ]
+
+    @Test func deduplicatorComparesBytes() {
+        var deduplicator = SMSDeduplicator()
+        let kept = Self.canonicalTwins.filter { deduplicator.insert($0) }.map(\.id)
+
+        #expect(kept.count == 4)
+    }
+
+    @Test func builderComparesBytes() throws {
+        var builder = UserDataBuilder(clientID: "c1", userID: "u1")
+        let records = Self.canonicalTwins.map { sms -> JSONValue in
+            .object([("sms_id", .string(sms.id)), ("sms_sender", .string(sms.sender ?? "")), ("sms_body", .string(sms.body)),
+                     ("sms_inbox_date", .integer(sms.inboxDateMillis ?? 0))])
+        }
+        let document = JSONValue.object([("client_id", .string("c1")), ("user_id", .string("u1")),
+                                         ("created_at", .integer(Self.base + 600_000)), ("sms", .array(records))])
+        try builder.add(document: document, source: .sms)
+
+        #expect(builder.build().sms.count == 4)
+    }
+
+    @Test func userKeysCompareBytes() {
+        let composed = UserKey(clientID: "c", userID: "\u{E9}")
+        let decomposed = UserKey(clientID: "c", userID: "e\u{301}")
+
+        #expect(composed != decomposed)
+        #expect(Set([composed, decomposed]).count == 2)
+        #expect(SyncDBUser(clientID: "c", userID: "\u{E9}") != SyncDBUser(clientID: "c", userID: "e\u{301}"))
+    }
 }

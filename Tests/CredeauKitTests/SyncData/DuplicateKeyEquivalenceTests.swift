@@ -2,19 +2,19 @@ import Testing
 @testable import CredeauKit
 
 /// `SMSDuplicateKey` keeps a precomputed hash and the builder caches sender keys. These tests
-/// compare both deduplicators with plain reference versions, built from `String` fields and
-/// `SenderNormaliser`, on many SMS with every kind of near-duplicate.
+/// compare both deduplicators with plain reference versions, built from byte-exact texts
+/// (`ExactText`) and `SenderNormaliser`, on many SMS with every kind of near-duplicate.
 @Suite struct DuplicateKeyEquivalenceTests {
     private struct ReferenceKey: Hashable {
-        var sender: String
+        var sender: ExactText
         var second: Int64
-        var body: String
+        var body: ExactText
 
         init?(_ sms: RawSMS) {
             guard let millis = sms.inboxDateMillis else { return nil }
-            sender = SenderNormaliser.normalise(sms.sender).key
+            sender = ExactText(SenderNormaliser.normalise(sms.sender).key)
             second = floorDivide(millis, 1000)
-            body = sms.body
+            body = ExactText(sms.body)
         }
     }
 
@@ -29,12 +29,15 @@ import Testing
     ]
 
     /// SMS drawn from small pools of ids, senders, bodies and times, so duplicates of every kind
-    /// are frequent. Canonically equivalent bodies (NFC and NFD) must match as before.
+    /// are frequent. Canonically equivalent texts (NFC and NFD) are different bytes, so they
+    /// must not match.
     /// Without `plausibleDates`, half the dates are near 1970 and some are negative.
     private static func sample(count: Int, seed: UInt64, plausibleDates: Bool) -> [RawSMS] {
         var random = SplitMix64(seed: seed)
         return (0..<count).map { _ in
-            let id = random.next() % 8 == 0 ? "" : "id\(random.next() % 400)"
+            let ids = ["", "\u{E9}", "e\u{301}"]
+            let pick = random.next() % 16
+            let id = pick < UInt64(ids.count) ? ids[Int(pick)] : "id\(random.next() % 400)"
             let offsets: [Int64?] = [nil, 0, 400, 999, 1000, 1999, -1, -1000, -1001, 86_400_000]
             let offset = offsets[Int(random.next() % UInt64(offsets.count))]
             return RawSMS(id: id, sender: senders[Int(random.next() % UInt64(senders.count))],
@@ -47,9 +50,9 @@ import Testing
     }
 
     private static func referenceDeduplicatorKeeps(_ list: [RawSMS]) -> [Int] {
-        var ids: Set<String> = [], contents: Set<ReferenceKey> = []
+        var ids: Set<ExactText> = [], contents: Set<ReferenceKey> = []
         return list.indices.filter { index in
-            let isNewID = ids.insert(list[index].id).inserted
+            let isNewID = ids.insert(ExactText(list[index].id)).inserted
             guard let key = ReferenceKey(list[index]) else { return isNewID }
             return contents.insert(key).inserted && isNewID
         }
@@ -57,12 +60,12 @@ import Testing
 
     /// Returns the ids the builder keeps. An SMS is new unless its non-empty id or its content was seen before.
     private static func referenceBuilderKeeps(_ list: [RawSMS]) -> [String] {
-        var ids: Set<String> = [], contents: Set<ReferenceKey> = [], keptIDs: [String] = []
+        var ids: Set<ExactText> = [], contents: Set<ReferenceKey> = [], keptIDs: [String] = []
         for sms in list {
             let key = ReferenceKey(sms)
-            let seenID = !sms.id.isEmpty && ids.contains(sms.id)
+            let seenID = !sms.id.isEmpty && ids.contains(ExactText(sms.id))
             let seenContent = key.map { contents.contains($0) } ?? false
-            if !sms.id.isEmpty { ids.insert(sms.id) }
+            if !sms.id.isEmpty { ids.insert(ExactText(sms.id)) }
             if let key { contents.insert(key) }
             if !seenID && !seenContent { keptIDs.append(sms.id) }
         }

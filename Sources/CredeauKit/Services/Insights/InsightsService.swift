@@ -23,11 +23,12 @@ public final class InsightsService {
         let extractedStore: any ExtractedSMSStore
         var pools: [PostgresPool] = []
         if let postgres = settings.postgres {
-            let pool = PostgresPool(configuration: postgres, maxConnections: 16, logger: logger)
+            let pool = PostgresPool(configuration: postgres.forService, maxConnections: 16, logger: logger)
             pools.append(pool)
             database = .postgres(pool)
             extractedStore = PostgresExtractedSMSStore(pool: pool, fernet: settings.fernet)
-            let syncPool = PostgresPool(configuration: settings.postgresSync ?? postgres, maxConnections: 16, logger: logger)
+            let syncPool = PostgresPool(configuration: (settings.postgresSync ?? postgres).forService, maxConnections: 16,
+                                        logger: logger)
             pools.append(syncPool)
             syncFallback = .postgres(syncPool)
             // A wrong password or database name stops the start with one line, as in serve-sms;

@@ -47,10 +47,11 @@ public struct SMSExtractionHandler: Sendable {
 
         let ids = (0..<rows.count).map { rows.smsID(at: $0) }
         let stored = try store.storedIDs(clientID: batch.clientID, userID: batch.userID, among: ids)
-        // Byte-exact, as the stores compare ids (ExactText).
+        // Byte-exact, as the stores compare ids (ExactText), in the form the store keeps them:
+        // PostgreSQL returns an id with NUL as U+FFFD.
         var seen = Set(stored.map(ExactText.init))
         seen.reserveCapacity(stored.count + ids.count)
-        let freshRows = ids.indices.filter { seen.insert(ExactText(ids[$0])).inserted }
+        let freshRows = ids.indices.filter { seen.insert(ExactText(store.storedID(ids[$0]))).inserted }
         // Usually every row is new, and then the rows go to the store as they are.
         let fresh = freshRows.count == rows.count ? rows : rows.selecting(freshRows)
         try store.store(rows: fresh)

@@ -43,7 +43,7 @@ public final class SMSService {
             pool = nil
         case let .postgres(postgres):
             // One connection per HTTP worker thread, so no request waits for a connection.
-            let pool = PostgresPool(configuration: postgres, maxConnections: configuration.threads,
+            let pool = PostgresPool(configuration: postgres.forService, maxConnections: configuration.threads,
                                     waitTimeoutSeconds: 10, logger: logger)
             let postgresStore = PostgresExtractedSMSStore(pool: pool, fernet: settings.fernet)
             do {

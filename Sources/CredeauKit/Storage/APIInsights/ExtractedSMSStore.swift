@@ -4,8 +4,10 @@
 ///
 /// Dates are stored as the entry shows them: India time (`YYYY-MM-DD HH:MM:SS`), whole seconds.
 public protocol ExtractedSMSStore: Sendable {
-    /// Ids among `smsIDs` already stored for this client and user.
-    func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> Set<String>
+    /// Ids among `smsIDs` already stored for this client and user, in the form `storedID` gives,
+    /// in no particular order. A list, because a `Set<String>` would take ids that differ only in
+    /// Unicode normalisation ("é" and "e\u{301}") as one id, while the stores compare bytes.
+    func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> [String]
     /// Stores rows of column values, as `ExtractedSMSRows` keeps them with the ids in place and
     /// sms_body as plain text, in one transaction (all or nothing). Rows already present (same
     /// client_id, user_id, sms_id) are left as they are. sms_body is Fernet-encrypted when the

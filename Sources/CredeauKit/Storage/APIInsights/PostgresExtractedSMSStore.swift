@@ -20,13 +20,13 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         self.codec = ExtractedSMSRowCodec(fernet: fernet)
     }
 
-    public func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> Set<String> {
+    public func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> [String] {
         guard !smsIDs.isEmpty else { return [] }
         let rows = try pool.query("""
             SELECT sms_id FROM extracted_sms
             WHERE client_id = \(clientID) AND user_id = \(userID) AND sms_id = ANY(\(Self.arrayLiteral(smsIDs))::text[])
             """)
-        return Set(rows.rows.compactMap { $0.first ?? nil })
+        return rows.rows.compactMap { $0.first ?? nil }
     }
 
     public func store(rows: ExtractedSMSRows) throws {

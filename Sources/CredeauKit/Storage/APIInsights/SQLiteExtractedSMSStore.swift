@@ -99,7 +99,7 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
     /// Names of the migrations `init` applied.
     public let appliedMigrations: [String]
 
-    public func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> Set<String> {
+    public func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> [String] {
         guard !smsIDs.isEmpty else { return [] }
         // A user with no stored rows, such as one whose SMS serve-insights sends for the first
         // time, needs one seek instead of building the id list and looking up every id.
@@ -122,9 +122,9 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         return try connection.withLock { connection in
             let statement = connection.storedIDs
             try statement.bind([.text(clientID), .text(userID), .text(ids)])
-            var found = Set<String>()
+            var found: [String] = []
             while try statement.step() {
-                if case let .text(id) = statement.column(0) { found.insert(id) }
+                if case let .text(id) = statement.column(0) { found.append(id) }
             }
             return found
         }

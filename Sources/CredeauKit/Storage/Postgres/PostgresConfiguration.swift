@@ -13,6 +13,21 @@ public struct PostgresConfiguration: Sendable, Equatable {
     public var sslMode: String?
     /// Names of the variables this configuration came from, so errors name what to fix.
     public var source: String
+    /// PostgreSQL `lock_timeout` for the session, in milliseconds; nil keeps the server's (no limit
+    /// by default). The services set it, so a request that waits on a lock fails (55P03, HTTP 503)
+    /// instead of holding a worker while the lock lasts.
+    public var lockTimeoutMillis: Int?
+
+    /// The `lock_timeout` of the services' connections: below serve-insights' 10 s default
+    /// timeout for a serve-sms call, so serve-sms returns 503 before its caller gives up.
+    public static let serviceLockTimeoutMillis = 5_000
+
+    /// This configuration with the services' `lock_timeout`.
+    public var forService: PostgresConfiguration {
+        var copy = self
+        copy.lockTimeoutMillis = Self.serviceLockTimeoutMillis
+        return copy
+    }
 
     public init(host: String, port: Int = 5432, user: String, password: String, database: String,
                 connectTimeoutSeconds: Int = 10, sslMode: String? = nil, source: String = "configuration") {

@@ -39,6 +39,19 @@ public final class PostgresConnection: @unchecked Sendable {
         // libpq prints server notices ("relation already exists, skipping") to stderr by default;
         // they carry nothing an operator must act on, so they are dropped.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        try applySessionSettings()
+    }
+
+    /// Sets `lock_timeout` when the configuration has one. A `SET` rather than a startup
+    /// option, because PgBouncer rejects the `options` startup parameter.
+    private func applySessionSettings() throws {
+        guard let milliseconds = configuration.lockTimeoutMillis else { return }
+        let sql = "SET lock_timeout = \(milliseconds)"
+        do {
+            try send(PostgresQuery(sql: sql), simpleProtocol: true)
+        } catch let broken as BrokenConnection {
+            throw PostgresError.connectionLost(endpoint: configuration.endpoint, message: broken.message, statement: sql)
+        }
     }
 
     deinit {
@@ -92,7 +105,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Drops the broken socket and logs in again with the same settings; true on success.
     func reconnect() -> Bool {
         PQreset(handle)
-        return PQstatus(handle) == CONNECTION_OK
+        return PQstatus(handle) == CONNECTION_OK && (try? applySessionSettings()) != nil
     }
 
     private var lastErrorMessage: String { String(cString: PQerrorMessage(handle)) }
@@ -172,7 +185,8 @@ public final class PostgresConnection: @unchecked Sendable {
         guard sent, PQputCopyEnd(handle, nil) == 1 else {
             throw BrokenConnection(message: PostgresError.condense(lastErrorMessage))
         }
-        // The COPY's own result, then nil; read every result so the connection is free again.
+        // The COPY's own result comes first, then nil. Every result is read, so the connection is
+        // free again.
         var outcome: Result<PostgresRows, any Error>?
         while let result = PQgetResult(handle) {
             defer { PQclear(result) }
@@ -183,7 +197,8 @@ public final class PostgresConnection: @unchecked Sendable {
         return try outcome.get()
     }
 
-    /// The rows of a finished statement, or its error: `BrokenConnection` when the socket is gone.
+    /// Returns the rows of a finished statement, or throws its error: `BrokenConnection` when the
+    /// socket is gone.
     private func rows(of result: OpaquePointer?, statement: String) throws -> PostgresRows {
         guard let result else {
             throw BrokenConnection(message: PostgresError.condense(lastErrorMessage))

@@ -38,6 +38,7 @@ public struct PostgresSyncDBStore: SyncDBStore, Sendable {
     private func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection,
                                 on connection: PostgresConnection) throws -> Bool {
         let table = PostgresQuery.quoteIdentifier(collection.name)
+        let payload = Self.replacingNULEscapes(document.payload)
         let existing: PostgresRows
         if collection.isSyncRequest, let requestID = document.columns["request_id"] ?? nil {
             existing = try connection.query(PostgresQuery(
@@ -46,7 +47,7 @@ public struct PostgresSyncDBStore: SyncDBStore, Sendable {
                 parameters: [requestID, document.columns["client_id"] ?? nil, document.columns["user_id"] ?? nil]))
         } else {
             existing = try connection.query(PostgresQuery(
-                sql: "SELECT 1 FROM \(table) WHERE payload = $1::jsonb LIMIT 1", parameters: [document.payload]))
+                sql: "SELECT 1 FROM \(table) WHERE payload = $1::jsonb LIMIT 1", parameters: [payload]))
         }
         guard existing.isEmpty else { return false }
 
@@ -63,12 +64,47 @@ public struct PostgresSyncDBStore: SyncDBStore, Sendable {
                 placeholders.append("$\(values.count)")
             }
         }
-        values.append(document.payload)
+        values.append(payload)
         names.append("payload")
         placeholders.append("$\(values.count)::jsonb")
         try connection.query(PostgresQuery(
             sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))",
             parameters: values))
         return true
+    }
+
+    /// Returns the JSON text with each `\u0000` escape turned into `\uFFFD`. jsonb cannot hold the
+    /// NUL character and rejects the whole document (22P05), and the other columns keep U+FFFD in
+    /// its place too (`PostgresConnection.replacingNUL`).
+    static func replacingNULEscapes(_ json: String) -> String {
+        let nul = Array(#"\u0000"#.utf8)
+        // Most documents have none, and are returned without a copy.
+        let mayHaveNUL = json.utf8.withContiguousStorageIfAvailable { text in
+            text.indices.dropLast(nul.count - 1).contains { start in
+                text[start] == UInt8(ascii: "\\") && text[start..<(start + nul.count)].elementsEqual(nul)
+            }
+        } ?? true
+        guard mayHaveNUL else { return json }
+        var bytes = Array(json.utf8)
+        var changed = false
+        var index = 0
+        // In JSON a backslash appears only inside strings, where it starts an escape: `\\u0000`
+        // is an escaped backslash followed by the text "u0000", so each escape is skipped whole.
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else {
+                index += 1
+                continue
+            }
+            if bytes[index + 1] == UInt8(ascii: "u") {
+                if index + 6 <= bytes.count, Array(bytes[index..<(index + 6)]) == nul {
+                    bytes.replaceSubrange((index + 2)..<(index + 6), with: Array("FFFD".utf8))
+                    changed = true
+                }
+                index += 6
+            } else {
+                index += 2
+            }
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : json
     }
 }

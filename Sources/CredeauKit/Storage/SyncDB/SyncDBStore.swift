@@ -26,9 +26,22 @@ public struct SyncDBUser: Hashable, Sendable, Comparable {
         self.userID = userID
     }
 
-    /// Orders by client, then user, so listings from any engine come out the same.
+    /// Orders by client, then user, as UTF-8 bytes, so listings from any engine come out the same.
     public static func < (lhs: SyncDBUser, rhs: SyncDBUser) -> Bool {
-        (lhs.clientID, lhs.userID) < (rhs.clientID, rhs.userID)
+        if ExactText(lhs.clientID) != ExactText(rhs.clientID) {
+            return lhs.clientID.utf8.lexicographicallyPrecedes(rhs.clientID.utf8)
+        }
+        return lhs.userID.utf8.lexicographicallyPrecedes(rhs.userID.utf8)
+    }
+
+    /// Ids compare as bytes, as the databases compare them: user "é" and user "e\u{301}" are two users.
+    public static func == (lhs: SyncDBUser, rhs: SyncDBUser) -> Bool {
+        ExactText(lhs.clientID) == ExactText(rhs.clientID) && ExactText(lhs.userID) == ExactText(rhs.userID)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        ExactText(clientID).hash(into: &hasher)
+        ExactText(userID).hash(into: &hasher)
     }
 }
 
