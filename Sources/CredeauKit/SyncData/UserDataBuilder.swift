@@ -18,9 +18,9 @@ public struct UserDataBuilder {
     private var devices: [DeviceRecord]?
     private var iosDevices: [DeviceRecord]?
     private var contacts: [ContactRecord]?
-    private var contactKeys: Set<String> = []
+    private var contactKeys: Set<ExactText> = []
     private var callLogs: [CallLogRecord]?
-    private var callKeys: Set<String> = []
+    private var callKeys: Set<ExactText> = []
     private var syncTimes: [SyncSource: [Int64]] = [:]
     private var smsSeen = false
     /// True when an SMS with an implausible inbox date is left out instead of failing its document.
@@ -75,14 +75,14 @@ public struct UserDataBuilder {
             var list = contacts ?? []
             for contact in try SyncJSONDecoder.contacts(document) {
                 let key = contact.contactID ?? "\(contact.name ?? "")|\(contact.phones.joined(separator: ","))"
-                if contactKeys.insert(key).inserted { list.append(contact) }
+                if contactKeys.insert(ExactText(key)).inserted { list.append(contact) }
             }
             contacts = list
         case .callLogs:
             var list = callLogs ?? []
             for call in try SyncJSONDecoder.callLogs(document) {
                 let key = call.callID ?? "\(call.number)|\(call.dateMillis)|\(call.type.rawValue)"
-                if callKeys.insert(key).inserted { list.append(call) }
+                if callKeys.insert(ExactText(key)).inserted { list.append(call) }
             }
             callLogs = list
         }

@@ -71,6 +71,18 @@ import Testing
         #expect(builder.build().sms.count == 4)
     }
 
+    @Test func contactIDsCompareBytes() throws {
+        var builder = UserDataBuilder(clientID: "c1", userID: "u1")
+        let contacts: [JSONValue] = ["\u{E9}", "e\u{301}", "\u{E9}"].map { id in
+            .object([("contact_id", .string(id)), ("name", .string("Ren\u{E9}"))])
+        }
+        let document = JSONValue.object([("client_id", .string("c1")), ("user_id", .string("u1")),
+                                         ("created_at", .integer(Self.base)), ("contacts", .array(contacts))])
+        try builder.add(document: document, source: .contacts)
+
+        #expect(builder.build().contacts?.count == 2)
+    }
+
     @Test func userKeysCompareBytes() {
         let composed = UserKey(clientID: "c", userID: "\u{E9}")
         let decomposed = UserKey(clientID: "c", userID: "e\u{301}")
