@@ -12,6 +12,7 @@ struct ExactText: Hashable, Sendable {
         self.text = text
     }
 
+    @inline(__always)
     static func == (lhs: ExactText, rhs: ExactText) -> Bool {
         lhs.withBytes { left in
             rhs.withBytes { right in
@@ -20,6 +21,7 @@ struct ExactText: Hashable, Sendable {
         }
     }
 
+    @inline(__always)
     func hash(into hasher: inout Hasher) {
         withBytes { bytes in
             hasher.combine(bytes.count)
@@ -28,6 +30,7 @@ struct ExactText: Hashable, Sendable {
     }
 
     /// Calls `body` with the UTF-8 bytes of `text`, in place for native strings.
+    @inline(__always)
     private func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(text.utf8).withUnsafeBufferPointer(body)

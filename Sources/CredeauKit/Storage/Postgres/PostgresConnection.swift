@@ -48,7 +48,7 @@ public final class PostgresConnection: @unchecked Sendable {
         guard let milliseconds = configuration.lockTimeoutMillis else { return }
         let sql = "SET lock_timeout = \(milliseconds)"
         do {
-            try send(PostgresQuery(sql: sql), simpleProtocol: true)
+            _ = try send(PostgresQuery(sql: sql), simpleProtocol: true)
         } catch let broken as BrokenConnection {
             throw PostgresError.connectionLost(endpoint: configuration.endpoint, message: broken.message, statement: sql)
         }
