@@ -94,6 +94,16 @@ import Testing
         #expect(ClientAuthenticator.mask("short") == "*****")
     }
 
+    /// Client ids that differ only in Unicode normalisation are two clients: the cached tokens
+    /// of one never authorise the other.
+    @Test func cachedTokensKeyedByIDBytes() throws {
+        let authenticator = ClientAuthenticator(cacheSeconds: 60) { clientID in
+            clientID.utf8.elementsEqual("\u{E9}".utf8) ? ["token-of-composed"] : []
+        }
+        #expect(try authenticator.isAuthorized(clientID: "\u{E9}", token: "token-of-composed"))
+        #expect(try !authenticator.isAuthorized(clientID: "e\u{301}", token: "token-of-composed"))
+    }
+
     @Test func cacheExpiresSoRemovedTokensStopWorking() throws {
         let tokens = Mutex<[String]>(["secret-token"])
         let lookups = Atomic<Int>(0)

@@ -9,7 +9,9 @@ import Synchronization
 public final class ClientAuthenticator: Sendable {
     public let cacheSeconds: Double
     private let lookup: @Sendable (String) throws -> [String]
-    private let cache = Mutex<[String: CachedTokens]>([:])
+    /// Keyed by the id's bytes, as the database compares ids: with `String` keys, client
+    /// "e\u{301}" would have been given the cached tokens of client "\u{E9}".
+    private let cache = Mutex<[ExactText: CachedTokens]>([:])
     /// Entries kept at most; the cache is cleared when it grows past this.
     private let maxEntries = 10_000
 
@@ -57,13 +59,13 @@ public final class ClientAuthenticator: Sendable {
     private func tokens(of clientID: String) throws -> [String] {
         let now = DispatchTime.now().uptimeNanoseconds
         let maxAge = UInt64(cacheSeconds * 1e9)
-        if let cached = cache.withLock({ $0[clientID] }), now - cached.fetchedAt < maxAge {
+        if let cached = cache.withLock({ $0[ExactText(clientID)] }), now - cached.fetchedAt < maxAge {
             return cached.tokens
         }
         let tokens = try lookup(clientID)
         cache.withLock { cache in
             if cache.count >= maxEntries { cache.removeAll(keepingCapacity: true) }
-            cache[clientID] = CachedTokens(tokens: tokens, fetchedAt: now)
+            cache[ExactText(clientID)] = CachedTokens(tokens: tokens, fetchedAt: now)
         }
         return tokens
     }
