@@ -124,7 +124,7 @@ import Testing
             (sms.clientID, sms.userID, sms.requestID) = ("acme", "u\(index % 2)", index < 40 ? "r1" : "r2")
             return sms
         }
-        try store.store(rows: ExtractedSMSRows(batch))
+        #expect(try store.store(rows: ExtractedSMSRows(batch)) == count)
 
         for user in ["u0", "u1"] {
             let stored = try store.entries(clientID: "acme", userID: user, limit: nil)
@@ -136,6 +136,11 @@ import Testing
                 #expect(ExtractedSMSColumns.values(of: read) == ExtractedSMSColumns.values(of: original), "sms \(original.smsID)")
             }
         }
+        // Stored again with two of the ids changed: only those two rows count.
+        var again = batch
+        again[0].smsID = "new-in-group"
+        again[count - 1].smsID = "new-alone"
+        #expect(try store.store(rows: ExtractedSMSRows(again)) == 2)
     }
 
     @Test func multiRowInsertStoresEachRow() throws {
@@ -157,7 +162,7 @@ import Testing
         try store.store(earlier, clientID: "acme", userID: "u1", requestID: "r0")
         let batchCount = 2 * groupSize + 11
         let batch = (0..<batchCount).map { sms($0, amount: 500 + $0) }
-        try store.store(batch, clientID: "acme", userID: "u1", requestID: "r1")
+        #expect(try store.store(batch, clientID: "acme", userID: "u1", requestID: "r1") == batchCount - earlier.count)
 
         let stored = try store.entries(clientID: "acme", userID: "u1", limit: nil)
         let byID = Dictionary(uniqueKeysWithValues: stored.map { ($0.smsID, $0) })

@@ -34,6 +34,17 @@ struct PostgresExtractedSMSStoreTests {
         }
     }
 
+    /// Rows of `entries` for client acme and user u.
+    private static func rows(_ entries: [ExtractedSMS], requestID: String) -> ExtractedSMSRows {
+        ExtractedSMSRows(entries.map { entry in
+            var entry = entry
+            entry.clientID = "acme"
+            entry.userID = "u"
+            entry.requestID = requestID
+            return entry
+        })
+    }
+
     /// Applies the `api_insights_db` migrations to `database` and returns a connection to it.
     private static func migrated(_ database: PostgresTestDatabase) throws -> PostgresConnection {
         let connection = try database.connect()
@@ -185,16 +196,16 @@ struct PostgresExtractedSMSStoreTests {
             sms.transactionParty = party
             return sms
         }
-        try store.store([entry("b", party: "first"), entry("a", party: "first"), entry("b", party: "second")],
-                        clientID: "acme", userID: "u", requestID: "r1")
-        try store.store([entry("c", party: "later"), entry("a", party: "later"), entry("d", party: "later")],
-                        clientID: "acme", userID: "u", requestID: "r2")
+        let first = [entry("b", party: "first"), entry("a", party: "first"), entry("b", party: "second")]
+        #expect(try store.store(rows: Self.rows(first, requestID: "r1")) == 2)
+        let second = [entry("c", party: "later"), entry("a", party: "later"), entry("d", party: "later")]
+        #expect(try store.store(rows: Self.rows(second, requestID: "r2")) == 2)
 
         let rows = try connection.query(
             "SELECT sms_id, transaction_party, request_id FROM extracted_sms ORDER BY sms_id").rows
         #expect(rows == [["a", "first", "r1"], ["b", "first", "r1"], ["c", "later", "r2"], ["d", "later", "r2"]])
         // The pooled connection is usable again after the failed COPY.
-        try store.store([entry("e", party: "x"), entry("a", party: "x")], clientID: "acme", userID: "u", requestID: "r3")
+        #expect(try store.store(rows: Self.rows([entry("e", party: "x"), entry("a", party: "x")], requestID: "r3")) == 1)
         #expect(try connection.query("SELECT count(*) FROM extracted_sms").scalar == "5")
     }
 

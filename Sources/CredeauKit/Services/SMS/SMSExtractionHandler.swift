@@ -54,10 +54,10 @@ public struct SMSExtractionHandler: Sendable {
         let freshRows = ids.indices.filter { seen.insert(ExactText(store.storedID(ids[$0]))).inserted }
         // Usually every row is new, and then the rows go to the store as they are.
         let fresh = freshRows.count == rows.count ? rows : rows.selecting(freshRows)
-        try store.store(rows: fresh)
-        metrics.increment(Self.storedCounter, by: fresh.count, help: Self.storedHelp)
+        let inserted = try store.store(rows: fresh)
+        metrics.increment(Self.storedCounter, by: inserted, help: Self.storedHelp)
         context.logger.debug("extracted SMS batch", [
-            ("client.id", batch.clientID), (LogKey.count, String(rows.count)), ("stored", String(fresh.count)),
+            ("client.id", batch.clientID), (LogKey.count, String(rows.count)), ("stored", String(inserted)),
         ])
 
         let accept = request.header("accept")

@@ -12,7 +12,9 @@ public protocol ExtractedSMSStore: Sendable {
     /// sms_body as plain text, in one transaction (all or nothing). Rows already present (same
     /// client_id, user_id, sms_id) are left as they are. sms_body is Fernet-encrypted when the
     /// store has a key.
-    func store(rows: ExtractedSMSRows) throws
+    /// Returns how many rows went in: the others were stored already, by this or a concurrent call.
+    @discardableResult
+    func store(rows: ExtractedSMSRows) throws -> Int
     /// The user's entries, newest sms_inbox_date first, at most `limit` (nil = all). Bodies are
     /// decrypted when `includeBodies` is true, and left empty otherwise, which saves reading and
     /// decrypting them when the caller has the raw SMS anyway.
@@ -30,8 +32,10 @@ public protocol ExtractedSMSStore: Sendable {
 }
 
 extension ExtractedSMSStore {
-    /// Stores `entries` under the given ids, in one transaction, as `store(rows:)` does.
-    public func store(_ entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws {
+    /// Stores `entries` under the given ids, in one transaction, as `store(rows:)` does, and
+    /// returns how many went in.
+    @discardableResult
+    public func store(_ entries: [ExtractedSMS], clientID: String, userID: String, requestID: String?) throws -> Int {
         var rows = ExtractedSMSRows()
         rows.reserveCapacity(entries.count)
         for var entry in entries {
@@ -40,7 +44,7 @@ extension ExtractedSMSStore {
             entry.requestID = requestID ?? entry.requestID
             rows.append(entry)
         }
-        try store(rows: rows)
+        return try store(rows: rows)
     }
 
     public func unorderedEntries(clientID: String, userID: String) throws -> [ExtractedSMS] {

@@ -29,18 +29,19 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         return rows.rows.compactMap { $0.first ?? nil }
     }
 
-    public func store(rows: ExtractedSMSRows) throws {
-        guard !rows.isEmpty else { return }
+    @discardableResult
+    public func store(rows: ExtractedSMSRows) throws -> Int {
+        guard !rows.isEmpty else { return 0 }
         // Encrypt and write the COPY data before borrowing a connection, so it is held only for the write.
         let tokens = try codec.encryptedBodies(of: rows)
         let order = Self.keyOrder(rows)
         let data = Self.copyData(rows, bodies: tokens, order: order)
-        try pool.withConnection { connection in
+        return try pool.withConnection { connection in
             do {
-                try connection.copyIn(Self.copySQL, data: data)
+                return try connection.copyIn(Self.copySQL, data: data)
             } catch let error as PostgresError where error.sqlState == "23505" || error.sqlState == "40P01" {
                 let parameters = Self.arrayParameters(rows, bodies: tokens, order: order)
-                try connection.query(PostgresQuery(sql: Self.insertSQL, parameters: parameters))
+                return try connection.query(PostgresQuery(sql: Self.insertSQL, parameters: parameters)).affectedRows
             }
         }
     }

@@ -130,16 +130,18 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
         }
     }
 
-    public func store(rows: ExtractedSMSRows) throws {
-        guard !rows.isEmpty else { return }
+    @discardableResult
+    public func store(rows: ExtractedSMSRows) throws -> Int {
+        guard !rows.isEmpty else { return 0 }
         // Encrypt outside the lock, so concurrent requests only queue for the writes.
         let tokens = try codec.encryptedBodyBatch(of: rows)
         // Rows that differ in a shared column go in one by one, each with its own values.
         let sharesColumns = Self.rowsShareColumns(rows)
-        try connection.withLock { connection in
+        return try connection.withLock { connection in
             // One text arena serves every statement, so the loop allocates only when a group's
             // texts outgrow it.
             var arena = [UInt8](repeating: 0, count: 64 * 1024)
+            var inserted = 0
             try connection.database.transaction {
                 var start = 0
                 while start < rows.count {
@@ -147,9 +149,12 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
                     let group = start..<(isGroup ? start + connection.rowsPerInsert : start + 1)
                     try Self.insert(rows, group, tokens: tokens, arena: &arena,
                                     with: isGroup ? connection.insertMany : connection.insertOne)
+                    // INSERT OR IGNORE counts only the rows it inserted.
+                    inserted += connection.database.changes
                     start = group.upperBound
                 }
             }
+            return inserted
         }
     }
 
