@@ -22,11 +22,19 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
 
     public func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> [String] {
         guard !smsIDs.isEmpty else { return [] }
-        let rows = try pool.query("""
-            SELECT sms_id FROM extracted_sms
-            WHERE client_id = \(clientID) AND user_id = \(userID) AND sms_id = ANY(\(Self.arrayLiteral(smsIDs))::text[])
-            """)
-        return rows.rows.compactMap { $0.first ?? nil }
+        return try pool.withConnection { connection in
+            // A user with no stored rows, such as one whose SMS serve-insights sends for the first
+            // time, needs one index probe instead of the server parsing an array of every id.
+            let hasRows = try connection.query("""
+                SELECT 1 FROM extracted_sms WHERE client_id = \(clientID) AND user_id = \(userID) LIMIT 1
+                """)
+            guard !hasRows.isEmpty else { return [] }
+            let rows = try connection.query("""
+                SELECT sms_id FROM extracted_sms
+                WHERE client_id = \(clientID) AND user_id = \(userID) AND sms_id = ANY(\(Self.arrayLiteral(smsIDs))::text[])
+                """)
+            return rows.rows.compactMap { $0.first ?? nil }
+        }
     }
 
     @discardableResult
