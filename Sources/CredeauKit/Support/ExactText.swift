@@ -5,15 +5,15 @@ import Foundation
 /// Swift's `String` equality follows Unicode canonical equivalence, so "\u{E9}" and "e\u{301}"
 /// are equal strings, while SQLite and PostgreSQL compare ids byte by byte and store both. A
 /// `Set<String>` of ids merged two such SMS: both were in the response, but only one was stored.
-struct ExactText: Hashable, Sendable {
-    let text: String
+public struct ExactText: Hashable, Sendable {
+    public let text: String
 
-    init(_ text: String) {
+    public init(_ text: String) {
         self.text = text
     }
 
     @inline(__always)
-    static func == (lhs: ExactText, rhs: ExactText) -> Bool {
+    public static func == (lhs: ExactText, rhs: ExactText) -> Bool {
         lhs.withBytes { left in
             rhs.withBytes { right in
                 left.count == right.count && (left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
@@ -22,7 +22,7 @@ struct ExactText: Hashable, Sendable {
     }
 
     @inline(__always)
-    func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         withBytes { bytes in
             hasher.combine(bytes.count)
             hasher.combine(bytes: UnsafeRawBufferPointer(bytes))

@@ -79,7 +79,7 @@ enum ExtractCommand {
 
     /// Reads every `--users` value: ids separated by commas, or `@FILE` with one id per line, where
     /// blank lines and lines starting with `#` are skipped. Nil when the option is absent.
-    private static func userIDs(_ arguments: ParsedArguments) throws -> Set<String>? {
+    private static func userIDs(_ arguments: ParsedArguments) throws -> [String]? {
         let values = arguments.allValues("users")
         guard !values.isEmpty else { return nil }
         var ids: [String] = []
@@ -107,6 +107,6 @@ enum ExtractCommand {
             throw UsageError.invalidValue(option: "users", value: values.joined(separator: ","),
                                           reason: "expected one or more user ids separated by commas, or @FILE")
         }
-        return Set(ids)
+        return ids
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// `credeau extract` without `--sms`: one row of features per user.
 enum ExtractFeaturesMode {
-    static func run(input: String, output: String, format: ExtractOutputFormat, workers: Int, users: Set<String>?,
+    static func run(input: String, output: String, format: ExtractOutputFormat, workers: Int, users: [String]?,
                     arguments: ParsedArguments, logger: Logger) throws -> Int32 {
         guard input != "-" else { throw BatchInputError.standardInput }
         var filter = BatchUserFilter(userIDs: users, clientID: arguments.value("client-id"))

@@ -2,7 +2,7 @@ import CredeauKit
 
 /// `credeau extract --sms`: one extracted entry per SMS.
 enum ExtractSMSMode {
-    static func run(input: String, output: String, format: ExtractOutputFormat, workers: Int, users: Set<String>?,
+    static func run(input: String, output: String, format: ExtractOutputFormat, workers: Int, users: [String]?,
                     arguments: ParsedArguments, logger: Logger) throws -> Int32 {
         let selection = SMSSelection(userIDs: users, clientID: arguments.value("client-id"))
         let quiet = arguments.flag("quiet")

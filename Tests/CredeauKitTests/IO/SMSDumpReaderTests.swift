@@ -60,6 +60,47 @@ import Testing
         #expect(single.counts.documents > 0 || !single.problems.isEmpty)
     }
 
+    /// Users and clients that differ only in Unicode normalisation are two owners: a filter on one
+    /// never selects the other, and without a filter each keeps its own SMS.
+    @Test func selectionMatchesIDBytes() throws {
+        let lines = [("acme", "caf\u{E9}", "1"), ("acme", "cafe\u{301}", "1"), ("acm\u{E9}", "u", "2"), ("acme\u{301}", "u", "2")]
+            .map { client, user, id in
+                #"{"client_id":"\#(client)","user_id":"\#(user)","request_id":"r-\#(user)","#
+                    + #""sms":[{"sms_id":"\#(id)","sms_body":"Rs 5 debited","sms_inbox_date":1772541341000}]}"#
+            }
+        let path = try IOTestSupport.writeTemporaryFile(named: "twins.jsonl", lines.joined(separator: "\n") + "\n")
+
+        let all = try IOTestSupport.read(path)
+        #expect(all.groups.count == 4)
+        #expect(all.allSMS.count == 4)
+        let composed = try IOTestSupport.read(path, selection: SMSSelection(userIDs: ["caf\u{E9}"]))
+        #expect(composed.groups.map { ExactText($0.key.userID ?? "") } == [ExactText("caf\u{E9}")])
+        let bothUsers = try IOTestSupport.read(path, selection: SMSSelection(userIDs: ["caf\u{E9}", "cafe\u{301}"]))
+        #expect(bothUsers.groups.count == 2)
+        let client = try IOTestSupport.read(path, selection: SMSSelection(clientID: "acme\u{301}"))
+        #expect(client.groups.map { ExactText($0.key.clientID ?? "") } == [ExactText("acme\u{301}")])
+
+        let filter = BatchUserFilter(userIDs: ["e\u{301}"], clientID: "acme")
+        #expect(filter.accepts(clientID: "acme", userID: "e\u{301}"))
+        #expect(!filter.accepts(clientID: "acme", userID: "\u{E9}"))
+        #expect(!BatchUserFilter(clientID: "acm\u{E9}").accepts(clientID: "acme\u{301}", userID: "u"))
+    }
+
+    /// Documents without a user id may come from different phones: the same sms_id in two of
+    /// them is two SMS, while a repeat inside one document is still a duplicate.
+    @Test func documentsWithoutUserDeduplicateAlone() throws {
+        let lines = [
+            #"{"request_id":"r1","user_id":null,"sms":[{"sms_id":"1","sms_body":"Rs 5 debited A/c XX1234","sms_inbox_date":1772541341000},"#
+                + #"{"sms_id":"1","sms_body":"Rs 5 debited A/c XX1234","sms_inbox_date":1772541341000}]}"#,
+            #"{"request_id":"r2","sms":[{"sms_id":"1","sms_body":"Rs 9 debited A/c XX9999","sms_inbox_date":1772541342000}]}"#,
+        ]
+        let path = try IOTestSupport.writeTemporaryFile(named: "nouser.jsonl", lines.joined(separator: "\n") + "\n")
+
+        let result = try IOTestSupport.read(path)
+        #expect(result.allSMS.map(\.raw.body) == ["Rs 5 debited A/c XX1234", "Rs 9 debited A/c XX9999"])
+        #expect(result.counts.duplicates == 1)
+    }
+
     @Test func bsonDumpGivesSameRecordsAsJSON() throws {
         let json = try IOTestSupport.read(IOTestSupport.fixture("sync_db"))
         let bson = try IOTestSupport.read(IOTestSupport.fixture("mongodump"))

@@ -188,4 +188,26 @@ import Testing
         // Contacts come from the mongodump .bson file under sync_db/.
         #expect(try store.documents(in: .contacts, clientID: "acme", userID: "user-1").count == 1)
     }
+
+    /// A user id with NUL is one user and the id before the NUL another: both documents load,
+    /// each under its own id (the column was cut at the NUL, so the second was skipped as present).
+    @Test func loadKeepsIDsWithNUL() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dump = folder.appendingPathComponent("dump")
+        try FileManager.default.createDirectory(at: dump, withIntermediateDirectories: true)
+        let lines = ["nul\\u0000a", "nul"].map { user in
+            #"{"client_id":"acme","user_id":"\#(user)","request_id":"r1","#
+                + #""sms":[{"sms_id":"1","sms_body":"Rs 5 debited","sms_inbox_date":1772541341000}]}"#
+        }
+        try (lines.joined(separator: "\n") + "\n").write(to: dump.appendingPathComponent("sms_sync_request_sms_data.json"),
+                                                         atomically: true, encoding: .utf8)
+        let path = folder.appendingPathComponent("credeau.db").path
+
+        let output = try migrate(path) { $0.loadDirectory = dump.path }
+        #expect(output.contains { $0.contains("loaded 2 documents, skipped 0") })
+        let store = SQLiteSyncDBStore(database: try SQLiteDatabase(path: path))
+        #expect(try store.documents(in: .sms, clientID: "acme", userID: "nul\u{0}a").count == 1)
+        #expect(try store.documents(in: .sms, clientID: "acme", userID: "nul").count == 1)
+    }
 }

@@ -104,7 +104,7 @@ public final class ExtractSMSJob {
 
         summary.counts = reader.counts
         if let requested = options.selection.userIDs {
-            summary.missingUserIDs = requested.subtracting(reader.foundUserIDs).sorted()
+            summary.missingUserIDs = requested.subtracting(reader.foundUserIDs).map(\.text).sorted()
         }
         summary.elapsedSeconds = Double(Self.nowMillis() - started) / 1000
         snapshot.bytesDone = snapshot.bytesTotal

@@ -1,14 +1,17 @@
 import Dispatch
 
 /// The documents of a dump that an extraction keeps, chosen by user and client.
+///
+/// Ids match byte for byte, as the databases compare them: `--users "e\u{301}"` does not select
+/// user "\u{E9}", which Swift's `String ==` would take as the same id.
 public struct SMSSelection: Sendable, Equatable {
     /// User ids to keep; nil keeps every user.
-    public var userIDs: Set<String>?
+    public var userIDs: Set<ExactText>?
     /// Keeps documents of this client only, and is used as the client of documents that name none.
     public var clientID: String?
 
-    public init(userIDs: Set<String>? = nil, clientID: String? = nil) {
-        self.userIDs = userIDs
+    public init(userIDs: [String]? = nil, clientID: String? = nil) {
+        self.userIDs = userIDs.map { Set($0.map(ExactText.init)) }
         self.clientID = clientID
     }
 }
@@ -41,7 +44,7 @@ final class SMSDumpReader {
     private let windowDocuments: Int
     private(set) var counts = SMSReadCounts()
     /// The requested user ids (`SMSSelection.userIDs`) that have at least one readable document.
-    private(set) var foundUserIDs: Set<String> = []
+    private(set) var foundUserIDs: Set<ExactText> = []
 
     /// Documents parsed together by the workers. Problems, counts and users still come out in file order.
     static let windowDocuments = 256
@@ -124,6 +127,9 @@ final class SMSDumpReader {
                 deduplicator.reset()
                 var batch: [SyncedSMS] = []
                 while next < documents.count, documents[next].user == user {
+                    // Documents that name no user may come from different phones, so each is
+                    // deduplicated on its own: the same sms_id in two of them is two SMS.
+                    if entry.key.userID == nil { deduplicator.reset() }
                     keepNew(decoded[next], deduplicator: &deduplicator, into: &batch)
                     done += Int64(documents[next].span.length)
                     progress(done, total)
@@ -192,7 +198,7 @@ final class SMSDumpReader {
             counts.documents += 1
         case let .selected(key, userID, smsCount, problems):
             counts.documents += 1
-            if selection.userIDs != nil, let userID { foundUserIDs.insert(userID) }
+            if selection.userIDs != nil, let userID { foundUserIDs.insert(ExactText(userID)) }
             if spansByUser[key] == nil { order.append(key) }
             spansByUser[key, default: []].append(span)
             counts.sms += smsCount
@@ -268,8 +274,8 @@ final class SMSDumpReader {
     }
 
     private func selectedKey(for header: SyncDocumentHeader) -> UserKey? {
-        if let wanted = selection.clientID, let client = header.clientID, client != wanted { return nil }
-        if let wanted = selection.userIDs, !wanted.contains(header.userID ?? "") { return nil }
+        if let wanted = selection.clientID, let client = header.clientID, ExactText(client) != ExactText(wanted) { return nil }
+        if let wanted = selection.userIDs, !wanted.contains(ExactText(header.userID ?? "")) { return nil }
         return UserKey(clientID: header.clientID ?? selection.clientID, userID: header.userID)
     }
 

@@ -39,22 +39,25 @@ public struct UserShard: Sendable, Equatable {
 }
 
 /// Which users a batch extraction keeps: by user id, by client and by shard.
+///
+/// Ids match byte for byte, as the databases compare them: `--users "e\u{301}"` does not select
+/// user "\u{E9}", which Swift's `String ==` would take as the same id.
 public struct BatchUserFilter: Sendable, Equatable {
     /// User ids to keep; nil keeps every user.
-    public var userIDs: Set<String>?
+    public var userIDs: Set<ExactText>?
     /// Keeps this client's users only; nil keeps every client.
     public var clientID: String?
     public var shard: UserShard?
 
-    public init(userIDs: Set<String>? = nil, clientID: String? = nil, shard: UserShard? = nil) {
-        self.userIDs = userIDs
+    public init(userIDs: [String]? = nil, clientID: String? = nil, shard: UserShard? = nil) {
+        self.userIDs = userIDs.map { Set($0.map(ExactText.init)) }
         self.clientID = clientID
         self.shard = shard
     }
 
     public func accepts(clientID: String, userID: String) -> Bool {
-        if let wanted = self.clientID, wanted != clientID { return false }
-        if let wanted = userIDs, !wanted.contains(userID) { return false }
+        if let wanted = self.clientID, ExactText(wanted) != ExactText(clientID) { return false }
+        if let wanted = userIDs, !wanted.contains(ExactText(userID)) { return false }
         if let shard, !shard.contains(clientID: clientID, userID: userID) { return false }
         return true
     }

@@ -59,7 +59,7 @@ public final class FeatureBatchJob {
         let users = source.users
         // With --shard, a requested user may belong to another shard, so absence means nothing.
         if let requested = options.filter.userIDs, options.filter.shard == nil {
-            summary.missingUserIDs = requested.subtracting(users.map(\.userID)).sorted()
+            summary.missingUserIDs = requested.subtracting(users.map { ExactText($0.userID) }).map(\.text).sorted()
         }
         let workers = max(1, min(options.workers, users.count))
         let readers = try (0..<workers).map { _ in try source.reader() }

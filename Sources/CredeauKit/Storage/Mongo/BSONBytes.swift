@@ -94,10 +94,13 @@ public struct BSONBytes: Sendable, Equatable {
     /// The top-level UTF-8 string `key`, nil when absent or of another type.
     public func string(_ key: String) -> String? {
         withField(key) { iterator in
-            guard bson_iter_type(iterator) == BSON_TYPE_UTF8, let value = bson_iter_utf8(iterator, nil) else {
+            var length: UInt32 = 0
+            guard bson_iter_type(iterator) == BSON_TYPE_UTF8, let value = bson_iter_utf8(iterator, &length) else {
                 return nil
             }
-            return String(cString: value)
+            // By length: a BSON string may contain NUL, where String(cString:) would stop
+            // ("nul\u{0}a" read as "nul" loaded one user's document as another's).
+            return String(decoding: UnsafeRawBufferPointer(start: value, count: Int(length)), as: UTF8.self)
         }
     }
 
@@ -166,7 +169,8 @@ public struct BSONBytes: Sendable, Equatable {
         guard let document = bson_new() else { return BSONBytes(bytes: []) }
         defer { bson_destroy(document) }
         for (key, value) in fields {
-            bson_append_utf8(document, key, -1, value, -1)
+            // By length, so a value with NUL is not cut at it.
+            bson_append_utf8(document, key, -1, value, Int32(value.utf8.count))
         }
         return BSONBytes(copying: document)
     }
