@@ -19,6 +19,23 @@ import Testing
         #expect(result.stderr.hasPrefix("Extracted 272 SMS of 5 users from 10 documents in "))
     }
 
+    /// A corrupt length prefix stops the reading: the SMS before it are written and the run exits
+    /// with status 1, while a partial last document is skipped like a bad record (status 0).
+    @Test func unreadRestOfInputExitsWithOne() throws {
+        let dump = try Data(contentsOf: URL(fileURLWithPath: Support.fixture("bad/truncated.bson")))
+        let first = Int(dump[0]) | Int(dump[1]) << 8 | Int(dump[2]) << 16 | Int(dump[3]) << 24
+        let folder = try Support.makeTemporaryDirectory()
+        let path = folder.appendingPathComponent("sms_sync_request_sms_data.bson").path
+        try (dump[0..<first] + Data([3, 0, 0, 0]) + dump[(first + 4)...]).write(to: URL(fileURLWithPath: path))
+
+        let cut = try Support.runInPackageRoot(["extract", "--sms", "-i", path, "-o", "-"])
+        #expect(cut.status == 1)
+        #expect(cut.stdoutLines.count > 0, "the SMS before the corrupt prefix are written")
+        #expect(cut.stderr.contains("was not read to its end"))
+        let partialLast = try Support.runInPackageRoot(["extract", "--sms", "-i", "fixtures/bad/truncated.bson", "-o", "-"])
+        #expect(partialLast.status == 0)
+    }
+
     @Test func bsonDumpPrintsSameEntriesAsJSON() throws {
         let json = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/sync_db", "--output", "-", "--quiet"])
         let bson = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/mongodump", "--output", "-", "--quiet"])

@@ -25,6 +25,13 @@ enum ExtractSMSMode {
         }
         logger.debug("extract finished", [(LogKey.count, String(summary.extracted))])
 
+        // After a place where the file stopped being split into documents nothing was read, so
+        // any number of SMS may be missing.
+        if summary.counts.unreadableParts > 0 {
+            StandardStreams.writeError("Error: '\(input)' was not read to its end (see the Skipped line above); "
+                + "the output lacks the SMS after that point\n")
+            return ExitStatus.failure
+        }
         if arguments.flag("strict") && summary.skipped > 0 {
             StandardStreams.writeError("Error: \(summary.skipped) records were skipped and --strict is set\n")
             return ExitStatus.failure

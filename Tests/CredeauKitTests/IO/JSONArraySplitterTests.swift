@@ -13,7 +13,7 @@ import Testing
             case let .document(span, element):
                 #expect(Array(bytes[Int(span.offset)..<Int(span.offset) + span.length]) == Array(element))
                 found.append("\(span.location.document ?? 0)@\(span.location.line ?? 0):" + String(decoding: element, as: UTF8.self))
-            case let .unreadable(location, reason):
+            case let .unreadable(location, reason, _):
                 found.append("\(location.document ?? 0)@\(location.line ?? 0)! \(reason)")
             }
         }

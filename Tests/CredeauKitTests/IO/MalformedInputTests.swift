@@ -119,6 +119,8 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
         #expect(result.counts.documents == 2)
         #expect(result.groups.map { $0.key.userID } == ["cu-1001", "cu-1002"])
         #expect(result.counts.skipped == 1)
+        // Only the last, partial document is lost, as a bad record would be.
+        #expect(result.counts.unreadableParts == 0)
     }
 
     @Test func badLengthPrefixSaysTheRestIsUnread() throws {
@@ -133,6 +135,7 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
         let result = try IOTestSupport.read(path)
         #expect(result.counts.documents == 1)
         #expect(result.problems.count == 1)
+        #expect(result.counts.unreadableParts == 1)
         let reason = result.problems.first?.reason ?? ""
         #expect(reason.contains("invalid length prefix"))
         #expect(reason.contains("the last \(second + 4) bytes of the file are not read"))
@@ -143,6 +146,12 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
 
         let lines = result.problems.compactMap(\.location.line)
         #expect(lines == [1, 2, 3, 4, 6, 7])
+    }
+
+    @Test func problemDescriptionEscapesControls() {
+        let problem = InputProblem(file: "d\u{7}.json", location: RecordLocation(line: 2), field: nil,
+                                   reason: "expected a JSON object, found '\u{1B}[31m\u{0}\t\u{85}é'")
+        #expect(problem.description == #"'d\x07.json' line 2: expected a JSON object, found '\x1b[31m\x00\x09\x85é'"#)
     }
 
     @Test func problemDescriptionNamesFileLineAndField() {

@@ -31,7 +31,7 @@ enum BSONFileScanner {
                 ? "truncated document: \(file.size - end) bytes at offset \(end) do not form a whole BSON document"
                 : "corrupt document at offset \(end): invalid length prefix; the last \(file.size - end) bytes of the file "
                 + "are not read, because the documents after it cannot be found"
-            try visit(.unreadable(RecordLocation(document: documentNumber + 1), reason: reason))
+            try visit(.unreadable(RecordLocation(document: documentNumber + 1), reason: reason, losesRest: !reachedEnd))
         }
     }
 }

@@ -9,7 +9,8 @@ struct DocumentSpan: Equatable, Sendable {
 enum ScanItem {
     /// The bytes are valid only during the callback.
     case document(DocumentSpan, UnsafeRawBufferPointer)
-    case unreadable(RecordLocation, reason: String)
+    /// With `losesRest`, the scanner cannot go on past it, and the rest of the file is not read.
+    case unreadable(RecordLocation, reason: String, losesRest: Bool = false)
 }
 
 /// Splits an input file into documents without parsing them, reading it in fixed-size chunks so

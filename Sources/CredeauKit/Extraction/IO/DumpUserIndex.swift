@@ -50,7 +50,7 @@ public final class DumpUserIndex: Sendable {
             files.append(File(source: source, path: path, format: format))
             try DocumentScanner.scan(file, format: format, progress: { _ in }) { item in
                 switch item {
-                case let .unreadable(location, reason):
+                case let .unreadable(location, reason, _):
                     let found = InputProblem(file: path, location: location, field: nil, reason: reason)
                     try problem(found)
                     lostPart = lostPart ?? found

@@ -37,10 +37,31 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// `'dump.json' line 12, sms 3, field 'sms_body': missing`.
+    /// `'dump.json' line 12, sms 3, field 'sms_body': missing`. Control characters quoted from the
+    /// input (ESC, NUL, BEL …) are written as `\x1b`, so a line cannot drive a terminal or make
+    /// a log read as binary.
     public var description: String {
         var text = "'\(file)' \(location)"
         if let field { text += ", field '\(field)'" }
-        return text + ": \(reason)"
+        return Self.escapingControls(text + ": \(reason)")
+    }
+
+    /// Returns `text` with C0 and C1 control characters and DEL written as `\xHH`.
+    static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                escaped += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

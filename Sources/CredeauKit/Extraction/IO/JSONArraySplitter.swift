@@ -52,7 +52,7 @@ struct JSONArraySplitter {
             if byte == UInt8(ascii: "[") {
                 phase = .betweenElements
             } else {
-                try visit(.unreadable(RecordLocation(line: line), reason: "expected '[' to open a JSON array"))
+                try visit(.unreadable(RecordLocation(line: line), reason: "expected '[' to open a JSON array", losesRest: true))
                 phase = .stopped
             }
             return true
@@ -68,7 +68,8 @@ struct JSONArraySplitter {
             return try continueElement(byte, visit: visit)
         case .afterArray:
             if !DocumentScanner.isJSONSpace(byte) {
-                try visit(.unreadable(RecordLocation(line: line), reason: "unexpected text after the closing ']'"))
+                try visit(.unreadable(RecordLocation(line: line), reason: "unexpected text after the closing ']'",
+                                      losesRest: true))
                 phase = .stopped
             }
             return true

@@ -27,6 +27,9 @@ public struct SMSReadCounts: Sendable, Equatable {
     public var notInInbox = 0
     /// Records (or whole documents) skipped because they could not be read.
     public var skipped = 0
+    /// Places where the file stopped being split into documents (a corrupt BSON length prefix,
+    /// text that is not a JSON array), after which nothing was read.
+    public var unreadableParts = 0
 
     public init() {}
 }
@@ -85,7 +88,8 @@ final class SMSDumpReader {
             }
             for (item, document) in zip(window, indexed) {
                 switch item {
-                case let .unreadable(location, reason):
+                case let .unreadable(location, reason, losesRest):
+                    if losesRest { counts.unreadableParts += 1 }
                     report(FieldProblem(field: nil, reason: reason), at: location, to: problem)
                 case let .document(span, _):
                     guard let document else { continue }
@@ -97,8 +101,8 @@ final class SMSDumpReader {
         }
         try DocumentScanner.scan(file, format: source.format, progress: { progress($0, total) }) { item in
             switch item {
-            case let .unreadable(location, reason):
-                window.append(.unreadable(location, reason: reason))
+            case let .unreadable(location, reason, losesRest):
+                window.append(.unreadable(location, reason: reason, losesRest: losesRest))
             case let .document(span, bytes):
                 window.append(.document(span, [UInt8](bytes)))
                 windowBytes += bytes.count
@@ -154,7 +158,7 @@ final class SMSDumpReader {
     /// A scanner item held until its window is parsed, with the document's bytes copied.
     private enum PendingItem {
         case document(DocumentSpan, [UInt8])
-        case unreadable(RecordLocation, reason: String)
+        case unreadable(RecordLocation, reason: String, losesRest: Bool)
     }
 
     /// The pass 1 facts of one document, worked out on a worker thread.
