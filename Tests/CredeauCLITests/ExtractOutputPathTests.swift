@@ -19,6 +19,14 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
     }
 
+    @Test func sqliteToStandardOutputIsUsageError() throws {
+        let result = try Support.runInPackageRoot(["extract", "--sms", "-i", "fixtures/sync_db", "-o", "-", "--format", "sqlite"])
+
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("SQLite output cannot go to standard output"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func smsOutputNamingInputFile() throws {
         let folder = try Support.makeTemporaryDirectory()
         let input = folder.appendingPathComponent("in.jsonl").path

@@ -95,6 +95,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: database))
     }
 
+    /// A JSON line cut short is reported on one line, in plain words, naming the document.
+    @Test func cutShortLineIsOnePlainError() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let dump = folder.appendingPathComponent("dump")
+        try FileManager.default.createDirectory(at: dump, withIntermediateDirectories: false)
+        let good = #"{"client_id":"acme","user_id":"u1","request_id":"r1","sms":[]}"#
+        let cut = #"{"client_id":"acme","user_id":"u2","request_id":"r2","sms":[{"sms_body":"Rs 5 deb"#
+        try [good, cut, good].joined(separator: "\n").write(to: dump.appendingPathComponent("sms_sync_request_sms_data.json"),
+                                                            atomically: true, encoding: .utf8)
+        let result = try Support.run(["migrate", "--sqlite", folder.appendingPathComponent("credeau.db").path,
+                                      "--load", dump.path])
+
+        #expect(result.status == 1)
+        #expect(result.stderrLines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("Invalid document 2"))
+        #expect(result.stderr.contains("a raw line break or control character inside a text"))
+    }
+
     @Test func emptySQLitePathIsUsageError() throws {
         let folder = try Support.makeTemporaryDirectory()
         let result = try Support.run(["migrate", "--sqlite", ""], currentDirectory: folder)

@@ -2,7 +2,7 @@
 /// calibrated arithmetic when there is any, the scale-up rule and notes.
 public enum ScaleAdviceTableRenderer {
     public static func render(_ advice: ScaleAdvice) -> String {
-        var lines = ["Sizing for \(NumberText.grouped(advice.dau)) daily active users"]
+        var lines = ["Sizing for \(NumberText.grouped(advice.dau)) daily active \(advice.dau == 1 ? "user" : "users")"]
         let usesLadder = advice.entries.contains { $0.source == .ladder }
         if usesLadder {
             lines.append("Published ladder: \(advice.ladderBasis.phrase).")

@@ -25,8 +25,8 @@ public enum ExtractOutputError: CredeauError {
 
     public var exitCode: Int32 {
         switch self {
-        case .overlapsInput, .unknownFormat: return ExitStatus.usage
-        case .cannotCreate, .writeFailed, .sqliteNeedsFile: return ExitStatus.failure
+        case .overlapsInput, .unknownFormat, .sqliteNeedsFile: return ExitStatus.usage
+        case .cannotCreate, .writeFailed: return ExitStatus.failure
         }
     }
 }

@@ -108,7 +108,8 @@ public enum DumpLoadError: CredeauError {
         case let .unreadable(path, message):
             return "Cannot read dump file '\(path)': \(message)"
         case let .invalidDocument(path, index, message):
-            return "Invalid document \(index) in dump file '\(path)': \(message)"
+            // libbson quotes the character it stopped at, which may be a raw line break.
+            return "Invalid document \(index) in dump file '\(path)': \(InputProblem.escapingControls(message))"
         case let .invalidValue(path, line, field, message):
             let place = field.map { ", field '\($0)'" } ?? ""
             return "Invalid value in dump file '\(path)' line \(line)\(place): \(message)"

@@ -73,8 +73,9 @@ enum DumpReader {
             let status = bson_json_reader_read(reader, document, &error)
             if status == 0 { break }
             guard status > 0 else {
+                let message = BSONError.message(of: error)
                 throw DumpLoadError.invalidDocument(path: path, index: documents.count + 1,
-                                                    message: BSONError.message(of: error))
+                                                    message: JSONParser.plainParseError(message) ?? message)
             }
             documents.append(BSONBytes(copying: document))
         }

@@ -119,6 +119,13 @@ public enum JSONParser {
         "SPECIAL_EXPECTED": "a value that is not a string, number, object, array, true, false or null",
         "SPECIAL_INCOMPLETE": "an unfinished true, false, null or number",
         "BRACKET_MISMATCH": "a closing bracket that does not match the open one",
+        "WEIRD_WHITESPACE": "a raw line break or control character inside a text (a document cut short?)",
+        "GARBAGE_TRAILING": "text after the end of the document",
+        "QUOTE_OUTSIDE_STRING": "a quote where none belongs",
+        "ESCAPE_OUTSIDE_STRING": "a backslash outside a text",
+        "INVALID_NUMBER": "a malformed number",
+        "HKEY_EXPECTED": "a value where a quoted key should be",
+        "VALUE_EXPECTED": "a missing value",
     ]
 
     /// Rewrites a libbson parse message whose code has plain words, keeping the position and the
