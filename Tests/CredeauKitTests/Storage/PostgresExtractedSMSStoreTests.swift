@@ -210,7 +210,7 @@ struct PostgresExtractedSMSStoreTests {
     }
 
     /// A batch that waits on a row lock another session holds fails after `lock_timeout` with
-    /// 55P03, which serve-sms answers with 503, instead of waiting as long as the lock lasts.
+    /// 55P03, for which serve-sms returns 503, instead of waiting as long as the lock lasts.
     @Test func lockWaitEndsAtLockTimeout() throws {
         let database = try PostgresTestDatabase()
         let holder = try Self.migrated(database)
