@@ -142,6 +142,17 @@ import Testing
         #expect(first.jobKey == second.jobKey)
     }
 
+    /// Ids that would form the same text once joined, or that differ only in Unicode
+    /// normalisation, give different job keys.
+    @Test func jobKeySeparatesIDs() throws {
+        func key(_ client: String, _ user: String) throws -> String {
+            let body = JSONWriter.encode(.object([("user_id", .string(user)), ("client_id", .string(client))]))
+            return try InsightsRequest.parse(body, scoresAvailable: false).jobKey
+        }
+        #expect(try key("a\u{1F}b", "c") != key("a", "b\u{1F}c"))
+        #expect(try key("c", "\u{E9}") != key("c", "e\u{301}"))
+    }
+
     @Test(arguments: ["2026-04-30", "20260430"])
     func cutoffDateMeansEndOfDayInIndia(text: String) throws {
         let request = try InsightsRequest.parse(

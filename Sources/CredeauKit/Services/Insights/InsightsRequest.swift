@@ -88,10 +88,15 @@ public struct InsightsRequest: Sendable, Equatable {
     }
 
     /// The key under which `/api/async_insights` stores this request's job: equal for equal
-    /// requests whatever the order of groupings.
+    /// requests whatever the order of groupings. Each part is preceded by its UTF-8 length, so no
+    /// choice of ids makes two different requests share a key (a separator character could also
+    /// appear inside a user id).
     public var jobKey: String {
-        let text = [clientID, userID, groupingNames.joined(separator: ","), cutoffText ?? "now"].joined(separator: "\u{1F}")
-        return SHA256.hexDigest(Array(text.utf8))
+        var text: [UInt8] = []
+        for part in [clientID, userID, groupingNames.joined(separator: ","), cutoffText ?? "now"] {
+            text += Array("\(part.utf8.count):".utf8) + Array(part.utf8)
+        }
+        return SHA256.hexDigest(text)
     }
 }
 
