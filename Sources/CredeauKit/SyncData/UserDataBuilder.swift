@@ -74,14 +74,14 @@ public struct UserDataBuilder {
         case .contacts:
             var list = contacts ?? []
             for contact in try SyncJSONDecoder.contacts(document) {
-                let key = contact.contactID ?? "\(contact.name ?? "")|\(contact.phones.joined(separator: ","))"
+                let key = Self.recordKey(id: contact.contactID, [contact.name ?? ""] + contact.phones)
                 if contactKeys.insert(ExactText(key)).inserted { list.append(contact) }
             }
             contacts = list
         case .callLogs:
             var list = callLogs ?? []
             for call in try SyncJSONDecoder.callLogs(document) {
-                let key = call.callID ?? "\(call.number)|\(call.dateMillis)|\(call.type.rawValue)"
+                let key = Self.recordKey(id: call.callID, [call.number, String(call.dateMillis), call.type.rawValue])
                 if callKeys.insert(ExactText(key)).inserted { list.append(call) }
             }
             callLogs = list
@@ -128,6 +128,14 @@ public struct UserDataBuilder {
         }
         if let createdAt = header.createdAtMillis { syncTimes[source, default: []].append(createdAt) }
         return header.createdAtMillis ?? 0
+    }
+
+    /// The deduplication key of a contact or call log: its id, else its fields. Every part is
+    /// preceded by its length and the two kinds by a letter, so an id never equals another
+    /// record's fields ("x|y" against name "x" and phone "y").
+    private static func recordKey(id: String?, _ fields: [String]) -> String {
+        if let id { return "i\(id)" }
+        return "f" + fields.map { "\($0.utf8.count):\($0)" }.joined()
     }
 
     private mutating func addSMS(_ records: [SyncedSMSRecord], skipped: Int, firstReason: String?, syncedAt: Int64) {

@@ -83,6 +83,20 @@ import Testing
         #expect(builder.build().contacts?.count == 2)
     }
 
+    /// A contact whose id reads like another contact's name and phone is a different contact.
+    @Test func contactIDNeverEqualsFields() throws {
+        var builder = UserDataBuilder(clientID: "c1", userID: "u1")
+        let contacts: [JSONValue] = [
+            .object([("contact_id", .string("Asha|98765")), ("name", .string("Other"))]),
+            .object([("name", .string("Asha")), ("phone", .string("98765"))]),
+        ]
+        let document = JSONValue.object([("client_id", .string("c1")), ("user_id", .string("u1")),
+                                         ("created_at", .integer(Self.base)), ("contacts", .array(contacts))])
+        try builder.add(document: document, source: .contacts)
+
+        #expect(builder.build().contacts?.count == 2)
+    }
+
     @Test func userKeysCompareBytes() {
         let composed = UserKey(clientID: "c", userID: "\u{E9}")
         let decomposed = UserKey(clientID: "c", userID: "e\u{301}")
