@@ -123,7 +123,7 @@ public struct UserDataBuilder {
     /// Checks that a document's header is this user's, records its sync time and returns the
     /// time its records count as synced at (0 when unknown).
     private mutating func accept(_ header: SyncJSONHeader, source: SyncSource) throws(SyncDataError) -> Int64 {
-        guard header.clientID == clientID, header.userID == userID else {
+        guard ExactText(header.clientID) == ExactText(clientID), ExactText(header.userID) == ExactText(userID) else {
             throw .otherUser(source: source, clientID: header.clientID, userID: header.userID)
         }
         if let createdAt = header.createdAtMillis { syncTimes[source, default: []].append(createdAt) }

@@ -38,6 +38,24 @@ import Testing
         #expect(try database.waitForCount("SELECT count(*) FROM unauthorized_requests", atLeast: 2) == 2)
     }
 
+    /// A body client_id that differs from the header only in Unicode normalisation is another
+    /// client: 401, so a client never reads its twin's data.
+    @Test func bodyClientTwinGives401() throws {
+        let database = try InsightsFixtureDatabase()
+        let token = "tok-twin-0000-0000-0000-000000000001"
+        try SQLiteDatabase(path: database.path).query(
+            "INSERT INTO clients (client_id, auth_token) VALUES (?, ?)", [.text("caf\u{E9}_insights"), .text(token)])
+        let server = try InsightsServerProcess(environment: database.environment)
+        let headers = ["x-client-id": "caf\u{E9}_insights", "x-auth-token": token]
+        let call = InsightsCall(token: token)
+
+        let own = try server.request("POST", "/api/insights", headers: headers, body: call.body(clientID: "caf\u{E9}_insights"))
+        #expect(own.status == 200, "\(own.text.prefix(200))")
+        let twin = try server.request("POST", "/api/insights", headers: headers, body: call.body(clientID: "cafe\u{301}_insights"))
+        #expect(twin.status == 401)
+        #expect(twin.json?["error"]?.stringValue?.contains("does not match") == true)
+    }
+
     @Test func spacesAroundHeaderValuesDoNotCount() throws {
         let database = try InsightsFixtureDatabase()
         let server = try InsightsServerProcess(environment: database.environment)

@@ -60,7 +60,9 @@ struct ClientRequestGate: Sendable {
         }
 
         let body = try parse(request.body)
-        guard bodyClientID(body) == clientID else {
+        // Bytes, as the database compares ids: with String ==, client "e\u{301}" could name its
+        // twin "\u{E9}" in the body and read that client's data.
+        guard ExactText(bodyClientID(body)) == ExactText(clientID) else {
             reject(request, context: context, clientID: clientID, token: token)
             throw HTTPError(401, "Body client_id does not match the x-client-id header; request_id \(context.requestID)")
         }
