@@ -138,12 +138,26 @@ enum ExtractSMSAnswerDecoder {
             for (column, name) in requiredColumns where !row.isSet(column) {
                 throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "entry \(entries.count) has no \(name)")
             }
+            // An amount that is not a finite number would read as missing, and the amount
+            // features would add it up as 0 without a word.
+            for (column, name) in amountColumns where row.isSet(column) && !(row.amount(at: column)?.isFinite ?? false) {
+                throw SMSExtractionServiceError.invalidAnswer(
+                    url: url, reason: "entry \(entries.count) has a \(name) that is not a finite number")
+            }
             // The body is unset, and without `decryptsBody` the codec does not decrypt it.
             entries.append(try codec.entry(from: row, decryptsBody: false))
         }
         if checksElements, credeau_bson_iter_failed(list) { throw InvalidElement() }
         return entries
     }
+
+    /// Columns that hold amounts in rupees.
+    private static let amountColumns = [
+        (ExtractedSMSRowCodec.Column.transaction, "transaction"),
+        (ExtractedSMSRowCodec.Column.availableBalance, "available_balance"),
+        (ExtractedSMSRowCodec.Column.outstandingAmount, "outstanding_amount"),
+        (ExtractedSMSRowCodec.Column.dueAmount, "due_amount"),
+    ]
 
     /// Columns every entry must carry as a scalar value.
     private static let requiredColumns = [
