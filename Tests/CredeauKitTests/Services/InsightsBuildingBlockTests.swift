@@ -40,6 +40,15 @@ import Testing
         #expect(limiter.clientAddress(of: direct) == "198.51.100.7")
     }
 
+    /// A forwarded entry that is no IP address counts as the proxy, so made-up values share one window.
+    @Test func forwardedJunkCountsAsProxy() throws {
+        let limiter = RateLimiter(limitPerMinute: 10, trustedProxies: try TrustedProxies.parse("127.0.0.1").get())
+        for hop in ["junk0", "junk1", "7.7.7.07", "007.7.7.7", "203.0.113.9, junk"] {
+            let request = HTTPRequest(method: "POST", path: "/", headers: ["x-forwarded-for": hop], clientAddress: "127.0.0.1")
+            #expect(limiter.clientAddress(of: request) == "127.0.0.1", "\(hop)")
+        }
+    }
+
     @Test func trustedNetworksMatchByPrefix() throws {
         let proxies = try TrustedProxies.parse(" 10.0.0.0/8, 192.168.1.7 ,fd00::/8, 172.16.0.0/12").get()
         #expect(proxies.contains("10.200.3.4"))

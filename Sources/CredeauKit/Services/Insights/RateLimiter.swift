@@ -56,13 +56,17 @@ public final class RateLimiter: Sendable {
     }
 
     /// The caller's address: the peer, or, when the peer is a trusted proxy, the right-most
-    /// `X-Forwarded-For` entry that is not a trusted proxy itself.
+    /// `X-Forwarded-For` entry that is not a trusted proxy itself. An entry that is no IP address
+    /// (`junk`, `7.7.7.07`) counts as the proxy, so made-up values do not each get a window.
     public func clientAddress(of request: HTTPRequest) -> String {
         guard trustedProxies.contains(request.clientAddress), let forwarded = request.header("x-forwarded-for") else {
             return request.clientAddress
         }
         let hops = forwarded.split(separator: ",").map { TrustedProxies.canonicalAddress(String($0.trimmingSpaces())) }
             .filter { !$0.isEmpty }
-        return hops.last { !trustedProxies.contains($0) } ?? hops.first ?? request.clientAddress
+        guard let hop = hops.last(where: { !trustedProxies.contains($0) }) ?? hops.first,
+              TrustedProxies.addressBytes(hop) != nil
+        else { return request.clientAddress }
+        return hop
     }
 }
