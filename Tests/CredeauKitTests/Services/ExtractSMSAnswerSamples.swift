@@ -1,8 +1,8 @@
 @testable import CredeauKit
 
 /// The decoding of SMS Extraction API responses that `ExtractSMSAnswerDecoder` replaced: a
-/// `JSONValue` tree whose scalar columns become texts for `ExtractedSMSRowCodec`. The tests check
-/// the new decoder against it.
+/// `JSONValue` tree whose scalar columns become texts for `ExtractedSMSRowCodec`, with the later
+/// rule that an amount must read as a finite number. The tests check the new decoder against it.
 enum TreeAnswerReference {
     private static let columnIndex: [String: Int] = Dictionary(
         uniqueKeysWithValues: ExtractedSMSColumns.names.enumerated().map { ($1, $0) })
@@ -38,6 +38,13 @@ enum TreeAnswerReference {
             }
             for name in ["sms_type", "is_transactional"] where columns[columnIndex[name]!] == nil {
                 throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "entry \(position) has no \(name)")
+            }
+            for name in ["transaction", "available_balance", "outstanding_amount", "due_amount"] {
+                guard let text = columns[columnIndex[name]!] else { continue }
+                guard let amount = Double(text), amount.isFinite else {
+                    throw SMSExtractionServiceError.invalidAnswer(
+                        url: url, reason: "entry \(position) has a \(name) that is not a finite number")
+                }
             }
             let entry = try codec.entry(from: columns)
             byID[entry.smsID] = entry
