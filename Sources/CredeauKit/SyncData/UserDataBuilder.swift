@@ -130,8 +130,8 @@ public struct UserDataBuilder {
         return header.createdAtMillis ?? 0
     }
 
-    /// The deduplication key of a contact or call log: its id, else its fields. Every part is
-    /// preceded by its length and the two kinds by a letter, so an id never equals another
+    /// Returns the deduplication key of a contact or call log: its id, else its fields. Every part
+    /// is preceded by its length and the two kinds by a letter, so an id never equals another
     /// record's fields ("x|y" against name "x" and phone "y").
     private static func recordKey(id: String?, _ fields: [String]) -> String {
         if let id { return "i\(id)" }

@@ -1,7 +1,7 @@
 @testable import CredeauKit
 import Testing
 
-/// An amount in a serve-sms answer must be a finite number (or null): text that reads as no
+/// An amount in a serve-sms response must be a finite number (or null): text that reads as no
 /// number would have counted as a missing amount, and the amount features as 0.
 @Suite struct ExtractSMSAnswerAmountTests {
     private let url = "http://127.0.0.1:1/api/extract_sms"
