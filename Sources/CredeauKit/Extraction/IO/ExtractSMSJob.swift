@@ -62,8 +62,13 @@ public final class ExtractSMSJob {
         var snapshot = ExtractProgress(bytesDone: 0, bytesTotal: max(source.file.size * 2, 1), smsDone: 0)
         // With more than one worker, the reader parses windows of documents on that many
         // threads, and batches are extracted and written on another thread while it reads on.
+        // A JSON Lines writer also has its entries encoded on the extraction threads.
+        let encoder = writer as? any ExtractedSMSEncodingWriter
         let pipeline = options.workers > 1
-            ? ExtractWritePipeline(writer: writer) { [self] batch in extract(batch, defaultCreatedAt: createdAt) }
+            ? ExtractWritePipeline(writer: writer) { [self] batch in
+                if let encoder { return .encoded(extractEncoded(batch, defaultCreatedAt: createdAt, encoder: encoder)) }
+                return .entries(extract(batch, defaultCreatedAt: createdAt))
+            }
             : nil
         // The writer must be idle before the caller cleans up after an error.
         defer { pipeline?.drain() }
@@ -133,6 +138,26 @@ public final class ExtractSMSJob {
         return results.compactMap { $0 }
     }
 
+    /// Extracts `batch` as `extract` does and returns each worker's slice already encoded by
+    /// `encoder`, in output order.
+    private func extractEncoded(_ batch: [SyncedSMS], defaultCreatedAt: Int64,
+                                encoder: any ExtractedSMSEncodingWriter) -> [[UInt8]] {
+        let extractor = self.extractor
+        let workers = min(max(options.workers, 1), max(batch.count / 64, 1))
+        var chunks = [[UInt8]](repeating: [], count: workers)
+        chunks.withUnsafeMutableBufferPointer { buffer in
+            let slots = ChunkSlots(buffer: buffer, encoder: encoder)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let range = Self.slice(worker, of: workers, count: batch.count)
+                let entries = range.map { index in
+                    extractor.extract(batch[index].raw, createdAtMillis: batch[index].createdAtMillis ?? defaultCreatedAt)
+                }
+                slots.buffer[worker] = slots.encoder.encode(entries[...])
+            }
+        }
+        return chunks
+    }
+
     private static func slice(_ worker: Int, of workers: Int, count: Int) -> Range<Int> {
         let size = (count + workers - 1) / workers
         return min(worker * size, count)..<min((worker + 1) * size, count)
@@ -143,6 +168,16 @@ public final class ExtractSMSJob {
         clock_gettime(CLOCK_REALTIME, &now)
         return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec / 1_000_000)
     }
+}
+
+/// The encoded chunks shared by the extraction workers, and the writer that encodes them.
+///
+/// `@unchecked Sendable` is safe here: each worker writes only its own index, `encode` is safe to
+/// call from several threads (`ExtractedSMSEncodingWriter`), and `concurrentPerform` returns only
+/// after every worker has finished.
+private struct ChunkSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<[UInt8]>
+    let encoder: any ExtractedSMSEncodingWriter
 }
 
 /// The result array shared by the extraction workers.

@@ -15,10 +15,17 @@ final class ExtractWritePipeline: @unchecked Sendable {
     private let slots = DispatchSemaphore(value: 2)
     private let failure = Mutex<(any Error)?>(nil)
     private let written = Atomic<Int>(0)
-    private let extract: ([SyncedSMS]) -> [ExtractedSMS]
+    private let extract: ([SyncedSMS]) -> ExtractedBatch
     private let writer: any ExtractedSMSWriter
 
-    init(writer: any ExtractedSMSWriter, extract: @escaping ([SyncedSMS]) -> [ExtractedSMS]) {
+    /// A batch's entries, or their bytes when the writer encodes on other threads.
+    enum ExtractedBatch {
+        case entries([ExtractedSMS])
+        /// Chunks from `ExtractedSMSEncodingWriter.encode`, in output order.
+        case encoded([[UInt8]])
+    }
+
+    init(writer: any ExtractedSMSWriter, extract: @escaping ([SyncedSMS]) -> ExtractedBatch) {
         self.writer = writer
         self.extract = extract
     }
@@ -34,7 +41,13 @@ final class ExtractWritePipeline: @unchecked Sendable {
             defer { slots.signal() }
             guard failure.withLock({ $0 == nil }) else { return }
             do {
-                for entry in extract(batch) { try writer.write(entry) }
+                switch extract(batch) {
+                case let .entries(entries):
+                    for entry in entries { try writer.write(entry) }
+                case let .encoded(chunks):
+                    guard let encoder = writer as? any ExtractedSMSEncodingWriter else { break }
+                    for chunk in chunks { try encoder.writeEncoded(chunk) }
+                }
                 written.add(batch.count, ordering: .relaxed)
             } catch {
                 failure.withLock { $0 = error }

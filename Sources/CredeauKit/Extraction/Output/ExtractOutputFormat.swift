@@ -34,6 +34,16 @@ public protocol ExtractedSMSWriter: AnyObject {
     func finish() throws
 }
 
+/// A writer whose entries can be turned into bytes on the extraction threads and then written
+/// in order, so that one thread only copies bytes.
+public protocol ExtractedSMSEncodingWriter: ExtractedSMSWriter {
+    /// Returns the bytes `write` would add for `entries`, in order. Safe to call from several
+    /// threads at once, while `write` is not.
+    func encode(_ entries: ArraySlice<ExtractedSMS>) -> [UInt8]
+    /// Writes bytes that `encode` returned.
+    func writeEncoded(_ bytes: [UInt8]) throws
+}
+
 /// Builds the writer for an output path and format.
 public enum ExtractOutput {
     /// The output path that discards everything; any format writes JSON Lines to it, since SQLite

@@ -1,5 +1,5 @@
 /// Writes one JSON object per line, with the fields in `ExtractedSMSColumns` order.
-public final class JSONLinesWriter: ExtractedSMSWriter {
+public final class JSONLinesWriter: ExtractedSMSEncodingWriter {
     private let output: ByteOutput
     /// Every key pre-encoded as `"name":`, with `{` before the first and `,` before the others,
     /// one after another in `ExtractedSMSColumns` order.
@@ -24,6 +24,21 @@ public final class JSONLinesWriter: ExtractedSMSWriter {
 
     public func finish() throws {
         try output.finish()
+    }
+
+    /// Encodes with static members only, so any thread may call it.
+    public func encode(_ entries: ArraySlice<ExtractedSMS>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 900)
+        for entry in entries {
+            Self.append(entry, to: &bytes)
+            bytes.append(0x0A)
+        }
+        return bytes
+    }
+
+    public func writeEncoded(_ bytes: [UInt8]) throws {
+        try output.append { $0.append(contentsOf: bytes) }
     }
 
     /// Encodes one entry as a JSON object, for callers that need a single entry as text.
