@@ -20,7 +20,7 @@ import Testing
     }
 
     /// A corrupt length prefix stops the reading: the SMS before it are written and the run exits
-    /// with status 1, while a partial last document is skipped like a bad record (status 0).
+    /// with status 1. So does a length prefix larger than the rest of the file.
     @Test func unreadRestOfInputExitsWithOne() throws {
         let dump = try Data(contentsOf: URL(fileURLWithPath: Support.fixture("bad/truncated.bson")))
         let first = Int(dump[0]) | Int(dump[1]) << 8 | Int(dump[2]) << 16 | Int(dump[3]) << 24
@@ -32,8 +32,12 @@ import Testing
         #expect(cut.status == 1)
         #expect(cut.stdoutLines.count > 0, "the SMS before the corrupt prefix are written")
         #expect(cut.stderr.contains("was not read to its end"))
-        let partialLast = try Support.runInPackageRoot(["extract", "--sms", "-i", "fixtures/bad/truncated.bson", "-o", "-"])
-        #expect(partialLast.status == 0)
+        let oversized = folder.appendingPathComponent("oversized").appendingPathComponent("sms_sync_request_sms_data.bson")
+        try FileManager.default.createDirectory(at: oversized.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try (dump[0..<first] + Data([0xFF, 0xFF, 0xFF, 0x7F]) + dump[(first + 4)...]).write(to: oversized)
+        let tooLong = try Support.runInPackageRoot(["extract", "--sms", "-i", oversized.path, "-o", "-"])
+        #expect(tooLong.status == 1)
+        #expect(tooLong.stdoutLines.count == cut.stdoutLines.count)
     }
 
     @Test func bsonDumpPrintsSameEntriesAsJSON() throws {

@@ -11,13 +11,13 @@ import Testing
             .utf8) + Array(#""is_transactional": true, "transaction": \#(transaction)}]}"#.utf8)
     }
 
-    @Test(arguments: ["12.5", "\"12.5\"", "null", "7"])
+    @Test(arguments: ["12.5", "\"12.5\"", "null", "7", "-5", "\"1e3\""])
     func numbersAndNullAreRead(transaction: String) throws {
         let entries = try ExtractSMSAnswerDecoder.entries(from: answer(transaction: transaction), url: url)
         #expect(entries.count == 1)
     }
 
-    @Test(arguments: ["\"lots\"", "\"\"", "true", "\"inf\"", "\"nan\""])
+    @Test(arguments: ["\"lots\"", "\"\"", "true", "\"inf\"", "\"nan\"", "[]", "{}", "[5]", "\"0x10\"", "\"0x1p4\""])
     func otherAmountsMakeTheAnswerInvalid(transaction: String) {
         #expect {
             try ExtractSMSAnswerDecoder.entries(from: answer(transaction: transaction), url: url)

@@ -26,8 +26,13 @@ enum TreeAnswerReference {
                 throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "entry \(position) is not an object")
             }
             var columns = [String?](repeating: nil, count: ExtractedSMSColumns.names.count)
+            var structured: Set<String> = []
             for (name, value) in members {
                 guard let index = columnIndex[name] else { continue }
+                switch value {
+                case .array, .object: structured.insert(name)
+                default: break
+                }
                 switch value {
                 case let .string(text): columns[index] = text
                 case let .bool(flag): columns[index] = flag ? "t" : "f"
@@ -40,8 +45,8 @@ enum TreeAnswerReference {
                 throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "entry \(position) has no \(name)")
             }
             for name in ["transaction", "available_balance", "outstanding_amount", "due_amount"] {
-                guard let text = columns[columnIndex[name]!] else { continue }
-                guard let amount = Double(text), amount.isFinite else {
+                let text = columns[columnIndex[name]!]
+                guard !structured.contains(name), text.map(ExtractedSMSRowCodec.isDecimalAmount) ?? true else {
                     throw SMSExtractionServiceError.invalidAnswer(
                         url: url, reason: "entry \(position) has a \(name) that is not a finite number")
                 }

@@ -27,11 +27,14 @@ enum BSONFileScanner {
         let end = Int64(bson_reader_tell(reader))
         progress(file.size)
         if !reachedEnd || end < file.size {
+            // A length prefix larger than the rest of the file looks like a file cut short, but may
+            // hide whole documents after it, so both cases count as a file not read to its end.
             let reason = reachedEnd
-                ? "truncated document: \(file.size - end) bytes at offset \(end) do not form a whole BSON document"
+                ? "truncated document: \(file.size - end) bytes at offset \(end) do not form a whole BSON document "
+                + "(the file was cut short, or a length prefix is larger than the rest of the file)"
                 : "corrupt document at offset \(end): invalid length prefix; the last \(file.size - end) bytes of the file "
                 + "are not read, because the documents after it cannot be found"
-            try visit(.unreadable(RecordLocation(document: documentNumber + 1), reason: reason, losesRest: !reachedEnd))
+            try visit(.unreadable(RecordLocation(document: documentNumber + 1), reason: reason, losesRest: true))
         }
     }
 }

@@ -140,7 +140,7 @@ enum ExtractSMSAnswerDecoder {
             }
             // An amount that is not a finite number would read as missing, and the amount
             // features would add it up as 0 without a word.
-            for (column, name) in amountColumns where row.isSet(column) && !(row.amount(at: column)?.isFinite ?? false) {
+            for (column, name) in amountColumns where !row.hasValidAmount(at: column) {
                 throw SMSExtractionServiceError.invalidAnswer(
                     url: url, reason: "entry \(entries.count) has a \(name) that is not a finite number")
             }
@@ -182,6 +182,8 @@ private enum BSONColumnValue {
 /// the value: `t`/`f` for a boolean and `String(number)` for a number.
 private struct BSONEntryRow: ExtractedSMSRow {
     private var values = [BSONColumnValue](repeating: .unset, count: ExtractedSMSColumns.names.count)
+    /// Columns with a member that was a list or an object, one bit per column.
+    private var structured: UInt64 = 0
 
     /// Column names as UTF-8, for comparing keys without making a `String` of each.
     private static let names: [[UInt8]] = ExtractedSMSColumns.names.map { Array($0.utf8) }
@@ -198,6 +200,23 @@ private struct BSONEntryRow: ExtractedSMSRow {
 
     mutating func clear() {
         for index in values.indices { values[index] = .unset }
+        structured = 0
+    }
+
+    /// True when `column` is absent or null, or holds a finite number written in decimal (as a
+    /// number or as text). Lists, objects, booleans and texts such as "lots", "inf" or "0x10",
+    /// which Swift's `Double` reads as 16, are not amounts.
+    func hasValidAmount(at column: Int) -> Bool {
+        if structured & (1 << UInt64(column)) != 0 { return false }
+        switch values[column] {
+        case .unset: return true
+        case let .number(number): return number.isFinite
+        case .integer: return true
+        case .bool: return false
+        case .bytes, .text:
+            guard let text = text(at: column) else { return false }
+            return ExtractedSMSRowCodec.isDecimalAmount(text)
+        }
     }
 
     /// Records the members of one entry object.
@@ -209,6 +228,7 @@ private struct BSONEntryRow: ExtractedSMSRow {
         while bson_iter_next(item) {
             guard let column = Self.column(of: item, expected: expected, names: names) else { continue }
             expected = column + 1
+            noteShape(of: item, column: column)
             guard !skipped[column], let value = Self.value(of: item) else { continue }
             values[column] = value
         }
@@ -228,6 +248,7 @@ private struct BSONEntryRow: ExtractedSMSRow {
                 continue
             }
             expected = column + 1
+            noteShape(of: item, column: column)
             switch bson_iter_type(item) {
             case BSON_TYPE_UTF8:
                 var length: UInt32 = 0
@@ -241,6 +262,13 @@ private struct BSONEntryRow: ExtractedSMSRow {
             values[column] = value
         }
         return !credeau_bson_iter_failed(item)
+    }
+
+    /// Records that a member of `column` is a list or an object. It leaves the column's scalar
+    /// value as it is, so only `hasValidAmount` reads the mark.
+    private mutating func noteShape(of item: OpaquePointer, column: Int) {
+        let type = bson_iter_type(item)
+        if type == BSON_TYPE_ARRAY || type == BSON_TYPE_DOCUMENT { structured |= 1 << UInt64(column) }
     }
 
     /// Finds the column of the current key, trying first the one after the previous key, since

@@ -96,6 +96,19 @@ public enum ExtractedSMSStoreError: CredeauError {
 /// Converts entries to the column values of `extracted_sms` and back; shared by the PostgreSQL and
 /// SQLite stores.
 struct ExtractedSMSRowCodec: Sendable {
+    /// True for a finite number written in decimal: digits with an optional sign, point and
+    /// exponent. Swift's `Double` also reads "inf", "nan" and hex such as "0x10", which no
+    /// extractor writes as an amount.
+    static func isDecimalAmount(_ text: String) -> Bool {
+        let allowed = text.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+                || byte == UInt8(ascii: "E")
+        }
+        guard allowed, let number = Double(text) else { return false }
+        return number.isFinite
+    }
+
     let fernet: Fernet?
 
     /// Column names in `ExtractedSMSColumns` order, each double-quoted (`transaction` is a keyword).
