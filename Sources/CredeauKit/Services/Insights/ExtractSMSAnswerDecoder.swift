@@ -203,7 +203,7 @@ private struct BSONEntryRow: ExtractedSMSRow {
         structured = 0
     }
 
-    /// True when `column` is absent or null, or holds a finite number written in decimal (as a
+    /// True when `column` is absent or null, or contains a finite number written in decimal (as a
     /// number or as text). Lists, objects, booleans and texts such as "lots", "inf" or "0x10",
     /// which Swift's `Double` reads as 16, are not amounts.
     func hasValidAmount(at column: Int) -> Bool {
