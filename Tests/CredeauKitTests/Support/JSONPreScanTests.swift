@@ -86,6 +86,14 @@ import Testing
         #expect(invalid.reason.hasPrefix("invalid $date value '2026-02-30T10:00:00Z'"))
         #expect(ExtendedJSONDateCheck.firstInvalid(in: Array(#"{"d": {"$date": 1772541341000}}"#.utf8)) == nil)
     }
+
+    @Test func invalidDateQuotesEscapesAsWritten() throws {
+        let text = Array(#"{"sms": [{"sms_inbox_date": {"$date": "abc\u001b[31m\"x"}}]}"#.utf8)
+        let invalid = try #require(ExtendedJSONDateCheck.firstInvalid(in: text))
+
+        #expect(invalid.reason.hasPrefix(#"invalid $date value 'abc\u001b[31m\"x':"#))
+    }
+
     @Test func fractionalDateMillisAreNamed() throws {
         for value in ["1.5", "1772541341000.0", "1e12", "-2.5E3"] {
             let text = Array(#"{"sms": [{"sms_inbox_date": {"$date": "#.utf8) + Array(value.utf8) + Array("}}]}".utf8)

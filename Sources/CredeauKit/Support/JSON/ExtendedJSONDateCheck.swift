@@ -59,7 +59,14 @@ public enum ExtendedJSONDateCheck {
             var end = index + 1
             while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
             let text = String(decoding: bytes[(index + 1)..<min(end, bytes.count)], as: UTF8.self)
-            return SMSDateParser.millis(from: text) == nil ? "invalid $date value '\(text)': " + expected : nil
+            guard SMSDateParser.millis(from: text) == nil else { return nil }
+            // The message quotes the text as written, escapes included, up to its closing quote.
+            var close = index + 1
+            while close < bytes.count, bytes[close] != UInt8(ascii: "\"") {
+                close += bytes[close] == UInt8(ascii: "\\") ? 2 : 1
+            }
+            let written = String(decoding: bytes[(index + 1)..<min(close, bytes.count)], as: UTF8.self)
+            return "invalid $date value '\(written)': " + expected
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             // Whole milliseconds only: libbson fails on a fraction or an exponent without naming the field.
             var end = index + 1
