@@ -66,7 +66,9 @@ public final class ExtractSMSJob {
         let encoder = writer as? any ExtractedSMSEncodingWriter
         let pipeline = options.workers > 1
             ? ExtractWritePipeline(writer: writer) { [self] batch in
-                if let encoder { return .encoded(extractEncoded(batch, defaultCreatedAt: createdAt, encoder: encoder)) }
+                if let encoder {
+                    return .encoded(extractEncoded(batch, defaultCreatedAt: createdAt, encoder: encoder), encoder: encoder)
+                }
                 return .entries(extract(batch, defaultCreatedAt: createdAt))
             }
             : nil

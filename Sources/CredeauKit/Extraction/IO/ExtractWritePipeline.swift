@@ -21,8 +21,8 @@ final class ExtractWritePipeline: @unchecked Sendable {
     /// A batch's entries, or their bytes when the writer encodes on other threads.
     enum ExtractedBatch {
         case entries([ExtractedSMS])
-        /// Chunks from `ExtractedSMSEncodingWriter.encode`, in output order.
-        case encoded([[UInt8]])
+        /// Chunks that `encoder.encode` returned, in output order, for `encoder` to write.
+        case encoded([[UInt8]], encoder: any ExtractedSMSEncodingWriter)
     }
 
     init(writer: any ExtractedSMSWriter, extract: @escaping ([SyncedSMS]) -> ExtractedBatch) {
@@ -44,8 +44,7 @@ final class ExtractWritePipeline: @unchecked Sendable {
                 switch extract(batch) {
                 case let .entries(entries):
                     for entry in entries { try writer.write(entry) }
-                case let .encoded(chunks):
-                    guard let encoder = writer as? any ExtractedSMSEncodingWriter else { break }
+                case let .encoded(chunks, encoder):
                     for chunk in chunks { try encoder.writeEncoded(chunk) }
                 }
                 written.add(batch.count, ordering: .relaxed)
