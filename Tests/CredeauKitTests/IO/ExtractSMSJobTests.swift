@@ -76,7 +76,7 @@ import Testing
     }
 
     /// With several workers a JSON Lines writer gets its entries encoded on the extraction
-    /// threads; the file must equal the one-thread file byte for byte.
+    /// threads. The file must equal the one-thread file byte for byte.
     @Test func encodedJSONLinesMatchOneThread() throws {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

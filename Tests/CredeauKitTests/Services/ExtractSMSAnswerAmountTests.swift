@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test(arguments: ["\"lots\"", "\"\"", "true", "\"inf\"", "\"nan\"", "[]", "{}", "[5]", "\"0x10\"", "\"0x1p4\""])
-    func otherAmountsMakeTheAnswerInvalid(transaction: String) {
+    func otherAmountsAreRejected(transaction: String) {
         #expect {
             try ExtractSMSAnswerDecoder.entries(from: answer(transaction: transaction), url: url)
         } throws: { error in

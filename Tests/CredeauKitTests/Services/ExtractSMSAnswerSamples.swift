@@ -46,7 +46,7 @@ enum TreeAnswerReference {
             }
             for name in ["transaction", "available_balance", "outstanding_amount", "due_amount"] {
                 let text = columns[columnIndex[name]!]
-                guard !structured.contains(name), text.map(ExtractedSMSRowCodec.isDecimalAmount) ?? true else {
+                guard !structured.contains(name), text.map(ExtractSMSAnswerDecoder.isDecimalAmount) ?? true else {
                     throw SMSExtractionServiceError.invalidAnswer(
                         url: url, reason: "entry \(position) has a \(name) that is not a finite number")
                 }

@@ -183,8 +183,8 @@ struct PostgresExtractedSMSStoreTests {
         #expect(try connection.query("SELECT count(*) FROM extracted_sms").scalar == String(rounds * idsPerBatch))
     }
 
-    /// A batch of which some ids are stored already fails its COPY and goes in again through
-    /// INSERT … ON CONFLICT: the new ids go in, the stored rows keep their values, and an id twice
+    /// A batch with some ids stored already fails its COPY and goes in again through INSERT … ON
+    /// CONFLICT. The new ids go in, the stored rows keep their values, and an id that comes twice
     /// in one batch is stored once.
     @Test func partlyStoredBatchAddsOnlyNewIDs() throws {
         let database = try PostgresTestDatabase()

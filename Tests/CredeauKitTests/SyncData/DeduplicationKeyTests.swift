@@ -22,9 +22,9 @@ import Testing
 
     @Test func deduplicatorKeepsExpected() {
         var deduplicator = SMSDeduplicator()
-        let kept = Self.sequence.filter { deduplicator.insert($0) }.map(\.id)
+        let keptIDs = Self.sequence.filter { deduplicator.insert($0) }.map(\.id)
 
-        #expect(kept == Self.expectedIDs)
+        #expect(keptIDs == Self.expectedIDs)
     }
 
     @Test func builderKeepsExpected() throws {
@@ -53,9 +53,9 @@ import Testing
 
     @Test func deduplicatorComparesBytes() {
         var deduplicator = SMSDeduplicator()
-        let kept = Self.canonicalTwins.filter { deduplicator.insert($0) }.map(\.id)
+        let keptIDs = Self.canonicalTwins.filter { deduplicator.insert($0) }.map(\.id)
 
-        #expect(kept.count == 4)
+        #expect(keptIDs.count == 4)
     }
 
     @Test func builderComparesBytes() throws {

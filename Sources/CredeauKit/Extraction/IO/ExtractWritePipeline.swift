@@ -7,8 +7,9 @@ import Synchronization
 /// Batches are extracted and written in the order they are submitted, so the output is the same
 /// as extracting each batch on the calling thread. At most two batches wait or run at once.
 ///
-/// `@unchecked Sendable` is safe: `extract` and `writer` are used only on the serial queue, one
-/// batch after another, and the caller touches the writer again only after `finish` has drained
+/// `@unchecked Sendable` is safe: `extract` and the writing calls run only on the serial queue,
+/// one batch after another (`extract` may call the thread-safe `encode` of an encoding writer
+/// on other threads), and the caller touches the writer again only after `finish` has drained
 /// that queue.
 final class ExtractWritePipeline: @unchecked Sendable {
     private let queue = DispatchQueue(label: "credeau.extract-sms.write")

@@ -139,7 +139,7 @@ enum ExtractSMSAnswerDecoder {
                 throw SMSExtractionServiceError.invalidAnswer(url: url, reason: "entry \(entries.count) has no \(name)")
             }
             // An amount that is not a finite number would read as missing, and the amount
-            // features would add it up as 0 without a word.
+            // features would silently count it as 0.
             for (column, name) in amountColumns where !row.hasValidAmount(at: column) {
                 throw SMSExtractionServiceError.invalidAnswer(
                     url: url, reason: "entry \(entries.count) has a \(name) that is not a finite number")
@@ -151,7 +151,20 @@ enum ExtractSMSAnswerDecoder {
         return entries
     }
 
-    /// Columns that hold amounts in rupees.
+    /// Returns true for a finite number written in decimal: digits with an optional sign, point
+    /// and exponent. Swift's `Double` also reads "inf", "nan" and hex such as "0x10", which
+    /// credeau's serve-sms never writes as an amount.
+    static func isDecimalAmount(_ text: String) -> Bool {
+        let allowed = text.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+                || byte == UInt8(ascii: "E")
+        }
+        guard allowed, let number = Double(text) else { return false }
+        return number.isFinite
+    }
+
+    /// Columns that contain amounts in rupees.
     private static let amountColumns = [
         (ExtractedSMSRowCodec.Column.transaction, "transaction"),
         (ExtractedSMSRowCodec.Column.availableBalance, "available_balance"),
@@ -215,7 +228,7 @@ private struct BSONEntryRow: ExtractedSMSRow {
         case .bool: return false
         case .bytes, .text:
             guard let text = text(at: column) else { return false }
-            return ExtractedSMSRowCodec.isDecimalAmount(text)
+            return ExtractSMSAnswerDecoder.isDecimalAmount(text)
         }
     }
 

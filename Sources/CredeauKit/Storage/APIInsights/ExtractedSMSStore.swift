@@ -5,8 +5,8 @@
 /// Dates are stored as the entry shows them: India time (`YYYY-MM-DD HH:MM:SS`), whole seconds.
 public protocol ExtractedSMSStore: Sendable {
     /// Ids among `smsIDs` already stored for this client and user, in the form `storedID` gives,
-    /// in no particular order. A list, because a `Set<String>` would take ids that differ only in
-    /// Unicode normalisation ("é" and "e\u{301}") as one id, while the stores compare bytes.
+    /// in no particular order. The stores compare bytes, and a list keeps ids that a
+    /// `Set<String>` would merge because they differ only in Unicode normalisation ("é", "e\u{301}").
     func storedIDs(clientID: String, userID: String, among smsIDs: [String]) throws -> [String]
     /// Stores rows of column values, as `ExtractedSMSRows` keeps them with the ids in place and
     /// sms_body as plain text, in one transaction (all or nothing). Rows already present (same
@@ -96,19 +96,6 @@ public enum ExtractedSMSStoreError: CredeauError {
 /// Converts entries to the column values of `extracted_sms` and back; shared by the PostgreSQL and
 /// SQLite stores.
 struct ExtractedSMSRowCodec: Sendable {
-    /// True for a finite number written in decimal: digits with an optional sign, point and
-    /// exponent. Swift's `Double` also reads "inf", "nan" and hex such as "0x10", which no
-    /// extractor writes as an amount.
-    static func isDecimalAmount(_ text: String) -> Bool {
-        let allowed = text.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
-                || byte == UInt8(ascii: "E")
-        }
-        guard allowed, let number = Double(text) else { return false }
-        return number.isFinite
-    }
-
     let fernet: Fernet?
 
     /// Column names in `ExtractedSMSColumns` order, each double-quoted (`transaction` is a keyword).
