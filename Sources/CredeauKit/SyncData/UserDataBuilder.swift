@@ -10,7 +10,8 @@ public struct UserDataBuilder {
 
     /// Kept SMS with the sync time of the first document that carried each.
     private var sms: [(record: SyncedSMSRecord, syncedAt: Int64)] = []
-    /// Byte-exact, as the stores compare ids: "é" and "e\u{301}" are two SMS.
+    /// Position of each kept SMS by id. Ids compare as bytes, as the stores compare them, so "é"
+    /// and "e\u{301}" are two SMS.
     private var smsIndexByID: [ExactText: Int] = [:]
     private var smsIndexByContent: [SMSDuplicateKey: Int] = [:]
     private var senderKeys = SenderKeyCache()

@@ -42,8 +42,9 @@ public final class PostgresConnection: @unchecked Sendable {
         try applySessionSettings()
     }
 
-    /// Sets `lock_timeout` when the configuration has one. A `SET` rather than a startup
-    /// option, because PgBouncer rejects the `options` startup parameter.
+    /// Sets `lock_timeout` when the configuration has one. A `SET` rather than a startup option,
+    /// because PgBouncer rejects startup parameters it does not track, `options` among them,
+    /// unless its `ignore_startup_parameters` lists them.
     private func applySessionSettings() throws {
         guard let milliseconds = configuration.lockTimeoutMillis else { return }
         let sql = "SET lock_timeout = \(milliseconds)"
