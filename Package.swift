@@ -58,10 +58,15 @@ let package = Package(
             name: "credeau-bench", dependencies: ["CredeauKit", "CStartup"], path: "Benchmarks/credeau-bench",
             swiftSettings: strictSettings
         ),
+        // Helpers both test targets share; a plain target, since test targets cannot import each other.
+        .target(name: "CredeauTestSupport", path: "Tests/CredeauTestSupport", swiftSettings: strictSettings),
         .testTarget(
-            name: "CredeauKitTests", dependencies: ["CredeauKit"], exclude: ["Fixtures"], swiftSettings: strictSettings
+            name: "CredeauKitTests", dependencies: ["CredeauKit", "CredeauTestSupport"], exclude: ["Fixtures"],
+            swiftSettings: strictSettings
         ),
-        .testTarget(name: "CredeauCLITests", dependencies: ["CredeauKit"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CredeauCLITests", dependencies: ["CredeauKit", "CredeauTestSupport"], swiftSettings: strictSettings
+        ),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

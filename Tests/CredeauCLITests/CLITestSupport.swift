@@ -1,3 +1,4 @@
+import CredeauTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -89,11 +90,9 @@ enum CLITestSupport {
         return URL(fileURLWithPath: path)
     }
 
-    /// A fresh temporary directory for one test.
+    /// A fresh temporary directory for one test, removed when the test process exits.
     static func makeTemporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("credeau-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolders.make(prefix: "credeau-test")
     }
 }
 

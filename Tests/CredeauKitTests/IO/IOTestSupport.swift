@@ -1,3 +1,4 @@
+import CredeauTestSupport
 import Foundation
 @testable import CredeauKit
 
@@ -14,11 +15,10 @@ enum IOTestSupport {
         packageRoot + "/fixtures/" + relativePath
     }
 
-    /// Creates a fresh empty folder under the system temporary folder and returns its path.
+    /// Creates a fresh empty folder under the system temporary folder and returns its path; the
+    /// folder is removed when the test process exits.
     static func makeTemporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "credeau-io-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFolders.make(prefix: "credeau-io-tests").path
     }
 
     /// Writes `contents` to a new file in a fresh temporary folder and returns its path.

@@ -1,4 +1,5 @@
 import CredeauKit
+import CredeauTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -22,11 +23,9 @@ enum StorageTestSupport {
     static let postgresSkipNotice: Comment =
         "CREDEAU_TEST_PG_URL is not set: PostgreSQL tests skipped. Run scripts/run-tests.sh, which starts a test server"
 
-    /// A fresh temporary folder, removed by the caller.
+    /// A fresh temporary folder, removed when the test process exits.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("credeau-storage-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolders.make(prefix: "credeau-storage")
     }
 
     /// The Python with pymongo and mongomock: `CREDEAU_TEST_PYTHON`, else the venv that
