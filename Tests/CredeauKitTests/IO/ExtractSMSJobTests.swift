@@ -75,16 +75,17 @@ import Testing
         #expect(twoSummary.extracted == oneSummary.extracted)
     }
 
-    /// With several workers a JSON Lines writer gets its entries encoded on the extraction
+    /// With several workers a JSON Lines or CSV writer gets its entries encoded on the extraction
     /// threads. The file must equal the one-thread file byte for byte.
-    @Test func encodedJSONLinesMatchOneThread() throws {
+    @Test(arguments: ["jsonl", "csv"])
+    func encodedOutputMatchesOneThread(format: String) throws {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("many.jsonl").path
         var lines = ""
         for index in 0..<9_000 {
-            // JSON escapes in the body: a quote, a tab and a non-ASCII character to encode.
-            let body = #"Rs.\#(100 + index % 900).00 credited to A/c XX\#(1000 + index % 9000) by \"NEFT\"\tRef \#(index) ₹"#
+            // A quote, a comma, a tab and a non-ASCII character, which both formats escape or quote.
+            let body = #"Rs.\#(100 + index % 900).00 credited to A/c XX\#(1000 + index % 9000) by \"NEFT\", \tRef \#(index) ₹"#
             lines += #"{"id":"m\#(index)","sender":"VM-HDFCBK","body":"\#(body)","date":\#(1_772_000_000_000 + index * 1000)}"#
             lines += "\n"
         }
@@ -92,9 +93,10 @@ import Testing
 
         var outputs: [Data] = []
         for workers in [1, 3] {
-            let path = folder.appendingPathComponent("out-\(workers).jsonl").path
+            let path = folder.appendingPathComponent("out-\(workers).\(format)").path
             let job = try ExtractSMSJob(options: .init(inputPath: input, workers: workers, createdAtMillis: 1_773_900_000_000))
-            let summary = try job.run(writer: JSONLinesWriter(output: try ByteOutput(path: path)))
+            let writer = try ExtractOutput.makeWriter(path: path, format: #require(ExtractOutputFormat(rawValue: format)))
+            let summary = try job.run(writer: writer)
             #expect(summary.extracted == 9_000)
             outputs.append(try Data(contentsOf: URL(fileURLWithPath: path)))
         }

@@ -62,7 +62,7 @@ public final class ExtractSMSJob {
         var snapshot = ExtractProgress(bytesDone: 0, bytesTotal: max(source.file.size * 2, 1), smsDone: 0)
         // With more than one worker, the reader parses windows of documents on that many
         // threads, and batches are extracted and written on another thread while it reads on.
-        // A JSON Lines writer also has its entries encoded on the extraction threads.
+        // A JSON Lines or CSV writer also has its entries encoded on the extraction threads.
         let encoder = writer as? any ExtractedSMSEncodingWriter
         let pipeline = options.workers > 1
             ? ExtractWritePipeline(writer: writer) { [self] batch in
