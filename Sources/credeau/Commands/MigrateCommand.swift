@@ -12,7 +12,8 @@ enum MigrateCommand {
             Migrates every configured database: PostgreSQL api_insights_db (DI_POSTGRES_* or DB_*) with daily
             partitions, PostgreSQL sync_db (DI_POSTGRES_SYNC_DATABASE) for sources not read from MongoDB,
             MongoDB sync_db indexes (DI_MONGODB_*), and the SQLite file (CREDEAU_SQLITE_PATH, default
-            ./credeau.db) when no server is configured. Running it again changes nothing.
+            ./credeau.db) when no PostgreSQL api_insights_db is configured, MongoDB or not. Running it
+            again changes nothing.
             """,
         options: [
             .flag("dry-run", help: "Print the SQL and MongoDB commands that would run, without running them."),

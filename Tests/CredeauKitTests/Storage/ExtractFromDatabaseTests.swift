@@ -45,6 +45,7 @@ import Testing
         var options = MigrateOptions(environment: [
             "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": String(server.port),
             "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "3000",
+            "CREDEAU_SQLITE_PATH": try StorageTestSupport.temporaryDirectory().appendingPathComponent("api.db").path,
         ])
         options.loadDirectory = Self.dump
         try MigrateRunner(options: options, logger: .discarding) { _ in }.run()

@@ -9,9 +9,11 @@ struct MongoStorageTests {
     private func migrate(_ server: MongoTestServer, _ configure: (inout MigrateOptions) -> Void = { _ in })
         throws -> [String]
     {
+        // Without PostgreSQL, migrate also creates the SQLite file serve-insights keeps its tables in.
         var options = MigrateOptions(environment: [
             "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": String(server.port),
             "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "3000",
+            "CREDEAU_SQLITE_PATH": try StorageTestSupport.temporaryDirectory().appendingPathComponent("api.db").path,
         ])
         configure(&options)
         var lines: [String] = []
@@ -82,6 +84,45 @@ struct MongoStorageTests {
         #expect(try router.documents(of: .sms, clientID: "acme", userID: "user-1").count == 2)
         // Contacts are not enabled for MongoDB, so they come from the empty SQLite file.
         #expect(try router.documents(of: .contacts, clientID: "acme", userID: "user-1").isEmpty)
+    }
+
+    /// With MongoDB and no PostgreSQL, serve-insights keeps api_insights_db in the SQLite file, so
+    /// migrate creates it there and adds the client to it.
+    @Test func mongoOnlyAddsClientToSQLite() throws {
+        let server = try MongoTestServer()
+        let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("api.db").path
+        var options = MigrateOptions(environment: [
+            "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": String(server.port),
+            "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "3000", "CREDEAU_SQLITE_PATH": path,
+        ])
+        options.newClient = (name: "t_insights", email: nil)
+        var lines: [String] = []
+        try MigrateRunner(options: options, logger: .discarding) { lines.append($0) }.run()
+
+        #expect(lines.contains { $0.hasPrefix("auth_token: ") })
+        let rows = try SQLiteDatabase(path: path).query("SELECT client_id FROM clients")
+        #expect(rows.count == 1)
+        #expect(rows.first?.first == .text("t_insights"))
+    }
+
+    /// Sources MongoDB does not serve go to the SQLite sync_db, and only those.
+    @Test func sqliteLoadSkipsMongoSources() throws {
+        let server = try MongoTestServer()
+        let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("api.db").path
+        var options = MigrateOptions(environment: [
+            "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": String(server.port),
+            "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "3000", "DI_MONGODB_ENABLED_SOURCES": "sms",
+            "CREDEAU_SQLITE_PATH": path,
+        ])
+        options.loadDirectory = StorageTestSupport.dumpFixture
+        try MigrateRunner(options: options, logger: .discarding) { _ in }.run()
+
+        let sqlite = SQLiteSyncDBStore(database: try SQLiteDatabase(path: path))
+        let mongo = MongoSyncDBStore(pool: try MongoClientPool(configuration: server.configuration()))
+        #expect(try sqlite.documents(in: .sms, clientID: "acme", userID: "user-1").isEmpty)
+        #expect(try sqlite.documents(in: .contacts, clientID: "acme", userID: "user-1").count == 1)
+        #expect(try mongo.documents(in: .sms, clientID: "acme", userID: "user-1").count == 2)
+        #expect(try mongo.documents(in: .contacts, clientID: "acme", userID: "user-1").isEmpty)
     }
 
     @Test func unreachableServerFailsWithOneLine() throws {

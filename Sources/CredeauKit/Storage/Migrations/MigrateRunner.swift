@@ -27,7 +27,9 @@ public struct MigrateRunner {
     /// it (MongoDB not configured, or `DI_MONGODB_ENABLED_SOURCES` not covering every source),
     /// or when `DI_POSTGRES_SYNC_DATABASE` is set. With `--postgres-url` and `--load` but no other
     /// sync_db configured, the dump goes to the database `sync_db` (or `DI_POSTGRES_SYNC_DATABASE`)
-    /// on the URL's server. SQLite is used when no server is configured or when `--sqlite` is given.
+    /// on the URL's server. SQLite is used when no PostgreSQL api_insights_db is configured, as
+    /// serve-insights then keeps its tables there even when MongoDB serves sync_db, or when
+    /// `--sqlite` is given.
     public func databases() throws -> [Database] {
         let environment = options.environment
         var result: [Database] = []
@@ -50,7 +52,7 @@ public struct MigrateRunner {
             if !mongoCoversAll || explicit { result.append(.postgres(sync, .syncDB)) }
         }
         if let mongo { result.append(.mongo(mongo)) }
-        if result.isEmpty || options.sqlitePath != nil { result.append(.sqlite(path: options.resolvedSQLitePath)) }
+        if api == nil || options.sqlitePath != nil { result.append(.sqlite(path: options.resolvedSQLitePath)) }
         return result
     }
 
@@ -104,11 +106,7 @@ public struct MigrateRunner {
         }
         if schema == .syncDB, let directory = options.loadDirectory {
             let pool = PostgresPool(configuration: configuration, maxConnections: 1, logger: logger)
-            try load(directory, into: PostgresSyncDBStore(pool: pool)) { collection in
-                // With MongoDB configured, PostgreSQL sync_db holds only the sources MongoDB does not serve.
-                guard let mongoSources = try? mongoServedSources() else { return true }
-                return collection.source.map { !mongoSources.contains($0) } ?? false
-            }
+            try load(directory, into: PostgresSyncDBStore(pool: pool), accepting: isNotServedByMongo)
         }
     }
 
@@ -166,11 +164,18 @@ public struct MigrateRunner {
             printNewClient(registration, where: target.targetDescription)
         }
         if let directory = options.loadDirectory {
-            try load(directory, into: SQLiteSyncDBStore(database: database)) { _ in true }
+            try load(directory, into: SQLiteSyncDBStore(database: database), accepting: isNotServedByMongo)
         }
     }
 
     // MARK: Shared steps
+
+    /// Returns true for a collection that PostgreSQL or SQLite sync_db keeps: every collection
+    /// without MongoDB, else those of the sources MongoDB does not serve.
+    private func isNotServedByMongo(_ collection: SyncDBCollection) -> Bool {
+        guard let mongoSources = try? mongoServedSources() else { return true }
+        return collection.source.map { !mongoSources.contains($0) } ?? false
+    }
 
     /// The sources MongoDB serves, or nil when MongoDB is not configured.
     private func mongoServedSources() throws -> MongoEnabledSources? {
