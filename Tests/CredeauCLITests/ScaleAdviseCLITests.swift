@@ -50,7 +50,7 @@ import Testing
     @Test func kubernetesOutputMatchesLibraryRendering() throws {
         let result = try CLITestSupport.run(["scale-advise", "--dau", "50K", "--format", "k8s", "--image", "credeau:test"])
         #expect(result.status == 0)
-        let expected = KubernetesManifestRenderer.render(ScaleAdvisor.advise(dau: 50_000), image: "credeau:test")
+        let expected = try KubernetesManifestRenderer.render(ScaleAdvisor.advise(dau: 50_000), image: "credeau:test")
         #expect(result.stdout == expected)
         #expect(result.stdout.contains("  minReplicas: 2\n  maxReplicas: 5\n"))
     }

@@ -85,7 +85,9 @@ public enum CalibratedSizing {
             expression: "ceil(\(NumberText.decimal(averageCores)) cores / \(NumberText.decimal(target)) \(targetText) / \(coresText)), at least 1",
             value: Double(averageNodes), unit: "nodes"))
 
-        return CalibratedServiceSizing(component: component, steps: steps, range: NodeRange(averageNodes, peakNodes))
+        var node = component.nodeSpecification
+        node.vcpu = parameters.coresPerNode
+        return CalibratedServiceSizing(component: component, steps: steps, range: NodeRange(averageNodes, peakNodes), node: node)
     }
 
     /// Nodes that keep `busyCores` of work at the CPU target, rounded up, at least 1.
@@ -103,6 +105,8 @@ public struct CalibratedServiceSizing: Sendable, Equatable {
     public var component: ScalingComponent
     public var steps: [CalculationStep]
     public var range: NodeRange
+    /// The node the range counts: the component's node with `coresPerNode` virtual CPUs.
+    public var node: NodeSpecification
 }
 
 /// One line of the calibrated arithmetic, printed so an operator can redo it by hand.

@@ -1,20 +1,33 @@
 /// Renders Kubernetes manifests for the two services at the advised replica counts: per service a
 /// Deployment, a Service and an autoscaling/v2 HorizontalPodAutoscaler, as one multi-document YAML.
 ///
-/// One replica stands for one 4 vCPU / 16 GB node of the ladder, so each pod requests most of
-/// such a node. The autoscaler follows the scale-up rule: 50 % average CPU or memory use against
-/// the requests, held for a 60-second scale-up stabilisation window.
+/// One replica is one node of the advice (4 vCPU / 16 GB on the ladder, or the cores per node of
+/// the calibrated model), so each pod requests most of such a node. The autoscaler follows the
+/// scale-up rule: 50 % average CPU or memory use against the requests, held for a 60-second
+/// scale-up stabilisation window.
 public enum KubernetesManifestRenderer {
     /// Components this renderer writes manifests for; others in the advice are skipped.
     public static let services: [ScalingComponent] = [.insightsAPI, .smsExtractionAPI]
 
-    /// Pod resources sized so that one replica fits on a 4 vCPU / 16 GB node: the rest of the node
-    /// is left to the kubelet and system daemons. These are estimates; compare with the node's
-    /// allocatable figures (`kubectl describe node`).
-    public static let cpuRequest = "3500m"
-    public static let cpuLimit = "4"
+    /// CPU, in millicores, that each pod leaves to the kubelet and system daemons of its node. It is
+    /// an estimate, so compare with the node's allocatable figures (`kubectl describe node`).
+    public static let cpuReserveMillicores = 500
+    /// Memory of a pod on the 16 GB node that both services run on, leaving the rest to the system.
     public static let memoryRequest = "12Gi"
     public static let memoryLimit = "14Gi"
+
+    /// The largest replica count a Deployment or autoscaler accepts, which is the int32 maximum.
+    public static let maximumReplicas = Int(Int32.max)
+
+    /// Returns the CPU request of a pod that fills `node`, such as `3500m` for 4 vCPU.
+    public static func cpuRequest(for node: NodeSpecification) -> String {
+        "\(node.vcpu * 1_000 - cpuReserveMillicores)m"
+    }
+
+    /// Returns the CPU limit of a pod on `node`: all of its virtual CPUs.
+    public static func cpuLimit(for node: NodeSpecification) -> String {
+        "\(node.vcpu)"
+    }
 
     /// ConfigMap that both services read settings from; optional, so that a Secret made from a
     /// whole `.env` file is enough. The Secret comes second in `envFrom`, so its values win.
@@ -23,18 +36,23 @@ public enum KubernetesManifestRenderer {
     public static func defaultImage() -> String { "credeau:\(CredeauVersion.current)" }
 
     /// Renders manifests for every service entry in `advice`, or returns nil when the advice has none.
-    public static func render(_ advice: ScaleAdvice, image: String) -> String? {
+    /// - Throws: `ScalingError.tooManyReplicas` when an upper bound is above `maximumReplicas`.
+    public static func render(_ advice: ScaleAdvice, image: String) throws(ScalingError) -> String? {
         let entries = advice.entries.filter { services.contains($0.component) }
         guard !entries.isEmpty else { return nil }
+        if let entry = entries.first(where: { $0.range.upper > maximumReplicas }) {
+            throw .tooManyReplicas(component: entry.component.title, replicas: entry.range.upper, maximum: maximumReplicas)
+        }
 
         var text = "# Kubernetes manifests written by 'credeau scale-advise' for \(NumberText.grouped(advice.dau)) daily active users.\n"
         for entry in entries {
             let basis = entry.source == .calibrated ? "calibrated model" : "published ladder, \(advice.ladderBasis.phrase)"
-            text += "# \(entry.component.title): \(entry.range) replicas (\(basis)).\n"
+            text += "# \(entry.component.title): \(entry.range) replicas (\(basis)), "
+                + "each sized to one \(entry.nodeSpecification.summary) node.\n"
         }
         text += """
-            # Each replica is sized to one 4 vCPU / 16 GB node. Create the Secrets named under envFrom
-            # from your .env files (kubectl create secret generic NAME --from-env-file=FILE) first.
+            # Create the Secrets named under envFrom from your .env files
+            # (kubectl create secret generic NAME --from-env-file=FILE) first.
             # The ConfigMap \(configMapName) (deploy/k8s/configmap.yaml) is optional.
 
             """
@@ -114,10 +132,10 @@ public enum KubernetesManifestRenderer {
                             name: \(names.secret)
             \(environment)          resources:
                         requests:
-                          cpu: "\(cpuRequest)"
+                          cpu: "\(cpuRequest(for: entry.nodeSpecification))"
                           memory: "\(memoryRequest)"
                         limits:
-                          cpu: "\(cpuLimit)"
+                          cpu: "\(cpuLimit(for: entry.nodeSpecification))"
                           memory: "\(memoryLimit)"
                       livenessProbe:
                         httpGet:

@@ -22,7 +22,9 @@ public struct ScaleAdvice: Sendable {
         /// The calibrated arithmetic, for entries whose source is `.calibrated`.
         public var calibration: CalibratedServiceSizing?
 
-        public var nodeSpecification: NodeSpecification { component.nodeSpecification }
+        /// The node that one unit of `range` counts: the calibrated node with the cores the model
+        /// assumed, or else the component's ladder node.
+        public var nodeSpecification: NodeSpecification { calibration?.node ?? component.nodeSpecification }
     }
 
     /// The calibrated model's inputs, present when `model` is `.calibrated`.

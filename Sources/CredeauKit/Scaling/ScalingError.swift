@@ -10,6 +10,8 @@ public enum ScalingError: CredeauError, Equatable {
     case figureFileUnreadable(path: String, reason: String)
     /// The figure file was read but its content is not a valid figure set.
     case figureFileInvalid(path: String, reason: String)
+    /// A service needs more replicas than a Kubernetes manifest can hold.
+    case tooManyReplicas(component: String, replicas: Int, maximum: Int)
 
     public var description: String {
         switch self {
@@ -24,6 +26,9 @@ public enum ScalingError: CredeauError, Equatable {
             return "Cannot read figure file '\(path)': \(reason)"
         case let .figureFileInvalid(path, reason):
             return "Invalid figure file '\(path)': \(reason); write it with 'make bench' or see docs/scaling.md"
+        case let .tooManyReplicas(component, replicas, maximum):
+            return "Too many replicas for the \(component): \(NumberText.grouped(replicas)) is above the Kubernetes "
+                + "maximum of \(NumberText.grouped(maximum)); lower --dau, --sms-per-user or --peak-factor, or raise --cores-per-node"
         }
     }
 

@@ -65,7 +65,7 @@ enum ScaleAdviseCommand {
         case "csv":
             StandardStreams.writeOutput(ScaleAdviceCSVRenderer.render(advice))
         case "k8s":
-            guard let manifests = KubernetesManifestRenderer.render(advice, image: image) else {
+            guard let manifests = try KubernetesManifestRenderer.render(advice, image: image) else {
                 throw UsageError.invalidValue(
                     option: "component", value: components.map(\.rawValue).joined(separator: ","),
                     reason: "'--format k8s' writes manifests for insights-api and sms-extraction-api; select at least one")

@@ -6,7 +6,7 @@ import Testing
     static let advice = ScaleAdvisor.advise(dau: 80_000)
 
     private func manifests() throws -> String {
-        try #require(KubernetesManifestRenderer.render(Self.advice, image: "registry.example/credeau:0.1.0"))
+        try #require(try KubernetesManifestRenderer.render(Self.advice, image: "registry.example/credeau:0.1.0"))
     }
 
     @Test func manifestsNameKindsPortsAndCommands() throws {
@@ -23,9 +23,9 @@ import Testing
 
     @Test func servicesOutsideSelectionAreSkipped() throws {
         let advice = ScaleAdvisor.advise(dau: 80_000, components: [.smsExtractionAPI, .postgres])
-        let text = try #require(KubernetesManifestRenderer.render(advice, image: "credeau:test"))
+        let text = try #require(try KubernetesManifestRenderer.render(advice, image: "credeau:test"))
         #expect(!text.contains("serve-insights"))
-        #expect(KubernetesManifestRenderer.render(ScaleAdvisor.advise(dau: 80_000, components: [.mongodb]),
+        #expect(try KubernetesManifestRenderer.render(ScaleAdvisor.advise(dau: 80_000, components: [.mongodb]),
                                                   image: "credeau:test") == nil)
     }
 

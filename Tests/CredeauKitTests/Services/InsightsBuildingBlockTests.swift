@@ -177,6 +177,19 @@ import Testing
         }
     }
 
+    @Test func badCutoffMessageListsForms() throws {
+        let body = Array(#"{"user_id": "u", "client_id": "c", "cutoff_date": "yesterday"}"#.utf8)
+        do {
+            _ = try InsightsRequest.parse(body, scoresAvailable: false)
+            Issue.record("the cutoff_date 'yesterday' was accepted")
+        } catch {
+            let message = try #require(error.issues.first?.message)
+            for form in ["YYYY-MM-DD", "YYYYMMDD", "YYYY-MM-DD HH:MM:SS", "YYYYMMDDHHMMSS", "ISO 8601", "Z", "+05:30"] {
+                #expect(message.contains(form), "\(message) lacks \(form)")
+            }
+        }
+    }
+
     @Test func insightsSuffixIsDroppedForData() {
         #expect(InsightsRequest.dataClientID(of: "acme_insights") == "acme")
         #expect(InsightsRequest.dataClientID(of: "acme") == "acme")

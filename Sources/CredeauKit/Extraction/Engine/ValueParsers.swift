@@ -35,11 +35,13 @@ enum ValueParsers {
         return (value * 100).rounded() / 100
     }
 
-    /// Parses an amount that may carry a leading minus (`-2,300.00`), as an overdrawn balance
-    /// does. The part after the sign follows the rules of `amount`.
+    /// Parses an amount that may carry a leading minus (`-2,300.00`, `- inr 2,300`), as an overdrawn
+    /// balance does. The figure is read by `amount` from the first digit after the minus, past any currency.
     static func signedAmount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
         guard !range.isEmpty, bytes[range.lowerBound] == UInt8(ascii: "-") else { return amount(bytes, range) }
-        return amount(bytes, range.lowerBound + 1..<range.upperBound).map { -$0 }
+        var start = range.lowerBound + 1
+        while start < range.upperBound, !isDigit(bytes[start]) { start += 1 }
+        return amount(bytes, start..<range.upperBound).map { -$0 }
     }
 
     private static let monthPrefixes: [(UInt8, UInt8, UInt8)] = ["jan", "feb", "mar", "apr", "may", "jun",

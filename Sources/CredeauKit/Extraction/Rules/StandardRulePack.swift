@@ -9,8 +9,8 @@ enum StandardRulePack {
   "definitions": {
     "cur": "(?:(?<![a-z])(?:inr|rs|₹)\\s*[.:]?\\s*)+",
     "num": "([0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
-    "signed_num": "((?:(?<=[\\s.])-)?[0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
-    "sep_dash": "(?:-(?![0-9])|(?<!\\s)-)",
+    "signed_num": "((?:(?<=[\\s.]|inr|rs|₹)-|(?<!\\S)-\\s?(?:inr|rs|₹)(?![a-z])\\s*[.:]?\\s*)?[0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
+    "sep_dash": "(?:-(?![0-9]|\\s?(?:inr|rs|₹)(?![a-z]))|(?<!\\s)-)",
     "clause_char": "(?:[^\\n.]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)",
     "own_account": "(?:to|in|into) (?:your |the )?(?:(?!loan\\b)[a-z]+ ){0,3}?(?:a/c|ac|acct|account)\\b",
     "acctword": "(?:a/c|a/c\\.|ac|acct|account|acc|card)",

@@ -63,7 +63,8 @@ public struct InsightsRequest: Sendable, Equatable {
             if cutoffMillis == nil {
                 issues.append(ValidationIssue(
                     type: "value_error", location: [.string("body"), .string("cutoff_date")],
-                    message: "Value error, expected a date YYYY-MM-DD or YYYYMMDD, or a date and time YYYY-MM-DD HH:MM:SS (India time)",
+                    message: "Value error, expected a date YYYY-MM-DD or YYYYMMDD, a date and time YYYY-MM-DD HH:MM:SS or "
+                        + "YYYYMMDDHHMMSS (India time), or ISO 8601 such as 2026-04-30T18:30:00Z or 2026-04-30T18:30:00+05:30",
                     input: .string(cutoffText)))
             }
         }

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import CredeauKit
+
+/// Checks the sign of the available balance for every currency form, with the minus before or
+/// after the currency, and that a dash used as a separator keeps the balance positive.
+@Suite struct BalanceSignTests {
+    static let debit = "Rs.500 debited from A/c XX1234 on 10-03-26."
+
+    @Test(arguments: [
+        "Rs.-2300", "Rs-2300", "Rs -2300", "Rs. -2300", "INR-2300", "INR -2300", "INR.-2300",
+        "₹-2300", "₹ -2300", "₹.-2300",
+    ])
+    func minusAfterCurrency(figure: String) {
+        let entry = ExtractionTestSupport.extract("\(Self.debit) Avl Bal \(figure)")
+        #expect(entry.availableBalance == -2300, "\(figure)")
+        #expect(entry.amount == 500)
+    }
+
+    @Test(arguments: [
+        "Avl Bal -Rs.2300", "Avl Bal -₹2300", "Avl Bal - INR 2,300", "Avl Bal: -Rs 2300",
+        "Avl Bal is -INR 2300", "Balance in A/c XX1234 is -Rs.2300", "Bal: - ₹2,300.00", "Avl Bal - Rs. 2300.00",
+    ])
+    func minusBeforeCurrency(tail: String) {
+        let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
+        #expect(entry.availableBalance == -2300, "\(tail)")
+    }
+
+    @Test(arguments: [
+        "Avl Bal-Rs 2300", "Avl Bal-INR 2300", "Avl Bal-₹2300", "Bal:- Rs 2300", "Bal:-Rs 2300", "Bal:- ₹2300",
+        "Avl Bal.-Rs.2300", "Avl Bal - 2300", "Avl Bal Rs 2300 - Avl Lmt Rs 100",
+    ])
+    func separatorDashStaysPositive(tail: String) {
+        let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
+        #expect(entry.availableBalance == 2300, "\(tail)")
+    }
+
+    @Test func dashAfterFigureIsSeparator() {
+        let entry = ExtractionTestSupport.extract("Rs 2300 debited from A/c XX1234 on 10-03-26 - Avl Bal Rs 900.50 - HDFC Bank")
+        #expect(entry.amount == 2300)
+        #expect(entry.availableBalance == 900.5)
+    }
+
+    /// Puts a minus before the currency of every bundled case whose balance figure follows one.
+    @Test func minusBeforeCurrencyInCases() throws {
+        let currencyFigure = try NSRegularExpression(
+            pattern: "(?i)bal[^0-9\\n]{0,40}?(?<![a-z])((?:inr|rs|₹)\\s*[.:]?\\s*)([0-9][0-9,]*(?:\\.[0-9]+)?)")
+        var checked = 0
+        for item in ExtractionMutationTests.cases {
+            guard let balance = item.expectedBalance else { continue }
+            let body = item.body as NSString
+            let match = currencyFigure.matches(in: item.body, range: NSRange(location: 0, length: body.length)).first { match in
+                let text = body.substring(with: match.range(at: 2)).replacingOccurrences(of: ",", with: "")
+                return Double(text).map { abs($0 - balance) < 0.005 } ?? false
+            }
+            guard let match else { continue }
+            let start = match.range(at: 1).location
+            let before = body.substring(to: start)
+            let sign = before.hasSuffix(" ") ? "-" : " -"
+            let mutated = before + sign + body.substring(from: start)
+            let entry = ExtractionTestSupport.extractor.extract(
+                RawSMS(id: item.id, sender: item.sender, body: mutated, inboxDateMillis: nil), createdAtMillis: 0)
+            #expect(entry.availableBalance.map { abs($0 + balance) < 0.005 } == true,
+                    "\(item.id): expected -\(balance), got \(String(describing: entry.availableBalance)) for \(mutated.debugDescription)")
+            checked += 1
+        }
+        #expect(checked >= 20, "only \(checked) cases have a currency before the balance")
+    }
+}
