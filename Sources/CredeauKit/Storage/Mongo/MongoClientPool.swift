@@ -144,18 +144,13 @@ public final class MongoClientPool: @unchecked Sendable {
 
     /// Returns one user's documents of a `sync_db` collection, matched on `client_id` and `user_id`
     /// or on the `clientId` and `userId` spelling some SDK versions write. Both pairs are indexed
-    /// (the camelCase one sparsely), so the `$or` uses an index on each side.
+    /// (the camelCase one sparsely), so the `$or` uses an index on each side. An id stored as a
+    /// whole number or an ObjectId matches its text, as in the dump reader (see `SyncIDFilter`).
     public func documents(in collection: String, clientID: String, userID: String) throws -> [BSONBytes] {
-        var filter: [UInt8] = Array(#"{"$or": [{"client_id": "#.utf8)
-        JSONText.appendString(clientID, to: &filter)
-        filter += Array(#", "user_id": "#.utf8)
-        JSONText.appendString(userID, to: &filter)
-        filter += Array(#"}, {"clientId": "#.utf8)
-        JSONText.appendString(clientID, to: &filter)
-        filter += Array(#", "userId": "#.utf8)
-        JSONText.appendString(userID, to: &filter)
-        filter += Array("}]}".utf8)
-        return try find(collection, filter: BSONBytes(json: String(decoding: filter, as: UTF8.self)))
+        let filter = try BSONBytes(json: SyncIDFilter.json(clientID: clientID, userID: userID))
+        return try find(collection, filter: filter).filter {
+            SyncIDFilter.matches($0, clientID: clientID, userID: userID)
+        }
     }
 
     /// Inserts one document; returns false when a document with the same `_id` exists (code 11000).

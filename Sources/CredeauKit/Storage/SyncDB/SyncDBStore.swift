@@ -12,7 +12,8 @@ public protocol SyncDBStore {
     func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection) throws -> Bool
 
     /// Returns every (client, user) pair with at least one document in `collection`, in no
-    /// particular order. Documents without a text `client_id` or `user_id` are left out.
+    /// particular order. Documents whose `client_id` or `user_id` is missing or cannot be read
+    /// as text (MongoDB reads an int32, int64 or ObjectId id as text) are left out.
     func users(in collection: SyncDBCollection) throws -> [SyncDBUser]
 }
 
