@@ -117,12 +117,7 @@ struct MongoStorageTests {
     @Test func routerReadsEnabledSourcesFromMongo() throws {
         let server = try MongoTestServer()
         _ = try migrate(server) { $0.loadDirectory = StorageTestSupport.dumpFixture }
-        let folder = try StorageTestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try SQLiteDatabase(path: folder.appendingPathComponent("s.db").path)
-        _ = try SchemaMigrator(target: SQLiteMigrationTarget(database: database), schema: .syncDB,
-                               migrations: MigrationCatalog.sqlite(.syncDB)).migrate()
-        let sqlite = SQLiteSyncDBStore(database: database)
+        let sqlite = try StorageTestSupport.emptySQLiteSyncDB()
         let router = SyncDBRouter(
             mongo: MongoSyncDBStore(pool: try MongoClientPool(configuration: server.configuration())),
             fallback: sqlite, enabledSources: try MongoEnabledSources(environment: ["DI_MONGODB_ENABLED_SOURCES": "sms"]))
