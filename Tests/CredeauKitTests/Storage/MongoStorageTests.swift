@@ -69,15 +69,57 @@ struct MongoStorageTests {
         #expect(users.contains("acme/user-2"))
     }
 
+    /// Inserts one SMS sync document per id pair, each with the given Extended JSON ids.
+    private func storeWithSyncDocuments(_ server: MongoTestServer, ids: [(client: String, user: String)]) throws
+        -> MongoSyncDBStore
+    {
+        let pool = try MongoClientPool(configuration: server.configuration())
+        for (index, pair) in ids.enumerated() {
+            try pool.insert(BSONBytes(json: """
+                {"client_id": \(pair.client), "user_id": \(pair.user), "request_id": "r\(index)",
+                 "sms": [{"sms_id": "\(index)", "sms_body": "body", "sms_inbox_date": 1772700000000}]}
+                """), into: SyncDBCollection.sms.name)
+        }
+        return MongoSyncDBStore(pool: pool)
+    }
+
+    @Test func numericIDsFindTheUser() throws {
+        let server = try MongoTestServer()
+        let store = try storeWithSyncDocuments(server, ids: [
+            (#""t""#, "12345"), (#""t""#, #"{"$numberLong": "9876543210"}"#), ("42", #""u""#),
+            (#""t""#, #"{"$oid": "66f1a2b3c4d5e6f7a8b90001"}"#), (#""t""#, "-7"),
+        ])
+        #expect(try store.documents(in: .sms, clientID: "t", userID: "12345").count == 1)
+        #expect(try store.documents(in: .sms, clientID: "t", userID: "9876543210").count == 1)
+        #expect(try store.documents(in: .sms, clientID: "42", userID: "u").count == 1)
+        #expect(try store.documents(in: .sms, clientID: "t", userID: "66f1a2b3c4d5e6f7a8b90001").count == 1)
+        #expect(try store.documents(in: .sms, clientID: "t", userID: "-7").count == 1)
+        // Only the digits the dump reader writes name the number.
+        #expect(try store.documents(in: .sms, clientID: "t", userID: "012345").isEmpty)
+        #expect(try store.documents(in: .sms, clientID: "t", userID: "+12345").isEmpty)
+    }
+
+    @Test func numericIDsAreListedAsText() throws {
+        let server = try MongoTestServer()
+        let store = try storeWithSyncDocuments(server, ids: [
+            (#""t""#, "12345"), (#""t""#, #""12345""#), (#""t""#, #"{"$numberLong": "9876543210"}"#),
+            ("42", #""u""#), (#""t""#, #"{"$oid": "66f1a2b3c4d5e6f7a8b90001"}"#),
+        ])
+        let users = try store.users(in: .sms).sorted().map { "\($0.clientID)/\($0.userID)" }
+        #expect(users == ["42/u", "t/12345", "t/66f1a2b3c4d5e6f7a8b90001", "t/9876543210"])
+    }
+
+    @Test func doubleIDIsNoUserID() throws {
+        let server = try MongoTestServer()
+        let store = try storeWithSyncDocuments(server, ids: [(#""t""#, "555.0"), (#""t""#, "true")])
+        #expect(try store.documents(in: .sms, clientID: "t", userID: "555").isEmpty)
+        #expect(try store.users(in: .sms).isEmpty)
+    }
+
     @Test func routerReadsEnabledSourcesFromMongo() throws {
         let server = try MongoTestServer()
         _ = try migrate(server) { $0.loadDirectory = StorageTestSupport.dumpFixture }
-        let folder = try StorageTestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try SQLiteDatabase(path: folder.appendingPathComponent("s.db").path)
-        _ = try SchemaMigrator(target: SQLiteMigrationTarget(database: database), schema: .syncDB,
-                               migrations: MigrationCatalog.sqlite(.syncDB)).migrate()
-        let sqlite = SQLiteSyncDBStore(database: database)
+        let sqlite = try StorageTestSupport.emptySQLiteSyncDB()
         let router = SyncDBRouter(
             mongo: MongoSyncDBStore(pool: try MongoClientPool(configuration: server.configuration())),
             fallback: sqlite, enabledSources: try MongoEnabledSources(environment: ["DI_MONGODB_ENABLED_SOURCES": "sms"]))

@@ -28,6 +28,15 @@ enum StorageTestSupport {
         try TemporaryFolders.make(prefix: "credeau-storage")
     }
 
+    /// Returns an empty SQLite `sync_db` store in a fresh temporary folder, with its tables made.
+    static func emptySQLiteSyncDB() throws -> SQLiteSyncDBStore {
+        let folder = try temporaryDirectory()
+        let database = try SQLiteDatabase(path: folder.appendingPathComponent("s.db").path)
+        _ = try SchemaMigrator(target: SQLiteMigrationTarget(database: database), schema: .syncDB,
+                               migrations: MigrationCatalog.sqlite(.syncDB)).migrate()
+        return SQLiteSyncDBStore(database: database)
+    }
+
     /// The Python with pymongo and mongomock: `CREDEAU_TEST_PYTHON`, else the venv that
     /// `scripts/python-test-env.sh` creates under `.build/`.
     static let testPython: String? = {

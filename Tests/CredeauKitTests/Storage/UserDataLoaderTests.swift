@@ -54,6 +54,20 @@ import Testing
         #expect(try loader.builder(clientID: "nobody", userID: "nobody") == nil)
     }
 
+    @Test func numericIDsLoadAsText() throws {
+        let store = try StorageTestSupport.emptySQLiteSyncDB()
+        let document = try SyncDBDocument(bson: BSONBytes(json: """
+            {"client_id": 42, "user_id": {"$numberLong": "9876543210"}, "request_id": {"$oid": "66f1a2b3c4d5e6f7a8b90001"},
+             "sms": [{"sms_id": "1", "sms_body": "body", "sms_inbox_date": 1772700000000}]}
+            """), collection: .sms)
+        #expect(try store.insertIfAbsent(document, into: .sms))
+        #expect(try store.users(in: .sms) == [SyncDBUser(clientID: "42", userID: "9876543210")])
+        #expect(try store.documents(in: .sms, clientID: "42", userID: "9876543210").count == 1)
+        #expect(document.columns["request_id"] == "66f1a2b3c4d5e6f7a8b90001")
+        // Loading the same sync request again is skipped as a duplicate.
+        #expect(try !store.insertIfAbsent(document, into: .sms))
+    }
+
     /// An SMS document that is not JSON stops a strict load, and a lenient one leaves it out.
     @Test func unreadableDocumentSkippedWhenAsked() throws {
         let folder = try StorageTestSupport.temporaryDirectory()

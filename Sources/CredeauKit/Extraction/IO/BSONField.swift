@@ -66,9 +66,7 @@ struct BSONField {
             return .null
         case BSON_TYPE_OID:
             guard let oid = bson_iter_oid(iterator) else { return .other("ObjectId") }
-            var text = [CChar](repeating: 0, count: 25)
-            bson_oid_to_string(oid, &text)
-            return .objectID(String(decoding: text.prefix(24).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            return .objectID(BSONBytes.hexText(of: oid))
         case BSON_TYPE_DOCUMENT:
             return .document
         case BSON_TYPE_ARRAY:

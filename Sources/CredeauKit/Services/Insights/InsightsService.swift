@@ -90,10 +90,9 @@ public final class InsightsService {
         router.post("/api/insights", handlers.insights)
         router.post("/api/async_insights", handlers.asyncInsights)
         router.post("/api/fetch_extracted_data", handlers.fetchExtracted)
-        OperationalRoutes.add(to: &router, metrics: metrics, dependency: "database") {
-            try database.ping()
-            try extractedStore.ping()
-        }
+        OperationalRoutes.add(to: &router, metrics: metrics, dependency: "database",
+                              checks: Self.readinessChecks(database: database, extractedStore: extractedStore,
+                                                           syncDB: pipeline.syncDB))
         OperationalRoutes.addOpenAPI(to: &router, document: InsightsOpenAPI.document)
         application = HTTPApplication(router: router, logger: logger, metrics: metrics)
 
@@ -108,6 +107,22 @@ public final class InsightsService {
         logger.notice("serve-insights configured", [
             ("settings", settings.summary), ("score_models", String(scoreModels.models.count)),
         ])
+    }
+
+    /// Returns what `/ready` checks: api_insights_db, then MongoDB when it serves `sync_db`
+    /// sources. MongoDB gets a ping of its own with a 2-second timeout, since its pool waits up
+    /// to serverSelectionTimeoutMS and a probe gives up after 5 seconds.
+    private static func readinessChecks(
+        database: InsightsDatabase, extractedStore: any ExtractedSMSStore, syncDB: SyncDBAccess
+    ) -> [ReadinessCheck] {
+        var checks = [ReadinessCheck("api_insights_db") {
+            try database.ping()
+            try extractedStore.ping()
+        }]
+        if let mongo = syncDB.mongo {
+            checks.append(ReadinessCheck("MongoDB sync_db") { try mongo.ping(timeoutMilliseconds: 2_000) })
+        }
+        return checks
     }
 
     /// Connects once; rethrows a login failure other than an unreachable server, which is logged.

@@ -67,7 +67,8 @@ public final class SMSService {
                                            metrics: metrics)
         router.post("/api/extract_sms") { request, context in try handler.handle(request, context: context) }
         let store = self.store
-        OperationalRoutes.add(to: &router, metrics: metrics, dependency: "database") { try store.ping() }
+        OperationalRoutes.add(to: &router, metrics: metrics, dependency: "database",
+                              checks: [ReadinessCheck("database") { try store.ping() }])
         OperationalRoutes.addOpenAPI(to: &router, document: SMSOpenAPI.document(maxSMSCount: settings.maxSMSCount))
         return router
     }

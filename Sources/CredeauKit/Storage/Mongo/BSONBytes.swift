@@ -104,6 +104,31 @@ public struct BSONBytes: Sendable, Equatable {
         }
     }
 
+    /// The top-level field `key` read as an id, as the dump reader reads `client_id` and
+    /// `user_id`: text as it is, an int32 or int64 as its decimal digits, an ObjectId as its hex.
+    /// Nil when absent or of another type, a double included.
+    public func idText(_ key: String) -> String? {
+        withField(key) { iterator in
+            switch bson_iter_type(iterator) {
+            case BSON_TYPE_UTF8:
+                var length: UInt32 = 0
+                guard let value = bson_iter_utf8(iterator, &length) else { return nil }
+                return String(decoding: UnsafeRawBufferPointer(start: value, count: Int(length)), as: UTF8.self)
+            case BSON_TYPE_INT32: return String(bson_iter_int32(iterator))
+            case BSON_TYPE_INT64: return String(bson_iter_int64(iterator))
+            case BSON_TYPE_OID: return bson_iter_oid(iterator).map(Self.hexText)
+            default: return nil
+            }
+        }
+    }
+
+    /// Returns the 24 lowercase hex digits of an ObjectId, as libbson writes them.
+    static func hexText(of oid: UnsafePointer<bson_oid_t>) -> String {
+        var text = [CChar](repeating: 0, count: 25)
+        bson_oid_to_string(oid, &text)
+        return String(decoding: text.prefix(24).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// The top-level field `key` as epoch milliseconds: a BSON date, or a whole number of
     /// milliseconds stored as int32, int64 or double. Nil for other types.
     public func epochMillis(_ key: String) -> Int64? {

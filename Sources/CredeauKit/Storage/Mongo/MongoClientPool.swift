@@ -81,16 +81,18 @@ public final class MongoClientPool: @unchecked Sendable {
     /// Runs a command document on the configured database and returns the server's reply.
     @discardableResult
     public func runCommand(_ command: BSONBytes, name: String = "command") throws -> BSONBytes {
-        try withClient { client in
-            try command.withBSON { commandBSON in
-                try Self.withReply { reply in
-                    var error = bson_error_t()
-                    guard mongoc_client_command_simple(client, configuration.database, commandBSON, nil, reply, &error)
-                    else {
-                        throw failure(error, operation: name, collection: configuration.database)
-                    }
-                    return BSONBytes(copying: reply)
+        try withClient { client in try run(command, name: name, on: client) }
+    }
+
+    private func run(_ command: BSONBytes, name: String, on client: OpaquePointer) throws -> BSONBytes {
+        try command.withBSON { commandBSON in
+            try Self.withReply { reply in
+                var error = bson_error_t()
+                guard mongoc_client_command_simple(client, configuration.database, commandBSON, nil, reply, &error)
+                else {
+                    throw failure(error, operation: name, collection: configuration.database)
                 }
+                return BSONBytes(copying: reply)
             }
         }
     }
@@ -98,6 +100,25 @@ public final class MongoClientPool: @unchecked Sendable {
     /// Checks that a server responds and the login works.
     public func ping() throws {
         try runCommand(BSONBytes(json: #"{"ping": 1}"#), name: "ping")
+    }
+
+    /// Checks within about `milliseconds` that a server responds to a ping and the login works,
+    /// for readiness probes. It uses a client of its own with that connect, socket and server
+    /// selection timeout, since the pool waits serverSelectionTimeoutMS (30 s by default).
+    public func ping(timeoutMilliseconds milliseconds: Int32) throws {
+        guard let probeURI = mongoc_uri_copy(uri) else {
+            throw MongoError.invalidURI(endpoint: configuration.endpoint, message: "libmongoc could not copy the URI")
+        }
+        defer { mongoc_uri_destroy(probeURI) }
+        for option in [MONGOC_URI_CONNECTTIMEOUTMS, MONGOC_URI_SOCKETTIMEOUTMS, MONGOC_URI_SERVERSELECTIONTIMEOUTMS] {
+            mongoc_uri_set_option_as_int32(probeURI, option, milliseconds)
+        }
+        guard let client = mongoc_client_new_from_uri(probeURI) else {
+            throw MongoError.invalidURI(endpoint: configuration.endpoint, message: "libmongoc rejected the URI options")
+        }
+        defer { mongoc_client_destroy(client) }
+        mongoc_client_set_error_api(client, 2)
+        _ = try run(BSONBytes(json: #"{"ping": 1}"#), name: "ping", on: client)
     }
 
     /// Returns every document of `collection` matching `filter`, in natural order.
@@ -144,18 +165,13 @@ public final class MongoClientPool: @unchecked Sendable {
 
     /// Returns one user's documents of a `sync_db` collection, matched on `client_id` and `user_id`
     /// or on the `clientId` and `userId` spelling some SDK versions write. Both pairs are indexed
-    /// (the camelCase one sparsely), so the `$or` uses an index on each side.
+    /// (the camelCase one sparsely), so the `$or` uses an index on each side. An id stored as a
+    /// whole number or an ObjectId matches its text, as in the dump reader (see `SyncIDFilter`).
     public func documents(in collection: String, clientID: String, userID: String) throws -> [BSONBytes] {
-        var filter: [UInt8] = Array(#"{"$or": [{"client_id": "#.utf8)
-        JSONText.appendString(clientID, to: &filter)
-        filter += Array(#", "user_id": "#.utf8)
-        JSONText.appendString(userID, to: &filter)
-        filter += Array(#"}, {"clientId": "#.utf8)
-        JSONText.appendString(clientID, to: &filter)
-        filter += Array(#", "userId": "#.utf8)
-        JSONText.appendString(userID, to: &filter)
-        filter += Array("}]}".utf8)
-        return try find(collection, filter: BSONBytes(json: String(decoding: filter, as: UTF8.self)))
+        let filter = try BSONBytes(json: SyncIDFilter.json(clientID: clientID, userID: userID))
+        return try find(collection, filter: filter).filter {
+            SyncIDFilter.matches($0, clientID: clientID, userID: userID)
+        }
     }
 
     /// Inserts one document; returns false when a document with the same `_id` exists (code 11000).

@@ -13,21 +13,29 @@ public struct MongoSyncDBStore: SyncDBStore {
     }
 
     /// Groups the collection by client and user id on the server, so only the pairs travel. The
-    /// snake_case ids win over the camelCase ones, as in the dump reader.
+    /// snake_case ids win over the camelCase ones, as in the dump reader. An id stored as an
+    /// int32, int64 or ObjectId is listed as its text, as the dump reader reads it. Each type is
+    /// matched by its own `$type` clause, because mongomock, behind the test server, rejects a list.
     public func users(in collection: SyncDBCollection) throws -> [SyncDBUser] {
+        let idTypes = ["string", "int", "long", "objectId"]
+        func readable(_ field: String) -> String {
+            #"{"$or": ["# + idTypes.map { #"{"\#(field)": {"$type": "\#($0)"}}"# }.joined(separator: ", ") + "]}"
+        }
         let pipeline = try BSONBytes(json: """
             {"pipeline": [
               {"$project": {"client_id": {"$ifNull": ["$client_id", "$clientId"]},
                             "user_id": {"$ifNull": ["$user_id", "$userId"]}}},
-              {"$match": {"client_id": {"$type": "string"}, "user_id": {"$type": "string"}}},
+              {"$match": {"$and": [\(readable("client_id")), \(readable("user_id"))]}},
               {"$group": {"_id": {"client_id": "$client_id", "user_id": "$user_id"}}},
               {"$project": {"_id": 0, "client_id": "$_id.client_id", "user_id": "$_id.user_id"}}
             ]}
             """)
-        return try pool.aggregate(collection.name, pipeline: pipeline).compactMap { document in
-            guard let clientID = document.string("client_id"), let userID = document.string("user_id") else { return nil }
-            return SyncDBUser(clientID: clientID, userID: userID)
+        var users = Set<SyncDBUser>()
+        for document in try pool.aggregate(collection.name, pipeline: pipeline) {
+            guard let clientID = document.idText("client_id"), let userID = document.idText("user_id") else { continue }
+            users.insert(SyncDBUser(clientID: clientID, userID: userID))
         }
+        return Array(users)
     }
 
     /// Skips the document when one with the same `_id`, or the same client, user and request ids,

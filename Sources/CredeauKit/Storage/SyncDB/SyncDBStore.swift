@@ -12,7 +12,8 @@ public protocol SyncDBStore {
     func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection) throws -> Bool
 
     /// Returns every (client, user) pair with at least one document in `collection`, in no
-    /// particular order. Documents without a text `client_id` or `user_id` are left out.
+    /// particular order. Documents whose `client_id` or `user_id` is missing or cannot be read
+    /// as text (an int32, int64 or ObjectId id is read as its text) are left out.
     func users(in collection: SyncDBCollection) throws -> [SyncDBUser]
 }
 
@@ -51,7 +52,8 @@ public struct SyncDBDocument: Sendable {
     public var bson: BSONBytes
     /// Relaxed Extended JSON of the document without `_id`.
     public var payload: String
-    /// Column values by column name (`client_id`, `request_id` …), text or nil.
+    /// Column values by column name (`client_id`, `request_id` …), text or nil. A whole number
+    /// or an ObjectId is stored as its text, as the dump reader reads it.
     public var columns: [String: String]
     /// `created_at` (or `createdAt`) in epoch milliseconds, when the document has a usable one.
     public var createdAtMillis: Int64?
@@ -70,7 +72,7 @@ public struct SyncDBDocument: Sendable {
         var columns: [String: String] = [:]
         for column in collection.columns where column != "created_at" {
             let names = Self.columnVariants[column] ?? [column]
-            columns[column] = names.lazy.compactMap { bson.string($0) }.first
+            columns[column] = names.lazy.compactMap { bson.idText($0) }.first
         }
         self.columns = columns
         createdAtMillis = bson.epochMillis("created_at") ?? bson.epochMillis("createdAt")

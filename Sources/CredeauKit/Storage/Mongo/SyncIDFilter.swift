@@ -1,0 +1,50 @@
+/// The query that finds one user's `sync_db` documents in MongoDB, whatever BSON type the SDK
+/// stored the ids in.
+///
+/// The dump reader reads an int32 or int64 `user_id` as its digits and an ObjectId as its hex, so
+/// user "12345" owns a document with `"user_id": 12345`. The query requests each form the id may
+/// have been stored in. `matches` then keeps only the documents the dump reader would give to
+/// that user, because MongoDB also matches the double 12345.0, which the dump reader rejects.
+enum SyncIDFilter {
+    /// Returns the filter as Extended JSON: the snake_case pair or the camelCase pair must match.
+    static func json(clientID: String, userID: String) -> String {
+        var filter: [UInt8] = Array(#"{"$or": [{"client_id": "#.utf8)
+        appendCandidates(clientID, to: &filter)
+        filter += Array(#", "user_id": "#.utf8)
+        appendCandidates(userID, to: &filter)
+        filter += Array(#"}, {"clientId": "#.utf8)
+        appendCandidates(clientID, to: &filter)
+        filter += Array(#", "userId": "#.utf8)
+        appendCandidates(userID, to: &filter)
+        filter += Array("}]}".utf8)
+        return String(decoding: filter, as: UTF8.self)
+    }
+
+    /// Returns true when one pair of id fields of `document` reads as exactly these ids.
+    static func matches(_ document: BSONBytes, clientID: String, userID: String) -> Bool {
+        let expected = (ExactText(clientID), ExactText(userID))
+        return [("client_id", "user_id"), ("clientId", "userId")].contains { clientKey, userKey in
+            guard let client = document.idText(clientKey), let user = document.idText(userKey) else { return false }
+            return (ExactText(client), ExactText(user)) == expected
+        }
+    }
+
+    /// Appends the id as text, or an `$in` of the text and the number or ObjectId it is the text of.
+    private static func appendCandidates(_ id: String, to filter: inout [UInt8]) {
+        var others: [String] = []
+        if let number = Int64(id), String(number) == id { others.append(#"{"$numberLong": "\#(id)"}"#) }
+        if id.utf8.count == 24, id.utf8.allSatisfy(isLowercaseHexDigit) { others.append(#"{"$oid": "\#(id)"}"#) }
+        guard !others.isEmpty else {
+            JSONText.appendString(id, to: &filter)
+            return
+        }
+        filter += Array(#"{"$in": ["#.utf8)
+        JSONText.appendString(id, to: &filter)
+        for other in others { filter += Array(", \(other)".utf8) }
+        filter += Array("]}".utf8)
+    }
+
+    private static func isLowercaseHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+    }
+}
