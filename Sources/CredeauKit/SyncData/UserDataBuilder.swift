@@ -19,7 +19,8 @@ public struct UserDataBuilder {
     private var devices: [DeviceRecord]?
     private var iosDevices: [DeviceRecord]?
     private var contacts: [ContactRecord]?
-    private var contactKeys: Set<ExactText> = []
+    /// Position of each kept contact by its deduplication key.
+    private var contactIndexByKey: [ExactText: Int] = [:]
     private var callLogs: [CallLogRecord]?
     private var callKeys: Set<ExactText> = []
     private var syncTimes: [SyncSource: [Int64]] = [:]
@@ -48,7 +49,8 @@ public struct UserDataBuilder {
     /// Adds one sync document of `source`. A document whose `client_id` or `user_id` differs
     /// from the builder's is rejected, so one user's data never mixes with another's.
     public mutating func add(document: JSONValue, source: SyncSource) throws(SyncDataError) {
-        let syncedAt = try accept(try SyncJSONDecoder.header(document, source: source), source: source)
+        let header = try SyncJSONDecoder.header(document, source: source)
+        let syncedAt = try accept(header, source: source)
         switch source {
         case .sms:
             smsSeen = true
@@ -63,8 +65,16 @@ public struct UserDataBuilder {
             addSMS(records, skipped: skipped, firstReason: firstReason, syncedAt: syncedAt)
         case .apps:
             var byPackage = appsByPackage ?? [:]
-            for app in try SyncJSONDecoder.apps(document) {
-                if let existing = byPackage[app.packageName], existing.syncedAt > syncedAt { continue }
+            // NOTE: the latest sync's fields win even when it is after the cutoff, so an update
+            // synced later can hide an earlier `last_update_time` from `apps_updated_count`.
+            for var app in try SyncJSONDecoder.apps(document) {
+                let existing = byPackage[app.packageName]
+                let firstListed = Self.earliest(existing?.record.syncedAtMillis, header.createdAtMillis)
+                if let existing, existing.syncedAt > syncedAt {
+                    byPackage[app.packageName]?.record.syncedAtMillis = firstListed
+                    continue
+                }
+                app.syncedAtMillis = firstListed
                 byPackage[app.packageName] = (app, syncedAt)
             }
             appsByPackage = byPackage
@@ -74,9 +84,15 @@ public struct UserDataBuilder {
             iosDevices = (iosDevices ?? []) + [try SyncJSONDecoder.device(document, platform: .ios)]
         case .contacts:
             var list = contacts ?? []
-            for contact in try SyncJSONDecoder.contacts(document) {
-                let key = Self.recordKey(id: contact.contactID, [contact.name ?? ""] + contact.phones)
-                if contactKeys.insert(ExactText(key)).inserted { list.append(contact) }
+            for var contact in try SyncJSONDecoder.contacts(document) {
+                let key = ExactText(Self.recordKey(id: contact.contactID, [contact.name ?? ""] + contact.phones))
+                if let index = contactIndexByKey[key] {
+                    list[index].syncedAtMillis = Self.earliest(list[index].syncedAtMillis, header.createdAtMillis)
+                    continue
+                }
+                contact.syncedAtMillis = header.createdAtMillis
+                contactIndexByKey[key] = list.count
+                list.append(contact)
             }
             contacts = list
         case .callLogs:
@@ -129,6 +145,13 @@ public struct UserDataBuilder {
         }
         if let createdAt = header.createdAtMillis { syncTimes[source, default: []].append(createdAt) }
         return header.createdAtMillis ?? 0
+    }
+
+    /// Returns the earlier of two optional sync times, or the one that is known.
+    private static func earliest(_ first: Int64?, _ second: Int64?) -> Int64? {
+        guard let first else { return second }
+        guard let second else { return first }
+        return min(first, second)
     }
 
     /// Returns the deduplication key of a contact or call log: its id, else its fields. Every part
