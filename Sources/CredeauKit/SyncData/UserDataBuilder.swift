@@ -24,6 +24,8 @@ public struct UserDataBuilder {
     private var callLogs: [CallLogRecord]?
     private var callKeys: Set<ExactText> = []
     private var syncTimes: [SyncSource: [Int64]] = [:]
+    /// Received times of the dated SMS dropped as duplicates, for `sms_duplicate_count`.
+    private var droppedDuplicateMillis: [Int64] = []
     private var smsSeen = false
     /// True when an SMS with an implausible inbox date is left out instead of failing its document.
     private let skipsInvalidData: Bool
@@ -198,6 +200,7 @@ public struct UserDataBuilder {
         if let existing {
             // Documents may arrive in any order: keep the earliest sync that carried the SMS.
             sms[existing].syncedAt = min(sms[existing].syncedAt, syncedAt)
+            if let received = record.raw.inboxDateMillis { droppedDuplicateMillis.append(received) }
             return
         }
         sms.append((record, syncedAt))
@@ -228,6 +231,7 @@ public struct UserDataBuilder {
         user.iosDevice = iosDevices.map { $0.sorted { ($0.syncedAtMillis ?? 0) < ($1.syncedAtMillis ?? 0) } }
         user.contacts = contacts
         user.callLogs = callLogs
+        user.droppedDuplicateMillis = droppedDuplicateMillis
         if smsSeen, user.syncTimes[.sms] == nil { user.syncTimes[.sms] = [] }
         return user
     }
