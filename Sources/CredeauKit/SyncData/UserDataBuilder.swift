@@ -55,15 +55,18 @@ public struct UserDataBuilder {
         let syncedAt = try accept(header, source: source)
         switch source {
         case .sms:
-            smsSeen = true
             var skipped = 0
             var unreadable = 0
-            var firstReason: String?
+            var firstProblem: SyncDataError?
             let records = try SyncJSONDecoder.sms(document, skipping: skipsInvalidData ? { problem in
                 if case .implausibleField = problem { skipped += 1 } else { unreadable += 1 }
-                if firstReason == nil { firstReason = problem.description }
+                if firstProblem == nil { firstProblem = problem }
             } : nil)
+            // A document whose every record is unreadable fails as a whole, so that it does not
+            // make the source look synced with no SMS.
+            if records.isEmpty, skipped == 0, let firstProblem { throw firstProblem }
             unreadableSMSCount += unreadable
+            let firstReason = firstProblem?.description
             addSMS(records, skipped: skipped, firstReason: firstReason, syncedAt: syncedAt)
         case .apps:
             var byPackage = appsByPackage ?? [:]
@@ -105,6 +108,7 @@ public struct UserDataBuilder {
             }
             callLogs = list
         }
+        recordSyncTime(header, source: source)
     }
 
     /// Adds one SMS sync document from its parsed BSON (`bson_t *`). The result is that of
@@ -131,6 +135,7 @@ public struct UserDataBuilder {
         let syncedAt = try accept(read.header, source: .sms)
         addSMS(read.records, skipped: read.implausible.count, firstReason: read.implausible.first?.description,
                syncedAt: syncedAt)
+        recordSyncTime(read.header, source: .sms)
     }
 
     /// Counts a document the loader left out, keeping the first reason.
@@ -139,14 +144,20 @@ public struct UserDataBuilder {
         if firstSkipReason == nil { firstSkipReason = reason }
     }
 
-    /// Checks that a document's header is this user's, records its sync time and returns the
-    /// time its records count as synced at (0 when unknown).
-    private mutating func accept(_ header: SyncJSONHeader, source: SyncSource) throws(SyncDataError) -> Int64 {
+    /// Checks that a document's header is this user's and returns the time its records count as
+    /// synced at (0 when unknown).
+    private func accept(_ header: SyncJSONHeader, source: SyncSource) throws(SyncDataError) -> Int64 {
         guard ExactText(header.clientID) == ExactText(clientID), ExactText(header.userID) == ExactText(userID) else {
             throw .otherUser(source: source, clientID: header.clientID, userID: header.userID)
         }
-        if let createdAt = header.createdAtMillis { syncTimes[source, default: []].append(createdAt) }
         return header.createdAtMillis ?? 0
+    }
+
+    /// Records the sync time of a document that was read. A document that fails is
+    /// left out entirely, so a source whose every document fails stays unsynced (null features).
+    private mutating func recordSyncTime(_ header: SyncJSONHeader, source: SyncSource) {
+        if let createdAt = header.createdAtMillis { syncTimes[source, default: []].append(createdAt) }
+        if source == .sms { smsSeen = true }
     }
 
     /// Returns the earlier of two optional sync times, or the one that is known.
@@ -165,7 +176,6 @@ public struct UserDataBuilder {
     }
 
     private mutating func addSMS(_ records: [SyncedSMSRecord], skipped: Int, firstReason: String?, syncedAt: Int64) {
-        smsSeen = true
         skippedSMSCount += skipped
         if firstSkipReason == nil { firstSkipReason = firstReason }
         // Dictionaries grow by doubling their buckets, so reserving once per document stays linear.

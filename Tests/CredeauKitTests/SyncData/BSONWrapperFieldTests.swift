@@ -8,7 +8,8 @@ import Testing
     private static func smsText(inboxDate: String) -> String {
         """
         {"client_id": "c1", "user_id": "u1", "created_at": {"$date": {"$numberLong": "1774000000000"}},
-         "sms": [{"sms_id": "1", "sms_sender": "VM-HDFCBK", "sms_body": "Rs 2 debited", "sms_inbox_date": \(inboxDate)}]}
+         "sms": [{"sms_id": "0", "sms_sender": "VM-HDFCBK", "sms_body": "Rs 1 debited", "sms_inbox_date": 1773000000000},
+                 {"sms_id": "1", "sms_sender": "VM-HDFCBK", "sms_body": "Rs 2 debited", "sms_inbox_date": \(inboxDate)}]}
         """
     }
 
@@ -34,7 +35,7 @@ import Testing
         var builder = UserDataBuilder(clientID: "c1", userID: "u1", skipsInvalidData: true)
         try UserDataLoader.addSMS(Self.smsText(inboxDate: "{\"$numberDecimal\": \"1773000008000\"}"), to: &builder)
         #expect(builder.unreadableSMSCount == 1)
-        #expect(builder.syncedSMS.isEmpty)
+        #expect(builder.syncedSMS.map(\.raw.id) == ["0"])
     }
 
     @Test(arguments: [
