@@ -32,6 +32,18 @@ enum BSONWrapperValue {
         }
     }
 
+    /// Returns true for the BSON types that `value(_:)` keeps as a wrapper object.
+    static func isWrapped(_ type: bson_type_t) -> Bool {
+        switch type {
+        case BSON_TYPE_DECIMAL128, BSON_TYPE_BINARY, BSON_TYPE_REGEX, BSON_TYPE_TIMESTAMP, BSON_TYPE_CODE,
+             BSON_TYPE_CODEWSCOPE, BSON_TYPE_SYMBOL, BSON_TYPE_MINKEY, BSON_TYPE_MAXKEY, BSON_TYPE_UNDEFINED,
+             BSON_TYPE_DBPOINTER:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Returns the BSON type name of a wrapper object made by `value(_:)`, or nil for any other value.
     static func typeName(of value: JSONValue) -> String? {
         guard case let .object(members) = value, members.count == 1 else { return nil }
