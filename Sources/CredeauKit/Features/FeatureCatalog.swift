@@ -59,9 +59,11 @@ public struct FeatureCatalog: Sendable {
                      + "(the last N IST calendar days, cutoff day included), `all` (lifetime, or a snapshot value "
                      + "as of the cutoff), `m0` (IST month to date) and `m1` to `m5` (previous complete months).")
         lines.append("- Days and months are India calendar days (UTC+05:30). Nothing after the cutoff is used.")
-        lines.append("- SMS are de-duplicated by (sender, body hash, received second) before anything is counted.")
-        lines.append("- A source that was never synced (or had nothing before the cutoff) gives null features "
-                     + "and a `<source>_data_null_reason`; a synced source with no events gives zeros.")
+        lines.append("- SMS are de-duplicated by id and by (sender, body, received second) before anything else "
+                     + "is counted.")
+        lines.append("- A source that was never synced, whose every document was unreadable, or that had nothing "
+                     + "before the cutoff gives null features and a `<source>_data_null_reason`; a synced source "
+                     + "with no events gives zeros.")
         lines.append("- Amounts are rupees rounded to 2 decimal places; standard deviations divide by n.")
         lines.append("- Verbatim compatibility names: `all_sms_count`, `all_sms_count_nlp`, `txn_sms_count_nlp`, "
                      + "`credit_sms_count_nlp`, `fraud_flag`, `fraud_flag_reason`, and the "

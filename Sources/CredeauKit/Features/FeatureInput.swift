@@ -57,13 +57,23 @@ final class FeatureInput {
         return nil
     }
 
-    /// True when a snapshot record may be used at the cutoff: its own timestamp is at or before
-    /// the cutoff, or it has none and the source was synced at or before the cutoff (or without a
-    /// recorded sync time).
-    func isVisible(recordTime: Int64?, source: SyncSource) -> Bool {
+    /// Returns true when a record's own time, else the first dated sync that carried it, is at or
+    /// before the cutoff. Without either it uses the source's first sync time, and true without one.
+    private func isVisible(recordTime: Int64?, syncedAt: Int64?, source: SyncSource) -> Bool {
         if let recordTime { return recordTime <= cutoff }
+        if let syncedAt { return syncedAt <= cutoff }
         guard let first = user.syncTimes[source]?.first else { return true }
         return first <= cutoff
+    }
+
+    /// Returns true when `contact` may be used at the cutoff (see `isVisible(recordTime:syncedAt:source:)`).
+    func isVisible(_ contact: ContactRecord) -> Bool {
+        isVisible(recordTime: contact.updatedAtMillis, syncedAt: contact.syncedAtMillis, source: .contacts)
+    }
+
+    /// Returns true when `app` may be used at the cutoff (see `isVisible(recordTime:syncedAt:source:)`).
+    func isVisible(_ app: AppRecord) -> Bool {
+        isVisible(recordTime: app.firstInstallMillis, syncedAt: app.syncedAtMillis, source: .apps)
     }
 
     /// Picks the last Android (else iOS) snapshot synced at or before the cutoff. Failing that, it

@@ -11,7 +11,8 @@ struct PreparedSMS {
     /// Per interned sender: a phone number (person to person) rather than a header.
     var senderIsPhone: [Bool] = []
     var isSent: [Bool] = []
-    /// Number of SMS dropped as duplicates of a kept SMS (same sender, body and received second).
+    /// Number of SMS received at or before the cutoff and dropped as duplicates of a kept SMS,
+    /// by the loader (same id, or same sender, body and received second) or here.
     var duplicateCount = 0
     var undatedCount = 0
     var afterCutoffCount = 0
@@ -31,6 +32,7 @@ struct PreparedSMS {
     }
 
     private mutating func prepare(base: UnsafePointer<ExtractedSMS>, count: Int, user: UserData, clock: FeatureClock) {
+        duplicateCount = user.droppedDuplicateMillis.reduce(0) { $0 + ($1 <= clock.cutoffMillis ? 1 : 0) }
         var dated: [(millis: Int64, index: Int)] = []
         dated.reserveCapacity(count)
         for index in 0..<count {

@@ -5,15 +5,19 @@ public struct AppRecord: Sendable, Equatable {
     public var firstInstallMillis: Int64?
     public var lastUpdateMillis: Int64?
     public var isSystemApp: Bool
+    /// Sync time of the earliest dated document that listed the app, or nil when none did. An
+    /// app without an install time is visible only from this time on.
+    public var syncedAtMillis: Int64?
 
     public init(
         packageName: String, appName: String? = nil, firstInstallMillis: Int64? = nil,
-        lastUpdateMillis: Int64? = nil, isSystemApp: Bool = false
+        lastUpdateMillis: Int64? = nil, isSystemApp: Bool = false, syncedAtMillis: Int64? = nil
     ) {
         self.packageName = packageName
         self.appName = appName
         self.firstInstallMillis = firstInstallMillis
         self.lastUpdateMillis = lastUpdateMillis
         self.isSystemApp = isSystemApp
+        self.syncedAtMillis = syncedAtMillis
     }
 }

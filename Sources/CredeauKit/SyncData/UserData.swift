@@ -24,6 +24,9 @@ public struct UserData: Sendable {
     public var callLogs: [CallLogRecord]?
     /// Sync times (`created_at`, epoch milliseconds) of every document read, per source.
     public var syncTimes: [SyncSource: [Int64]]
+    /// Received times (epoch milliseconds) of the dated SMS the loader dropped as duplicates of a
+    /// kept SMS (same id, or same sender, body and received second).
+    public var droppedDuplicateMillis: [Int64] = []
 
     public init(
         clientID: String, userID: String, sms: [ExtractedSMS] = [], smsFolders: [SMSFolder] = [],

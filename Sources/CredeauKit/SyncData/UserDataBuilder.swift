@@ -19,10 +19,13 @@ public struct UserDataBuilder {
     private var devices: [DeviceRecord]?
     private var iosDevices: [DeviceRecord]?
     private var contacts: [ContactRecord]?
-    private var contactKeys: Set<ExactText> = []
+    /// Position of each kept contact by its deduplication key.
+    private var contactIndexByKey: [ExactText: Int] = [:]
     private var callLogs: [CallLogRecord]?
     private var callKeys: Set<ExactText> = []
     private var syncTimes: [SyncSource: [Int64]] = [:]
+    /// Received times of the dated SMS dropped as duplicates, for `sms_duplicate_count`.
+    private var droppedDuplicateMillis: [Int64] = []
     private var smsSeen = false
     /// True when an SMS with an implausible inbox date is left out instead of failing its document.
     private let skipsInvalidData: Bool
@@ -48,23 +51,35 @@ public struct UserDataBuilder {
     /// Adds one sync document of `source`. A document whose `client_id` or `user_id` differs
     /// from the builder's is rejected, so one user's data never mixes with another's.
     public mutating func add(document: JSONValue, source: SyncSource) throws(SyncDataError) {
-        let syncedAt = try accept(try SyncJSONDecoder.header(document, source: source), source: source)
+        let header = try SyncJSONDecoder.header(document, source: source)
+        let syncedAt = try accept(header, source: source)
         switch source {
         case .sms:
-            smsSeen = true
             var skipped = 0
             var unreadable = 0
-            var firstReason: String?
+            var firstProblem: SyncDataError?
             let records = try SyncJSONDecoder.sms(document, skipping: skipsInvalidData ? { problem in
                 if case .implausibleField = problem { skipped += 1 } else { unreadable += 1 }
-                if firstReason == nil { firstReason = problem.description }
+                if firstProblem == nil { firstProblem = problem }
             } : nil)
+            // A document whose every record is unreadable fails as a whole, so that it does not
+            // make the source look synced with no SMS.
+            if records.isEmpty, skipped == 0, let firstProblem { throw firstProblem }
             unreadableSMSCount += unreadable
+            let firstReason = firstProblem?.description
             addSMS(records, skipped: skipped, firstReason: firstReason, syncedAt: syncedAt)
         case .apps:
             var byPackage = appsByPackage ?? [:]
-            for app in try SyncJSONDecoder.apps(document) {
-                if let existing = byPackage[app.packageName], existing.syncedAt > syncedAt { continue }
+            // NOTE: the latest sync's fields win even when it is after the cutoff, so an update
+            // synced later can hide an earlier `last_update_time` from `apps_updated_count`.
+            for var app in try SyncJSONDecoder.apps(document) {
+                let existing = byPackage[app.packageName]
+                let firstListed = Self.earliest(existing?.record.syncedAtMillis, header.createdAtMillis)
+                if let existing, existing.syncedAt > syncedAt {
+                    byPackage[app.packageName]?.record.syncedAtMillis = firstListed
+                    continue
+                }
+                app.syncedAtMillis = firstListed
                 byPackage[app.packageName] = (app, syncedAt)
             }
             appsByPackage = byPackage
@@ -74,9 +89,15 @@ public struct UserDataBuilder {
             iosDevices = (iosDevices ?? []) + [try SyncJSONDecoder.device(document, platform: .ios)]
         case .contacts:
             var list = contacts ?? []
-            for contact in try SyncJSONDecoder.contacts(document) {
-                let key = Self.recordKey(id: contact.contactID, [contact.name ?? ""] + contact.phones)
-                if contactKeys.insert(ExactText(key)).inserted { list.append(contact) }
+            for var contact in try SyncJSONDecoder.contacts(document) {
+                let key = ExactText(Self.recordKey(id: contact.contactID, [contact.name ?? ""] + contact.phones))
+                if let index = contactIndexByKey[key] {
+                    list[index].syncedAtMillis = Self.earliest(list[index].syncedAtMillis, header.createdAtMillis)
+                    continue
+                }
+                contact.syncedAtMillis = header.createdAtMillis
+                contactIndexByKey[key] = list.count
+                list.append(contact)
             }
             contacts = list
         case .callLogs:
@@ -87,6 +108,7 @@ public struct UserDataBuilder {
             }
             callLogs = list
         }
+        recordSyncTime(header, source: source)
     }
 
     /// Adds one SMS sync document from its parsed BSON (`bson_t *`). The result is that of
@@ -113,6 +135,7 @@ public struct UserDataBuilder {
         let syncedAt = try accept(read.header, source: .sms)
         addSMS(read.records, skipped: read.implausible.count, firstReason: read.implausible.first?.description,
                syncedAt: syncedAt)
+        recordSyncTime(read.header, source: .sms)
     }
 
     /// Counts a document the loader left out, keeping the first reason.
@@ -121,14 +144,27 @@ public struct UserDataBuilder {
         if firstSkipReason == nil { firstSkipReason = reason }
     }
 
-    /// Checks that a document's header is this user's, records its sync time and returns the
-    /// time its records count as synced at (0 when unknown).
-    private mutating func accept(_ header: SyncJSONHeader, source: SyncSource) throws(SyncDataError) -> Int64 {
+    /// Checks that a document's header is this user's and returns the time its records count as
+    /// synced at (0 when unknown).
+    private func accept(_ header: SyncJSONHeader, source: SyncSource) throws(SyncDataError) -> Int64 {
         guard ExactText(header.clientID) == ExactText(clientID), ExactText(header.userID) == ExactText(userID) else {
             throw .otherUser(source: source, clientID: header.clientID, userID: header.userID)
         }
-        if let createdAt = header.createdAtMillis { syncTimes[source, default: []].append(createdAt) }
         return header.createdAtMillis ?? 0
+    }
+
+    /// Records the sync time of a document that was read. A document that fails is
+    /// left out entirely, so a source whose every document fails stays unsynced (null features).
+    private mutating func recordSyncTime(_ header: SyncJSONHeader, source: SyncSource) {
+        if let createdAt = header.createdAtMillis { syncTimes[source, default: []].append(createdAt) }
+        if source == .sms { smsSeen = true }
+    }
+
+    /// Returns the earlier of two optional sync times, or the one that is known.
+    private static func earliest(_ first: Int64?, _ second: Int64?) -> Int64? {
+        guard let first else { return second }
+        guard let second else { return first }
+        return min(first, second)
     }
 
     /// Returns the deduplication key of a contact or call log: its id, else its fields. Every part
@@ -140,7 +176,6 @@ public struct UserDataBuilder {
     }
 
     private mutating func addSMS(_ records: [SyncedSMSRecord], skipped: Int, firstReason: String?, syncedAt: Int64) {
-        smsSeen = true
         skippedSMSCount += skipped
         if firstSkipReason == nil { firstSkipReason = firstReason }
         // Dictionaries grow by doubling their buckets, so reserving once per document stays linear.
@@ -175,6 +210,7 @@ public struct UserDataBuilder {
         if let existing {
             // Documents may arrive in any order: keep the earliest sync that carried the SMS.
             sms[existing].syncedAt = min(sms[existing].syncedAt, syncedAt)
+            if let received = record.raw.inboxDateMillis { droppedDuplicateMillis.append(received) }
             return
         }
         sms.append((record, syncedAt))
@@ -205,6 +241,7 @@ public struct UserDataBuilder {
         user.iosDevice = iosDevices.map { $0.sorted { ($0.syncedAtMillis ?? 0) < ($1.syncedAtMillis ?? 0) } }
         user.contacts = contacts
         user.callLogs = callLogs
+        user.droppedDuplicateMillis = droppedDuplicateMillis
         if smsSeen, user.syncTimes[.sms] == nil { user.syncTimes[.sms] = [] }
         return user
     }

@@ -102,6 +102,8 @@ import Testing
             (#"{"extracted_sms_data": [{"sms_id": "s1", "sms_type": null, "is_transactional": true}]}"#,
              "entry 0 has no sms_type"),
             (#"{"extracted_sms_data": [\#(firstEntry), {"sms_id": "s2", "sms_type": "otp"}]}"#, "entry 1 has no is_transactional"),
+            (#"{"extracted_sms_data": [{"sms_id": "s1", "sms_type": "otp", "is_transactional": true, "#
+                + #""transaction": {"$numberDecimal": "1.5"}}]}"#, "entry 0 has a transaction that is not a finite number"),
         ]
         for (text, reason) in cases {
             let body = Array(text.utf8)

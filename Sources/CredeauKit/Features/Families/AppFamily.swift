@@ -12,7 +12,7 @@ struct AppState {
     /// Nil when apps are unavailable at the cutoff (see `FeatureInput.nullReason`).
     init?(input: FeatureInput) {
         guard let records = input.user.apps else { return nil }
-        for record in records where input.isVisible(recordTime: record.firstInstallMillis, source: .apps) {
+        for record in records where input.isVisible(record) {
             let update = record.lastUpdateMillis.flatMap { $0 <= input.cutoff ? input.clock.time(of: $0) : nil }
             apps.append(App(
                 category: input.appCategories?.featureCategory(forPackage: record.packageName),
@@ -51,7 +51,8 @@ enum AppFamily {
                                   + "null when apps are available", .text, .never),
                  .optionalString(input.flatMap { $0.apps == nil ? ($0.user.apps == nil ? "not_synced"
                                                                     : "no_data_before_cutoff") : nil }))
-        sink.add(factory.make("apps_count", .all, "Apps installed at the cutoff (first install at or before it)",
+        sink.add(factory.make("apps_count", .all, "Apps installed at the cutoff (first install at or before it, or "
+                              + "none and listed in a sync at or before it)",
                               .count, .sourceMissing),
                  state.map { .int($0.apps.count) } ?? .null)
         sink.add(factory.make("apps_user_count", .all, "Installed apps that are not system apps", .count, .sourceMissing),

@@ -23,8 +23,7 @@ enum CallLogFamily {
             night = total
             savedContact = total
             var contactNumbers = Set<UInt64>()
-            for contact in input.user.contacts ?? []
-            where input.isVisible(recordTime: contact.updatedAtMillis, source: .contacts) {
+            for contact in input.user.contacts ?? [] where input.isVisible(contact) {
                 for phone in contact.phones {
                     if let key = ContactFamily.numberKey(phone) { contactNumbers.insert(key) }
                 }

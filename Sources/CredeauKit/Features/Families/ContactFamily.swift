@@ -25,7 +25,7 @@ enum ContactFamily {
             guard let records = input.user.contacts else { return nil }
             var numbers = Set<UInt64>()
             var numberCount = 0
-            for contact in records where input.isVisible(recordTime: contact.updatedAtMillis, source: .contacts) {
+            for contact in records where input.isVisible(contact) {
                 count += 1
                 if let name = contact.name, !name.isEmpty {
                     named += 1
@@ -84,7 +84,8 @@ enum ContactFamily {
                  .optionalString(input.flatMap { state == nil ? ($0.user.contacts == nil ? "not_synced"
                                                                    : "no_data_before_cutoff") : nil }))
         sink.add(factory.make("contacts_count", .all, "Contacts visible at the cutoff (updated at or before it, or "
-                              + "undated)", .count, .sourceMissing), state.map { .int($0.count) } ?? .null)
+                              + "undated and in a sync at or before it)", .count, .sourceMissing),
+                 state.map { .int($0.count) } ?? .null)
         sink.add(factory.make("contacts_named_share", .all, "Share of contacts with a non-empty name",
                               .share, .zeroDenominator), state.map { .share($0.named, $0.count) } ?? .null)
         sink.add(factory.make("contacts_email_count", .all, "Contacts with an e-mail address", .count, .sourceMissing),

@@ -76,11 +76,12 @@ enum SMSCoverageFamily {
                               .hours, .fieldMissing),
                  state.map { $0.syncLagHours.map { .double($0) } ?? .null } ?? .null)
         sink.add(factory.make("sms_duplicate_count", .all,
-                              "SMS dropped as duplicates: same sender, body and received second as a kept SMS",
+                              "SMS received at or before the cutoff and dropped as duplicates of a kept SMS: same "
+                              + "id, or same sender, body and received second",
                               .count, .sourceMissing),
                  state.map { .int($0.duplicates) } ?? .null)
         sink.add(factory.make("sms_duplicate_share", .all,
-                              "Duplicates dropped divided by all dated SMS at or before the cutoff",
+                              "Duplicates dropped divided by all dated SMS at or before the cutoff, duplicates included",
                               .share, .zeroDenominator),
                  state.map { .share($0.duplicates, $0.duplicates + $0.kept) } ?? .null)
         sink.add(factory.make("sms_undated_count", .all, "SMS without a received time, which no window can use",

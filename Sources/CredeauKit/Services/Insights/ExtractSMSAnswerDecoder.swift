@@ -195,7 +195,7 @@ private enum BSONColumnValue {
 /// the value: `t`/`f` for a boolean and `String(number)` for a number.
 private struct BSONEntryRow: ExtractedSMSRow {
     private var values = [BSONColumnValue](repeating: .unset, count: ExtractedSMSColumns.names.count)
-    /// Columns with a member that was a list or an object, one bit per column.
+    /// Columns with a member that was a list, an object or a wrapped BSON type, one bit per column.
     private var structured: UInt64 = 0
 
     /// Column names as UTF-8, for comparing keys without making a `String` of each.
@@ -277,11 +277,14 @@ private struct BSONEntryRow: ExtractedSMSRow {
         return !credeau_bson_iter_failed(item)
     }
 
-    /// Records that a member of `column` is a list or an object. It leaves the column's scalar
-    /// value as it is, so only `hasValidAmount` reads the mark.
+    /// Records that a member of `column` is a list, an object or a BSON type that the tree path
+    /// reads as an object (`BSONWrapperValue`). It leaves the column's scalar value as it is, so
+    /// only `hasValidAmount` reads the mark.
     private mutating func noteShape(of item: OpaquePointer, column: Int) {
         let type = bson_iter_type(item)
-        if type == BSON_TYPE_ARRAY || type == BSON_TYPE_DOCUMENT { structured |= 1 << UInt64(column) }
+        if type == BSON_TYPE_ARRAY || type == BSON_TYPE_DOCUMENT || BSONWrapperValue.isWrapped(type) {
+            structured |= 1 << UInt64(column)
+        }
     }
 
     /// Finds the column of the current key, trying first the one after the previous key, since
@@ -297,7 +300,7 @@ private struct BSONEntryRow: ExtractedSMSRow {
     }
 
     /// Returns the scalar value of the current member, or nil for `null`, lists, objects and the BSON
-    /// types the tree path read as `null`.
+    /// types that the tree path reads as wrapper objects.
     private static func value(of item: OpaquePointer) -> BSONColumnValue? {
         switch bson_iter_type(item) {
         case BSON_TYPE_UTF8:

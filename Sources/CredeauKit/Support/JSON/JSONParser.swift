@@ -200,8 +200,10 @@ enum BSONConversion {
             bson_oid_to_string(oid, &text)
             let hex = JSONValue.string(String(decoding: text.prefix(24).map { UInt8(bitPattern: $0) }, as: UTF8.self))
             return keepsObjectIDWrappers ? .object([("$oid", hex)]) : hex
-        default:
+        case BSON_TYPE_NULL:
             return .null
+        default:
+            return BSONWrapperValue.value(iterator)
         }
     }
 }

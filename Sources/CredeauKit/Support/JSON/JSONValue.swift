@@ -62,7 +62,8 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// The JSON type name as pydantic reports it in validation errors.
+    /// The JSON type name as pydantic reports it in validation errors, or the BSON type of a
+    /// wrapper that `BSONWrapperValue` made (`decimal128`).
     public var typeName: String {
         switch self {
         case .null: return "null"
@@ -71,7 +72,7 @@ public enum JSONValue: Sendable, Equatable {
         case .number: return "float"
         case .string: return "string"
         case .array: return "list"
-        case .object: return "dict"
+        case .object: return BSONWrapperValue.typeName(of: self) ?? "dict"
         }
     }
 }
