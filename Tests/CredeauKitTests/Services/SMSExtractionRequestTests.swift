@@ -102,4 +102,18 @@ import Testing
             #expect(error.issues.first?.input == .object([("$oid", .string("5f1d7a3b9c8e4d2a1b0c9d8e"))]))
         }
     }
+
+    /// libbson reads `{"$numberDecimal": …}` as a decimal128, which comes back as the same wrapper,
+    /// so the sender is rejected with the wrapper as input instead of read as null.
+    @Test func decimalWrapperIsNoString() throws {
+        let body = #"{"client_id": "c", "user_id": "u", "sms": [{"sms_id": "1", "#
+            + #""sms_sender": {"$numberDecimal": "12.5"}, "sms_body": "b", "sms_inbox_date": 1772541341000}]}"#
+        do {
+            _ = try parse(body)
+            Issue.record("a decimal128 was accepted as a sender")
+        } catch let error as ValidationError {
+            #expect(error.issues.map(\.type) == ["string_type"])
+            #expect(error.issues.first?.input == .object([("$numberDecimal", .string("12.5"))]))
+        }
+    }
 }
