@@ -87,12 +87,18 @@ final class SMSInputSource {
     /// and calls `TemporaryFileCleanup.unregister(_:)`. A signal during the run removes it too.
     private static func spool(descriptor input: Int32, displayName: String) throws -> String {
         let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(folder)/credeau-input-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw SMSInputError.spoolFailed(reason: InputFile.errorText(errno)) }
+        // The process id keeps another run's file out of reach of this run's signal handler.
+        let created = TemporaryFileCleanup.createTracked({ _ in
+            "\(folder)/credeau-input-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 36))"
+        }, flags: O_RDWR, mode: 0o600)
+        let path: String, descriptor: Int32
+        switch created {
+        case let .success(file):
+            (path, descriptor) = (file.path, file.descriptor)
+        case let .failure(failure):
+            throw SMSInputError.spoolFailed(reason: InputFile.errorText(failure.code))
+        }
         defer { close(descriptor) }
-        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        TemporaryFileCleanup.register(path)
 
         let chunkSize = 1 << 20
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)

@@ -51,6 +51,26 @@ enum TemporaryFileCleanup {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
+    /// Creates a new file with `O_EXCL` at the first free name that `name(attempt)` gives (at most
+    /// eight attempts) and tracks it. The name is tracked before the file exists, so a signal
+    /// that comes right after the `open` still removes the file. Returns the path and descriptor,
+    /// or the error number of the last failed `open`.
+    static func createTracked(_ name: (Int) -> String, flags: Int32, mode: mode_t)
+        -> Result<(path: String, descriptor: Int32), TemporaryFileError>
+    {
+        for attempt in 0..<8 {
+            let path = name(attempt)
+            register(path)
+            let opened = open(path, flags | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            if opened >= 0 { return .success((path, opened)) }
+            let code = errno
+            // Untracked before anything else, so a signal now cannot remove another run's file.
+            unregister(path)
+            guard code == EEXIST else { return .failure(TemporaryFileError(code: code)) }
+        }
+        return .failure(TemporaryFileError(code: EEXIST))
+    }
+
     /// Stops tracking `path`, which the caller removes or hands on. The default signal actions
     /// come back when no file is tracked.
     static func unregister(_ path: String) {
@@ -70,6 +90,11 @@ enum TemporaryFileCleanup {
         }
         installedSignals = []
     }
+}
+
+/// The error number of a temporary file that could not be created.
+struct TemporaryFileError: Error {
+    var code: Int32
 }
 
 /// Signal handler: only async-signal-safe calls (`unlink`, `signal`, `raise`).

@@ -36,9 +36,8 @@ public final class ByteOutput {
             let temporary = target.map { Self.openTemporary(beside: $0) }
             if let target, case let .success(file) = temporary {
                 descriptor = file.descriptor
+                // openTemporary tracked the file, so a signal that ends the run removes the partial output too.
                 pending = (file.path, target)
-                // A signal that ends the run removes the partial output too.
-                TemporaryFileCleanup.register(file.path)
             } else {
                 // Only a regular file is emptied first, not a device, a pipe or a terminal.
                 var info = stat()
@@ -162,26 +161,15 @@ public final class ByteOutput {
         let targetExists = stat(target, &existing) == 0
         // Permission bits only: a set-user-id bit is not handed to a new file.
         let mode = targetExists ? existing.st_mode & 0o777 : 0o644
-        for attempt in 0..<8 {
-            let path = "\(directory).credeau-\(getpid())-\(attempt).tmp"
-            let opened = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-            if opened >= 0 {
-                if targetExists {
-                    // The mode given to open is reduced by the umask, so the target's own is set
-                    // again. Its owner is kept too when this process may set it (as root).
-                    fchmod(opened, mode)
-                    if getuid() == 0 { _ = fchown(opened, existing.st_uid, existing.st_gid) }
-                }
-                return .success((path, opened))
-            }
-            guard errno == EEXIST else { return .failure(TemporaryFileError(code: errno)) }
+        let created = TemporaryFileCleanup.createTracked({ "\(directory).credeau-\(getpid())-\($0).tmp" },
+                                                        flags: O_WRONLY, mode: mode)
+        if case let .success(file) = created, targetExists {
+            // The mode given to open is reduced by the umask, so the target's own is set
+            // again. Its owner is kept too when this process may set it (as root).
+            fchmod(file.descriptor, mode)
+            if getuid() == 0 { _ = fchown(file.descriptor, existing.st_uid, existing.st_gid) }
         }
-        return .failure(TemporaryFileError(code: EEXIST))
-    }
-
-    /// The error number of a temporary file that could not be made beside a target.
-    private struct TemporaryFileError: Error {
-        var code: Int32
+        return created
     }
 }
 
