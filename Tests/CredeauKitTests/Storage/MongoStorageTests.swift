@@ -116,6 +116,25 @@ struct MongoStorageTests {
         #expect(try store.users(in: .sms).isEmpty)
     }
 
+    /// A second load finds each document again whatever type or spelling its ids were stored in.
+    @Test func reloadSkipsNumericAndCamelCaseIDs() throws {
+        let server = try MongoTestServer()
+        let folder = try StorageTestSupport.temporaryDirectory()
+        let lines = [
+            #"{"client_id": "t", "user_id": 12345, "request_id": 7, "created_at": {"$date": "2026-03-01T00:00:00Z"}, "sms": []}"#,
+            #"{"clientId": "t", "userId": "u2", "requestId": "r2", "created_at": {"$date": "2026-03-01T00:00:00Z"}, "sms": []}"#,
+            #"{"client_id": "t", "user_id": "12345", "sync_request_id": "r3", "created_at": {"$date": "2026-03-01T00:00:00Z"}, "sms": []}"#,
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent("sms_sync_request_sms_data.json"), atomically: true, encoding: .utf8)
+
+        let first = try migrate(server) { $0.loadDirectory = folder.path }
+        let second = try migrate(server) { $0.loadDirectory = folder.path }
+
+        #expect(first.contains { $0.contains("loaded 3 documents, skipped 0") })
+        #expect(second.contains { $0.contains("loaded 0 documents, skipped 3") })
+    }
+
     @Test func routerReadsEnabledSourcesFromMongo() throws {
         let server = try MongoTestServer()
         _ = try migrate(server) { $0.loadDirectory = StorageTestSupport.dumpFixture }

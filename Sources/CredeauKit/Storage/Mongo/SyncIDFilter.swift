@@ -20,6 +20,32 @@ enum SyncIDFilter {
         return String(decoding: filter, as: UTF8.self)
     }
 
+    /// The spellings of the request id, in the order the dump reader tries them.
+    private static let requestIDKeys = ["request_id", "requestId", "sync_request_id"]
+
+    /// Returns the filter of `json(clientID:userID:)` narrowed to one sync request: any spelling
+    /// of the request id, in any form the request id text may have been stored in.
+    static func json(clientID: String, userID: String, requestID: String) -> String {
+        var request: [UInt8] = Array(#"{"$or": ["#.utf8)
+        for (index, key) in requestIDKeys.enumerated() {
+            request += Array((index == 0 ? "{" : ", {").utf8)
+            JSONText.appendString(key, to: &request)
+            request += Array(": ".utf8)
+            appendCandidates(requestID, to: &request)
+            request += Array("}".utf8)
+        }
+        request += Array("]}".utf8)
+        return #"{"$and": [\#(json(clientID: clientID, userID: userID)), \#(String(decoding: request, as: UTF8.self))]}"#
+    }
+
+    /// Returns true when `document` belongs to these ids, as `matches(_:clientID:userID:)` checks,
+    /// and its request id reads as exactly `requestID`.
+    static func matches(_ document: BSONBytes, clientID: String, userID: String, requestID: String) -> Bool {
+        guard matches(document, clientID: clientID, userID: userID),
+              let stored = requestIDKeys.lazy.compactMap({ document.idText($0) }).first else { return false }
+        return ExactText(stored) == ExactText(requestID)
+    }
+
     /// Returns true when one pair of id fields of `document` reads as exactly these ids.
     static func matches(_ document: BSONBytes, clientID: String, userID: String) -> Bool {
         let expected = (ExactText(clientID), ExactText(userID))

@@ -39,12 +39,19 @@ public struct MongoSyncDBStore: SyncDBStore {
     }
 
     /// Skips the document when one with the same `_id`, or the same client, user and request ids,
-    /// exists; a document with neither is compared field by field.
+    /// exists; a document with neither is compared field by field. Ids compare as the dump reader
+    /// reads them, so a stored `"user_id": 12345` or `userId` spelling is the same document again.
     public func insertIfAbsent(_ document: SyncDBDocument, into collection: SyncDBCollection) throws -> Bool {
         let filter: BSONBytes
         if let requestID = document.columns["request_id"] ?? nil {
-            filter = .strings([("client_id", document.columns["client_id"] ?? nil ?? ""),
-                               ("user_id", document.columns["user_id"] ?? nil ?? ""), ("request_id", requestID)])
+            let clientID = document.columns["client_id"] ?? nil ?? ""
+            let userID = document.columns["user_id"] ?? nil ?? ""
+            let candidates = try pool.find(collection.name, filter: BSONBytes(
+                json: SyncIDFilter.json(clientID: clientID, userID: userID, requestID: requestID)))
+            let stored = candidates.contains {
+                SyncIDFilter.matches($0, clientID: clientID, userID: userID, requestID: requestID)
+            }
+            return stored ? false : try pool.insert(document.bson, into: collection.name)
         } else if document.bson.contains("_id") {
             return try pool.insert(document.bson, into: collection.name)
         } else {
