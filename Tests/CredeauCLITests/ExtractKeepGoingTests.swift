@@ -68,4 +68,22 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderrLines.last?.hasPrefix("Skipped users: lendwise_demo/cu-1001") == true)
     }
+
+    /// A document whose ids read but whose `created_at` does not still belongs to its user.
+    @Test(arguments: [#"{"$numberDecimal": "1772541341000"}"#, "true", #""not a date""#])
+    func badSyncTimeSkipsItsUser(createdAt: String) throws {
+        let folder = try Features.copyOfFixtureDump()
+        let document = #"{"client_id": "lendwise_demo", "user_id": "cu-1004", "request_id": "late", "created_at": "#
+            + createdAt + #", "apps": [{"package_name": "com.example.late"}]}"#
+        let handle = try FileHandle(forWritingTo: folder.appendingPathComponent("device_sync_request_apps_data.json"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((document + "\n").utf8))
+        try handle.close()
+
+        let result = try Support.run(["extract", "-i", folder.path, "-o", "-", "--keep-going"])
+
+        #expect(result.status == 1)
+        #expect(Features.userIDs(try Features.rows(result.stdout)) == ["cu-1001", "cu-1002", "cu-1003", "cu-1005", "cu-1006"])
+        #expect(result.stderrLines.contains("Skipped users: lendwise_demo/cu-1004"))
+    }
 }

@@ -61,11 +61,14 @@ public final class DumpUserIndex: Sendable {
                         let found = InputProblem(file: path, location: span.location, field: fieldProblem.field,
                                                  reason: fieldProblem.reason)
                         try problem(found)
-                        guard fieldProblem.isUnparsed else { return }
                         // A document that cannot be parsed may hold any user's data: skip its owner
-                        // when the text still names one, else every user.
+                        // when the text still names one, else every user. One whose ids read but
+                        // whose other header fields do not (`created_at`) skips its owner too,
+                        // because a row built without it would look complete.
+                        let isIDProblem = fieldProblem.field.map(Self.idFields.contains) ?? false
+                        guard fieldProblem.isUnparsed || !isIDProblem else { return }
                         guard let owner = UnreadableDocumentOwner.owner(of: bytes, format: format) else {
-                            lostPart = lostPart ?? found
+                            if fieldProblem.isUnparsed { lostPart = lostPart ?? found }
                             return
                         }
                         guard filter.accepts(clientID: owner.clientID, userID: owner.userID) else { return }
@@ -98,6 +101,11 @@ public final class DumpUserIndex: Sendable {
             return (source, path)
         }
     }
+
+    /// The header fields that name a document's owner.
+    private static let idFields: Set<String> = [
+        SyncRecordField.clientID.canonicalName, SyncRecordField.userID.canonicalName,
+    ]
 
     /// Reads the client and user ids of one document.
     static func user(of bytes: UnsafeRawBufferPointer, format: SMSInputFormat) -> Result<SyncDBUser, FieldProblem> {
