@@ -17,6 +17,14 @@ import Testing
         return (folder, file)
     }
 
+    /// Appends `line` and a line break to the dump file at `file`.
+    private func append(_ line: String, to file: URL) throws {
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((line + "\n").utf8))
+        try handle.close()
+    }
+
     @Test func corruptDocumentSkipsItsUser() throws {
         // Byte 100 lies inside the first document's SMS array, after its client_id and user_id.
         let dump = try damagedBSONDump(offset: 100, bytes: [0xFF, 0xFF, 0xFF, 0xFF])
@@ -43,10 +51,7 @@ import Testing
     @Test func invalidJSONNamingUserSkipsThatUser() throws {
         let folder = try Features.copyOfFixtureDump()
         let broken = #"{"client_id": "lendwise_demo", "user_id": "cu-1004", "apps": [{"package": "com.x",]}"#
-        let handle = try FileHandle(forWritingTo: folder.appendingPathComponent("device_sync_request_apps_data.json"))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data((broken + "\n").utf8))
-        try handle.close()
+        try append(broken, to: folder.appendingPathComponent("device_sync_request_apps_data.json"))
 
         let result = try Support.run(["extract", "-i", folder.path, "-o", "-", "--keep-going"])
 
@@ -75,10 +80,7 @@ import Testing
         let folder = try Features.copyOfFixtureDump()
         let document = #"{"client_id": "lendwise_demo", "user_id": "cu-1004", "request_id": "late", "created_at": "#
             + createdAt + #", "apps": [{"package_name": "com.example.late"}]}"#
-        let handle = try FileHandle(forWritingTo: folder.appendingPathComponent("device_sync_request_apps_data.json"))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data((document + "\n").utf8))
-        try handle.close()
+        try append(document, to: folder.appendingPathComponent("device_sync_request_apps_data.json"))
 
         let result = try Support.run(["extract", "-i", folder.path, "-o", "-", "--keep-going"])
 
