@@ -68,6 +68,21 @@ import Testing
         #expect(try !store.insertIfAbsent(document, into: .sms))
     }
 
+    /// An owner id that is no id (a double, a boolean) makes the document invalid, where it was
+    /// stored without an owner, while a null one is read as absent.
+    @Test(arguments: ["777.5", "true", #"{"$numberDecimal": "7"}"#])
+    func unreadableOwnerIDIsInvalid(userID: String) throws {
+        let json = #"{"client_id": "c", "user_id": "# + userID + #", "request_id": "r", "sms": []}"#
+        let error = #expect(throws: BSONError.self) { try SyncDBDocument(bson: BSONBytes(json: json), collection: .sms) }
+        #expect(error?.description.hasPrefix("field 'user_id' is no id") == true)
+        let camel = #"{"clientId": 4.5, "userId": "u", "request_id": "r", "sms": []}"#
+        let camelError = #expect(throws: BSONError.self) { try SyncDBDocument(bson: BSONBytes(json: camel), collection: .sms) }
+        #expect(camelError?.description.hasPrefix("field 'clientId' is no id") == true)
+        let null = try SyncDBDocument(bson: BSONBytes(json: #"{"client_id": "c", "user_id": null, "userId": "u", "sms": []}"#),
+                                      collection: .sms)
+        #expect(null.columns["user_id"] == "u")
+    }
+
     /// An SMS document that is not JSON stops a strict load, and a lenient one leaves it out.
     @Test func unreadableDocumentSkippedWhenAsked() throws {
         let folder = try StorageTestSupport.temporaryDirectory()

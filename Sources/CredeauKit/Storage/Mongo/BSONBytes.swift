@@ -145,6 +145,13 @@ public struct BSONBytes: Sendable, Equatable {
         }
     }
 
+    /// True when the top-level field `key` is present with a value other than null that
+    /// `idText` cannot read, such as a double or a boolean.
+    public func hasUnreadableID(_ key: String) -> Bool {
+        guard contains(key), idText(key) == nil else { return false }
+        return withField(key) { bson_iter_type($0) == BSON_TYPE_NULL ? false : nil } ?? true
+    }
+
     /// True when the document has a top-level field `key`.
     public func contains(_ key: String) -> Bool {
         (try? withBSON { document in bson_has_field(document, key) }) ?? false
@@ -205,6 +212,8 @@ public struct BSONBytes: Sendable, Equatable {
 public enum BSONError: CredeauError {
     case invalidJSON(message: String, text: String)
     case corrupt
+    /// An owner id field (`user_id`, `clientId` …) holds a value that is no id.
+    case notAnID(field: String)
 
     public var description: String {
         switch self {
@@ -212,6 +221,8 @@ public enum BSONError: CredeauError {
             return "Invalid Extended JSON document: \(message) - in '\(text)'"
         case .corrupt:
             return "Invalid BSON document: the length prefix does not match the bytes"
+        case let .notAnID(field):
+            return "field '\(field)' is no id: expected text, a whole number (int32 or int64) or an ObjectId"
         }
     }
 

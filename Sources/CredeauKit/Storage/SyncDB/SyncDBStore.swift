@@ -72,6 +72,10 @@ public struct SyncDBDocument: Sendable {
         var columns: [String: String] = [:]
         for column in collection.columns where column != "created_at" {
             let names = Self.columnVariants[column] ?? [column]
+            // A document whose owner cannot be read would be stored without one, where no reader finds it.
+            if column == "client_id" || column == "user_id", let name = names.first(where: bson.hasUnreadableID) {
+                throw BSONError.notAnID(field: name)
+            }
             columns[column] = names.lazy.compactMap { bson.idText($0) }.first
         }
         self.columns = columns
