@@ -117,6 +117,9 @@ import Testing
     @Test(arguments: [
         (["extract", "--sms", "--input", "fixtures/nope.json", "--output", "-"],
          "Error: Input 'fixtures/nope.json' not found; check the path\n"),
+        (["extract", "--sms", "--input", "mongodb://127.0.0.1:1/sync_db", "--output", "-"],
+         "Error: Input 'mongodb://127.0.0.1:1/sync_db' not found: extract --sms reads a dump file or folder, "
+            + "or - for standard input; drop --sms to read a database URL\n"),
         (["extract", "--sms", "--input", "Makefile", "--output", "-"],
          "Error: Unknown input format of 'Makefile': the first byte is 0x23; expected JSON Lines, a JSON array or a mongodump .bson file\n"),
         (["extract", "--sms", "--input", "fixtures/sms/messages.json", "--output", "/nonexistent-folder/out.jsonl"],

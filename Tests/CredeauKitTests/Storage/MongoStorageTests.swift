@@ -186,6 +186,21 @@ struct MongoStorageTests {
         #expect(try mongo.documents(in: .contacts, clientID: "acme", userID: "user-1").isEmpty)
     }
 
+    /// A typo in DI_MONGODB_ENABLED_SOURCES stops the run before any database is touched.
+    @Test func badSourceListChangesNothing() throws {
+        let server = try MongoTestServer()
+        let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("api.db").path
+        let options = MigrateOptions(environment: [
+            "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": String(server.port),
+            "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "3000", "DI_MONGODB_ENABLED_SOURCES": "sms,foo",
+            "CREDEAU_SQLITE_PATH": path,
+        ])
+        var lines: [String] = []
+        #expect(throws: (any Error).self) { try MigrateRunner(options: options, logger: .discarding) { lines.append($0) }.run() }
+        #expect(lines.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func unreachableServerFailsWithOneLine() throws {
         let options = MigrateOptions(environment: [
             "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": "1", "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "500",

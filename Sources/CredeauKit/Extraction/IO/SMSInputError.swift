@@ -10,6 +10,10 @@ public enum SMSInputError: CredeauError, Equatable {
     public var description: String {
         switch self {
         case let .notFound(path):
+            if path.contains("://") {
+                return "Input '\(path)' not found: extract --sms reads a dump file or folder, or - for standard "
+                    + "input; drop --sms to read a database URL"
+            }
             return "Input '\(path)' not found; check the path"
         case let .unreadable(path, reason):
             return "Cannot read input '\(path)': \(reason)"

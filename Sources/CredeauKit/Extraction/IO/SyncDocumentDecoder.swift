@@ -153,7 +153,8 @@ enum SyncDocumentDecoder {
         case let .objectID(hex) where allowNumbers:
             return hex
         case let other:
-            throw FieldProblem(field: field.canonicalName, reason: "expected a string, found \(other)")
+            let expected = allowNumbers ? "a string, a whole number or an ObjectId" : "a string"
+            throw FieldProblem(field: field.canonicalName, reason: "expected \(expected), found \(other)")
         }
     }
 

@@ -34,6 +34,8 @@ public struct MigrateRunner {
         let environment = options.environment
         var result: [Database] = []
         let mongo = try MongoConfiguration.insightsAPI(environment: environment)
+        // Checked before any database changes, so a typo in the list stops the run at once.
+        if mongo != nil { _ = try MongoEnabledSources(environment: environment) }
         let insights = try PostgresConfiguration.insightsAPI(environment: environment)
         var api = try options.postgresURL.map { try PostgresConfiguration(url: $0) } ?? insights
         if api == nil { api = try PostgresConfiguration.extractionAPI(environment: environment) }
