@@ -29,8 +29,9 @@ import Testing
     @Test(arguments: [
         "Avl Bal-Rs 2300", "Avl Bal-INR 2300", "Avl Bal-₹2300", "Bal:- Rs 2300", "Bal:-Rs 2300", "Bal:- ₹2300",
         "Avl Bal.-Rs.2300", "Avl Bal - 2300", "Avl Bal Rs 2300 - Avl Lmt Rs 100",
-        // A minus with a space after it separates, whatever follows.
-        "Avl Bal - INR 2,300", "Bal: - ₹2,300.00", "Avl Bal - Rs. 2300.00",
+        // A minus with a space after it separates, whatever follows, and so does `:-` after a currency.
+        "Avl Bal - INR 2,300", "Bal: - ₹2,300.00", "Avl Bal - Rs. 2300.00", "Avl Bal Rs. - 2300.00",
+        "Avl Bal INR - 2300.00", "Avl Bal:INR- 2300.00", "Avl Bal ₹- 2300", "Avl Bal Rs:-2300.00",
     ])
     func separatorDashStaysPositive(tail: String) {
         let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
