@@ -58,7 +58,10 @@ public struct FeatureCatalog: Sendable {
                      + "`extracted_sms` grouping. Window tokens: `7d`, `15d`, `30d`, `60d`, `90d`, `180d` "
                      + "(the last N IST calendar days, cutoff day included), `all` (lifetime, or a snapshot value "
                      + "as of the cutoff), `m0` (IST month to date) and `m1` to `m5` (previous complete months).")
-        lines.append("- Days and months are India calendar days (UTC+05:30). Nothing after the cutoff is used.")
+        lines.append("- Days and months are India calendar days (UTC+05:30). Nothing after the cutoff is used: an "
+            + "event counts by its own time (an SMS by its received time, duplicates included, a call by its date) "
+            + "whenever it was synced, and a contact or app without a time of its own from the first sync that "
+            + "carried it.")
         lines.append("- SMS are de-duplicated by id and by (sender, body, received second) before anything else "
                      + "is counted.")
         lines.append("- A source that was never synced, whose every document was unreadable, or that had nothing "
