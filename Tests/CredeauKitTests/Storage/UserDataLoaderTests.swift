@@ -96,7 +96,9 @@ import Testing
             [.text(user.clientID), .text(user.userID), .text("{not json")])
         let loader = UserDataLoader(store: store)
 
-        #expect(throws: UserDataLoadError.self) { try loader.builder(clientID: user.clientID, userID: user.userID) }
+        let error = #expect(throws: UserDataLoadError.self) { try loader.builder(clientID: user.clientID, userID: user.userID) }
+        // The bad row has created_at 0, so it comes first of the user's SMS documents.
+        #expect(error?.description.contains("sms_sync_request_sms_data: document 1 of the ") == true)
         let lenient = try #require(try loader.builder(clientID: user.clientID, userID: user.userID, skipsInvalidData: true))
         #expect(lenient.unreadableDocumentCount == 1)
         #expect(lenient.firstSkipReason?.contains("Invalid JSON") == true)

@@ -35,7 +35,7 @@ public struct UserDataLoader {
         for source in SyncSource.allCases {
             guard let dbSource = SyncDBSource(rawValue: source.rawValue) else { continue }
             let documents = try router.documents(of: dbSource, clientID: clientID, userID: userID)
-            for text in documents {
+            for (position, text) in documents.enumerated() {
                 do {
                     if source == .sms {
                         try Self.addSMS(text, to: &builder)
@@ -44,7 +44,8 @@ public struct UserDataLoader {
                     }
                 } catch {
                     let failure = UserDataLoadError.unreadableDocument(
-                        collection: source.collection, clientID: clientID, userID: userID, reason: "\(error)")
+                        collection: source.collection, clientID: clientID, userID: userID,
+                        position: position + 1, count: documents.count, reason: "\(error)")
                     guard skipsInvalidData else { throw failure }
                     builder.recordSkippedDocument(reason: failure.description)
                 }
@@ -88,12 +89,16 @@ public struct UserDataLoader {
 }
 
 public enum UserDataLoadError: Error, CustomStringConvertible {
-    case unreadableDocument(collection: String, clientID: String, userID: String, reason: String)
+    /// `position` counts from 1 among the user's `count` documents of the collection, in the
+    /// order the store returns them: PostgreSQL and SQLite by `created_at`, MongoDB as stored.
+    case unreadableDocument(collection: String, clientID: String, userID: String, position: Int, count: Int,
+                            reason: String)
 
     public var description: String {
         switch self {
-        case let .unreadableDocument(collection, clientID, userID, reason):
-            return "\(collection): a document of client \(clientID), user \(userID) cannot be read: \(reason)"
+        case let .unreadableDocument(collection, clientID, userID, position, count, reason):
+            return "\(collection): document \(position) of the \(count) of client \(clientID), user \(userID) "
+                + "cannot be read: \(reason)"
         }
     }
 }
