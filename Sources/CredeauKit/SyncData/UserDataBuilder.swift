@@ -70,16 +70,23 @@ public struct UserDataBuilder {
             addSMS(records, skipped: skipped, firstReason: firstReason, syncedAt: syncedAt)
         case .apps:
             var byPackage = appsByPackage ?? [:]
-            // NOTE: the latest sync's fields win even when it is after the cutoff, so an update
-            // synced later can hide an earlier `last_update_time` from `apps_updated_count`.
+            // The latest sync gives the name and flags. Install and update times are events, so
+            // each sync's times are kept: the earliest install, and every update for the cutoff.
             for var app in try SyncJSONDecoder.apps(document) {
                 let existing = byPackage[app.packageName]
                 let firstListed = Self.earliest(existing?.record.syncedAtMillis, header.createdAtMillis)
+                let installed = Self.earliest(existing?.record.firstInstallMillis, app.firstInstallMillis)
+                var updates = existing?.record.updateTimesMillis ?? []
+                if let update = app.lastUpdateMillis, !updates.contains(update) { updates.append(update) }
                 if let existing, existing.syncedAt > syncedAt {
                     byPackage[app.packageName]?.record.syncedAtMillis = firstListed
+                    byPackage[app.packageName]?.record.firstInstallMillis = installed
+                    byPackage[app.packageName]?.record.updateTimesMillis = updates
                     continue
                 }
                 app.syncedAtMillis = firstListed
+                app.firstInstallMillis = installed
+                app.updateTimesMillis = updates
                 byPackage[app.packageName] = (app, syncedAt)
             }
             appsByPackage = byPackage

@@ -45,6 +45,24 @@ import Testing
         #expect(values["apps_count_all"] == .integer(1))
     }
 
+    /// A sync after the cutoff that reports a reinstall and a later update hides neither the
+    /// install nor the update that an earlier sync reported.
+    @Test(arguments: [false, true])
+    func laterAppSyncKeepsEarlierEvents(lateFirst: Bool) throws {
+        func app(installed: String, updated: String) -> String {
+            "{\"package_name\": \"a.one\", \"first_install_time\": \(F.ist(installed)), "
+                + "\"last_update_time\": \(F.ist(updated))}"
+        }
+        let early = try Self.document("apps", created: "2026-03-14 10:00:00",
+                                      [app(installed: "2026-03-02 10:00:00", updated: "2026-03-12 10:00:00")])
+        let late = try Self.document("apps", created: "2026-04-02 10:00:00",
+                                     [app(installed: "2026-04-01 10:00:00", updated: "2026-04-01 10:00:00")])
+        let values = try Self.features((lateFirst ? [late, early] : [early, late]).map { ($0, .apps) })
+        #expect(values["apps_count_all"] == .integer(1))
+        #expect(values["apps_installed_count_15d"] == .integer(1))
+        #expect(values["apps_updated_count_7d"] == .integer(1))
+    }
+
     @Test func onlyLaterSnapshotIsUnavailable() throws {
         let late = try Self.document("contacts", created: "2026-04-02 10:00:00", [Self.contact("1", "Mom")])
         let values = try Self.features([(late, .contacts)])

@@ -13,7 +13,7 @@ struct AppState {
     init?(input: FeatureInput) {
         guard let records = input.user.apps else { return nil }
         for record in records where input.isVisible(record) {
-            let update = record.lastUpdateMillis.flatMap { $0 <= input.cutoff ? input.clock.time(of: $0) : nil }
+            let update = record.lastUpdate(atOrBefore: input.cutoff).map { input.clock.time(of: $0) }
             apps.append(App(
                 category: input.appCategories?.featureCategory(forPackage: record.packageName),
                 installTime: record.firstInstallMillis.map { input.clock.time(of: $0) },
