@@ -109,6 +109,26 @@ struct MongoStorageTests {
         #expect(users == ["42/u", "t/12345", "t/66f1a2b3c4d5e6f7a8b90001", "t/9876543210"])
     }
 
+    /// A document may spell one id in snake_case and the other in camelCase, as dumps allow.
+    @Test func mixedSpellingsFindTheUser() throws {
+        let server = try MongoTestServer()
+        let pool = try MongoClientPool(configuration: server.configuration())
+        for document in [#"{"client_id": "t", "userId": "u1", "request_id": "r1", "sms": []}"#,
+                         #"{"clientId": "t", "user_id": 7, "request_id": "r2", "sms": []}"#,
+                         #"{"client_id": "t", "user_id": "other", "userId": "u1", "request_id": "r3", "sms": []}"#] {
+            try pool.insert(BSONBytes(json: document), into: SyncDBCollection.sms.name)
+        }
+        let store = MongoSyncDBStore(pool: pool)
+
+        // The snake_case spelling wins when a document has both, as in the dump reader.
+        #expect(try store.documents(in: .sms, clientID: "t", userID: "u1").count == 1)
+        #expect(try store.documents(in: .sms, clientID: "t", userID: "7").count == 1)
+        #expect(try store.documents(in: .sms, clientID: "t", userID: "other").count == 1)
+        let document = try SyncDBDocument(bson: BSONBytes(json: #"{"client_id": "t", "userId": "u1", "request_id": "r1", "sms": []}"#),
+                                          collection: .sms)
+        #expect(try !store.insertIfAbsent(document, into: .sms))
+    }
+
     @Test func doubleIDIsNoUserID() throws {
         let server = try MongoTestServer()
         let store = try storeWithSyncDocuments(server, ids: [(#""t""#, "555.0"), (#""t""#, "true")])

@@ -6,18 +6,45 @@
 /// have been stored in. `matches` then keeps only the documents the dump reader would give to
 /// that user, because MongoDB also matches the double 12345.0, which the dump reader rejects.
 enum SyncIDFilter {
-    /// Returns the filter as Extended JSON: the snake_case pair or the camelCase pair must match.
+    /// The spellings of the client and user ids, in the order the dump reader tries them.
+    private static let clientIDKeys = ["client_id", "clientId"]
+    private static let userIDKeys = ["user_id", "userId"]
+
+    /// Returns the filter as Extended JSON: any spelling of the client id and any spelling of the
+    /// user id must match, since a document may mix them (`client_id` with `userId`).
     static func json(clientID: String, userID: String) -> String {
-        var filter: [UInt8] = Array(#"{"$or": [{"client_id": "#.utf8)
-        appendCandidates(clientID, to: &filter)
-        filter += Array(#", "user_id": "#.utf8)
-        appendCandidates(userID, to: &filter)
-        filter += Array(#"}, {"clientId": "#.utf8)
-        appendCandidates(clientID, to: &filter)
-        filter += Array(#", "userId": "#.utf8)
-        appendCandidates(userID, to: &filter)
-        filter += Array("}]}".utf8)
+        var filter: [UInt8] = Array(#"{"$or": ["#.utf8)
+        var first = true
+        for clientKey in clientIDKeys {
+            for userKey in userIDKeys {
+                filter += Array((first ? "{" : ", {").utf8)
+                first = false
+                JSONText.appendString(clientKey, to: &filter)
+                filter += Array(": ".utf8)
+                appendCandidates(clientID, to: &filter)
+                filter += Array(", ".utf8)
+                JSONText.appendString(userKey, to: &filter)
+                filter += Array(": ".utf8)
+                appendCandidates(userID, to: &filter)
+                filter += Array("}".utf8)
+            }
+        }
+        filter += Array("]}".utf8)
         return String(decoding: filter, as: UTF8.self)
+    }
+
+    /// Returns true when the document's ids read as exactly these ids. Each id is read from the
+    /// first of its spellings that the document has, as the dump reader reads it.
+    static func matches(_ document: BSONBytes, clientID: String, userID: String) -> Bool {
+        guard let client = firstID(document, clientIDKeys), let user = firstID(document, userIDKeys) else { return false }
+        return ExactText(client) == ExactText(clientID) && ExactText(user) == ExactText(userID)
+    }
+
+    /// Returns the id text of the first key in `keys` that the document has, or nil when that
+    /// one is no id or none is present.
+    private static func firstID(_ document: BSONBytes, _ keys: [String]) -> String? {
+        guard let key = keys.first(where: document.contains) else { return nil }
+        return document.idText(key)
     }
 
     /// The spellings of the request id, in the order the dump reader tries them.
@@ -44,15 +71,6 @@ enum SyncIDFilter {
         guard matches(document, clientID: clientID, userID: userID),
               let stored = requestIDKeys.lazy.compactMap({ document.idText($0) }).first else { return false }
         return ExactText(stored) == ExactText(requestID)
-    }
-
-    /// Returns true when one pair of id fields of `document` reads as exactly these ids.
-    static func matches(_ document: BSONBytes, clientID: String, userID: String) -> Bool {
-        let expected = (ExactText(clientID), ExactText(userID))
-        return [("client_id", "user_id"), ("clientId", "userId")].contains { clientKey, userKey in
-            guard let client = document.idText(clientKey), let user = document.idText(userKey) else { return false }
-            return (ExactText(client), ExactText(user)) == expected
-        }
     }
 
     /// Appends the id as text, or an `$in` of the text and the number or ObjectId it is the text of.
