@@ -113,6 +113,33 @@ import Testing
         #expect(result.stderr.contains("a raw line break or control character inside a text"))
     }
 
+    /// A header that extract rejects stops the load before any file goes in, so no row is stored
+    /// without an owner or with a sync time no reader accepts.
+    @Test(arguments: [
+        (#""user_id": null, "created_at": 1772000000000"#, "field 'user_id': missing"),
+        (#""user_id": "u1", "created_at": "yesterday""#, "field 'created_at': invalid date 'yesterday'"),
+    ])
+    func rejectedHeaderLoadsNothing(fields: String, message: String) throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let dump = folder.appendingPathComponent("dump")
+        try FileManager.default.createDirectory(at: dump, withIntermediateDirectories: false)
+        let apps = #"{"client_id": "acme", "user_id": "u1", "request_id": "a1", "apps": [{"package_name": "a.b"}]}"#
+        try apps.write(to: dump.appendingPathComponent("device_sync_request_apps_data.json"), atomically: true, encoding: .utf8)
+        let sms = #"{"client_id": "acme", "# + fields + #", "request_id": "r1", "sms": []}"#
+        try sms.write(to: dump.appendingPathComponent("sms_sync_request_sms_data.json"), atomically: true, encoding: .utf8)
+        let database = folder.appendingPathComponent("credeau.db").path
+
+        let result = try Support.run(["migrate", "--sqlite", database, "--load", dump.path])
+
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Invalid document 1 in dump file"), "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        for table in ["sms_sync_request_sms_data", "device_sync_request_apps_data"] {
+            let rows = try SQLiteDatabase(path: database).query("SELECT count(*) FROM \(table)")
+            #expect(rows.first?.first == .integer(0), "\(table)")
+        }
+    }
+
     @Test func emptySQLitePathIsUsageError() throws {
         let folder = try Support.makeTemporaryDirectory()
         let result = try Support.run(["migrate", "--sqlite", ""], currentDirectory: folder)

@@ -44,30 +44,50 @@ public struct DumpLoader {
 
     /// Inserts every document of the dump files whose collection passes `accepts` into `store`,
     /// skipping duplicates.
+    ///
+    /// Every file is checked before the first insert, so an invalid document (one that `extract`
+    /// would reject for its ids or `created_at`) leaves the store as it was. Files are read twice
+    /// for that, one at a time, rather than held in memory together.
     public func load(into store: any SyncDBStore, accepting accepts: (SyncDBCollection) -> Bool = { _ in true }) throws
         -> DumpLoadSummary
     {
+        let selected = try files().filter { accepts($0.collection) }
+        for (collection, path) in selected { _ = try Self.documents(in: path, collection: collection) }
+
         var summary = DumpLoadSummary()
-        for (collection, path) in try files() where accepts(collection) {
-            let documents = try DumpReader.documents(atPath: path)
+        for (collection, path) in selected {
+            let documents = try Self.documents(in: path, collection: collection)
             var inserted = 0
-            for (offset, bson) in documents.enumerated() {
-                let document: SyncDBDocument
-                if let problem = bson.structureProblem {
-                    throw DumpLoadError.invalidDocument(path: path, index: offset + 1, message: problem)
-                }
-                do {
-                    document = try SyncDBDocument(bson: bson, collection: collection)
-                } catch {
-                    throw DumpLoadError.invalidDocument(path: path, index: offset + 1, message: "\(error)")
-                }
-                if try store.insertIfAbsent(document, into: collection) { inserted += 1 }
-            }
+            for document in documents where try store.insertIfAbsent(document, into: collection) { inserted += 1 }
             summary.add(collection: collection.name, inserted: inserted, skipped: documents.count - inserted)
             logger.info("Loaded dump file", [(LogKey.file, path), (LogKey.count, String(inserted)),
                                              ("skipped", String(documents.count - inserted))])
         }
         return summary
+    }
+
+    /// Reads and checks the documents of one dump file.
+    ///
+    /// - Throws: `DumpLoadError.invalidDocument` naming the document and the field at fault.
+    private static func documents(in path: String, collection: SyncDBCollection) throws -> [SyncDBDocument] {
+        try DumpReader.documents(atPath: path).enumerated().map { offset, bson in
+            func invalid(_ message: String) -> DumpLoadError {
+                .invalidDocument(path: path, index: offset + 1, message: message)
+            }
+            if let problem = bson.structureProblem { throw invalid(problem) }
+            // The synced sources' headers must read as `extract` reads them: both ids and a valid
+            // created_at, else the stored row would have no owner or a sync time no reader accepts.
+            if collection.source != nil, case let .failure(problem) = bson.bytes.withUnsafeBytes({
+                DumpUserIndex.user(of: $0, format: .bson)
+            }) {
+                throw invalid(problem.field.map { "field '\($0)': \(problem.reason)" } ?? problem.reason)
+            }
+            do {
+                return try SyncDBDocument(bson: bson, collection: collection)
+            } catch {
+                throw invalid("\(error)")
+            }
+        }
     }
 }
 
