@@ -43,7 +43,8 @@ extension FieldKind {
         case let .integer(number):
             return .number(number)
         case let .number(number):
-            guard number.isFinite, number.rounded() == number else {
+            guard number.isFinite else { return .invalid(type: "finite_number", message: "Input should be a finite number") }
+            guard number.rounded() == number else {
                 return .invalid(type: "int_from_float", message: "Input should be a valid integer, got a number with a fractional part")
             }
             guard abs(number) < 9.2e18 else {

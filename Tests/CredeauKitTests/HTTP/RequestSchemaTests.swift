@@ -83,7 +83,8 @@ import Testing
 
     @Test(arguments: [
         ("[5]", "int_type"), (#"{"a": 1}"#, "int_type"), ("5.5", "int_from_float"), ("1e300", "int_parsing_size"),
-        (#""5 6""#, "int_parsing"),
+        (#""5 6""#, "int_parsing"), (#"{"$numberDouble": "NaN"}"#, "finite_number"),
+        (#"{"$numberDouble": "-Infinity"}"#, "finite_number"),
     ])
     func laxIntegerErrorTypesMatchPydantic(json: String, type: String) throws {
         let value = try JSONParser.parse(Array(#"{"n": \#(json)}"#.utf8))
