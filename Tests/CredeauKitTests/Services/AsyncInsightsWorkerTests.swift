@@ -65,6 +65,37 @@ import Testing
         #expect(runs.value.load(ordering: .relaxed) == 1)
     }
 
+    /// A claimed job carries its submission time, which the answer uses as the request time.
+    @Test func claimedJobKeepsSubmissionTime() throws {
+        let jobs = try store()
+        let submitted = try submit(jobs)
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        #expect(submitted.createdAtMillis.map { abs($0 - now) < 5_000 } == true)
+        guard case let .sqlite(pool) = jobs.database else { return }
+        try pool.withDatabase { database in
+            try database.query("UPDATE insights_jobs SET created_at = '2026-03-01 04:30:00'")
+        }
+
+        let claimed = try jobs.claim(worker: "w")
+        #expect(claimed?.createdAtMillis == 1_772_339_400_000)
+    }
+
+    @Test(.enabled(if: StorageTestSupport.postgresURL != nil, StorageTestSupport.postgresSkipNotice))
+    func postgresJobKeepsSubmissionTime() throws {
+        let database = try PostgresTestDatabase()
+        let connection = try database.connect()
+        _ = try SchemaMigrator(target: PostgresMigrationTarget(connection: connection), schema: .apiInsights,
+                               migrations: MigrationCatalog.postgres(.apiInsights)).migrate()
+        let jobs = InsightsJobStore(database: .postgres(PostgresPool(configuration: database.configuration)))
+        let submitted = try submit(jobs)
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        #expect(submitted.createdAtMillis.map { abs($0 - now) < 5_000 } == true)
+        try connection.query("UPDATE insights_jobs SET created_at = '2026-03-01 04:30:00.250'")
+
+        let claimed = try jobs.claim(worker: "w")
+        #expect(claimed?.createdAtMillis == 1_772_339_400_250)
+    }
+
     @Test func jobPastTheAttemptLimitFails() throws {
         let jobs = try store()
         _ = try submit(jobs)

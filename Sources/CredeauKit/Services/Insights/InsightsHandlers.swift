@@ -45,7 +45,9 @@ struct InsightsHandlers: Sendable {
     /// Runs one stored async job and returns its response text.
     func runJob(_ job: InsightsJob) throws -> String {
         let request = try InsightsRequest.parse(Array(job.body.utf8), scoresAvailable: scoresAvailable)
-        return try compute(request, requestID: "job-\(job.id)-\(job.attempts)")
+        // As of the first call, so a job that waited or ran again after a restart answers with the
+        // same default cutoff as a synchronous call made then.
+        return try compute(request, requestID: "job-\(job.id)-\(job.attempts)", requestedAt: job.createdAtMillis)
     }
 
     /// `POST /api/fetch_extracted_data`.
@@ -79,10 +81,10 @@ struct InsightsHandlers: Sendable {
     }
 
     /// Runs the pipeline, writes the dumps and returns the response text.
-    private func compute(_ request: InsightsRequest, requestID: String) throws -> String {
+    private func compute(_ request: InsightsRequest, requestID: String, requestedAt: Int64? = nil) throws -> String {
         records.enqueue(.request(table: .insights, requestID: requestID, userID: request.userID,
                                  clientID: request.clientID, cutoffDate: request.cutoffText))
-        let answer = try pipeline.run(request, requestID: requestID)
+        let answer = try pipeline.run(request, requestID: requestID, requestedAt: requestedAt)
         let text = Self.text(answer.body)
         records.enqueue(.response(
             table: .insights, requestID: requestID, userID: request.userID, clientID: request.clientID,

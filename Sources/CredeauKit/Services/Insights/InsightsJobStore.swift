@@ -10,6 +10,9 @@ public struct InsightsJob: Sendable, Equatable {
     public var attempts: Int
     /// The response as JSON text once the job is done or failed.
     public var result: String?
+    /// When the first call submitted the job (epoch milliseconds, whole seconds on SQLite); the
+    /// answer's `data_requested_time` and the default cutoff.
+    public var createdAtMillis: Int64?
 
     public enum Status: String, Sendable {
         case pending, running, done, failed
@@ -48,7 +51,9 @@ public struct InsightsJobStore: Sendable {
                     \(userID), \(body)::json) ON CONFLICT (request_key) DO NOTHING
                     """)
                 let rows = try connection.query("""
-                    SELECT id, request_key, client_id, user_id, body, status, attempts, result FROM insights_jobs WHERE request_key = \(requestKey)
+                    SELECT id, request_key, client_id, user_id, body, status, attempts, result,
+                    (extract(epoch FROM created_at) * 1000)::bigint AS created_ms
+                    FROM insights_jobs WHERE request_key = \(requestKey)
                     """)
                 return try Self.job(fromPostgres: rows, index: 0)
             }
@@ -76,6 +81,8 @@ public struct InsightsJobStore: Sendable {
     /// Stores a running job whose lease expired after `maxAttempts` claims as failed, with
     /// `abandonedResult`, instead of running it again, so a poll reports the error.
     public func claim(worker: String, maxAttempts: Int = .max, abandonedResult: String? = nil) throws -> InsightsJob? {
+        // attempts is an int4 column, so the limit is cut to its range (`.max` means none).
+        let maxAttempts = min(maxAttempts, Int(Int32.max))
         switch database {
         case let .postgres(pool):
             if let abandonedResult {
@@ -94,7 +101,8 @@ public struct InsightsJobStore: Sendable {
                     WHERE status = 'pending' OR (status = 'running' AND attempts < \(maxAttempts)
                         AND claimed_at < (now() AT TIME ZONE 'utc') - make_interval(secs => \(leaseSeconds)))
                     ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING id, request_key, client_id, user_id, body, status, attempts, result
+                RETURNING id, request_key, client_id, user_id, body, status, attempts, result,
+                (extract(epoch FROM created_at) * 1000)::bigint AS created_ms
                 """)
             return rows.isEmpty ? nil : try Self.job(fromPostgres: rows, index: 0)
         case let .sqlite(pool):
@@ -219,7 +227,10 @@ public struct InsightsJobStore: Sendable {
 
     // MARK: - Rows
 
-    private static let columns = "id, request_key, client_id, user_id, body, status, attempts, result"
+    /// The SQLite columns of a job. The PostgreSQL statements spell theirs out, because their
+    /// interpolations bind values and never insert SQL text.
+    private static let columns = "id, request_key, client_id, user_id, body, status, attempts, result, "
+        + "CAST(strftime('%s', created_at) AS INTEGER) * 1000"
 
     private static func job(fromPostgres rows: PostgresRows, index: Int) throws -> InsightsJob {
         guard index < rows.count, let id = rows.value("id", row: index).flatMap(Int64.init) else {
@@ -230,11 +241,12 @@ public struct InsightsJobStore: Sendable {
             clientID: rows.value("client_id", row: index) ?? "", userID: rows.value("user_id", row: index) ?? "",
             body: rows.value("body", row: index) ?? "{}",
             status: InsightsJob.Status(rawValue: rows.value("status", row: index) ?? "") ?? .pending,
-            attempts: rows.value("attempts", row: index).flatMap(Int.init) ?? 0, result: rows.value("result", row: index))
+            attempts: rows.value("attempts", row: index).flatMap(Int.init) ?? 0, result: rows.value("result", row: index),
+            createdAtMillis: rows.value("created_ms", row: index).flatMap(Int64.init))
     }
 
     private static func job(fromSQLite rows: [[SQLiteValue]], allowEmpty: Bool = false) throws -> InsightsJob? {
-        guard let row = rows.first, row.count == 8, case let .integer(id) = row[0] else {
+        guard let row = rows.first, row.count == 9, case let .integer(id) = row[0] else {
             if allowEmpty && rows.isEmpty { return nil }
             throw InsightsJobError.missingRow
         }
@@ -247,7 +259,7 @@ public struct InsightsJobStore: Sendable {
         return InsightsJob(
             id: id, requestKey: text(row[1]) ?? "", clientID: text(row[2]) ?? "", userID: text(row[3]) ?? "",
             body: text(row[4]) ?? "{}", status: InsightsJob.Status(rawValue: text(row[5]) ?? "") ?? .pending,
-            attempts: attempts, result: text(row[7]))
+            attempts: attempts, result: text(row[7]), createdAtMillis: { if case let .integer(millis) = row[8] { millis } else { nil } }())
     }
 
     private static func job(fromSQLite rows: [[SQLiteValue]]) throws -> InsightsJob {

@@ -68,8 +68,10 @@ public struct InsightsPipeline: Sendable {
         self.scoreModels = scoreModels
     }
 
-    public func run(_ request: InsightsRequest, requestID: String) throws -> InsightsAnswer {
-        let requestedAt = SystemClock.epochMillis()
+    /// - Parameter requestedAt: when the client asked (epoch milliseconds), which an async job
+    ///   passes so that a job run later answers as of its submission; now when nil.
+    public func run(_ request: InsightsRequest, requestID: String, requestedAt: Int64? = nil) throws -> InsightsAnswer {
+        let requestedAt = requestedAt ?? SystemClock.epochMillis()
         var clock = StageClock()
         var timings: [(String, JSONValue)] = []
 
