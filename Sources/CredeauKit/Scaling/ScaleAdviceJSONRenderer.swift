@@ -86,6 +86,7 @@ public enum ScaleAdviceJSONRenderer {
             ("figures", .object([
                 (ThroughputFigures.Key.extraction, .double(figures.extractionSMSPerSecondPerCore)),
                 (ThroughputFigures.Key.featurize, .optional(figures.featurizeMillisecondsPerUser)),
+                (ThroughputFigures.Key.insights, .optional(figures.insightsRequestsPerSecondPerCore)),
                 ("origin", .string(origin)),
                 ("path", .optional(path)),
                 ("benchmark_sms", .optional(benchmarkSMS)),

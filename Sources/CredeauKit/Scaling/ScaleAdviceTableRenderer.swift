@@ -78,11 +78,16 @@ public enum ScaleAdviceTableRenderer {
         }
         let featurize = figures.featurizeMillisecondsPerUser.map { "\(NumberText.decimal($0)) ms of CPU per user" }
             ?? "not in the figure file"
+        // The end-to-end request rate sizes the Insights API when the figures have one.
+        let insights = figures.insightsRequestsPerSecondPerCore.map {
+            "  Insights API: \(NumberText.decimal($0)) requests per core-second, end to end (used instead of featurisation)"
+        }
         let parameters = calibration.parameters
         return [
             "Calibrated model (CPU only, from this build's throughput):",
             "  Extraction: \(rate) SMS per core-second (\(origin))",
             "  Featurisation: \(featurize)",
+        ] + (insights.map { [$0] } ?? []) + [
             "  Assumptions: \(NumberText.grouped(parameters.smsPerUser)) SMS per user, "
                 + "peak factor \(NumberText.decimal(parameters.peakFactor)) of the day's users in the busiest hour, "
                 + "\(NumberText.decimal(parameters.cpuTarget * 100)) % CPU target, \(parameters.coresPerNode) cores per node",

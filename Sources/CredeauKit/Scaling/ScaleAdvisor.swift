@@ -23,7 +23,8 @@ public enum ScaleAdvisor {
 
         if let calibration {
             let ladderSized = entries.filter { $0.source == .ladder }.map(\.component)
-            if components.contains(.insightsAPI) && calibration.figures.featurizeMillisecondsPerUser == nil {
+            if components.contains(.insightsAPI) && calibration.figures.featurizeMillisecondsPerUser == nil
+                && calibration.figures.insightsRequestsPerSecondPerCore == nil {
                 notes.append("The figures carry no featurisation cost, so the Insights API keeps its published-ladder range.")
             }
             if !ladderSized.isEmpty {

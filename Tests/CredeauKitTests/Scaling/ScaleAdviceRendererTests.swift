@@ -59,7 +59,8 @@ import Testing
 
         let calibration = try #require(document["calibration"] as? [String: Any])
         let figureObject = try #require(calibration["figures"] as? [String: Any])
-        #expect(Set(figureObject.keys) == ["extraction_sms_per_second_per_core", "featurize_ms_per_user", "origin", "path",
+        #expect(Set(figureObject.keys) == ["extraction_sms_per_second_per_core", "featurize_ms_per_user",
+                                           "insights_requests_per_second_per_core", "origin", "path",
                                            "benchmark_sms", "benchmark_seconds"])
         #expect(figureObject["path"] as? String == "bench \"figures\".json")
         #expect(figureObject["featurize_ms_per_user"] is NSNull)

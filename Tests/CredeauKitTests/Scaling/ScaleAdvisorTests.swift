@@ -37,6 +37,19 @@ import Testing
         #expect(advice.notes.contains { $0.contains("carry no featurisation cost") })
     }
 
+    /// An end-to-end request rate sizes the Insights API without a featurisation figure, and
+    /// then no note says it keeps its ladder range.
+    @Test func requestRateAloneSizesInsights() {
+        let figures = ThroughputFigures(extractionSMSPerSecondPerCore: 10_000, featurizeMillisecondsPerUser: nil,
+                                        insightsRequestsPerSecondPerCore: 40)
+        let advice = ScaleAdvisor.advise(
+            dau: 240_000, calibration: .init(figures: figures, parameters: CalibrationParameters()))
+        #expect(advice.entries.first { $0.component == .insightsAPI }?.source == .calibrated)
+        #expect(!advice.notes.contains { $0.contains("carry no featurisation cost") })
+        let table = ScaleAdviceTableRenderer.render(advice)
+        #expect(table.contains("Insights API: 40 requests per core-second, end to end"))
+    }
+
     @Test func calibratedServicesAloneAreNotExtrapolated() {
         let figures = ThroughputFigures(extractionSMSPerSecondPerCore: 10_000, featurizeMillisecondsPerUser: 50)
         let advice = ScaleAdvisor.advise(
