@@ -140,6 +140,60 @@ import Testing
         }
     }
 
+    /// A BSON dump whose last document is cut short stops the load, as it stops extract.
+    @Test func truncatedBSONLoadsNothing() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let dump = folder.appendingPathComponent("dump")
+        try FileManager.default.createDirectory(at: dump, withIntermediateDirectories: false)
+        try FileManager.default.copyItem(atPath: Support.fixture("bad/truncated.bson"),
+                                         toPath: dump.appendingPathComponent("sms_sync_request_sms_data.bson").path)
+        let database = folder.appendingPathComponent("credeau.db").path
+
+        let result = try Support.run(["migrate", "--sqlite", database, "--load", dump.path])
+
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("truncated or corrupt BSON after document"), "\(result.stderr)")
+        let rows = try SQLiteDatabase(path: database).query("SELECT count(*) FROM sms_sync_request_sms_data")
+        #expect(rows.first?.first == .integer(0))
+    }
+
+    /// A `$date` of a day that does not exist is rejected with its line and field, where libbson
+    /// would roll it over into the next month.
+    @Test func impossibleDateStopsTheLoad() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let dump = folder.appendingPathComponent("dump")
+        try FileManager.default.createDirectory(at: dump, withIntermediateDirectories: false)
+        let lines = [#"{"client_id": "acme", "user_id": "u1", "request_id": "r1", "sms": []}"#,
+                     #"{"client_id": "acme", "user_id": "u2", "request_id": "r2", "created_at": {"$date": "2026-02-30T00:00:00Z"}, "sms": []}"#]
+        try lines.joined(separator: "\n").write(to: dump.appendingPathComponent("sms_sync_request_sms_data.json"),
+                                                atomically: true, encoding: .utf8)
+
+        let result = try Support.run(["migrate", "--sqlite", folder.appendingPathComponent("credeau.db").path,
+                                      "--load", dump.path])
+
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("line 2, field 'created_at'"), "\(result.stderr)")
+        #expect(result.stderr.contains("2026-02-30"), "\(result.stderr)")
+    }
+
+    /// With a JSON export and a BSON dump of one collection, the load reads the JSON, as extract does.
+    @Test func jsonExportWinsOverBSONDump() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let dump = folder.appendingPathComponent("dump")
+        try FileManager.default.createDirectory(at: dump, withIntermediateDirectories: false)
+        try #"{"client_id": "acme", "user_id": "from-json", "request_id": "r1", "sms": []}"#.write(
+            to: dump.appendingPathComponent("sms_sync_request_sms_data.json"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Support.fixture("mongodump/sync_db/sms_sync_request_sms_data.bson"),
+                                         toPath: dump.appendingPathComponent("sms_sync_request_sms_data.bson").path)
+        let database = folder.appendingPathComponent("credeau.db").path
+
+        let result = try Support.run(["migrate", "--sqlite", database, "--load", dump.path])
+
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try SQLiteDatabase(path: database).query("SELECT DISTINCT user_id FROM sms_sync_request_sms_data")
+        #expect(rows.map(\.first) == [.text("from-json")])
+    }
+
     @Test func emptySQLitePathIsUsageError() throws {
         let folder = try Support.makeTemporaryDirectory()
         let result = try Support.run(["migrate", "--sqlite", ""], currentDirectory: folder)

@@ -51,7 +51,12 @@ public struct DumpLoader {
     public func load(into store: any SyncDBStore, accepting accepts: (SyncDBCollection) -> Bool = { _ in true }) throws
         -> DumpLoadSummary
     {
-        let selected = try files().filter { accepts($0.collection) }
+        // A JSON export wins over a BSON dump of the same collection, as in `extract`, so a folder
+        // holding both is loaded as it is read.
+        let found = try files().filter { accepts($0.collection) }
+        let selected = found.filter { file in
+            file.path.hasSuffix(".json") || !found.contains { $0.collection.name == file.collection.name && $0.path.hasSuffix(".json") }
+        }
         for (collection, path) in selected { _ = try Self.documents(in: path, collection: collection) }
 
         var summary = DumpLoadSummary()

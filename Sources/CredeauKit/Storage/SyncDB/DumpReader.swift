@@ -7,6 +7,7 @@ enum DumpReader {
     static func documents(atPath path: String) throws -> [BSONBytes] {
         if path.hasSuffix(".bson") { return try bsonDocuments(atPath: path) }
         try rejectOversizedIntegers(atPath: path)
+        try rejectInvalidDates(atPath: path)
         if try startsWithArray(path) { return try arrayDocuments(atPath: path) }
         do {
             return try jsonLineDocuments(atPath: path)
@@ -37,11 +38,27 @@ enum DumpReader {
         while let document = bson_reader_read(reader, &reachedEnd) {
             documents.append(BSONBytes(copying: document))
         }
-        guard reachedEnd else {
+        // libbson reports the end of the file when the last document is cut short too, so the
+        // bytes read are compared with the file's size.
+        let read = Int64(bson_reader_tell(reader))
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? read
+        guard reachedEnd, read == size else {
+            let tail = size > read ? ": the last \(size - read) bytes do not form a whole document" : ""
             throw DumpLoadError.invalidDocument(path: path, index: documents.count + 1,
-                                                message: "truncated or corrupt BSON after document \(documents.count)")
+                                                message: "truncated or corrupt BSON after document \(documents.count)\(tail)")
         }
         return documents
+    }
+
+    /// Rejects a `$date` that names no real day (`2026-02-30`) before libbson reads it, because
+    /// libbson rolls such a day over into the next month where `extract` rejects it.
+    private static func rejectInvalidDates(atPath path: String) throws {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return }
+        try data.withUnsafeBytes { bytes in
+            guard let date = ExtendedJSONDateCheck.firstInvalid(in: bytes) else { return }
+            let line = 1 + bytes[..<date.offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw DumpLoadError.invalidValue(path: path, line: line, field: date.key, message: date.reason)
+        }
     }
 
     private static func jsonLineDocuments(atPath path: String) throws -> [BSONBytes] {
