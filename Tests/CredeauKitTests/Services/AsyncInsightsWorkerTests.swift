@@ -73,11 +73,11 @@ import Testing
         #expect(submitted.createdAtMillis.map { abs($0 - now) < 5_000 } == true)
         guard case let .sqlite(pool) = jobs.database else { return }
         try pool.withDatabase { database in
-            try database.query("UPDATE insights_jobs SET created_at = '2026-03-01 04:30:00'")
+            try database.query("UPDATE insights_jobs SET created_at = '2026-03-01 04:30:00.250'")
         }
 
         let claimed = try jobs.claim(worker: "w")
-        #expect(claimed?.createdAtMillis == 1_772_339_400_000)
+        #expect(claimed?.createdAtMillis == 1_772_339_400_250)
     }
 
     @Test(.enabled(if: StorageTestSupport.postgresURL != nil, StorageTestSupport.postgresSkipNotice))

@@ -10,8 +10,8 @@ public struct InsightsJob: Sendable, Equatable {
     public var attempts: Int
     /// The response as JSON text once the job is done or failed.
     public var result: String?
-    /// When the first call submitted the job (epoch milliseconds, whole seconds on SQLite); the
-    /// answer's `data_requested_time` and the default cutoff.
+    /// When the first call submitted the job (epoch milliseconds); the answer's
+    /// `data_requested_time` and the default cutoff.
     public var createdAtMillis: Int64?
 
     public enum Status: String, Sendable {
@@ -64,8 +64,11 @@ public struct InsightsJobStore: Sendable {
                         DELETE FROM insights_jobs WHERE request_key = ? AND status IN ('done', 'failed')
                         AND finished_at < datetime('now', ?)
                         """, [.text(requestKey), .text("-\(retentionSeconds) seconds")])
+                    // Milliseconds, where the column's default keeps whole seconds: an async answer is
+                    // as of this time, and an SMS received earlier in the same second must count.
                     try database.query("""
-                        INSERT INTO insights_jobs (request_key, client_id, user_id, body) VALUES (?, ?, ?, ?)
+                        INSERT INTO insights_jobs (request_key, client_id, user_id, body, created_at)
+                        VALUES (?, ?, ?, ?, strftime('%Y-%m-%d %H:%M:%f', 'now'))
                         ON CONFLICT (request_key) DO NOTHING
                         """, [.text(requestKey), .text(clientID), .text(userID), .text(body)])
                     let rows = try database.query(
@@ -230,7 +233,7 @@ public struct InsightsJobStore: Sendable {
     /// The SQLite columns of a job. The PostgreSQL statements spell theirs out, because their
     /// interpolations bind values and never insert SQL text.
     private static let columns = "id, request_key, client_id, user_id, body, status, attempts, result, "
-        + "CAST(strftime('%s', created_at) AS INTEGER) * 1000"
+        + "CAST(ROUND((julianday(created_at) - 2440587.5) * 86400000.0) AS INTEGER)"
 
     private static func job(fromPostgres rows: PostgresRows, index: Int) throws -> InsightsJob {
         guard index < rows.count, let id = rows.value("id", row: index).flatMap(Int64.init) else {
