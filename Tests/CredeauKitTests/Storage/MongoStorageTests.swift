@@ -129,6 +129,25 @@ struct MongoStorageTests {
         #expect(try !store.insertIfAbsent(document, into: .sms))
     }
 
+    /// A loaded document whose `_id` another user's document already has is stored under a new
+    /// `_id` instead of being skipped as present.
+    @Test func takenObjectIDKeepsTheDocument() throws {
+        let server = try MongoTestServer()
+        let pool = try MongoClientPool(configuration: server.configuration())
+        let oid = #"{"$oid": "66f1a2b3c4d5e6f7a8b90001"}"#
+        try pool.insert(BSONBytes(json: #"{"_id": \#(oid), "client_id": "t", "user_id": "u1", "request_id": "r1", "sms": []}"#),
+                        into: SyncDBCollection.sms.name)
+        let store = MongoSyncDBStore(pool: pool)
+        let other = try SyncDBDocument(
+            bson: BSONBytes(json: #"{"_id": \#(oid), "client_id": "t", "user_id": "u2", "request_id": "r2", "sms": []}"#),
+            collection: .sms)
+
+        #expect(try store.insertIfAbsent(other, into: .sms))
+        #expect(try store.documents(in: .sms, clientID: "t", userID: "u2").count == 1)
+        #expect(try store.documents(in: .sms, clientID: "t", userID: "u1").count == 1)
+        #expect(try !store.insertIfAbsent(other, into: .sms))
+    }
+
     @Test func doubleIDIsNoUserID() throws {
         let server = try MongoTestServer()
         let store = try storeWithSyncDocuments(server, ids: [(#""t""#, "555.0"), (#""t""#, "true")])

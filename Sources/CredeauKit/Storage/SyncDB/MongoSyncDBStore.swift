@@ -51,7 +51,11 @@ public struct MongoSyncDBStore: SyncDBStore {
             let stored = candidates.contains {
                 SyncIDFilter.matches($0, clientID: clientID, userID: userID, requestID: requestID)
             }
-            return stored ? false : try pool.insert(document.bson, into: collection.name)
+            if stored { return false }
+            if try pool.insert(document.bson, into: collection.name) { return true }
+            // Its `_id` belongs to a document of other ids, so this one goes in under a new `_id`
+            // rather than being counted as present and lost.
+            return try pool.insert(document.bson.removing(["_id"]), into: collection.name)
         } else if document.bson.contains("_id") {
             return try pool.insert(document.bson, into: collection.name)
         } else {
