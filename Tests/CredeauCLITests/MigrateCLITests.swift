@@ -176,6 +176,26 @@ import Testing
         #expect(result.stderr.contains("2026-02-30"), "\(result.stderr)")
     }
 
+    /// A `--jsonArray` export that does not parse is reported at the line where it breaks, or at
+    /// its last line when it ends early, without the wrapper the reader puts around it.
+    @Test(arguments: [
+        ("[\n{\"client_id\": \"c\", \"user_id\": \"a\", \"sms\": []},\n{\"client_id\": \"c\" \"user_id\": \"b\"}\n]\n", 3),
+        ("[\n{\"client_id\": \"c\", \"user_id\": \"a\", \"sms\": []},\n{\"client_id\": \"c\", \"user", 3),
+    ])
+    func brokenJSONArrayNamesItsLine(text: String, line: Int) throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let dump = folder.appendingPathComponent("dump")
+        try FileManager.default.createDirectory(at: dump, withIntermediateDirectories: false)
+        try text.write(to: dump.appendingPathComponent("sms_sync_request_sms_data.json"), atomically: true, encoding: .utf8)
+
+        let result = try Support.run(["migrate", "--sqlite", folder.appendingPathComponent("credeau.db").path,
+                                      "--load", dump.path])
+
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("line \(line): the JSON array does not parse"), "\(result.stderr)")
+        #expect(!result.stderr.contains("documents"), "\(result.stderr)")
+    }
+
     /// With a JSON export and a BSON dump of one collection, the load reads the JSON, as extract does.
     @Test func jsonExportWinsOverBSONDump() throws {
         let folder = try Support.makeTemporaryDirectory()

@@ -104,13 +104,26 @@ enum DumpReader {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw DumpLoadError.unreadable(path: path, message: "not readable UTF-8 text")
         }
+        let prefix = "{\"documents\": "
         let wrapper: BSONBytes
         do {
-            wrapper = try BSONBytes(json: "{\"documents\": \(text)}")
-        } catch let error as BSONError {
-            throw DumpLoadError.invalidDocument(path: path, index: 1, message: error.description)
+            wrapper = try BSONBytes(json: prefix + text + "}")
+        } catch let BSONError.invalidJSON(message, _) {
+            // A position in the message becomes a line of the file, and a message without one
+            // ("Incomplete JSON") means the text ended early, at its last line. The wrapper, which
+            // the file does not contain, is not quoted.
+            let end = position(in: message).map { max(0, $0 - prefix.utf8.count) } ?? text.utf8.count
+            let line = 1 + text.utf8.prefix(end).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw DumpLoadError.invalidValue(path: path, line: line, field: nil,
+                                             message: "the JSON array does not parse: " + message)
         }
         return try wrapper.arrayElements("documents")
+    }
+
+    /// Returns the byte position that a libbson JSON error message names ("… position 4526 …").
+    private static func position(in message: String) -> Int? {
+        guard let start = message.range(of: "position ", options: .backwards) else { return nil }
+        return Int(message[start.upperBound...].prefix { $0.isNumber })
     }
 
     /// Scans the whole file first, because libbson's JSON reader wraps integers beyond Int64.
