@@ -9,7 +9,7 @@ import Testing
 
     @Test(arguments: [
         "Rs.-2300", "Rs-2300", "Rs -2300", "Rs. -2300", "INR-2300", "INR -2300", "INR.-2300",
-        "₹-2300", "₹ -2300", "₹.-2300",
+        "₹-2300", "₹ -2300", "₹.-2300", "Rs.\u{2212}2300", "Rs.\u{2013}2300", "INR \u{2212}2300",
     ])
     func minusAfterCurrency(figure: String) {
         let entry = ExtractionTestSupport.extract("\(Self.debit) Avl Bal \(figure)")

@@ -96,10 +96,11 @@ private func normalisedBytes(_ body: String) -> (cased: [UInt8], lower: [UInt8])
     private static let lineBreaks: Set<Unicode.Scalar> = ["\u{0A}", "\u{0D}", "\u{85}", "\u{2028}", "\u{2029}"]
     private static let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{2060}", "\u{FEFF}"]
 
-    /// Returns the ASCII character that a full-width form or a curly quote represents.
+    /// Returns the ASCII character that a full-width form, a curly quote, a dash or the minus sign represents.
     private static func asciiForm(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {
         case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFF01 + 0x21)
+        case 0x2010...0x2013, 0x2212: return "-"
         case 0x2018, 0x2019: return "'"
         case 0x201C, 0x201D: return "\""
         default: return nil

@@ -6,7 +6,8 @@
 /// - Runs at the start and the end of the body are removed.
 /// - The zero-width characters U+200B, U+2060 and U+FEFF are removed.
 /// - Full-width forms U+FF01–U+FF5E (`：`, `１`, `Ｒ`) become the matching ASCII
-///   characters, and the curly quotes U+2018, U+2019, U+201C and U+201D become `'` and `"`.
+///   characters, the curly quotes U+2018, U+2019, U+201C and U+201D become `'` and `"`, and the
+///   hyphens and dashes U+2010–U+2013 and the minus sign U+2212 become `-`.
 /// - The rupee suffix `/-` right after a digit ("Rs 500/-") is removed, unless a digit follows
 ///   it. A space stands in for it when a letter follows ("Rs 500/-only").
 ///
@@ -117,7 +118,8 @@ enum BodyNormaliser {
     }
 
     private enum Multibyte {
-        /// A character read as an ASCII one: a full-width form (`：`, `１`) or a curly quote.
+        /// A character read as an ASCII one: a full-width form (`：`, `１`), a curly quote, a dash or
+        /// the minus sign.
         case ascii(UInt8, Int)
         case space(Int), lineBreak(Int), invisible(Int), other
     }
@@ -141,6 +143,7 @@ enum BodyNormaliser {
             case 0x80...0x8A, 0xAF: return .space(3)
             case 0x8B: return .invisible(3)
             case 0xA8, 0xA9: return .lineBreak(3)
+            case 0x90...0x93: return .ascii(UInt8(ascii: "-"), 3)
             case 0x98, 0x99: return .ascii(UInt8(ascii: "'"), 3)
             case 0x9C, 0x9D: return .ascii(UInt8(ascii: "\""), 3)
             default: return .other
@@ -154,6 +157,8 @@ enum BodyNormaliser {
             if third == 0x9F { return .space(3) }
             if third == 0xA0 { return .invisible(3) }
             return .other
+        case (0xE2, 0x88):
+            return third == 0x92 ? .ascii(UInt8(ascii: "-"), 3) : .other
         case (0xE1, 0x9A):
             return third == 0x80 ? .space(3) : .other
         case (0xE3, 0x80):
