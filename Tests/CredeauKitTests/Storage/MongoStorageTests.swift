@@ -6,19 +6,30 @@ import Testing
 /// of Tests/MongoTestServer (mongomock behind OP_MSG).
 @Suite(.enabled(if: StorageTestSupport.testPython != nil, StorageTestSupport.mongoSkipNotice))
 struct MongoStorageTests {
-    private func migrate(_ server: MongoTestServer, _ configure: (inout MigrateOptions) -> Void = { _ in })
-        throws -> [String]
-    {
-        // Without PostgreSQL, migrate also creates the SQLite file serve-insights keeps its tables in.
-        var options = MigrateOptions(environment: [
+    /// Returns migrate options for `server` and `sqlitePath`, with the extra variables in `environment`.
+    /// Without PostgreSQL, migrate also creates the SQLite file serve-insights keeps its tables in.
+    private func options(_ server: MongoTestServer, sqlitePath: String? = nil,
+                         environment: [String: String] = [:]) throws -> MigrateOptions {
+        let path = try sqlitePath ?? StorageTestSupport.temporaryDirectory().appendingPathComponent("api.db").path
+        return MigrateOptions(environment: [
             "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": String(server.port),
-            "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "3000",
-            "CREDEAU_SQLITE_PATH": try StorageTestSupport.temporaryDirectory().appendingPathComponent("api.db").path,
-        ])
-        configure(&options)
+            "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "3000", "CREDEAU_SQLITE_PATH": path,
+        ].merging(environment) { _, extra in extra })
+    }
+
+    /// Runs migrate with `options` and returns the lines it wrote.
+    private func run(_ options: MigrateOptions) throws -> [String] {
         var lines: [String] = []
         try MigrateRunner(options: options, logger: .discarding) { lines.append($0) }.run()
         return lines
+    }
+
+    private func migrate(_ server: MongoTestServer, _ configure: (inout MigrateOptions) -> Void = { _ in })
+        throws -> [String]
+    {
+        var options = try options(server)
+        configure(&options)
+        return try run(options)
     }
 
     @Test func migrateCreatesSyncDBIndexes() throws {
@@ -191,13 +202,9 @@ struct MongoStorageTests {
     @Test func mongoOnlyAddsClientToSQLite() throws {
         let server = try MongoTestServer()
         let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("api.db").path
-        var options = MigrateOptions(environment: [
-            "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": String(server.port),
-            "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "3000", "CREDEAU_SQLITE_PATH": path,
-        ])
+        var options = try options(server, sqlitePath: path)
         options.newClient = (name: "t_insights", email: nil)
-        var lines: [String] = []
-        try MigrateRunner(options: options, logger: .discarding) { lines.append($0) }.run()
+        let lines = try run(options)
 
         #expect(lines.contains { $0.hasPrefix("auth_token: ") })
         let rows = try SQLiteDatabase(path: path).query("SELECT client_id FROM clients")
@@ -209,13 +216,9 @@ struct MongoStorageTests {
     @Test func sqliteLoadSkipsMongoSources() throws {
         let server = try MongoTestServer()
         let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("api.db").path
-        var options = MigrateOptions(environment: [
-            "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": String(server.port),
-            "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "3000", "DI_MONGODB_ENABLED_SOURCES": "sms",
-            "CREDEAU_SQLITE_PATH": path,
-        ])
+        var options = try options(server, sqlitePath: path, environment: ["DI_MONGODB_ENABLED_SOURCES": "sms"])
         options.loadDirectory = StorageTestSupport.dumpFixture
-        try MigrateRunner(options: options, logger: .discarding) { _ in }.run()
+        _ = try run(options)
 
         let sqlite = SQLiteSyncDBStore(database: try SQLiteDatabase(path: path))
         let mongo = MongoSyncDBStore(pool: try MongoClientPool(configuration: server.configuration()))
@@ -229,13 +232,9 @@ struct MongoStorageTests {
     @Test func badSourceListChangesNothing() throws {
         let server = try MongoTestServer()
         let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("api.db").path
-        let options = MigrateOptions(environment: [
-            "DI_MONGODB_HOST": "127.0.0.1", "DI_MONGODB_PORT": String(server.port),
-            "DI_MONGODB_SERVER_SELECTION_TIMEOUT_MS": "3000", "DI_MONGODB_ENABLED_SOURCES": "sms,foo",
-            "CREDEAU_SQLITE_PATH": path,
-        ])
+        let options = try options(server, sqlitePath: path, environment: ["DI_MONGODB_ENABLED_SOURCES": "sms,foo"])
         var lines: [String] = []
-        #expect(throws: (any Error).self) { try MigrateRunner(options: options, logger: .discarding) { lines.append($0) }.run() }
+        #expect(throws: (any Error).self) { lines = try run(options) }
         #expect(lines.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: path))
     }
