@@ -13,13 +13,9 @@ enum DumpReader {
             return try jsonLineDocuments(atPath: path)
         } catch {
             // libbson reads fewer `$date` texts than credeau ("…+05:30", "2026-03-03"). Such dates
-            // are read as epoch milliseconds, and a `$date` that is not a date is reported with its field.
+            // are read as epoch milliseconds. rejectInvalidDates has already reported any that is no date.
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { throw error }
             let bytes = [UInt8](data)
-            if let date = ExtendedJSONDateCheck.firstInvalid(in: bytes) {
-                let line = 1 + bytes[..<date.offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                throw DumpLoadError.invalidValue(path: path, line: line, field: date.key, message: date.reason)
-            }
             guard let rewritten = ExtendedJSONDateCheck.rewritingDateTexts(in: bytes),
                   let documents = try? jsonLineDocuments(in: rewritten, path: path)
             else { throw error }
@@ -114,8 +110,10 @@ enum DumpReader {
             // the file does not contain, is not quoted.
             let end = position(in: message).map { max(0, $0 - prefix.utf8.count) } ?? text.utf8.count
             let line = 1 + text.utf8.prefix(end).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            // An error at or past the end of the text is at the wrapper's closing brace.
+            let reason = end >= text.utf8.count ? "the text ends before the array closes" : message
             throw DumpLoadError.invalidValue(path: path, line: line, field: nil,
-                                             message: "the JSON array does not parse: " + message)
+                                             message: "the JSON array does not parse: " + reason)
         }
         return try wrapper.arrayElements("documents")
     }
