@@ -69,7 +69,7 @@ enum SyncIDFilter {
     /// and its request id reads as exactly `requestID`.
     static func matches(_ document: BSONBytes, clientID: String, userID: String, requestID: String) -> Bool {
         guard matches(document, clientID: clientID, userID: userID),
-              let stored = requestIDKeys.lazy.compactMap({ document.idText($0) }).first else { return false }
+              let stored = firstID(document, requestIDKeys) else { return false }
         return ExactText(stored) == ExactText(requestID)
     }
 
