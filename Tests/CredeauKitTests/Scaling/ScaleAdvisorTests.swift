@@ -38,7 +38,7 @@ import Testing
     }
 
     /// An end-to-end request rate sizes the Insights API without a featurisation figure, and
-    /// then no note says it keeps its ladder range.
+    /// then no note claims that it keeps its ladder range.
     @Test func requestRateAloneSizesInsights() {
         let figures = ThroughputFigures(extractionSMSPerSecondPerCore: 10_000, featurizeMillisecondsPerUser: nil,
                                         insightsRequestsPerSecondPerCore: 40)

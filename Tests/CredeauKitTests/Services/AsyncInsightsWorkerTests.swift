@@ -65,7 +65,7 @@ import Testing
         #expect(runs.value.load(ordering: .relaxed) == 1)
     }
 
-    /// A claimed job carries its submission time, which the answer uses as the request time.
+    /// A claimed job carries its submission time, which the response uses as the request time.
     @Test func claimedJobKeepsSubmissionTime() throws {
         let jobs = try store()
         let submitted = try submit(jobs)

@@ -45,7 +45,7 @@ struct InsightsHandlers: Sendable {
     /// Runs one stored async job and returns its response text.
     func runJob(_ job: InsightsJob) throws -> String {
         let request = try InsightsRequest.parse(Array(job.body.utf8), scoresAvailable: scoresAvailable)
-        // As of the first call, so a job that waited or ran again after a restart answers with the
+        // As of the first call, so a job that waited or ran again after a restart responds with the
         // same default cutoff as a synchronous call made then.
         return try compute(request, requestID: "job-\(job.id)-\(job.attempts)", requestedAt: job.createdAtMillis)
     }

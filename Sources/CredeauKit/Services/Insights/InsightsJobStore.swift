@@ -64,8 +64,8 @@ public struct InsightsJobStore: Sendable {
                         DELETE FROM insights_jobs WHERE request_key = ? AND status IN ('done', 'failed')
                         AND finished_at < datetime('now', ?)
                         """, [.text(requestKey), .text("-\(retentionSeconds) seconds")])
-                    // Milliseconds, where the column's default keeps whole seconds: an async answer is
-                    // as of this time, and an SMS received earlier in the same second must count.
+                    // Milliseconds, because the column's default keeps whole seconds. An async response
+                    // is as of this time, so an SMS received earlier in the same second must count.
                     try database.query("""
                         INSERT INTO insights_jobs (request_key, client_id, user_id, body, created_at)
                         VALUES (?, ?, ?, ?, strftime('%Y-%m-%d %H:%M:%f', 'now'))

@@ -68,8 +68,8 @@ public struct InsightsPipeline: Sendable {
         self.scoreModels = scoreModels
     }
 
-    /// - Parameter requestedAt: when the client asked (epoch milliseconds), which an async job
-    ///   passes so that a job run later answers as of its submission; now when nil.
+    /// - Parameter requestedAt: the time of the client's request (epoch milliseconds). An async job
+    ///   passes it, so a job run later responds as of its submission. Nil means now.
     public func run(_ request: InsightsRequest, requestID: String, requestedAt: Int64? = nil) throws -> InsightsAnswer {
         let requestedAt = requestedAt ?? SystemClock.epochMillis()
         var clock = StageClock()

@@ -104,9 +104,9 @@ public struct BSONBytes: Sendable, Equatable {
         }
     }
 
-    /// The top-level field `key` read as an id, as the dump reader reads `client_id` and
+    /// Returns the top-level field `key` read as an id, as the dump reader reads `client_id` and
     /// `user_id`: text as it is, an int32 or int64 as its decimal digits, an ObjectId as its hex.
-    /// Nil when absent or of another type, a double included.
+    /// Returns nil when the field is absent or of another type, a double included.
     public func idText(_ key: String) -> String? {
         withField(key) { iterator in
             switch bson_iter_type(iterator) {
@@ -212,7 +212,7 @@ public struct BSONBytes: Sendable, Equatable {
 public enum BSONError: CredeauError {
     case invalidJSON(message: String, text: String)
     case corrupt
-    /// An owner id field (`user_id`, `clientId` …) holds a value that is no id.
+    /// An owner id field (`user_id`, `clientId` …) contains a value that is no id.
     case notAnID(field: String)
 
     public var description: String {
