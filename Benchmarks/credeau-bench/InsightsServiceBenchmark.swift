@@ -5,7 +5,9 @@ import Glibc
 #endif
 
 /// Times `POST /api/insights` end to end against a local `serve-insights` that sends SMS to a
-/// local `serve-sms`, both started from the `credeau` binary beside this one.
+/// local `serve-sms`, both started from the `credeau` binary beside this one. With `--in-process`
+/// no serve-sms runs: serve-insights extracts in its own process, as it does when
+/// `SMS_EXTRACTOR_SERVICE_URL` is unset (the laptop default).
 ///
 /// Each synthetic user has `--sms` SMS (default 5,000) received over the 180 days before the
 /// cutoff. Every user is requested twice, one request at a time: the cold pass sends all SMS to
@@ -18,6 +20,8 @@ struct InsightsServiceBenchmark {
     var seed: UInt64 = 42
     /// CPU numbers that serve-insights and serve-sms are pinned to (`taskset`), or nil for none.
     var pinning: (insights: Int, sms: Int)?
+    /// True to run serve-insights alone, extracting SMS in its own process.
+    var inProcess = false
     /// The PostgreSQL server to run on, or nil for a fresh SQLite file.
     var postgresURL: String?
 
@@ -31,14 +35,21 @@ struct InsightsServiceBenchmark {
         self.postgresURL = postgresURL
         var index = 0
         while index < arguments.count {
+            if arguments[index] == "--in-process" {
+                inProcess = true
+                index += 1
+                continue
+            }
             if arguments[index] == "--pin" {
-                // "--pin 0,1": serve-insights on CPU 0 and serve-sms on CPU 1; "--pin 0,0": both on CPU 0.
-                let parts = index + 1 < arguments.count ? arguments[index + 1].split(separator: ",").compactMap { Int($0) } : []
+                // "--pin 0,1": serve-insights on CPU 0 and serve-sms on CPU 1; "--pin 0,0" or "--pin 0":
+                // both on CPU 0.
+                let parts = index + 1 < arguments.count ? arguments[index + 1].split(separator: ",", omittingEmptySubsequences: false)
+                    .map { Int($0) ?? -1 } : []
                 let cpus = ProcessInfo.processInfo.activeProcessorCount
-                guard parts.count == 2, parts.allSatisfy({ (0..<cpus).contains($0) }) else {
-                    throw BenchmarkOptionError.invalid("--pin (expected two CPU numbers from 0 to \(cpus - 1), such as 0,1)")
+                guard (1...2).contains(parts.count), parts.allSatisfy({ (0..<cpus).contains($0) }) else {
+                    throw BenchmarkOptionError.invalid("--pin (expected one or two CPU numbers from 0 to \(cpus - 1), such as 0,1)")
                 }
-                pinning = (parts[0], parts[1])
+                pinning = (parts[0], parts[parts.count - 1])
                 index += 2
                 continue
             }
@@ -86,23 +97,29 @@ struct InsightsServiceBenchmark {
         let token = try BenchProcess.migrate(dump: directory.path, client: client + "_insights", environment: environment)
 
         let smsPort = Int.random(in: 20_000...40_000)
-        let sms = try BenchProcess(["serve-sms", "--host", "127.0.0.1", "--port", String(smsPort)], environment: environment,
-                                   cpu: pinning?.sms)
-        defer { sms.stop() }
-        environment["SMS_EXTRACTOR_SERVICE_URL"] = "http://127.0.0.1:\(smsPort)"
+        let sms: BenchProcess?
+        if inProcess {
+            sms = nil
+            environment["SMS_EXTRACTOR_SERVICE_URL"] = nil
+        } else {
+            sms = try BenchProcess(["serve-sms", "--host", "127.0.0.1", "--port", String(smsPort)],
+                                   environment: environment, cpu: pinning?.sms)
+            environment["SMS_EXTRACTOR_SERVICE_URL"] = "http://127.0.0.1:\(smsPort)"
+        }
+        defer { sms?.stop() }
         let insightsPort = smsPort + 1
         let insights = try BenchProcess(["serve-insights", "--host", "127.0.0.1", "--port", String(insightsPort)],
                                         environment: environment, cpu: pinning?.insights)
         defer { insights.stop() }
         let http = CurlHTTPClient(maxConnections: 1, timeoutSeconds: 60)
-        try BenchProcess.waitForHealth(http, port: smsPort)
+        if sms != nil { try BenchProcess.waitForHealth(http, port: smsPort) }
         try BenchProcess.waitForHealth(http, port: insightsPort)
 
         let url = "http://127.0.0.1:\(insightsPort)/api/insights"
         let headers = ["x-client-id: \(client)_insights", "x-auth-token: \(token)"]
         var passes: [(name: String, samples: [Double], insightsCPU: Double, smsCPU: Double)] = []
         for name in ["cold", "warm"] {
-            let insightsCPU = insights.cpuSeconds, smsCPU = sms.cpuSeconds
+            let insightsCPU = insights.cpuSeconds, smsCPU = sms?.cpuSeconds ?? 0
             var samples: [Double] = []
             for user in 0..<users {
                 let body = Array(#"{"user_id": "u\#(user)", "client_id": "\#(client)_insights", "cutoff_date": "2026-03-15"}"#.utf8)
@@ -113,18 +130,23 @@ struct InsightsServiceBenchmark {
                     throw BenchmarkOptionError.failed("HTTP \(response.status): \(String(decoding: response.body.prefix(300), as: UTF8.self))")
                 }
             }
-            passes.append((name, samples.sorted(), insights.cpuSeconds - insightsCPU, sms.cpuSeconds - smsCPU))
+            passes.append((name, samples.sorted(), insights.cpuSeconds - insightsCPU, (sms?.cpuSeconds ?? 0) - smsCPU))
         }
 
-        let placement = pinning.map { $0.insights == $0.sms ? ", both services on CPU \($0.sms)"
-                                      : ", serve-insights on CPU \($0.insights), serve-sms on CPU \($0.sms)" } ?? ""
-        print("insights service: \(users) users of \(smsPerUser) SMS, one request at a time, \(engine), serve-sms batches of 1,000"
+        let placement = pinning.map {
+            inProcess ? ", on CPU \($0.insights)"
+                : $0.insights == $0.sms ? ", both services on CPU \($0.sms)"
+                : ", serve-insights on CPU \($0.insights), serve-sms on CPU \($0.sms)"
+        } ?? ""
+        let extraction = inProcess ? "extraction in process" : "serve-sms batches of 1,000"
+        print("insights service: \(users) users of \(smsPerUser) SMS, one request at a time, \(engine), \(extraction)"
               + placement)
         for pass in passes {
             let p50 = pass.samples[pass.samples.count / 2]
             let p99 = pass.samples[min(pass.samples.count - 1, Int((Double(pass.samples.count) * 0.99).rounded(.up)) - 1)]
+            let smsCPU = sms == nil ? "" : ", serve-sms \(format(pass.smsCPU * 1000 / Double(users))) ms"
             print("  \(pass.name): p50 \(format(p50)) ms, p99 \(format(p99)) ms; CPU per user: serve-insights "
-                  + "\(format(pass.insightsCPU * 1000 / Double(users))) ms, serve-sms \(format(pass.smsCPU * 1000 / Double(users))) ms")
+                  + "\(format(pass.insightsCPU * 1000 / Double(users))) ms" + smsCPU)
         }
         if engine == "SQLite" {
             let stages = try Self.stageMillis(databasePath: directory.appendingPathComponent("credeau.db").path,
@@ -148,7 +170,8 @@ struct InsightsServiceBenchmark {
                 print("  time_json: \(stages.count) of \(2 * users) requests recorded, not reported")
             }
         }
-        print("  peak RSS: serve-insights \(insights.peakRSSMegabytes) MB, serve-sms \(sms.peakRSSMegabytes) MB")
+        print("  peak RSS: serve-insights \(insights.peakRSSMegabytes) MB"
+              + (sms.map { ", serve-sms \($0.peakRSSMegabytes) MB" } ?? ""))
         let rate = Double(users) / max(passes[0].insightsCPU, 1e-6)
         print("  serve-insights throughput (cold, CPU-bound): \(format(rate)) requests per core-second")
         return rate

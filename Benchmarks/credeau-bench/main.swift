@@ -27,11 +27,13 @@ let usage = """
                   Load-test a local 'credeau serve-sms' (release build) on SQLite, and on
                   PostgreSQL when CREDEAU_BENCH_PG_URL is set, with batches of N SMS (default
                   1000); print latency, SMS/s per core of the service and its peak RSS.
-      insights [--users N] [--sms N] [--seed S] [--pin I,S]
+      insights [--users N] [--sms N] [--seed S] [--pin I,S] [--in-process]
                   Start serve-sms and serve-insights from the credeau binary beside this one and
                   time POST /api/insights for N users (default 20) of N SMS (default 5000), cold
                   and warm; SQLite, or PostgreSQL when CREDEAU_BENCH_PG_URL is set. --pin 0,1
                   runs serve-insights on CPU 0 and serve-sms on CPU 1; --pin 0,0 both on CPU 0.
+                  --in-process starts no serve-sms: serve-insights extracts SMS itself, as it
+                  does when SMS_EXTRACTOR_SERVICE_URL is unset (--pin 0 puts it on CPU 0).
       serve-sms-profile [--iterations N] [--batch N] [--accept TEXT]
                   Run N requests (default 20) of a batch of SMS (default 1000) through the
                   serve-sms request path in-process, on a temporary SQLite file, for profiling
@@ -40,7 +42,8 @@ let usage = """
       all [--figures PATH]
                   Run extraction, features, scores, batch with 200 users, serve-sms and insights
                   with 40 users (on SQLite, again with one CPU per service and with both services
-                  on one CPU, then on PostgreSQL when CREDEAU_BENCH_PG_URL is set), and write the
+                  on one CPU, in process on one CPU, then on PostgreSQL with serve-sms and in
+                  process when CREDEAU_BENCH_PG_URL is set), and write the
                   measured figures as JSON (default bench-out/figures.json) for
                   'credeau scale-advise --calibrate --figures'.
     """
@@ -103,9 +106,14 @@ case "all":
             // One core per service, as on separate nodes, then both services on one core.
             try InsightsServiceBenchmark(arguments: ["--users", "40", "--pin", "0,1"], postgresURL: nil).run()
             try InsightsServiceBenchmark(arguments: ["--users", "40", "--pin", "0,0"], postgresURL: nil).run()
+            // The laptop default: no SMS_EXTRACTOR_SERVICE_URL, so serve-insights extracts in process.
+            try InsightsServiceBenchmark(arguments: ["--users", "40", "--in-process", "--pin", "0"], postgresURL: nil).run()
+        } else {
+            try InsightsServiceBenchmark(arguments: ["--users", "40", "--in-process"], postgresURL: nil).run()
         }
         if let url = ProcessInfo.processInfo.environment["CREDEAU_BENCH_PG_URL"], !url.isEmpty {
             try InsightsServiceBenchmark(arguments: ["--users", "40"], postgresURL: url).run()
+            try InsightsServiceBenchmark(arguments: ["--users", "40", "--in-process"], postgresURL: url).run()
         }
     } catch {
         fail("\(error)")

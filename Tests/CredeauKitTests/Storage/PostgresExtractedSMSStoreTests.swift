@@ -82,6 +82,12 @@ struct PostgresExtractedSMSStoreTests {
         for sms in batch {
             #expect(bodies[sms.smsID] == sms.smsBody)
         }
+        // The unordered read gives the same entries without bodies.
+        let unordered = try postgres.unorderedEntries(clientID: #"acme"client"#, userID: #"u\1"#, expectedCount: 1)
+            .sorted { $0.smsID < $1.smsID }
+        let withoutBodies = try postgres.entries(clientID: #"acme"client"#, userID: #"u\1"#, limit: nil, includeBodies: false)
+        #expect(unordered == withoutBodies.sorted { $0.smsID < $1.smsID })
+        #expect(unordered.count == batch.count && unordered.allSatisfy { $0.smsBody.isEmpty })
     }
 
     @Test func idsWithNULAndCombiningQuotesAreFound() throws {

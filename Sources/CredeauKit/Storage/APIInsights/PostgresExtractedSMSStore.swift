@@ -65,6 +65,22 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         return try pool.query(query).rows.map(codec.entry(from:))
     }
 
+    /// Reads the user's rows in the order the server finds them. Sorting 5,000 rows by date took
+    /// the server about 4 of its 6 ms for the query, which the insights pipeline does not need.
+    public func unorderedEntries(clientID: String, userID: String) throws -> [ExtractedSMS] {
+        let query = PostgresQuery(
+            sql: """
+                SELECT \(ExtractedSMSRowCodec.selectList(includeBodies: false)) FROM extracted_sms
+                WHERE client_id = $1 AND user_id = $2
+                """,
+            parameters: [clientID, userID])
+        return try pool.query(query).rows.map(codec.entry(from:))
+    }
+
+    public func unorderedEntries(clientID: String, userID: String, expectedCount: Int) throws -> [ExtractedSMS] {
+        try unorderedEntries(clientID: clientID, userID: userID)
+    }
+
     /// PostgreSQL text cannot hold NUL, so an id with NUL is stored with U+FFFD in its place.
     public func storedID(_ id: String) -> String {
         PostgresConnection.replacingNUL(id)
