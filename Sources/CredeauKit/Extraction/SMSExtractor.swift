@@ -16,13 +16,26 @@ public final class SMSExtractor: Sendable {
 
     /// Classifies `sms` and fills every field of the extracted entry that the body carries.
     public func extract(_ sms: RawSMS, createdAtMillis: Int64) -> ExtractedSMS {
-        scratchPool.withScratch { scratch in
-            scratch.load(sms.body, gates: rules.keywordGates)
-            let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits)
-            let scanner = FieldScanner(text: text, pack: rules, data: scratch.matchData)
-            let sender = cachedLookup(sms.sender, scratch: scratch)
-            return extract(sms, sender: sender, createdAtMillis: createdAtMillis, scanner: scanner)
+        scratchPool.withScratch { scratch in extract(sms, createdAtMillis: createdAtMillis, scratch: scratch) }
+    }
+
+    /// Calls `body` with a function that extracts as `extract(_:createdAtMillis:)` does, on one
+    /// set of scratch buffers kept for the whole call. Threads that take buffers from the shared
+    /// pool SMS by SMS pass them back and forth between cores, so a loop over many SMS keeps one set.
+    public func withExtraction<Result>(_ body: (_ extract: (RawSMS, Int64) -> ExtractedSMS) throws -> Result) rethrows
+        -> Result
+    {
+        try scratchPool.withScratch { scratch in
+            try body { sms, createdAtMillis in extract(sms, createdAtMillis: createdAtMillis, scratch: scratch) }
         }
+    }
+
+    private func extract(_ sms: RawSMS, createdAtMillis: Int64, scratch: ExtractionScratch) -> ExtractedSMS {
+        scratch.load(sms.body, gates: rules.keywordGates)
+        let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits)
+        let scanner = FieldScanner(text: text, pack: rules, data: scratch.matchData)
+        let sender = cachedLookup(sms.sender, scratch: scratch)
+        return extract(sms, sender: sender, createdAtMillis: createdAtMillis, scanner: scanner)
     }
 
     private func cachedLookup(_ rawSender: String?, scratch: ExtractionScratch) -> SenderLookup {

@@ -227,7 +227,7 @@ public struct UserDataBuilder {
     /// classified SMS is the sync time of the first document that carried it, or 0 when that
     /// document had no `created_at`. The fraud family compares it with the received time.
     public func build(extractor: SMSExtractor = SMSExtractor()) -> UserData {
-        build(classified: sms.map { extractor.extract($0.record.raw, createdAtMillis: $0.syncedAt) })
+        build(classified: extractor.withExtraction { extract in sms.map { extract($0.record.raw, $0.syncedAt) } })
     }
 
     /// The kept SMS, each with the sync time of the first document that carried it, in the

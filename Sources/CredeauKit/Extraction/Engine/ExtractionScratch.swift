@@ -69,12 +69,13 @@ final class ScratchPool: Sendable {
         self.gateWords = gateWords
     }
 
-    func withScratch<Result>(_ body: (ExtractionScratch) -> Result) -> Result {
+    func withScratch<Result>(_ body: (ExtractionScratch) throws -> Result) rethrows -> Result {
         let scratch = free.withLock { $0.popLast() } ?? ExtractionScratch(groupCapacity: groupCapacity, gateWords: gateWords)
-        let result = body(scratch)
-        free.withLock { list in
-            if list.count < maxKept { list.append(scratch) }
+        defer {
+            free.withLock { list in
+                if list.count < maxKept { list.append(scratch) }
+            }
         }
-        return result
+        return try body(scratch)
     }
 }

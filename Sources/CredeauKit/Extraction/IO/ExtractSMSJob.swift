@@ -123,7 +123,9 @@ public final class ExtractSMSJob {
         let extractor = self.extractor
         let workers = min(max(options.workers, 1), max(batch.count / 64, 1))
         guard workers > 1 else {
-            return batch.map { extractor.extract($0.raw, createdAtMillis: $0.createdAtMillis ?? defaultCreatedAt) }
+            return extractor.withExtraction { extract in
+                batch.map { extract($0.raw, $0.createdAtMillis ?? defaultCreatedAt) }
+            }
         }
         // Each worker fills its own slice of the result, so output order does not depend on timing.
         var results = [ExtractedSMS?](repeating: nil, count: batch.count)
@@ -131,9 +133,10 @@ public final class ExtractSMSJob {
             let slotsBase = ResultSlots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 let range = Self.slice(worker, of: workers, count: batch.count)
-                for index in range {
-                    let sms = batch[index]
-                    slotsBase.buffer[index] = extractor.extract(sms.raw, createdAtMillis: sms.createdAtMillis ?? defaultCreatedAt)
+                extractor.withExtraction { extract in
+                    for index in range {
+                        slotsBase.buffer[index] = extract(batch[index].raw, batch[index].createdAtMillis ?? defaultCreatedAt)
+                    }
                 }
             }
         }
@@ -151,8 +154,8 @@ public final class ExtractSMSJob {
             let slots = ChunkSlots(buffer: buffer, encoder: encoder)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 let range = Self.slice(worker, of: workers, count: batch.count)
-                let entries = range.map { index in
-                    extractor.extract(batch[index].raw, createdAtMillis: batch[index].createdAtMillis ?? defaultCreatedAt)
+                let entries = extractor.withExtraction { extract in
+                    range.map { extract(batch[$0].raw, batch[$0].createdAtMillis ?? defaultCreatedAt) }
                 }
                 slots.buffer[worker] = slots.encoder.encode(entries[...])
             }

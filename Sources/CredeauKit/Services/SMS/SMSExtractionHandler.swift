@@ -39,9 +39,11 @@ public struct SMSExtractionHandler: Sendable {
         // response read, so no entry is kept or copied.
         var rows = ExtractedSMSRows()
         rows.reserveCapacity(batch.sms.count)
-        for index in batch.sms.indices {
-            batch.sms[index].requestID = requestID
-            rows.append(extractor.extract(batch.sms[index], createdAtMillis: createdAt))
+        extractor.withExtraction { extract in
+            for index in batch.sms.indices {
+                batch.sms[index].requestID = requestID
+                rows.append(extract(batch.sms[index], createdAt))
+            }
         }
         metrics.increment(Self.extractedCounter, by: rows.count, help: Self.extractedHelp)
 
