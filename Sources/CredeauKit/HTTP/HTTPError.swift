@@ -26,7 +26,7 @@ public struct HTTPError: HTTPResponseError, CustomStringConvertible {
 /// One problem in a request body, in the shape FastAPI/pydantic reports.
 public struct ValidationIssue: Sendable, Equatable {
     /// pydantic error type: `missing`, `string_type`, `list_type`, `int_type`, `json_invalid`,
-    /// `string_too_long`, `string_too_short`, `dict_type`, `too_long`, `value_error`.
+    /// `string_too_long`, `string_too_short`, `string_pattern_mismatch`, `dict_type`, `too_long`, `value_error`.
     public var type: String
     /// Path to the offending value, starting with `"body"`; list indexes are integers.
     public var location: [JSONValue]

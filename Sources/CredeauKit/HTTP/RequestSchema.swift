@@ -2,8 +2,10 @@
 /// problem at once, in the 422 shape FastAPI/pydantic clients already parse.
 public indirect enum FieldKind: Sendable {
     /// Text; `minLength`/`maxLength` count Unicode code points, as pydantic and PostgreSQL's
-    /// `varchar(n)` do, so `"a\u{301}"` is 2 long although it is one `Character`.
-    case string(minLength: Int? = nil, maxLength: Int? = nil)
+    /// `varchar(n)` do, so `"a\u{301}"` is 2 long although it is one `Character`. With `noNUL`,
+    /// text with U+0000 fails as pydantic's `pattern` check would: PostgreSQL stores that
+    /// character as U+FFFD, so such an id would find another id's rows there.
+    case string(minLength: Int? = nil, maxLength: Int? = nil, noNUL: Bool = false)
     case integer
     /// A whole number as pydantic's lax mode reads one: a JSON integer or whole float, `true` or
     /// `false` (1 or 0), or text of digits with an optional sign and spaces around it. Read it
@@ -163,13 +165,22 @@ public struct RequestSchema: Sendable {
         }
     }
 
+    /// The pattern that `.string(noNUL: true)` names in its error, as pydantic would print it.
+    static let noNULPattern = #"^[^\x00]*$"#
+
     static func check(_ value: JSONValue, kind: FieldKind, location: @autoclosure () -> [JSONValue],
                       issues: inout [ValidationIssue]) {
         switch kind {
-        case let .string(minLength, maxLength):
+        case let .string(minLength, maxLength, noNUL):
             guard case let .string(text) = value else {
                 return issues.append(ValidationIssue(type: "string_type", location: location(),
                                                      message: "Input should be a valid string", input: value))
+            }
+            if noNUL, text.utf8.contains(0) {
+                issues.append(ValidationIssue(
+                    type: "string_pattern_mismatch", location: location(),
+                    message: "String should match pattern '\(Self.noNULPattern)'", input: value,
+                    context: .object([("pattern", .string(Self.noNULPattern))])))
             }
             if let minLength, text.unicodeScalars.count < minLength {
                 issues.append(ValidationIssue(

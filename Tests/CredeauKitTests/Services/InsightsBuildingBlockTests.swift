@@ -353,4 +353,17 @@ import Testing
             try classifier.classify(sms, createdAtMillis: sms.map { _ in 0 }, clientID: "c", userID: "u", requestID: "r")
         }
     }
+
+    /// Both client-facing bodies refuse U+0000 in an id, which PostgreSQL would read as U+FFFD.
+    @Test func idsWithNULRejectedByBothBodies() {
+        let body = Array(#"{"user_id": "u\u0000", "client_id": "c\u0000"}"#.utf8)
+        var found: [[ValidationIssue]] = []
+        do { _ = try InsightsRequest.parse(body, scoresAvailable: false) } catch { found.append(error.issues) }
+        do { _ = try FetchExtractedRequest.parse(body) } catch { found.append(error.issues) }
+
+        #expect(found.count == 2)
+        for issues in found {
+            #expect(issues.map(\.type) == ["string_pattern_mismatch", "string_pattern_mismatch"])
+        }
+    }
 }

@@ -92,6 +92,8 @@ import Testing
         InvalidBody(name: "user_id over 64", body: #"{"user_id": "\#(String(repeating: "u", count: 65))", "client_id": "C"}"#,
                     type: "string_too_long", location: ["body", "user_id"]),
         InvalidBody(name: "missing user_id", body: #"{"client_id": "C"}"#, type: "missing", location: ["body", "user_id"]),
+        InvalidBody(name: "NUL in user_id", body: #"{"user_id": "nul\u0000x", "client_id": "C"}"#,
+                    type: "string_pattern_mismatch", location: ["body", "user_id"]),
         InvalidBody(name: "groupings not a list", body: #"{"user_id": "u", "client_id": "C", "groupings": "sms"}"#,
                     type: "list_type", location: ["body", "groupings"]),
         InvalidBody(name: "unknown grouping", body: #"{"user_id": "u", "client_id": "C", "groupings": ["sms", "bogus"]}"#,

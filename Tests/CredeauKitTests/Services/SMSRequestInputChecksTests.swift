@@ -188,6 +188,15 @@ import Testing
         #expect(found.first?.location == [.string("body"), .string("sms"), .integer(0), .string("sms_id")])
     }
 
+    /// PostgreSQL would store U+0000 as U+FFFD and so mix two users' rows.
+    @Test func idsWithNULRejected() {
+        let found = issues(#"{"client_id": "a\u0000b", "user_id": "\u0000", "sms": []}"#)
+
+        #expect(found.map(\.type) == ["string_pattern_mismatch", "string_pattern_mismatch"])
+        #expect(found.map(\.location) == [[.string("body"), .string("client_id")], [.string("body"), .string("user_id")]])
+        #expect(found.first?.message == #"String should match pattern '^[^\x00]*$'"#)
+    }
+
     @Test func hugeWholeIDIsTooLong() {
         let found = issues(body(smsID: "1e200"))
 

@@ -116,8 +116,8 @@ struct FetchExtractedRequest: Sendable {
     var limit: Int?
 
     static let schema = RequestSchema([
-        .required("user_id", .string(minLength: 1, maxLength: 64)),
-        .required("client_id", .string(minLength: 1, maxLength: 72)),
+        .required("user_id", .string(minLength: 1, maxLength: 64, noNUL: true)),
+        .required("client_id", .string(minLength: 1, maxLength: 72, noNUL: true)),
         // As the FastAPI service read it: "100" and true are numbers too.
         .optional("cnt_sms_threshold", .laxInteger),
     ])

@@ -11,8 +11,8 @@ public struct InsightsRequest: Sendable, Equatable {
     public var cutoffMillis: Int64?
 
     static let schema = RequestSchema([
-        .required("user_id", .string(minLength: 1, maxLength: 64)),
-        .required("client_id", .string(minLength: 1, maxLength: 72)),
+        .required("user_id", .string(minLength: 1, maxLength: 64, noNUL: true)),
+        .required("client_id", .string(minLength: 1, maxLength: 72, noNUL: true)),
         .optional("groupings", .list(of: .string(), maxItems: 8)),
         .optional("cutoff_date", .string(maxLength: 32)),
     ])

@@ -12,8 +12,8 @@ public struct SMSExtractionRequest: Sendable {
 
     /// The body's shape; `sms` items are checked one by one so every problem is reported at once.
     static let schema = RequestSchema([
-        .required("client_id", .string(minLength: 1, maxLength: 128)),
-        .required("user_id", .string(minLength: 1, maxLength: 128)),
+        .required("client_id", .string(minLength: 1, maxLength: 128, noNUL: true)),
+        .required("user_id", .string(minLength: 1, maxLength: 128, noNUL: true)),
         .optional("request_id", .string(maxLength: 128)),
         .required("sms", .list(of: .object(itemSchema))),
     ])

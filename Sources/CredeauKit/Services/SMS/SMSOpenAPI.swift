@@ -58,7 +58,7 @@ enum SMSOpenAPI {
           "Status": {"type": "object", "properties": {"status": {"type": "string"}, "error": {"type": "string"}}},
           "Error": {"type": "object", "required": ["error", "request_id"], "properties": {"error": {"type": "string"}, "request_id": {"type": "string"}}},
           "ValidationError": {"type": "object", "required": ["detail"], "properties": {"detail": {"type": "array", "items": {"type": "object", "required": ["type", "loc", "msg", "input"], "properties": {
-            "type": {"type": "string", "description": "missing, string_type, list_type, json_invalid, bson_invalid, string_too_long, datetime_parsing ..."},
+            "type": {"type": "string", "description": "missing, string_type, list_type, json_invalid, bson_invalid, string_too_long, string_pattern_mismatch, datetime_parsing ..."},
             "loc": {"type": "array", "items": {"oneOf": [{"type": "string"}, {"type": "integer"}]}},
             "msg": {"type": "string"}, "input": {}, "ctx": {"type": "object"}}}}}}
          }}}

@@ -51,10 +51,10 @@ enum SMSRequestDecoder {
         while top.next() {
             switch key(top.keyBytes) {
             case .clientID:
-                guard let text = limitedText(top.value, minLength: 1) else { return nil }
+                guard let text = limitedText(top.value, minLength: 1, allowsNUL: false) else { return nil }
                 clientID = text
             case .userID:
-                guard let text = limitedText(top.value, minLength: 1) else { return nil }
+                guard let text = limitedText(top.value, minLength: 1, allowsNUL: false) else { return nil }
                 userID = text
             case .requestID:
                 guard let text = optionalText(top.value) else { return nil }
@@ -142,9 +142,12 @@ enum SMSRequestDecoder {
 
     /// Text of at least `minLength` and at most `maxTextLength` UTF-8 bytes. A text has at most as
     /// many code points as bytes and one byte or more is one code point or more, so a text read
-    /// here also meets the schema's limits, which count code points.
-    private static func limitedText(_ value: SMSRequestValue, minLength: Int) -> String? {
-        guard case let .text(bytes) = value, bytes.count >= minLength, bytes.count <= maxTextLength else { return nil }
+    /// here also meets the schema's limits, which count code points. Without `allowsNUL`, the
+    /// schema gets a text with U+0000 and rejects it.
+    private static func limitedText(_ value: SMSRequestValue, minLength: Int, allowsNUL: Bool = true) -> String? {
+        guard case let .text(bytes) = value, bytes.count >= minLength, bytes.count <= maxTextLength,
+              allowsNUL || !bytes.contains(0)
+        else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 
