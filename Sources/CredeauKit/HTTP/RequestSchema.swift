@@ -114,7 +114,7 @@ public struct RequestSchema: Sendable {
         do {
             return try JSONParser.parse(body, keepsObjectIDWrappers: true)
         } catch {
-            throw invalidJSON(error)
+            throw scalarBodyError(body) ?? invalidJSON(error)
         }
     }
 
@@ -131,8 +131,24 @@ public struct RequestSchema: Sendable {
         do {
             return try JSONParser.parseDocument(body)
         } catch {
-            throw invalidJSON(error)
+            throw scalarBodyError(body) ?? invalidJSON(error)
         }
+    }
+
+    /// Returns FastAPI's error for a body that is one JSON value but no object or array, which
+    /// the parser does not read: `missing` for `null`, else `model_attributes_type`. Returns nil
+    /// when the body is not valid JSON either.
+    private static func scalarBodyError(_ body: [UInt8]) -> ValidationError? {
+        guard let wrapped = try? JSONParser.parse(Array("[".utf8) + body + Array("]".utf8)),
+              let values = wrapped.arrayValue, values.count == 1
+        else { return nil }
+        if values[0] == .null {
+            return ValidationError([ValidationIssue(type: "missing", location: [.string("body")], message: "Field required",
+                                                    input: .null)])
+        }
+        return ValidationError([ValidationIssue(
+            type: "model_attributes_type", location: [.string("body")],
+            message: "Input should be a valid dictionary or object to extract fields from", input: values[0])])
     }
 
     private static func invalidJSON(_ error: JSONParseError) -> ValidationError {
@@ -213,6 +229,10 @@ public struct RequestSchema: Sendable {
             case let .number(number) where number.isFinite && number.rounded() == number: return
             // NaN and Infinity are left to the caller's date check, which rejects them as dates.
             case let .number(number) where !number.isFinite && kind.isTimestamp: return
+            case let .number(number) where number.isFinite:
+                issues.append(ValidationIssue(type: "int_from_float", location: location(),
+                                              message: "Input should be a valid integer, got a number with a fractional part",
+                                              input: value))
             default:
                 issues.append(ValidationIssue(type: "string_type", location: location(),
                                               message: "Input should be a valid string", input: value))

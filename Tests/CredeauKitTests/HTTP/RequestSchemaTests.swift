@@ -53,6 +53,19 @@ import Testing
     @Test func invalidJSONIsJSONInvalid() {
         #expect(Self.issues(#"{"user_id": "#).map(\.type) == ["json_invalid"])
         #expect(Self.issues("[1,2]").map(\.type) == ["model_attributes_type"])
+        #expect(Self.issues(#""x" 5"#).map(\.type) == ["json_invalid"])
+        #expect(Self.issues("nul").map(\.type) == ["json_invalid"])
+    }
+
+    /// A body that is one JSON value but no object gets FastAPI's answer, not json_invalid.
+    @Test(arguments: [("null", "missing", JSONValue.null), (#" "x" "#, "model_attributes_type", .string("x")),
+                      ("5", "model_attributes_type", .integer(5)), ("true", "model_attributes_type", .bool(true))])
+    func scalarBodyIsNoObject(body: String, type: String, input: JSONValue) {
+        let found = Self.issues(body)
+
+        #expect(found.map(\.type) == [type])
+        #expect(found.first?.location == [.string("body")])
+        #expect(found.first?.input == input)
     }
 
     @Test func listOverLimitIsTooLong() {

@@ -137,6 +137,24 @@ import Testing
         #expect((1...60).contains(retryAfter))
     }
 
+    /// Behind a trusted proxy the access log names the proxy, so the 429 names the caller.
+    @Test func limitedCallerIsLoggedBehindProxy() throws {
+        let database = try InsightsFixtureDatabase()
+        let server = try InsightsServerProcess(environment: database.environment.merging([
+            "INSIGHTS_RATE_LIMIT_PER_MINUTE": "1", "INSIGHTS_TRUSTED_PROXIES": "127.0.0.1",
+        ]) { $1 })
+        let call = InsightsCall(token: database.token)
+        var headers = call.headers
+        headers["X-Forwarded-For"] = "203.0.113.9"
+        var statuses: [Int] = []
+        for _ in 0..<2 {
+            statuses.append(try server.request("POST", "/api/insights", headers: headers, body: call.body(userID: "x")).status)
+        }
+        #expect(statuses == [200, 429])
+        let line = server.log.split(separator: "\n").first { $0.contains("rate limit reached") }
+        #expect(line?.contains(#""client.address":"203.0.113.9""#) == true, "\(server.log.suffix(600))")
+    }
+
     @Test func requestsWriteDumpsAndUsage() throws {
         let database = try InsightsFixtureDatabase()
         let server = try InsightsServerProcess(environment: database.environment)

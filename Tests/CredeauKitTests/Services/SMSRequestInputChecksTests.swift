@@ -48,6 +48,14 @@ import Testing
         #expect(found.first?.input == input, "\(text)")
     }
 
+    /// A date in epoch milliseconds must be whole; the error says so rather than asking for text.
+    @Test func fractionalInboxDateRejected() {
+        let found = issues(body(inboxDate: "1772700000000.7"))
+
+        #expect(found.map(\.type) == ["int_from_float"])
+        #expect(found.first?.location == [.string("body"), .string("sms"), .integer(0), .string("sms_inbox_date")])
+    }
+
     @Test func inboxDateNaNRejected() {
         let found = issues(body(inboxDate: #"{"$numberDouble": "NaN"}"#))
         #expect(found.map(\.type) == ["datetime_parsing"])
@@ -180,11 +188,12 @@ import Testing
         #expect(request.sms.map(\.id) == [id])
     }
 
-    @Test(arguments: [#"{"$numberDouble": "Infinity"}"#, #"{"$numberDouble": "-Infinity"}"#, "1.5"])
-    func nonWholeIDsRejected(text: String) {
+    @Test(arguments: [(#"{"$numberDouble": "Infinity"}"#, "string_type"), (#"{"$numberDouble": "-Infinity"}"#, "string_type"),
+                      ("1.5", "int_from_float")])
+    func nonWholeIDsRejected(text: String, type: String) {
         let found = issues(body(smsID: text))
 
-        #expect(found.map(\.type) == ["string_type"], "\(text)")
+        #expect(found.map(\.type) == [type], "\(text)")
         #expect(found.first?.location == [.string("body"), .string("sms"), .integer(0), .string("sms_id")])
     }
 

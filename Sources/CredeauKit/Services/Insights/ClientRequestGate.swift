@@ -45,6 +45,11 @@ struct ClientRequestGate: Sendable {
         handle: (Admitted<Body>) throws -> HTTPResponse
     ) throws -> HTTPResponse {
         if case let .limited(retryAfter) = rateLimiter.admit(request) {
+            // The access log names the peer, a proxy's address behind a proxy. This line names
+            // the caller whose window is full.
+            context.logger.warning("rate limit reached", [
+                ("client.address", rateLimiter.clientAddress(of: request)), ("retry_after_s", String(max(1, retryAfter))),
+            ])
             throw HTTPError(429, "Too many requests from this address; retry after \(retryAfter) s",
                             headers: [("Retry-After", String(max(1, retryAfter)))])
         }
