@@ -77,6 +77,55 @@ import Testing
         #expect(result.output.isEmpty)
     }
 
+    /// Returns the error that listing the users of `input` throws, or nil.
+    private func listingError(_ input: BatchInput) -> (any Error)? {
+        do {
+            _ = try BatchUserSource(input: input, filter: BatchUserFilter(), workers: 1) { _ in }
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// A database without sync_db data, such as a misspelt database name, stops with a usage
+    /// error instead of writing no users.
+    @Test func sqliteWithoutSyncTablesIsUsageError() throws {
+        let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("other.db").path
+        try SQLiteDatabase(path: path).execute("CREATE TABLE notes (text TEXT)")
+
+        let error = listingError(.sqlite(path))
+        #expect("\(error.map { "\($0)" } ?? "")".contains("has none of the sync_db tables"))
+        #expect(try extract(path).status == 2)
+    }
+
+    @Test(.enabled(if: StorageTestSupport.postgresURL != nil, StorageTestSupport.postgresSkipNotice))
+    func postgresWithoutSyncTablesIsUsageError() throws {
+        let empty = try PostgresTestDatabase()
+
+        let error = listingError(.postgres(empty.configuration))
+        #expect((error as? BatchInputError)?.exitCode == 2)
+        #expect("\(error.map { "\($0)" } ?? "")".contains("PostgreSQL database"))
+    }
+
+    @Test(.enabled(if: StorageTestSupport.testPython != nil, StorageTestSupport.mongoSkipNotice))
+    func mongoWithoutSyncCollectionsIsUsageError() throws {
+        let server = try MongoTestServer()
+        let url = "mongodb://127.0.0.1:\(server.port)/emptydb?serverSelectionTimeoutMS=3000"
+
+        let error = listingError(try BatchInput(text: url))
+        #expect("\(error.map { "\($0)" } ?? "")".contains("MongoDB database 'emptydb'"))
+        #expect(try extract(url).status == 2)
+    }
+
+    /// The hint names the URL's parts, since --input does not read the DI_MONGODB_* variables.
+    @Test func unreachableMongoNamesTheURL() throws {
+        let error = listingError(try BatchInput(text: "mongodb://127.0.0.1:1/sync_db?serverSelectionTimeoutMS=300"))
+        let text = error.map { "\($0)" } ?? ""
+
+        #expect(text.contains("mongodb:// URL"))
+        #expect(!text.contains("DI_MONGODB"))
+    }
+
     /// Replaces the database of a `postgres://` URL.
     private static func url(_ url: String, withDatabase database: String) throws -> String {
         var components = try #require(URLComponents(string: url))

@@ -69,6 +69,10 @@ public enum BatchInputError: CredeauError {
     case notFound(String)
     case unknownKind(String)
     case standardInput
+    /// A database that contains none of the `sync_db` tables or collections.
+    case noSyncData(String)
+    /// A MongoDB failure whose usual hint names the `DI_MONGODB_*` variables, which `--input` does not use.
+    case mongoURL(MongoError)
 
     public var description: String {
         switch self {
@@ -79,8 +83,16 @@ public enum BatchInputError: CredeauError {
                 + "a postgres:// URL or a mongodb:// URL (single collection files are read with --sms)"
         case .standardInput:
             return "Features are read from a dump folder or a database, not from standard input; use --sms for '-'"
+        case let .noSyncData(input):
+            return "\(input) has none of the sync_db tables or collections (\(SyncDBCollection.all[0].name) …). "
+                + "Check that --input names the sync_db database, or load dump files into it with 'credeau migrate --load'"
+        case let .mongoURL(error):
+            return error.descriptionForURL
         }
     }
 
-    public var exitCode: Int32 { ExitStatus.usage }
+    public var exitCode: Int32 {
+        if case let .mongoURL(error) = self { return error.exitCode }
+        return ExitStatus.usage
+    }
 }

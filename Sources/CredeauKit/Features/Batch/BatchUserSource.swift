@@ -16,7 +16,16 @@ final class BatchUserSource {
             users = index.users
             makeReader = { DumpUserReader(index: index) }
         case let .sqlite(path):
-            let listing = UserDataLoader(store: SQLiteSyncDBStore(database: try SQLiteDatabase(path: path, walMode: false)))
+            let database = try SQLiteDatabase(path: path, walMode: false)
+            let names = SyncDBCollection.all.map(\.name)
+            let tables = try database.query("SELECT name FROM sqlite_master WHERE type = 'table'")
+            guard tables.contains(where: { row in
+                if case let .text(name)? = row.first { return names.contains(name) }
+                return false
+            }) else {
+                throw BatchInputError.noSyncData("SQLite file '\(path)'")
+            }
+            let listing = UserDataLoader(store: SQLiteSyncDBStore(database: database))
             users = try Self.filtered(listing.users(), filter)
             // A SQLite connection serves one thread, so each worker opens its own.
             makeReader = {
@@ -26,12 +35,26 @@ final class BatchUserSource {
         case let .postgres(configuration):
             let loader = UserDataLoader(store: PostgresSyncDBStore(
                 pool: PostgresPool(configuration: configuration, maxConnections: max(workers, 1))))
-            users = try Self.filtered(loader.users(), filter)
+            do {
+                users = try Self.filtered(loader.users(), filter)
+            } catch let error as PostgresError where error.sqlState == "42P01" {
+                // An undefined table: a database that migrate never set up, or the wrong database.
+                throw BatchInputError.noSyncData("PostgreSQL database '\(configuration.endpoint)'")
+            }
             makeReader = { StoreUserReader(loader: loader) }
         case let .mongo(configuration):
-            let loader = UserDataLoader(store: MongoSyncDBStore(pool: try MongoClientPool(configuration: configuration)))
-            users = try Self.filtered(loader.users(), filter)
-            makeReader = { StoreUserReader(loader: loader) }
+            do {
+                let pool = try MongoClientPool(configuration: configuration)
+                let names = SyncDBCollection.all.map(\.name)
+                guard try !pool.existingCollections(among: names).isEmpty else {
+                    throw BatchInputError.noSyncData("MongoDB database '\(configuration.database)' at \(configuration.endpoint)")
+                }
+                let loader = UserDataLoader(store: MongoSyncDBStore(pool: pool))
+                users = try Self.filtered(loader.users(), filter)
+                makeReader = { StoreUserReader(loader: loader) }
+            } catch let error as MongoError {
+                throw BatchInputError.mongoURL(error)
+            }
         }
     }
 

@@ -121,6 +121,20 @@ public final class MongoClientPool: @unchecked Sendable {
         _ = try run(BSONBytes(json: #"{"ping": 1}"#), name: "ping", on: client)
     }
 
+    /// Returns which of `names` are collections of the configured database.
+    public func existingCollections(among names: [String]) throws -> [String] {
+        var command: [UInt8] = Array(#"{"listCollections": 1, "nameOnly": true, "filter": {"name": {"$in": ["#.utf8)
+        for (index, name) in names.enumerated() {
+            if index > 0 { command.append(UInt8(ascii: ",")) }
+            JSONText.appendString(name, to: &command)
+        }
+        command += Array("]}}}".utf8)
+        let reply = try runCommand(BSONBytes(json: String(decoding: command, as: UTF8.self)), name: "listCollections")
+        guard let text = reply.relaxedJSON, let value = try? JSONParser.parse(Array(text.utf8)) else { return [] }
+        let found = value["cursor"]?["firstBatch"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+        return names.filter(found.contains)
+    }
+
     /// Returns every document of `collection` matching `filter`, in natural order.
     public func find(_ collection: String, filter: BSONBytes, limit: Int = 0) throws -> [BSONBytes] {
         try withCollection(collection) { handle in

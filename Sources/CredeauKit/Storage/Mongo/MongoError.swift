@@ -28,6 +28,22 @@ public enum MongoError: CredeauError {
         }
     }
 
+    /// The description for a connection made from a `mongodb://` URL, such as `extract --input`,
+    /// whose settings are the URL's rather than the `DI_MONGODB_*` variables.
+    public var descriptionForURL: String {
+        switch self {
+        case let .invalidURI(endpoint, message):
+            return "Invalid MongoDB URL for '\(endpoint)': \(message). Check the mongodb:// URL and its options"
+        case let .unreachable(endpoint, message):
+            return "Cannot reach MongoDB at '\(endpoint)': \(message). "
+                + "Check the host and port in the mongodb:// URL and that the server is running"
+        case let .authenticationFailed(endpoint, message):
+            return "MongoDB login failed at '\(endpoint)': \(message). Check the user and password in the mongodb:// URL"
+        default:
+            return description
+        }
+    }
+
     public var exitCode: Int32 {
         if case .invalidSetting = self { return ExitStatus.usage }
         return ExitStatus.failure
