@@ -91,14 +91,12 @@ public final class DumpUserIndex: Sendable {
         self.entries = entries
     }
 
-    /// The collection files of the six synced sources, in `SyncSource` order. A JSON export wins
-    /// over a BSON dump of the same collection, so a folder holding both is not read twice.
+    /// The collection files of the six synced sources, in `SyncSource` order. Each collection is
+    /// read from one file, chosen as `DumpLoader.selectedFiles()` chooses it.
     static func collectionFiles(in folder: String) throws -> [(SyncSource, String)] {
-        let found = try DumpLoader(directory: folder).files()
+        let found = try DumpLoader(directory: folder).selectedFiles()
         return SyncSource.allCases.compactMap { source in
-            let paths = found.filter { $0.collection.name == source.collection }.map(\.path)
-            guard let path = paths.first(where: { $0.hasSuffix(".json") }) ?? paths.first else { return nil }
-            return (source, path)
+            found.first { $0.collection.name == source.collection }.map { (source, $0.path) }
         }
     }
 
