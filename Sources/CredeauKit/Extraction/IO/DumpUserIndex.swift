@@ -177,8 +177,12 @@ public final class DumpUserReader {
             let value = BSONConversion.value(ofDocument: document.handle, asArray: false)
             do {
                 try builder.add(document: value, source: file.source)
+            } catch .inSMS(let index, let inner) {
+                var found = problem(inner.fieldName, inner.detail)
+                found.location.smsIndex = index
+                throw found
             } catch {
-                throw problem(error.fieldName, error.description)
+                throw problem(error.fieldName, error.detail)
             }
         }
         return builder
@@ -204,7 +208,16 @@ extension SyncDataError {
         switch self {
         case let .missingField(_, names): return names.first
         case let .invalidField(_, field, _, _), let .implausibleField(_, field, _): return field
+        case let .invalidValue(_, field, _): return field
+        case let .inSMS(_, problem): return problem.fieldName
         case .notAnObject, .otherUser: return nil
         }
+    }
+
+    /// The text that follows the file, line and field in a message: the bare reason of a
+    /// rejected value, as `extract --sms` writes it, else the whole description.
+    var detail: String {
+        if case let .invalidValue(_, _, reason) = self { return reason }
+        return description
     }
 }
