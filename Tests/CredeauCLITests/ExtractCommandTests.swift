@@ -125,7 +125,8 @@ import Testing
         (["extract", "--sms", "--input", "fixtures/sms/messages.json", "--output", "/nonexistent-folder/out.jsonl"],
          "Error: Cannot create output '/nonexistent-folder/out.jsonl': No such file or directory\n"),
         (["extract", "--sms", "--input", "scripts", "--output", "-"],
-         "Error: No 'sms_sync_request_sms_data.json' or '.bson' file in folder 'scripts' or its 'sync_db' subfolder\n"),
+         "Error: No 'sms_sync_request_sms_data.json', '.jsonl' or '.bson' file in folder 'scripts' or its 'sync_db' "
+            + "subfolder; pass the folder that holds the SMS collection file, or the file itself\n"),
     ])
     func runtimeFailuresExitOne(arguments: [String], message: String) throws {
         let result = try Support.runInPackageRoot(arguments)

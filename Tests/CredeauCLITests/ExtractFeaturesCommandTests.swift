@@ -38,6 +38,21 @@ import Testing
         #expect(json.stdoutLines.count == 6)
     }
 
+    /// A `.jsonl` collection file is read as `extract --sms` reads it, not left out as unsynced.
+    @Test func jsonLinesFileGivesSameRows() throws {
+        let folder = try Features.copyOfFixtureDump()
+        let json = folder.appendingPathComponent("sms_sync_request_sms_data.json")
+        try FileManager.default.moveItem(at: json, to: json.deletingPathExtension().appendingPathExtension("jsonl"))
+        let expected = try Features.extractFixture(["--quiet"])
+        let result = try Support.run(["extract", "-i", folder.path, "-o", "-", "--cutoff-date", Features.fixtureCutoff, "-q"])
+
+        // The rows are compared as one value, because a failed comparison would print both whole.
+        let sameRows = result.stdout == expected.stdout
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(sameRows)
+        #expect(expected.stdoutLines.count == 6)
+    }
+
     @Test func csvColumnsFollowTheCatalogue() throws {
         let output = try Support.makeTemporaryDirectory().appendingPathComponent("users.csv")
         let result = try Features.extractFixture(["-q"], output: output.path)

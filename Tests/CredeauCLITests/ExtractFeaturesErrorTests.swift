@@ -93,10 +93,31 @@ import Testing
         let result = try Support.run(["extract", "-i", folder.path, "-o", "-", "--keep-going", "-q"])
 
         #expect(stopped.status == 1)
-        #expect(stopped.stderr.contains("'\(file)' line \(line), field 'sms_inbox_date': "))
+        #expect(stopped.stderr.contains("'\(file)' line \(line), sms 1, field 'sms_inbox_date': "))
         #expect(stopped.stderr.contains("date 0001-01-01 00:00:00 IST is before 2000-01-01"))
         #expect(result.status == 1)
         #expect(Features.userIDs(try Features.rows(result.stdout)) == ["cu-1001", "cu-1002", "cu-1004", "cu-1005", "cu-1006"])
+    }
+
+    /// A value that `extract --sms` skips a record for stops features mode, in the same words.
+    @Test(arguments: [
+        (#""sms_body": 12345"#, "sms 2, field 'sms_body': expected a string, found integer"),
+        (#""sms_body": "Rs 5 debited", "sms_id": 1.5"#, "sms 2, field 'sms_id': expected a whole number, found 1.5"),
+        (#""sms_body": "Rs 5 debited", "sms_id": [1]"#, "sms 2, field 'sms_id': expected a string or number, found array"),
+    ])
+    func wrongSMSFieldTypeStopsTheRun(fields: String, message: String) throws {
+        let broken = #"{"client_id": "lendwise_demo", "user_id": "cu-1003", "request_id": "sr-y", "#
+            + #""created_at": {"$date": "2026-03-18T06:30:00.000Z"}, "sms": [{"sms_id": "y1", "sms_body": "Rs 5 debited"}, "#
+            + #"{"sms_sender": "AX-HDFCBK", "# + fields + "}]}"
+        let folder = try dump(appending: broken, to: "sms_sync_request_sms_data")
+        let line = try lineCount(folder, "sms_sync_request_sms_data")
+        let file = folder.appendingPathComponent("sms_sync_request_sms_data.json").path
+
+        let result = try Support.run(["extract", "-i", folder.path, "-o", "/dev/null"])
+
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Cannot read user 'cu-1003' of client 'lendwise_demo': '\(file)' line \(line), \(message);"),
+                "\(result.stderr)")
     }
 
     @Test func documentWithoutUserIsNamed() throws {

@@ -76,7 +76,7 @@ import Testing
         let result = try Support.run(["migrate", "--load", missing], currentDirectory: folder)
 
         let expected = "Error: Dump folder '\(missing)' not found. "
-            + "Pass the folder that holds the <collection>.json or .bson files"
+            + "Pass the folder that holds the <collection>.json, .jsonl or .bson files"
         #expect(result.status == 2)
         #expect(result.stderrLines.first.map(String.init) == expected, "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
@@ -196,13 +196,15 @@ import Testing
         #expect(!result.stderr.contains("documents"), "\(result.stderr)")
     }
 
-    /// With a JSON export and a BSON dump of one collection, the load reads the JSON, as extract does.
-    @Test func jsonExportWinsOverBSONDump() throws {
+    /// With a JSON export (`.json` or `.jsonl`) and a BSON dump of one collection, the load reads
+    /// the JSON, as extract does.
+    @Test(arguments: ["json", "jsonl"])
+    func jsonExportWinsOverBSONDump(fileExtension: String) throws {
         let folder = try Support.makeTemporaryDirectory()
         let dump = folder.appendingPathComponent("dump")
         try FileManager.default.createDirectory(at: dump, withIntermediateDirectories: false)
         try #"{"client_id": "acme", "user_id": "from-json", "request_id": "r1", "sms": []}"#.write(
-            to: dump.appendingPathComponent("sms_sync_request_sms_data.json"), atomically: true, encoding: .utf8)
+            to: dump.appendingPathComponent("sms_sync_request_sms_data.\(fileExtension)"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(atPath: Support.fixture("mongodump/sync_db/sms_sync_request_sms_data.bson"),
                                          toPath: dump.appendingPathComponent("sms_sync_request_sms_data.bson").path)
         let database = folder.appendingPathComponent("credeau.db").path

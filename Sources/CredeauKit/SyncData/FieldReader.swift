@@ -40,8 +40,8 @@ struct FieldReader {
     func text(_ names: [String]) throws(SyncDataError) -> String? {
         guard let found = first(names) else { return nil }
         guard let text = FieldReader.scalarText(found) else {
-            throw .invalidField(source: source, field: firstName(names) ?? names[0], value: found.typeName,
-                                expected: "text")
+            throw .invalidValue(source: source, field: firstName(names) ?? names[0],
+                                reason: "expected a string or number, found \(found.kindName)")
         }
         return text
     }
@@ -57,7 +57,7 @@ struct FieldReader {
         if let text = found.stringValue, let number = Int(text) { return number }
         if let number = found["$numberLong"]?.stringValue.flatMap({ Int($0) }) { return number }
         throw .invalidField(source: source, field: firstName(names) ?? names[0],
-                            value: FieldReader.scalarText(found) ?? found.typeName, expected: "an integer")
+                            value: FieldReader.scalarText(found) ?? found.kindName, expected: "an integer")
     }
 
     func bool(_ names: [String]) throws(SyncDataError) -> Bool? {
@@ -69,7 +69,7 @@ struct FieldReader {
             return text.lowercased() == "true" || text == "1"
         default:
             throw .invalidField(source: source, field: firstName(names) ?? names[0],
-                                value: FieldReader.scalarText(found) ?? found.typeName, expected: "true or false")
+                                value: FieldReader.scalarText(found) ?? found.kindName, expected: "true or false")
         }
     }
 
@@ -77,7 +77,7 @@ struct FieldReader {
         guard let found = first(names) else { return nil }
         guard let millis = SyncDateParser.millis(from: found) else {
             throw .invalidField(source: source, field: firstName(names) ?? names[0],
-                                value: FieldReader.scalarText(found) ?? found.typeName,
+                                value: FieldReader.scalarText(found) ?? found.kindName,
                                 expected: "epoch milliseconds, a $date or a YYYY-MM-DD HH:MM:SS date")
         }
         return millis

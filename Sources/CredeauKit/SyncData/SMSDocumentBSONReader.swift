@@ -86,9 +86,16 @@ enum SMSDocumentBSONReader {
                 guard let value = record.scalarValue else { return nil }
                 slots[slot] = value
             }
-            guard let body = text(slots, RecordFields.body) else { return nil }
-            let id = text(slots, RecordFields.id) ?? ""
-            let sender = text(slots, RecordFields.sender)
+            // A value the decoder rejects leaves the document to the tree path, which names the problem.
+            let body: String?, id: String?, sender: String?
+            do {
+                body = try checked(slots, RecordFields.body, SMSFieldValue.body)
+                id = try checked(slots, RecordFields.id, SMSFieldValue.id)
+                sender = try checked(slots, RecordFields.sender, SMSFieldValue.sender)
+            } catch {
+                return nil
+            }
+            guard let body else { return nil }
             var date: Int64?
             if let (slot, value) = first(slots, RecordFields.date) {
                 guard let millis = SyncDateParser.millis(from: value) else { return nil }
@@ -101,7 +108,7 @@ enum SMSDocumentBSONReader {
             }
             let folder = SyncJSONDecoder.SMSFieldNames.folder(fromText: text(slots, RecordFields.folder))
             let raw = RawSMS(
-                id: id, sender: sender, body: body, inboxDateMillis: date, clientID: header.clientID,
+                id: id ?? "", sender: sender, body: body, inboxDateMillis: date, clientID: header.clientID,
                 userID: header.userID, requestID: header.requestID)
             result.records.append(SyncedSMSRecord(raw: raw, folder: folder))
         }
@@ -123,6 +130,15 @@ enum SMSDocumentBSONReader {
     /// `scalar(at:)` stores only values that have a text, so a present name always gives one.
     private static func text(_ slots: [JSONValue?], _ group: Range<Int>) -> String? {
         first(slots, group).flatMap { FieldReader.scalarText($0.1) }
+    }
+
+    /// Returns the value of the first name in `group` that is present, read by `read` as the
+    /// decoder reads it, or nil when none is present. It throws when the decoder rejects the value.
+    private static func checked(
+        _ slots: [JSONValue?], _ group: Range<Int>, _ read: (JSONValue) throws(SMSFieldValue.Mismatch) -> String
+    ) throws(SMSFieldValue.Mismatch) -> String? {
+        guard let (_, value) = first(slots, group) else { return nil }
+        return try read(value)
     }
 
     /// The SMS field names the decoder reads, one slot each, grouped as in `SMSFieldNames`.

@@ -6,8 +6,13 @@ public enum SyncDataError: CredeauError, Equatable {
     case invalidField(source: SyncSource, field: String, value: String, expected: String)
     /// A field contains a well-formed value that cannot be true, such as an SMS date before 2000.
     case implausibleField(source: SyncSource, field: String, reason: String)
+    /// A field, or a record when `field` is nil, contains a value of a type the readers reject;
+    /// `reason` is worded as `extract --sms` words it.
+    case invalidValue(source: SyncSource, field: String?, reason: String)
     /// The document or a record is not a JSON object.
     case notAnObject(source: SyncSource, what: String)
+    /// A problem of one SMS in a document's SMS list; `index` is 1-based.
+    indirect case inSMS(index: Int, problem: SyncDataError)
     /// A document of another client or user was added to a user's data.
     case otherUser(source: SyncSource, clientID: String, userID: String)
 
@@ -21,6 +26,10 @@ public enum SyncDataError: CredeauError, Equatable {
             return "Invalid \(source.rawValue) field '\(field)': '\(value)' is not \(expected)"
         case let .implausibleField(source, field, reason):
             return "Invalid \(source.rawValue) field '\(field)': \(reason)"
+        case let .invalidValue(source, field, reason):
+            return "Invalid \(source.rawValue) \(field.map { "field '\($0)'" } ?? "record"): \(reason)"
+        case let .inSMS(index, problem):
+            return "sms \(index): \(problem.description)"
         case let .notAnObject(source, what):
             return "Invalid \(source.rawValue) sync data: the \(what) is not a JSON object"
         case let .otherUser(source, clientID, userID):

@@ -30,7 +30,8 @@ public enum SyncJSONDecoder {
     ///
     /// - Parameter skipping: called for each SMS record that is left out because it cannot be
     ///   read (no body, a field of the wrong type) or its inbox date is outside `InboxDateRange`.
-    ///   Without it, such a record makes the whole document fail.
+    ///   Without it, such a record makes the whole document fail with `SyncDataError.inSMS`
+    ///   naming its position in the list.
     public static func sms(_ document: JSONValue, skipping: ((SyncDataError) -> Void)? = nil)
         throws(SyncDataError) -> [SyncedSMSRecord] {
         let header = try header(document, source: .sms)
@@ -41,12 +42,12 @@ public enum SyncJSONDecoder {
         let records = isSingleSMS ? [document] : try recordList(document, source: .sms, names: SMSFieldNames.list)
         var result: [SyncedSMSRecord] = []
         result.reserveCapacity(records.count)
-        for record in records {
+        for (offset, record) in records.enumerated() {
             do throws(SyncDataError) {
                 guard let sms = try smsRecord(record, header: header) else { continue }
                 result.append(sms)
             } catch {
-                guard let skipping else { throw error }
+                guard let skipping else { throw isSingleSMS ? error : .inSMS(index: offset + 1, problem: error) }
                 skipping(error)
             }
         }
@@ -55,10 +56,15 @@ public enum SyncJSONDecoder {
 
     /// Reads one SMS record, or throws the problem that keeps it out.
     private static func smsRecord(_ record: JSONValue, header: SyncJSONHeader) throws(SyncDataError) -> SyncedSMSRecord? {
-        let fields = try FieldReader(record: record, source: .sms)
-        let body = try fields.requiredText(SMSFieldNames.body)
-        let id = try fields.text(SMSFieldNames.id) ?? ""
-        let sender = try fields.text(SMSFieldNames.sender)
+        guard record.objectValue != nil else {
+            throw .invalidValue(source: .sms, field: nil, reason: "expected an SMS object, found \(record.kindName)")
+        }
+        let fields = FieldReader(value: record, source: .sms)
+        guard let body = try checked(fields, SMSFieldNames.body, SMSFieldValue.body) else {
+            throw .missingField(source: .sms, names: SMSFieldNames.body)
+        }
+        let id = try checked(fields, SMSFieldNames.id, SMSFieldValue.id) ?? ""
+        let sender = try checked(fields, SMSFieldNames.sender, SMSFieldValue.sender)
         let dateNames = SMSFieldNames.date
         let date = try fields.date(dateNames)
         if let date, let reason = InboxDateRange.problem(date, syncedAtMillis: header.createdAtMillis) {
@@ -69,6 +75,18 @@ public enum SyncJSONDecoder {
             id: id, sender: sender, body: body, inboxDateMillis: date, clientID: header.clientID,
             userID: header.userID, requestID: header.requestID)
         return SyncedSMSRecord(raw: raw, folder: folder)
+    }
+
+    /// Returns the value of the first of `names` present, read by `read`, or nil when none is present.
+    private static func checked(
+        _ fields: FieldReader, _ names: [String], _ read: (JSONValue) throws(SMSFieldValue.Mismatch) -> String
+    ) throws(SyncDataError) -> String? {
+        guard let value = fields.first(names) else { return nil }
+        do {
+            return try read(value)
+        } catch {
+            throw .invalidValue(source: .sms, field: fields.firstName(names) ?? names[0], reason: error.reason)
+        }
     }
 
     /// The accepted names of the SMS list and of each SMS field, the first present winning.
@@ -196,10 +214,17 @@ public enum SyncJSONDecoder {
     ) throws(SyncDataError) -> [JSONValue] {
         guard document.objectValue != nil else { throw .notAnObject(source: source, what: "document") }
         let fields = FieldReader(value: document, source: source)
-        guard let value = fields.first(names) else { throw .missingField(source: source, names: names) }
+        let expected = source == .sms ? "an array of SMS" : "an array of records"
+        guard let value = fields.first(names) else {
+            // A list sent as null is there but unusable, so it is not reported as missing.
+            if let name = names.first(where: { document[$0] == .null }) {
+                throw .invalidValue(source: source, field: name, reason: "expected \(expected), found null")
+            }
+            throw .missingField(source: source, names: names)
+        }
         guard let list = value.arrayValue else {
-            throw .invalidField(source: source, field: fields.firstName(names) ?? names[0],
-                                value: value.typeName, expected: "a list of records")
+            throw .invalidValue(source: source, field: fields.firstName(names) ?? names[0],
+                                reason: "expected \(expected), found \(value.kindName)")
         }
         return list
     }

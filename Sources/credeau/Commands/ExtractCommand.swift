@@ -15,7 +15,7 @@ enum ExtractCommand {
             client and user id. A document or user that cannot be read stops the run, unless --keep-going is set.
 
             With --sms, writes one extracted entry per SMS. The input is a dump folder, the sms_sync_request_sms_data
-            collection file (.json or .bson), JSON Lines or a JSON array of single SMS, or '-' for standard input.
+            collection file (.json, .jsonl or .bson), JSON Lines or a JSON array of single SMS, or '-' for standard input.
 
             Set SCORE_MODELS_DIR (or the model path variables of docs/scores.md) to add the scores grouping.
             """,

@@ -59,11 +59,53 @@ import Testing
 
     @Test func missingFieldErrorNamesField() throws {
         let document = try Self.parse(#"{"client_id": "c1", "user_id": "u1", "sms": [{"sms_id": "1"}]}"#)
-        #expect(throws: SyncDataError.missingField(source: .sms, names: ["sms_body", "body", "message", "text"])) {
-            try SyncJSONDecoder.sms(document)
-        }
+        let missing = SyncDataError.missingField(source: .sms, names: ["sms_body", "body", "message", "text"])
+        #expect(throws: SyncDataError.inSMS(index: 1, problem: missing)) { try SyncJSONDecoder.sms(document) }
         let error = SyncDataError.missingField(source: .sms, names: ["sms_body", "body"])
         #expect(error.description == "Missing field 'sms_body' (also accepted: 'body') in a sync document of source 'sms'")
+    }
+
+    /// Values that `extract --sms` rejects fail the document on the tree path and on the BSON
+    /// and simdjson paths alike, with the SMS position and the words of `extract --sms`.
+    @Test(arguments: [
+        (#""sms_body": 12345"#, "sms_body", "expected a string, found integer"),
+        (#""sms_body": 1.5"#, "sms_body", "expected a string, found number"),
+        (#""sms_body": true"#, "sms_body", "expected a string, found boolean"),
+        (#""sms_body": "x", "sms_id": 1.5"#, "sms_id", "expected a whole number, found 1.5"),
+        (#""sms_body": "x", "sms_id": [1]"#, "sms_id", "expected a string or number, found array"),
+        (#""sms_body": "x", "sms_sender": 98.5"#, "sms_sender", "expected a string, a whole number or an ObjectId, found number"),
+    ])
+    func wrongSMSFieldTypeIsRejected(fields: String, field: String, reason: String) throws {
+        let text = #"{"client_id": "c1", "user_id": "u1", "sms": [{"sms_id": "a", "sms_body": "ok"}, {"sms_id": "b", "#
+            + fields + "}]}"
+        let expected = SyncDataError.inSMS(index: 2, problem: .invalidValue(source: .sms, field: field, reason: reason))
+        var tree = UserDataBuilder(clientID: "c1", userID: "u1")
+        var loaded = UserDataBuilder(clientID: "c1", userID: "u1")
+        var libbson = UserDataBuilder(clientID: "c1", userID: "u1")
+
+        #expect(throws: expected) { try tree.add(document: Self.parse(text), source: .sms) }
+        #expect(throws: expected) { try UserDataLoader.addSMS(text, to: &loaded) }
+        #expect(throws: expected) { try UserDataLoader.addSMSWithLibBSON(Array(text.utf8), to: &libbson) }
+    }
+
+    @Test(arguments: [
+        (#""sms": "not a list""#, "expected an array of SMS, found string"),
+        (#""sms": {"a": 1}"#, "expected an array of SMS, found object"),
+        (#""sms": null"#, "expected an array of SMS, found null"),
+    ])
+    func unusableSMSListIsNamed(member: String, reason: String) throws {
+        let document = try Self.parse(#"{"client_id": "c1", "user_id": "u1", "# + member + "}")
+        #expect(throws: SyncDataError.invalidValue(source: .sms, field: "sms", reason: reason)) {
+            try SyncJSONDecoder.sms(document)
+        }
+    }
+
+    @Test func recordThatIsNoObjectIsNamed() throws {
+        let document = try Self.parse(#"{"client_id": "c1", "user_id": "u1", "sms": [{"sms_id": "a", "sms_body": "ok"}, "x"]}"#)
+        let problem = SyncDataError.invalidValue(source: .sms, field: nil, reason: "expected an SMS object, found string")
+        #expect(throws: SyncDataError.inSMS(index: 2, problem: problem)) { try SyncJSONDecoder.sms(document) }
+        #expect(SyncDataError.inSMS(index: 2, problem: problem).description
+            == "sms 2: Invalid sms record: expected an SMS object, found string")
     }
 
     @Test func invalidFieldErrorShowsValue() throws {

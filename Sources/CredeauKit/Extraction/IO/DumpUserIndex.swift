@@ -91,14 +91,12 @@ public final class DumpUserIndex: Sendable {
         self.entries = entries
     }
 
-    /// The collection files of the six synced sources, in `SyncSource` order. A JSON export wins
-    /// over a BSON dump of the same collection, so a folder holding both is not read twice.
+    /// The collection files of the six synced sources, in `SyncSource` order. Each collection is
+    /// read from one file, chosen as `DumpLoader.selectedFiles()` chooses it.
     static func collectionFiles(in folder: String) throws -> [(SyncSource, String)] {
-        let found = try DumpLoader(directory: folder).files()
+        let found = try DumpLoader(directory: folder).selectedFiles()
         return SyncSource.allCases.compactMap { source in
-            let paths = found.filter { $0.collection.name == source.collection }.map(\.path)
-            guard let path = paths.first(where: { $0.hasSuffix(".json") }) ?? paths.first else { return nil }
-            return (source, path)
+            found.first { $0.collection.name == source.collection }.map { (source, $0.path) }
         }
     }
 
@@ -179,8 +177,12 @@ public final class DumpUserReader {
             let value = BSONConversion.value(ofDocument: document.handle, asArray: false)
             do {
                 try builder.add(document: value, source: file.source)
+            } catch .inSMS(let index, let inner) {
+                var found = problem(inner.fieldName, inner.detail)
+                found.location.smsIndex = index
+                throw found
             } catch {
-                throw problem(error.fieldName, error.description)
+                throw problem(error.fieldName, error.detail)
             }
         }
         return builder
@@ -206,7 +208,16 @@ extension SyncDataError {
         switch self {
         case let .missingField(_, names): return names.first
         case let .invalidField(_, field, _, _), let .implausibleField(_, field, _): return field
+        case let .invalidValue(_, field, _): return field
+        case let .inSMS(_, problem): return problem.fieldName
         case .notAnObject, .otherUser: return nil
         }
+    }
+
+    /// The text that follows the file, line and field in a message: the bare reason of a
+    /// rejected value, as `extract --sms` writes it, else the whole description.
+    var detail: String {
+        if case let .invalidValue(_, _, reason) = self { return reason }
+        return description
     }
 }

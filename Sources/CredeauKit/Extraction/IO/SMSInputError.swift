@@ -20,7 +20,8 @@ public enum SMSInputError: CredeauError, Equatable {
         case let .unknownFormat(path, detail):
             return "Unknown input format of '\(path)': \(detail); expected JSON Lines, a JSON array or a mongodump .bson file"
         case let .noSMSCollection(folder):
-            return "No '\(SyncCollection.sms).json' or '.bson' file in folder '\(folder)' or its 'sync_db' subfolder"
+            return "No '\(SyncCollection.sms).json', '.jsonl' or '.bson' file in folder '\(folder)' or its "
+                + "'sync_db' subfolder; pass the folder that holds the SMS collection file, or the file itself"
         case let .readFailed(path, reason):
             return "Reading '\(path)' failed: \(reason)"
         case let .spoolFailed(reason):

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Loads a `sync_db` dump folder into a store: one `<collection>.json` or `<collection>.bson`
-/// file per collection, in the folder itself or in its `sync_db/` subfolder (as mongodump
-/// writes it). Loading the same dump twice adds nothing the second time.
+/// Loads a `sync_db` dump folder into a store: one `<collection>.json`, `.jsonl` or `.bson` file
+/// per collection, in the folder itself or in its `sync_db/` subfolder (as mongodump writes it).
+/// Loading the same dump twice adds nothing the second time.
 public struct DumpLoader {
     public let directory: String
     private let logger: Logger
@@ -26,7 +26,7 @@ public struct DumpLoader {
         var found: [(collection: SyncDBCollection, path: String)] = []
         for folder in folders {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            for name in names.sorted() where name.hasSuffix(".json") || name.hasSuffix(".bson") {
+            for name in names.sorted() where Self.extensions.contains((name as NSString).pathExtension) {
                 let path = (folder as NSString).appendingPathComponent(name)
                 let collectionName = (name as NSString).deletingPathExtension
                 guard let collection = SyncDBCollection.named(collectionName) else {
@@ -42,6 +42,27 @@ public struct DumpLoader {
         return found
     }
 
+    /// The file extensions of dump files, in the order a folder's files of one collection are
+    /// preferred: a JSON export (one document per line or an array) wins over a BSON dump.
+    static let extensions = ["json", "jsonl", "bson"]
+
+    /// Returns the one file each collection is read from, as `extract --sms` picks its SMS file:
+    /// a file in the folder itself wins over one in its `sync_db/` subfolder, then the extension
+    /// listed first in `extensions` wins.
+    public func selectedFiles() throws -> [(collection: SyncDBCollection, path: String)] {
+        let found = try files()
+        let nested = (directory as NSString).appendingPathComponent("sync_db")
+        func rank(_ path: String) -> Int {
+            let isNested = (path as NSString).deletingLastPathComponent == nested
+            return (isNested ? Self.extensions.count : 0)
+                + (Self.extensions.firstIndex(of: (path as NSString).pathExtension) ?? 0)
+        }
+        return found.filter { file in
+            let rivals = found.filter { $0.collection.name == file.collection.name }
+            return rivals.min { rank($0.path) < rank($1.path) }?.path == file.path
+        }
+    }
+
     /// Inserts every document of the dump files whose collection passes `accepts` into `store`,
     /// skipping duplicates.
     ///
@@ -51,12 +72,8 @@ public struct DumpLoader {
     public func load(into store: any SyncDBStore, accepting accepts: (SyncDBCollection) -> Bool = { _ in true }) throws
         -> DumpLoadSummary
     {
-        // A JSON export wins over a BSON dump of the same collection, as in `extract`, so a folder
-        // holding both is loaded as it is read.
-        let found = try files().filter { accepts($0.collection) }
-        let selected = found.filter { file in
-            file.path.hasSuffix(".json") || !found.contains { $0.collection.name == file.collection.name && $0.path.hasSuffix(".json") }
-        }
+        // Each collection is loaded from the one file that `extract` reads it from.
+        let selected = try selectedFiles().filter { accepts($0.collection) }
         for (collection, path) in selected { _ = try Self.documents(in: path, collection: collection) }
 
         var summary = DumpLoadSummary()
@@ -126,10 +143,10 @@ public enum DumpLoadError: CredeauError {
     public var description: String {
         switch self {
         case let .folderNotFound(path):
-            return "Dump folder '\(path)' not found. Pass the folder that holds the <collection>.json or .bson files"
+            return "Dump folder '\(path)' not found. Pass the folder that holds the <collection>.json, .jsonl or .bson files"
         case let .noDumpFiles(path):
             return "No sync_db dump files in '\(path)' or '\(path)/sync_db'. Expected files such as "
-                + "sms_sync_request_sms_data.json or sms_sync_request_sms_data.bson"
+                + "sms_sync_request_sms_data.json, sms_sync_request_sms_data.jsonl or sms_sync_request_sms_data.bson"
         case let .unreadable(path, message):
             return "Cannot read dump file '\(path)': \(message)"
         case let .invalidDocument(path, index, message):
