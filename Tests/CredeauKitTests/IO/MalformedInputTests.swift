@@ -124,6 +124,18 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
         #expect(result.counts.unreadableParts == 1)
     }
 
+    /// A `--jsonArray` export cut short loses the elements after the cut, as a BSON file cut short does.
+    @Test(arguments: ["[{\"sms_id\":\"a\",\"sms_body\":\"x\"},\n{\"sms_id\":\"b\",\"sms_bo",
+                      "[{\"sms_id\":\"a\",\"sms_body\":\"x\"},\n",
+                      "[{\"sms_id\":\"a\",\"sms_body\":\"x\"}\n"])
+    func cutJSONArrayIsNotReadToEnd(text: String) throws {
+        let result = try IOTestSupport.read(try IOTestSupport.writeTemporaryFile(named: "cut.json", text))
+
+        #expect(result.allSMS.map(\.raw.id) == ["a"])
+        #expect(result.problems.count == 1)
+        #expect(result.counts.unreadableParts == 1)
+    }
+
     @Test func badLengthPrefixSaysTheRestIsUnread() throws {
         let dump = try Data(contentsOf: URL(fileURLWithPath: IOTestSupport.fixture("bad/truncated.bson")))
         let first = Int(dump[0]) | Int(dump[1]) << 8 | Int(dump[2]) << 16 | Int(dump[3]) << 24

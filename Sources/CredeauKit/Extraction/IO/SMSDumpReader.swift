@@ -28,7 +28,7 @@ public struct SMSReadCounts: Sendable, Equatable {
     /// Records (or whole documents) skipped because they could not be read.
     public var skipped = 0
     /// Places where the file stopped being split into documents (a corrupt BSON length prefix,
-    /// text that is not a JSON array), after which nothing was read.
+    /// text that is not a JSON array, a JSON array cut short), after which nothing was read.
     public var unreadableParts = 0
 
     public init() {}
