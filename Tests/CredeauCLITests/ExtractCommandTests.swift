@@ -40,6 +40,18 @@ import Testing
         #expect(tooLong.stdoutLines.count == cut.stdoutLines.count)
     }
 
+    /// A JSON array export cut short is a file not read to its end, as a BSON file cut short is.
+    @Test func cutJSONArrayExitsWithOne() throws {
+        let text = try String(contentsOfFile: Support.fixture("sms/messages.json"), encoding: .utf8)
+        let folder = try Support.makeTemporaryDirectory()
+        let path = folder.appendingPathComponent("cut.json").path
+        try Data(text.utf8.prefix(text.utf8.count * 3 / 4)).write(to: URL(fileURLWithPath: path))
+
+        let cut = try Support.runInPackageRoot(["extract", "--sms", "-i", path, "-o", "-"])
+        #expect(cut.status == 1)
+        #expect(cut.stderr.contains("the output lacks the SMS after that point"))
+    }
+
     @Test func bsonDumpPrintsSameEntriesAsJSON() throws {
         let json = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/sync_db", "--output", "-", "--quiet"])
         let bson = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/mongodump", "--output", "-", "--quiet"])

@@ -124,6 +124,46 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
         #expect(result.counts.unreadableParts == 1)
     }
 
+    /// A `--jsonArray` export cut short loses the elements after the cut, as a BSON file cut short does.
+    @Test(arguments: ["[{\"sms_id\":\"a\",\"sms_body\":\"x\"},\n{\"sms_id\":\"b\",\"sms_bo",
+                      "[{\"sms_id\":\"a\",\"sms_body\":\"x\"},\n",
+                      "[{\"sms_id\":\"a\",\"sms_body\":\"x\"}\n"])
+    func cutJSONArrayIsNotReadToEnd(text: String) throws {
+        let result = try IOTestSupport.read(try IOTestSupport.writeTemporaryFile(named: "cut.json", text))
+
+        #expect(result.allSMS.map(\.raw.id) == ["a"])
+        #expect(result.problems.count == 1)
+        #expect(result.counts.unreadableParts == 1)
+    }
+
+    /// Invalid UTF-8 in one SMS of a sync request makes that SMS unreadable, not its neighbours.
+    @Test func invalidUTF8SkipsOnlyItsSMS() throws {
+        let sms = [#"{"sms_id":"1","sms_body":"a"}"#, #"{"sms_id":"2","sms_body":"b\#u{1}"}"#, #"{"sms_id":"3","sms_body":"c"}"#]
+        var bytes = Array((#"{"client_id":"c1","user_id":"u1","sms":["# + sms.joined(separator: ",") + "]}\n").utf8)
+        bytes[bytes.firstIndex(of: 0x01)!] = 0xFF
+        let path = try IOTestSupport.makeTemporaryFolder() + "/sms_sync_request_sms_data.json"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        let result = try IOTestSupport.read(path)
+        #expect(result.allSMS.map(\.raw.id) == ["1", "3"])
+        #expect(result.counts.sms == 3)
+        #expect(result.problems.map(\.location) == [RecordLocation(line: 1, smsIndex: 2)])
+        #expect(result.problems.map(\.field) == ["sms_body"])
+        #expect(result.problems.first?.reason == "invalid UTF-8 text")
+    }
+
+    /// Invalid UTF-8 in a header field leaves the owner of every SMS unknown, so the document is skipped.
+    @Test func invalidUTF8InHeaderSkipsDocument() throws {
+        var bytes = Array((#"{"client_id":"c1","user_id":"u\#u{1}","sms":[{"sms_id":"1","sms_body":"a"}]}"# + "\n").utf8)
+        bytes[bytes.firstIndex(of: 0x01)!] = 0xFF
+        let path = try IOTestSupport.makeTemporaryFolder() + "/sms_sync_request_sms_data.json"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        let result = try IOTestSupport.read(path)
+        #expect(result.allSMS.isEmpty)
+        #expect(result.problems.map(\.field) == ["user_id"])
+    }
+
     @Test func badLengthPrefixSaysTheRestIsUnread() throws {
         let dump = try Data(contentsOf: URL(fileURLWithPath: IOTestSupport.fixture("bad/truncated.bson")))
         let first = Int(dump[0]) | Int(dump[1]) << 8 | Int(dump[2]) << 16 | Int(dump[3]) << 24

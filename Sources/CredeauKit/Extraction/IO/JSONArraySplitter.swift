@@ -30,13 +30,16 @@ struct JSONArraySplitter {
         }
     }
 
-    /// Reports an element or array cut off by the end of the input.
+    /// Reports an element or array cut off by the end of the input. Such a file was cut short, so
+    /// the elements after the cut are lost, as in a BSON file cut short.
     mutating func finish(visit: (ScanItem) throws -> Void) throws {
         switch phase {
         case .inElement:
-            try visit(.unreadable(location(ofElementAtLine: elementLine), reason: "the input ends inside this element"))
+            try visit(.unreadable(location(ofElementAtLine: elementLine), reason: "the input ends inside this element",
+                                  losesRest: true))
         case .betweenElements:
-            try visit(.unreadable(RecordLocation(line: line), reason: "the JSON array is not closed with ']'"))
+            try visit(.unreadable(RecordLocation(line: line), reason: "the JSON array is not closed with ']'",
+                                  losesRest: true))
         case .beforeArray, .afterArray, .stopped:
             break
         }

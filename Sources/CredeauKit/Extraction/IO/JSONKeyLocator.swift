@@ -32,22 +32,25 @@ enum JSONKeyLocator {
     static func firstInvalidUTF8Offset(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var index = 0
         while index < bytes.count {
-            let lead = bytes[index]
-            let length: Int
-            switch lead {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return index
-            }
-            guard index + length <= bytes.count else { return index }
-            if length > 1 {
-                let sequence = UnsafeRawBufferPointer(rebasing: bytes[index..<(index + length)])
-                guard String(validating: sequence, as: UTF8.self) != nil else { return index }
-            }
+            let length = validUTF8Length(bytes, at: index)
+            guard length > 0 else { return index }
             index += length
         }
         return nil
+    }
+
+    /// Returns the length of the valid UTF-8 sequence that starts at `index`, or 0 when it is invalid.
+    static func validUTF8Length(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Int {
+        let length: Int
+        switch bytes[index] {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        let sequence = UnsafeRawBufferPointer(rebasing: bytes[index..<(index + length)])
+        return String(validating: sequence, as: UTF8.self) == nil ? 0 : length
     }
 }

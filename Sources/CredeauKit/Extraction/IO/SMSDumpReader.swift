@@ -28,7 +28,7 @@ public struct SMSReadCounts: Sendable, Equatable {
     /// Records (or whole documents) skipped because they could not be read.
     public var skipped = 0
     /// Places where the file stopped being split into documents (a corrupt BSON length prefix,
-    /// text that is not a JSON array), after which nothing was read.
+    /// text that is not a JSON array, a JSON array cut short), after which nothing was read.
     public var unreadableParts = 0
 
     public init() {}
@@ -172,22 +172,20 @@ final class SMSDumpReader {
 
     /// Parses one document for pass 1. Safe to call from several threads at once.
     private func index(_ bytes: UnsafeRawBufferPointer) -> IndexedDocument {
-        let decoded: (BSONDocument, SyncDocumentHeader)
+        let decoded: DecodedDocument
         switch decodeHeader(bytes) {
         case let .failure(fieldProblem): return .unreadable(fieldProblem)
         case let .success(value): decoded = value
         }
-        let (document, header) = decoded
-        guard let key = selectedKey(for: header) else { return .skipped }
+        guard let key = selectedKey(for: decoded.header) else { return .skipped }
         var smsCount = 0
         var problems: [(index: Int?, problem: FieldProblem)] = []
-        let picked = SyncRecordField.pick(from: document.fields)
         // forEachSMS throws only what its closure throws, and this closure throws nothing.
-        try? SyncDocumentDecoder.forEachSMS(in: picked, header: header) { index, result in
+        try? decoded.forEachSMS(header: decoded.header) { index, result in
             smsCount += 1
             if case let .failure(fieldProblem) = result { problems.append((index, fieldProblem)) }
         }
-        return .selected(key, userID: header.userID, smsCount: smsCount, problems: problems)
+        return .selected(key, userID: decoded.header.userID, smsCount: smsCount, problems: problems)
     }
 
     /// Applies what `index` found, in file order: counts, the user's document list and problems.
@@ -218,12 +216,11 @@ final class SMSDumpReader {
     /// several threads at once. Pass 1 reported every problem already, so unreadable records are
     /// left out silently.
     private func records(of bytes: UnsafeRawBufferPointer) -> [SyncedSMS] {
-        guard case let .success((document, header)) = decodeHeader(bytes) else { return [] }
-        var filled = header
-        filled.clientID = header.clientID ?? selection.clientID
-        let picked = SyncRecordField.pick(from: document.fields)
+        guard case let .success(decoded) = decodeHeader(bytes) else { return [] }
+        var filled = decoded.header
+        filled.clientID = decoded.header.clientID ?? selection.clientID
         var records: [SyncedSMS] = []
-        try? SyncDocumentDecoder.forEachSMS(in: picked, header: filled) { _, result in
+        try? decoded.forEachSMS(header: filled) { _, result in
             if case let .success(sms) = result { records.append(sms) }
         }
         return records
@@ -266,14 +263,15 @@ final class SMSDumpReader {
     }
 
     /// Parses one document and reads its header.
-    private func decodeHeader(_ bytes: UnsafeRawBufferPointer) -> Result<(BSONDocument, SyncDocumentHeader), FieldProblem> {
+    private func decodeHeader(_ bytes: UnsafeRawBufferPointer) -> Result<DecodedDocument, FieldProblem> {
         let parsed = source.format == .bson ? BSONDocument.copyBSON(bytes) : BSONDocument.parseJSON(bytes)
         switch parsed {
         case let .failure(failure):
+            if source.format != .bson, let mended = DecodedDocument(mendingInvalidUTF8In: bytes) { return .success(mended) }
             return .failure(describe(failure, bytes: bytes))
         case let .success(document):
             let picked = SyncRecordField.pick(from: document.fields)
-            return SyncDocumentDecoder.header(of: picked).map { (document, $0) }
+            return SyncDocumentDecoder.header(of: picked).map { DecodedDocument(document: document, picked: picked, header: $0) }
         }
     }
 

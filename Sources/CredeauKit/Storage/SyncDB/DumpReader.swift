@@ -9,13 +9,16 @@ enum DumpReader {
         try rejectOversizedIntegers(atPath: path)
         try rejectInvalidDates(atPath: path)
         if try startsWithArray(path) { return try arrayDocuments(atPath: path) }
+        // libbson reads a UTF-8 byte order mark, which Windows editors write, as a value, so such
+        // a file is read without it.
+        let marked = try startsWithByteOrderMark(path)
         do {
-            return try jsonLineDocuments(atPath: path)
+            return try marked ? jsonLineDocuments(in: textWithoutByteOrderMark(atPath: path), path: path)
+                : jsonLineDocuments(atPath: path)
         } catch {
             // libbson reads fewer `$date` texts than credeau ("…+05:30", "2026-03-03"). Such dates
             // are read as epoch milliseconds. rejectInvalidDates has already reported any that is no date.
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { throw error }
-            let bytes = [UInt8](data)
+            guard let bytes = try? textWithoutByteOrderMark(atPath: path) else { throw error }
             guard let rewritten = ExtendedJSONDateCheck.rewritingDateTexts(in: bytes),
                   let documents = try? jsonLineDocuments(in: rewritten, path: path)
             else { throw error }
@@ -97,7 +100,7 @@ enum DumpReader {
 
     /// Parses a `--jsonArray` export by wrapping it in a document and taking the array's elements.
     private static func arrayDocuments(atPath path: String) throws -> [BSONBytes] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = String(validating: try textWithoutByteOrderMark(atPath: path), as: UTF8.self) else {
             throw DumpLoadError.unreadable(path: path, message: "not readable UTF-8 text")
         }
         let prefix = "{\"documents\": "
@@ -132,6 +135,24 @@ enum DumpReader {
         let oversized = data.withUnsafeBytes { JSONIntegerRange.firstOversized(in: $0) }
         guard let oversized else { return }
         throw DumpLoadError.invalidValue(path: path, line: oversized.line, field: oversized.key, message: oversized.reason)
+    }
+
+    /// Returns the bytes of the file without the UTF-8 byte order mark it may start with.
+    private static func textWithoutByteOrderMark(atPath path: String) throws -> [UInt8] {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+            throw DumpLoadError.unreadable(path: path, message: "file not found or not readable")
+        }
+        return [UInt8](data.starts(with: byteOrderMark) ? data.dropFirst(byteOrderMark.count) : data[...])
+    }
+
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    private static func startsWithByteOrderMark(_ path: String) throws -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DumpLoadError.unreadable(path: path, message: "file not found or not readable")
+        }
+        defer { try? handle.close() }
+        return ((try? handle.read(upToCount: byteOrderMark.count)) ?? Data()).elementsEqual(byteOrderMark)
     }
 
     private static func startsWithArray(_ path: String) throws -> Bool {

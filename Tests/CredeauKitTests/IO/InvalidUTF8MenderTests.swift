@@ -1,0 +1,37 @@
+import Testing
+@testable import CredeauKit
+
+@Suite struct InvalidUTF8MenderTests {
+    /// Mends `bytes` and returns the mended text and the sites found.
+    private func mend(_ bytes: [UInt8]) -> (text: String, sites: [InvalidUTF8Site])? {
+        bytes.withUnsafeBytes { InvalidUTF8Mender.mend($0) }.map { (String(decoding: $0.text, as: UTF8.self), $0.sites) }
+    }
+
+    @Test func siteNamesElementAndKey() throws {
+        let text = Array(#"{"u":"x","sms":[{"b":"ok"},"s",{"m":{"b":"a"#.utf8) + [0xFF, 0xFE]
+            + Array(#""},"n":[1]},{"b":"\""#.utf8) + [0xC3] + Array(#""}]}"#.utf8)
+        let mended = try #require(mend(text))
+
+        #expect(mended.sites == [
+            InvalidUTF8Site(memberKey: "sms", element: 3, key: "b"),
+            InvalidUTF8Site(memberKey: "sms", element: 4, key: "b"),
+        ])
+        #expect(mended.text == #"{"u":"x","sms":[{"b":"ok"},"s",{"m":{"b":"a\#u{FFFD}\#u{FFFD}"},"n":[1]},{"b":"\"\#u{FFFD}"}]}"#)
+    }
+
+    @Test func memberOutsideArrayHasNoElement() throws {
+        let mended = try #require(mend(Array(#"{"sms":[],"user_id":"a"#.utf8) + [0x80] + Array(#""}"#.utf8)))
+
+        #expect(mended.sites == [InvalidUTF8Site(memberKey: "user_id", element: nil, key: "user_id")])
+    }
+
+    @Test(arguments: [
+        Array(#"{"sms":[{"b":"fine é"}]}"#.utf8),
+        Array(#"{"sms":[{"b"#.utf8) + [0xFF] + Array(#"":"x"}]}"#.utf8),
+        Array(#"{"sms":[{"b":1"#.utf8) + [0xFF] + Array(#"}]}"#.utf8),
+        Array(#"{"sms":"a"}]]"#.utf8) + [0xFF],
+    ])
+    func unmendableTextGivesNil(bytes: [UInt8]) {
+        #expect(mend(bytes) == nil)
+    }
+}
