@@ -23,6 +23,22 @@ import Testing
         #expect(migrate.stderr.contains(" warning credeau.migrate: SQLite \(path) (api_insights_db) has migrations "
             + "applied by a newer credeau: 5."), "\(migrate.stderr)")
     }
+
+    @Test(arguments: [
+        (["--dry-run", "--add-client", "acme"], "'--dry-run' and '--add-client'"),
+        (["--status", "--add-client", "acme"], "'--status' and '--add-client'"),
+        (["--dry-run", "--load", "fixtures/sync_db"], "'--dry-run' and '--load'"),
+        (["--status", "--load", "fixtures/sync_db"], "'--status' and '--load'"),
+    ])
+    func inspectionWithActionExitsTwo(extra: [String], pair: String) throws {
+        let path = try Support.makeTemporaryDirectory().appendingPathComponent("credeau.db").path
+        let result = try Support.run(["migrate", "--sqlite", path] + extra, currentDirectory: Support.packageRoot)
+
+        #expect(result.status == 2)
+        #expect(result.stderrLines.first.map(String.init) == "Error: Options \(pair) cannot be used together")
+        #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
 }
 
 /// Commands that open a file that is not a SQLite database name the file.
