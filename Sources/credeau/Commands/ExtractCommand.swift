@@ -68,6 +68,13 @@ enum ExtractCommand {
         return format
     }
 
+    /// Writes a warning when `--client-id` matched no data, so a mistyped id does not pass for an empty client.
+    static func warnAboutMissingClient(_ clientID: String?) {
+        guard let clientID else { return }
+        StandardStreams.writeError("Warning: no data for client id given in --client-id: \(clientID); "
+                                   + "check it against the client_id of the input's documents\n")
+    }
+
     /// Prints one warning line listing requested `--users` ids that the input has no data of.
     static func warnAboutMissingUsers(_ missing: [String]) {
         guard !missing.isEmpty else { return }
