@@ -25,7 +25,8 @@ enum ExtractCommand {
                    help: "Dump folder, SQLite file, postgres:// or mongodb:// URL; with --sms a dump folder, file or '-'."),
             .value("output", short: "o", "PATH", help: "Output file; '-' writes to standard output.", default: "-"),
             .value("format", "FORMAT", help: "Output format: jsonl, csv or sqlite (default: from the output extension, jsonl for '-')."),
-            .value("cutoff-date", "DATE", help: "Features as of this IST date (YYYY-MM-DD, the whole day) or ISO 8601 time (default: now)."),
+            .value("cutoff-date", "DATE", help: "Features as of this IST date (YYYY-MM-DD or YYYYMMDD, the whole day), "
+                   + "IST time (YYYY-MM-DD HH:MM:SS or YYYYMMDDHHMMSS) or ISO 8601 time (default: now)."),
             .value("groupings", "LIST", help: "Feature groupings: sms, extracted_sms, fraud, scores (default: all; scores when models are set)."),
             .value("users", "ID[,ID...]|@FILE", help: "Only these user ids (comma-separated, or one per line in FILE; may repeat).",
                    repeatable: true),
