@@ -137,7 +137,17 @@ import Testing
         (["--groupings", "scores"],
          "Error: The scores grouping needs score models: set SCORE_MODELS_DIR or a model path variable (see docs/scores.md)"),
         (["--cutoff-date", "25/03/2026"],
-         "Error: Invalid --cutoff-date '25/03/2026': expected YYYY-MM-DD or an ISO 8601 time such as 2026-03-20T18:30:00+05:30"),
+         "Error: Invalid --cutoff-date '25/03/2026': expected a date YYYY-MM-DD or YYYYMMDD, a date and time "
+            + "YYYY-MM-DD HH:MM:SS or YYYYMMDDHHMMSS (India time), or ISO 8601 such as 2026-03-20T18:30:00+05:30"),
+        (["--cutoff-date", "1774981799000"],
+         "Error: Invalid --cutoff-date '1774981799000': expected a date YYYY-MM-DD or YYYYMMDD, a date and time "
+            + "YYYY-MM-DD HH:MM:SS or YYYYMMDDHHMMSS (India time), or ISO 8601 such as 2026-03-20T18:30:00+05:30"),
+        (["--cutoff-date", "20260230"],
+         "Error: Invalid --cutoff-date '20260230': day 30 does not exist, because month 2 of 2026 has 28 days"),
+        (["--cutoff-date", "20260431120000"],
+         "Error: Invalid --cutoff-date '20260431120000': day 31 does not exist, because month 4 of 2026 has 30 days"),
+        (["--cutoff-date", "19991231"],
+         "Error: Invalid --cutoff-date '19991231': expected a date in the years 2000 to 2100 (India time)"),
         (["--cutoff-date", "2026-02-30"],
          "Error: Invalid --cutoff-date '2026-02-30': day 30 does not exist, because month 2 of 2026 has 28 days"),
         (["--cutoff-date", "2026-04-31"],
@@ -168,6 +178,20 @@ import Testing
 
         #expect(result.status == 0)
         #expect(result.stdoutLines.count == 6)
+    }
+
+    /// Each form the Insights API takes for `cutoff_date` gives the same features as its dashed spelling.
+    @Test(arguments: [("20260331", "2026-03-31"), ("20260320183000", "2026-03-20 18:30:00"),
+                      ("2026-03-20T13:00Z", "2026-03-20 18:30:00"), ("2026-03-10T23:59:59.999+05:30", "2026-03-10")])
+    func apiCutoffFormsAreAccepted(form: String, dashed: String) throws {
+        let base = ["extract", "-i", "fixtures/sync_db", "-o", "-", "-q", "--cutoff-date"]
+        let result = try Support.runInPackageRoot(base + [form])
+        let reference = try Support.runInPackageRoot(base + [dashed])
+
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(reference.status == 0)
+        #expect(result.stdoutLines.count == 6)
+        #expect(result.stdout == reference.stdout)
     }
 
     @Test(arguments: [

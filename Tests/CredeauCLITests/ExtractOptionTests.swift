@@ -40,6 +40,29 @@ import Testing
         #expect(result.stderrLines == ["Warning: no data for user ids given in --users: ghost, nobody"])
     }
 
+    @Test(arguments: [["--sms"], []])
+    func unknownClientIsWarned(mode: [String]) throws {
+        let result = try Support.runInPackageRoot(["extract", "-i", "fixtures/sync_db", "-o", "-", "-q",
+                                                   "--client-id", "lendwise_dmeo"] + mode)
+
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines == ["Warning: no data for client id given in --client-id: lendwise_dmeo; "
+            + "check it against the client_id of the input's documents"])
+    }
+
+    /// A known client gives no warning, and neither does an unknown one with --shard (the client may
+    /// lie in another shard) or with --users (whose own warning names the ids).
+    @Test(arguments: [("lendwise_demo", ["--sms"]), ("lendwise_demo", []), ("nope", ["--shard", "1/4"]),
+                      ("nope", ["--users", "nobody"])])
+    func knownClientOrNarrowingIsQuiet(client: String, extra: [String]) throws {
+        let result = try Support.runInPackageRoot(["extract", "-i", "fixtures/sync_db", "-o", "-", "-q",
+                                                   "--client-id", client] + extra)
+
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains("--client-id"), "\(result.stderr)")
+    }
+
     @Test(arguments: [
         ("@/nonexistent/users.txt", "file '/nonexistent/users.txt' not found"),
         ("@/tmp", "file '/tmp' is a directory"),

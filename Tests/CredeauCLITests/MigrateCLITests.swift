@@ -23,6 +23,63 @@ import Testing
         #expect(migrate.stderr.contains(" warning credeau.migrate: SQLite \(path) (api_insights_db) has migrations "
             + "applied by a newer credeau: 5."), "\(migrate.stderr)")
     }
+
+    @Test(arguments: [
+        (["--dry-run", "--add-client", "acme"], "'--dry-run' and '--add-client'"),
+        (["--status", "--add-client", "acme"], "'--status' and '--add-client'"),
+        (["--dry-run", "--load", "fixtures/sync_db"], "'--dry-run' and '--load'"),
+        (["--status", "--load", "fixtures/sync_db"], "'--status' and '--load'"),
+    ])
+    func inspectionWithActionExitsTwo(extra: [String], pair: String) throws {
+        let path = try Support.makeTemporaryDirectory().appendingPathComponent("credeau.db").path
+        let result = try Support.run(["migrate", "--sqlite", path] + extra, currentDirectory: Support.packageRoot)
+
+        #expect(result.status == 2)
+        #expect(result.stderrLines.first.map(String.init) == "Error: Options \(pair) cannot be used together")
+        #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    /// Returns the process environment without database settings, plus `extra`.
+    private func environment(_ extra: [String: String]) -> [String: String] {
+        var variables = ProcessInfo.processInfo.environment.filter {
+            !$0.key.hasPrefix("DI_") && !$0.key.hasPrefix("DB_") && $0.key != "LAUNCH_ENVIRONMENT"
+        }
+        variables.merge(extra) { _, new in new }
+        return variables
+    }
+
+    @Test(arguments: ["prdo", "weird"])
+    func unknownLaunchEnvironmentExitsTwo(stage: String) throws {
+        let path = try Support.makeTemporaryDirectory().appendingPathComponent("credeau.db").path
+        let result = try Support.run(["migrate", "--sqlite", path], environment: environment(["LAUNCH_ENVIRONMENT": stage]))
+
+        #expect(result.status == 2)
+        #expect(result.stderrLines == ["Error: Invalid LAUNCH_ENVIRONMENT '\(stage)': expected dev, staging, uat or prod"])
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func emptyHostNamesIgnoredVariables() throws {
+        let folder = try Support.makeTemporaryDirectory()
+        let variables = environment(["DI_POSTGRES_HOST": "", "DI_POSTGRES_USERNAME": "insights", "DI_POSTGRES_PASSWORD": "secret",
+                                     "DB_HOST": "", "DB_NAME": "api_insights_db"])
+        let result = try Support.run(["migrate"], environment: variables, currentDirectory: folder)
+
+        #expect(result.status == 0)
+        #expect(result.stderrLines.count == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("DI_POSTGRES_HOST is empty or unset, so DI_POSTGRES_USERNAME, DI_POSTGRES_PASSWORD "
+            + "are ignored and the SQLite file ./credeau.db is migrated instead. Set DI_POSTGRES_HOST to migrate PostgreSQL"))
+        #expect(result.stderr.contains("DB_HOST is empty or unset, so DB_NAME is ignored"))
+        #expect(!result.stderr.contains("secret"))
+    }
+
+    @Test func configuredSQLiteHasNoWarning() throws {
+        let path = try Support.makeTemporaryDirectory().appendingPathComponent("credeau.db").path
+        let result = try Support.run(["migrate", "--sqlite", path], environment: environment(["CREDEAU_SQLITE_PATH": path]))
+
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+    }
 }
 
 /// Commands that open a file that is not a SQLite database name the file.

@@ -34,16 +34,23 @@ struct CommandSpec: Sendable {
     var usage: String
     var discussion: String?
     var options: [OptionSpec]
+    /// Log level without `--log-level` or `-v`, as help shows it. The services read it from their environment.
+    var logLevelDefault = "notice"
 
-    /// Options every subcommand accepts.
-    static let commonOptions: [OptionSpec] = [
-        .value("log-level", "LEVEL", help: "Minimum level logged to standard error: trace, debug, info, notice, warning, error, critical.",
-               default: "notice"),
-        .flag("verbose", short: "v", help: "Same as --log-level info."),
-        .flag("help", short: "h", help: "Show this help and exit."),
-    ]
+    /// Default log level of the services, which `ServiceEnvironment.logLevel(explicit:)` applies.
+    static let serviceLogLevelDefault = "LOG_LEVEL, else debug when LAUNCH_ENVIRONMENT is dev or unset, info otherwise"
 
-    var allOptions: [OptionSpec] { options + CommandSpec.commonOptions }
+    /// Returns the options every subcommand accepts, with `logLevelDefault` as the default of `--log-level`.
+    static func commonOptions(logLevelDefault: String) -> [OptionSpec] {
+        [
+            .value("log-level", "LEVEL", help: "Minimum level logged to standard error: trace, debug, info, notice, warning, error, critical.",
+                   default: logLevelDefault),
+            .flag("verbose", short: "v", help: "Same as --log-level info."),
+            .flag("help", short: "h", help: "Show this help and exit."),
+        ]
+    }
+
+    var allOptions: [OptionSpec] { options + CommandSpec.commonOptions(logLevelDefault: logLevelDefault) }
 }
 
 /// A runnable subcommand: its description and the function that runs it.

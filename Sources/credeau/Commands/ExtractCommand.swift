@@ -25,7 +25,8 @@ enum ExtractCommand {
                    help: "Dump folder, SQLite file, postgres:// or mongodb:// URL; with --sms a dump folder, file or '-'."),
             .value("output", short: "o", "PATH", help: "Output file; '-' writes to standard output.", default: "-"),
             .value("format", "FORMAT", help: "Output format: jsonl, csv or sqlite (default: from the output extension, jsonl for '-')."),
-            .value("cutoff-date", "DATE", help: "Features as of this IST date (YYYY-MM-DD, the whole day) or ISO 8601 time (default: now)."),
+            .value("cutoff-date", "DATE", help: "Features as of this IST date (YYYY-MM-DD or YYYYMMDD, the whole day), "
+                   + "IST time (YYYY-MM-DD HH:MM:SS or YYYYMMDDHHMMSS) or ISO 8601 time (default: now)."),
             .value("groupings", "LIST", help: "Feature groupings: sms, extracted_sms, fraud, scores (default: all; scores when models are set)."),
             .value("users", "ID[,ID...]|@FILE", help: "Only these user ids (comma-separated, or one per line in FILE; may repeat).",
                    repeatable: true),
@@ -66,6 +67,13 @@ enum ExtractCommand {
             throw UsageError.invalidValue(option: "format", value: name, reason: "expected jsonl, csv or sqlite")
         }
         return format
+    }
+
+    /// Writes a warning when `--client-id` matched no data, so a mistyped id does not pass for an empty client.
+    static func warnAboutMissingClient(_ clientID: String?) {
+        guard let clientID else { return }
+        StandardStreams.writeError("Warning: no data for client id given in --client-id: \(clientID); "
+                                   + "check it against the client_id of the input's documents\n")
     }
 
     /// Prints one warning line listing requested `--users` ids that the input has no data of.

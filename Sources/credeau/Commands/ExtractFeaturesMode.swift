@@ -40,6 +40,7 @@ enum ExtractFeaturesMode {
             StandardStreams.writeError("Skipped users: \(listed)\(more)\n")
         }
         ExtractCommand.warnAboutMissingUsers(summary.missingUserIDs)
+        ExtractCommand.warnAboutMissingClient(summary.missingClientID)
         if !quiet {
             StandardStreams.writeError(summary.line + "\n")
         }

@@ -20,6 +20,7 @@ enum ExtractSMSMode {
             })
         progressBar?.clear()
         ExtractCommand.warnAboutMissingUsers(summary.missingUserIDs)
+        ExtractCommand.warnAboutMissingClient(summary.missingClientID)
         if !quiet {
             StandardStreams.writeError(summary.line + "\n")
         }

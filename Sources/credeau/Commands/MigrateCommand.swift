@@ -16,8 +16,9 @@ enum MigrateCommand {
             again changes nothing.
             """,
         options: [
-            .flag("dry-run", help: "Print the SQL and MongoDB commands that would run, without running them."),
-            .flag("status", help: "List applied and pending migrations."),
+            .flag("dry-run", help: "Print the SQL and MongoDB commands that would run, without running them "
+                  + "(not with --add-client or --load)."),
+            .flag("status", help: "List applied and pending migrations (not with --add-client or --load)."),
             .value("retention-days", "N", help: "Drop daily partitions older than N days.", default: "90"),
             .value("add-client", "NAME", help: "Add a client to the clients table and print its new auth token once "
                    + "(1 to 72 visible ASCII characters, no spaces)."),
@@ -32,6 +33,12 @@ enum MigrateCommand {
         if let extra = arguments.positionals.first { throw UsageError.unexpectedArgument(extra) }
         if arguments.flag("dry-run") && arguments.flag("status") {
             throw UsageError.conflictingOptions("dry-run", "status")
+        }
+        // A dry run or a status query changes nothing, so it would skip these actions without a word.
+        for inspection in ["dry-run", "status"] where arguments.flag(inspection) {
+            for action in ["add-client", "load"] where arguments.value(action) != nil {
+                throw UsageError.conflictingOptions(inspection, action)
+            }
         }
         if arguments.value("email") != nil && arguments.value("add-client") == nil {
             throw UsageError.missingOption("add-client")

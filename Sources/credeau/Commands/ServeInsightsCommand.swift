@@ -6,13 +6,14 @@ enum ServeInsightsCommand {
     static let spec = CommandSpec(
         name: "serve-insights",
         abstract: "Serve the Insights API (sync and async feature requests) on port 8000.",
-        usage: "credeau serve-insights [--host <HOST>] [--port <PORT>] [--env-file <PATH>]",
+        usage: "credeau serve-insights [--host <HOST>] [--port <PORT>] [--env-file <PATH>] [--log-level <LEVEL> | -v]",
         discussion: """
             Reads the DI_POSTGRES_*, DI_MONGODB_* and SMS_EXTRACTOR_* variables of the existing deployments; \
             with none set it runs on the local SQLite database and extracts SMS in-process. \
             Run 'credeau migrate' first. See docs/api.md for the endpoints and the other settings.
             """,
-        options: ServiceCommandSupport.options(defaultPort: 8000))
+        options: ServiceCommandSupport.options(defaultPort: 8000),
+        logLevelDefault: CommandSpec.serviceLogLevelDefault)
 
     static func run(_ arguments: ParsedArguments, logger: Logger) throws -> Int32 {
         let (environment, explicitLevel) = try ServiceCommandSupport.prepare(arguments)

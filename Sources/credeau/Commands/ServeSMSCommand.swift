@@ -6,7 +6,7 @@ enum ServeSMSCommand {
     static let spec = CommandSpec(
         name: "serve-sms",
         abstract: "Serve the SMS Extraction API (batch classification and extraction) on port 8082.",
-        usage: "credeau serve-sms [--host <HOST>] [--port <PORT>] [--env-file <PATH>]",
+        usage: "credeau serve-sms [--host <HOST>] [--port <PORT>] [--env-file <PATH>] [--log-level <LEVEL> | -v]",
         discussion: """
             POST /api/extract_sms takes client_id, user_id, an optional request_id and a list of at most \
             MAX_SMS_COUNT SMS, and returns one extracted entry per SMS in input order. Entries are stored in \
@@ -26,7 +26,8 @@ enum ServeSMSCommand {
             SIGTERM or SIGINT stops accepting connections, lets requests in flight finish for up to 25 \
             seconds, closes the database connections and exits 0. A second signal exits at once with 1.
             """,
-        options: ServiceCommandSupport.options(defaultPort: 8082))
+        options: ServiceCommandSupport.options(defaultPort: 8082),
+        logLevelDefault: CommandSpec.serviceLogLevelDefault)
 
     static func run(_ arguments: ParsedArguments, logger: Logger) throws -> Int32 {
         let (environment, explicitLevel) = try ServiceCommandSupport.prepare(arguments)

@@ -112,6 +112,8 @@ public final class ExtractSMSJob {
         summary.counts = reader.counts
         if let requested = options.selection.userIDs {
             summary.missingUserIDs = requested.subtracting(reader.foundUserIDs).map(\.text).sorted()
+        } else if let clientID = options.selection.clientID, reader.selectedDocuments == 0 {
+            summary.missingClientID = clientID
         }
         summary.elapsedSeconds = Double(Self.nowMillis() - started) / 1000
         snapshot.bytesDone = snapshot.bytesTotal

@@ -11,6 +11,8 @@ public struct ExtractSMSSummary: Sendable, Equatable {
     public var elapsedSeconds = 0.0
     /// Requested `--users` ids with no document in the input, sorted.
     public var missingUserIDs: [String] = []
+    /// The `--client-id` value when it was given without `--users` and no document was of that client.
+    public var missingClientID: String?
 
     static let keptProblemLimit = 100
 

@@ -48,6 +48,8 @@ final class SMSDumpReader {
     private(set) var counts = SMSReadCounts()
     /// The requested user ids (`SMSSelection.userIDs`) that have at least one readable document.
     private(set) var foundUserIDs: Set<ExactText> = []
+    /// Documents the selection kept, readable or not, so that an unknown `--client-id` can be detected.
+    private(set) var selectedDocuments = 0
 
     /// Documents parsed together by the workers. Problems, counts and users still come out in file order.
     static let windowDocuments = 256
@@ -200,6 +202,7 @@ final class SMSDumpReader {
             counts.documents += 1
         case let .selected(key, userID, smsCount, problems):
             counts.documents += 1
+            selectedDocuments += 1
             if selection.userIDs != nil, let userID { foundUserIDs.insert(ExactText(userID)) }
             if spansByUser[key] == nil { order.append(key) }
             spansByUser[key, default: []].append(span)

@@ -1,4 +1,5 @@
-/// Reads `--cutoff-date`: a date `YYYY-MM-DD` or an ISO 8601 time.
+/// Reads `--cutoff-date` in the forms that `cutoff_date` of the Insights API takes: a date
+/// `YYYY-MM-DD` or `YYYYMMDD`, a date and time `YYYY-MM-DD HH:MM:SS` or `YYYYMMDDHHMMSS`, or ISO 8601.
 ///
 /// A bare date means the end of that India calendar day (23:59:59.999 IST), so everything the
 /// user synced on that day counts. A time without a zone is India time. Only IST dates in the
@@ -8,7 +9,12 @@ public enum CutoffDate {
 
     public static func millis(from text: String) throws -> Int64 {
         let trimmed = text.trimmingSpaces()
-        guard let instant = SyncDateParser.millis(fromText: trimmed), !trimmed.allSatisfy(\.isNumber) else {
+        // Whole numbers other than the two basic forms would be read as epoch milliseconds, an
+        // undocumented form the API accepts but a typing mistake here.
+        let unsigned = trimmed.hasPrefix("-") ? trimmed.dropFirst() : Substring(trimmed)
+        let isNumber = !unsigned.isEmpty && unsigned.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let isOtherNumber = isNumber && !(unsigned.count == trimmed.count && [8, 14].contains(trimmed.utf8.count))
+        guard !isOtherNumber, let instant = InsightsCutoff.millis(from: trimmed) else {
             if let (year, month, day) = impossibleDate(trimmed) {
                 throw CutoffDateError.noSuchDay(text, year: year, month: month, day: day)
             }
@@ -16,14 +22,16 @@ public enum CutoffDate {
         }
         let year = CivilTime(epochMillis: instant, offsetSeconds: 19_800).year
         guard years.contains(year) else { throw CutoffDateError.yearOutOfRange(text) }
-        guard trimmed.utf8.count == 10 else { return instant }
-        // SyncDateParser reads a bare date as its midnight in India; move to the day's last millisecond.
-        return instant + 86_400_000 - 1
+        return instant
     }
 
-    /// Returns the fields of text that starts `YYYY-MM-DD` with a valid month but a day the month lacks.
+    /// Returns the fields of text that starts `YYYY-MM-DD`, or is `YYYYMMDD` or `YYYYMMDDHHMMSS`,
+    /// with a valid month but a day the month lacks.
     private static func impossibleDate(_ text: String) -> (Int, Int, Int)? {
-        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        let isBasicForm = (text.utf8.count == 8 || text.utf8.count == 14) && text.allSatisfy(\.isASCII) && Int(text) != nil
+        let parts = isBasicForm
+            ? [text.prefix(4), text.dropFirst(4).prefix(2), text.dropFirst(6).prefix(2)]
+            : text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.map(\.count) == [4, 2, 2],
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), day > CivilTime.daysIn(month: month, year: year) || day == 0
@@ -45,7 +53,8 @@ public enum CutoffDateError: CredeauError {
     public var description: String {
         switch self {
         case let .invalid(text):
-            return "Invalid --cutoff-date '\(text)': expected YYYY-MM-DD or an ISO 8601 time such as 2026-03-20T18:30:00+05:30"
+            return "Invalid --cutoff-date '\(text)': expected a date YYYY-MM-DD or YYYYMMDD, a date and time "
+                + "YYYY-MM-DD HH:MM:SS or YYYYMMDDHHMMSS (India time), or ISO 8601 such as 2026-03-20T18:30:00+05:30"
         case let .noSuchDay(text, year, month, day):
             let days = CivilTime.daysIn(month: month, year: year)
             return "Invalid --cutoff-date '\(text)': day \(day) does not exist, because month \(month) of \(year) has \(days) days"

@@ -61,6 +61,10 @@ public final class FeatureBatchJob {
         if let requested = options.filter.userIDs, options.filter.shard == nil {
             summary.missingUserIDs = requested.subtracting(users.map { ExactText($0.userID) }).map(\.text).sorted()
         }
+        // With --users the warning above names the ids, and with --shard the client may lie in another shard.
+        if let clientID = options.filter.clientID, users.isEmpty, options.filter.userIDs == nil, options.filter.shard == nil {
+            summary.missingClientID = clientID
+        }
         let workers = max(1, min(options.workers, users.count))
         let readers = try (0..<workers).map { _ in try source.reader() }
         let batchSize = workers * 16
@@ -205,6 +209,8 @@ public struct FeatureBatchSummary: Sendable {
     public var elapsedSeconds = 0.0
     /// Requested `--users` ids that the input has no document of, sorted; empty with `--shard`.
     public var missingUserIDs: [String] = []
+    /// The `--client-id` value when it was given without `--users` or `--shard` and no user of it was found.
+    public var missingClientID: String?
 
     public init() {}
 

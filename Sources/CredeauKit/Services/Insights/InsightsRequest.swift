@@ -102,7 +102,7 @@ public struct InsightsRequest: Sendable, Equatable {
 }
 
 /// Reads `cutoff_date`: a date means the end of that day in India time, a date and time is read
-/// as India time.
+/// as India time. `extract --cutoff-date` reads its value here too, so both take the same forms.
 enum InsightsCutoff {
     static func millis(from text: String) -> Int64? {
         // Eight or fourteen digits must form a date: "20260230" is rejected, not read as epoch

@@ -18,6 +18,11 @@ public struct MigrateRunner {
         case postgres(PostgresConfiguration, SchemaName)
         case mongo(MongoConfiguration)
         case sqlite(path: String)
+
+        var isPostgresAPIInsights: Bool {
+            if case .postgres(_, .apiInsights) = self { return true }
+            return false
+        }
     }
 
     /// The configured databases, in the order they are migrated.
@@ -63,10 +68,19 @@ public struct MigrateRunner {
     /// A `--load` folder that is missing or contains no dump files is rejected before any database
     /// is opened, so a mistyped path creates no SQLite file.
     public func run() throws {
+        // The services reject an unknown stage, so a typo such as 'prdo' stops a migration too.
+        _ = try ServiceEnvironment(variables: options.environment).launchEnvironment()
         if let directory = options.loadDirectory {
             _ = try DumpLoader(directory: directory).files()
         }
-        for database in try databases() {
+        let databases = try databases()
+        if !databases.contains(where: \.isPostgresAPIInsights) {
+            let path = options.resolvedSQLitePath
+            for warning in IgnoredPostgresVariables.warnings(environment: options.environment, sqlitePath: path) {
+                logger.warning(warning)
+            }
+        }
+        for database in databases {
             switch database {
             case let .postgres(configuration, schema):
                 try runPostgres(configuration, schema: schema)
