@@ -8,7 +8,7 @@ enum StandardRulePack {
   "version": 1,
   "definitions": {
     "cur": "(?:(?<![a-z])(?:inr|rs|₹)\\s*(?::-|[.:])?\\s*(?:-\\s+)?)+",
-    "num": "([0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
+    "num": "([0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?(?: ?(?:lakhs?|lacs?|l|crores?|cr(?= (?:has|have|is|was|were|will|credited|debited|disbursed|transferred|deposited|received|sanctioned|approved)\\b))(?![a-z0-9]))?)",
     "signed_num": "((?:(?<=[\\s.]|inr|rs|₹)-|(?<!\\S)-(?:inr|rs|₹)(?![a-z])\\s*[.:]?\\s*)?[0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
     "sep_dash": "(?:-(?![0-9]|(?:inr|rs|₹)(?![a-z]))|(?<!\\s)-)",
     "clause_char": "(?:[^\\n.]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)",
