@@ -1,0 +1,28 @@
+import Testing
+@testable import CredeauKit
+
+/// Bank alert templates whose direction, type, reference or tag hangs on a detail of their wording.
+@Suite struct BankTemplateTests {
+    private func extract(_ body: String) -> ExtractedSMS { ExtractionTestSupport.extract(body) }
+
+    @Test(arguments: [
+        "Txn of Rs.300.00 on HDFC Bank Card x7730 at ZOMATO on 05-03-26 has been reversed. Refund will be credited in 5-7 days.",
+        "Transaction of INR 450 at SWIGGY on your Card XX1234 is reversed. Amount will be credited to your card within 7 working days.",
+    ])
+    func pendingReversalIsNoTransaction(body: String) {
+        let entry = extract(body)
+        #expect(entry.smsNLPTag == "not_in_the_list_refund_initiated")
+        #expect(entry.transactionType != .debit)
+    }
+
+    @Test(arguments: [
+        "Txn of Rs.300.00 on HDFC Bank Card x7730 at ZOMATO on 05-03-26 has been reversed.",
+        "Transaction of INR 450 at SWIGGY on Card XX1234 was refunded to your card on 05-03-26.",
+    ])
+    func doneReversalIsCardCredit(body: String) {
+        let entry = extract(body)
+        #expect(entry.smsType == .cardCreditExecuted)
+        #expect(entry.transactionType == .credit)
+        #expect(entry.smsNLPTag == "card_credit_executed_refund")
+    }
+}
