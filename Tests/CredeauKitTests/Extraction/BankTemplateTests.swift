@@ -25,4 +25,24 @@ import Testing
         #expect(entry.transactionType == .credit)
         #expect(entry.smsNLPTag == "card_credit_executed_refund")
     }
+
+    @Test func moneyTransferAlertIsDebit() {
+        let entry = extract("Money Transfer:Rs 1,000.00 from HDFC Bank A/c **4821 on 05-03-26 to RAMESH KUMAR UPI: 608412779313 Not You? Call 18002586161")
+        #expect(entry.smsType == .accountDebitExecuted)
+        #expect(entry.amount == 1000)
+        #expect(entry.accountLastDigits == "4821")
+        #expect(entry.transactionParty == "RAMESH KUMAR")
+        #expect(entry.referenceNumber == "608412779313")
+    }
+
+    @Test func amountFromAccountToNameIsDebit() {
+        let entry = extract("Rs 2,500.00 from SBI A/c XX1234 on 05-03-26 to SITA DEVI. UPI Ref 612345678901")
+        #expect(entry.transactionType == .debit)
+        #expect(entry.transactionParty == "SITA DEVI")
+    }
+
+    @Test func creditFromAccountToYours() {
+        let entry = extract("Rs 500 from A/c XX5678 to your A/c XX1234 received via IMPS on 05-03-26")
+        #expect(entry.transactionType == .credit)
+    }
 }

@@ -30,6 +30,7 @@ enum StandardRulePack {
       {"any": ["deducted", "charged"], "pattern": "\\bdeducted\\b|\\bcharged\\b"},
       {"any": ["used"], "pattern": "\\bused (?:at|for|on)\\b"},
       {"any": ["transaction", "txn", "trn", "trxn"], "pattern": "(?:\\btransaction of\\b|\\bt(?:x|rx?)n (?:of )?(?:rs|inr|₹)){not_undone}"},
+      {"any": ["from"], "pattern": "\\bfrom (?:[a-z]+ ){0,3}?(?:a/c|ac|acct|account)\\b(?: no\\.?)? ?[x*#.]*[0-9]{2,6}\\b{clause_char}{0,40}? to (?!your\\b)"},
       {"any": ["successful"], "pattern": "\\bprocessed successfully\\b|\\bsuccessful at\\b"},
       {"any": ["thank you for using"], "pattern": "\\bthank you for using\\b"},
       {"any": ["made a"], "pattern": "\\bmade a (?:payment|purchase|transaction) of\\b"}
