@@ -41,6 +41,15 @@ import Testing
         #expect(entry.transactionParty == "SITA DEVI")
     }
 
+    @Test(arguments: [
+        ("Rs.500.00 has been debited from account **4821 to VPA merchant@ybl on 05-03-26. Your UPI transaction reference number is 608412779310. If not done by you, call 18002586161", "608412779310"),
+        ("Rs 500 debited from A/c XX4821 on 05-03-26. Ref No. is 774512390011", "774512390011"),
+        ("INR 9,000 credited to A/c XX4821 by NEFT. UTR is SBIN226045123456", "SBIN226045123456"),
+    ])
+    func referenceAfterIs(body: String, expected: String) {
+        #expect(extract(body).referenceNumber == expected)
+    }
+
     @Test func creditFromAccountToYours() {
         let entry = extract("Rs 500 from A/c XX5678 to your A/c XX1234 received via IMPS on 05-03-26")
         #expect(entry.transactionType == .credit)

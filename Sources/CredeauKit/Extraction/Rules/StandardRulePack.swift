@@ -181,8 +181,8 @@ enum StandardRulePack {
       {"name": "on_date", "pattern": "\\b(?:on|by|before|from)\\s+{date}"}
     ],
     "reference": [
-      {"name": "rail_reference", "any": ["ref", "txn", "transaction"], "pattern": "\\b(?:upi|imps|neft|rtgs)\\s*(?:ref(?:erence)?|txn|transaction)\\.?\\s*(?:no|number|id)?\\.?\\s*[:\\-#]?\\s*([a-z0-9]*[0-9][a-z0-9]*)"},
-      {"name": "labelled_reference", "any": ["ref", "rrn", "utr", "txn", "transaction"], "pattern": "\\b(?:ref(?:erence)?|refno|rrn|utr|txn|transaction)\\s*(?:no|number|id)?\\.?\\s*[:\\-#]?\\s*([a-z0-9]*[0-9][a-z0-9]*)"},
+      {"name": "rail_reference", "any": ["ref", "txn", "transaction"], "pattern": "\\b(?:upi|imps|neft|rtgs)\\s*(?:ref(?:erence)?|txn|transaction)\\.?\\s*(?:no|number|id)?\\.?\\s*(?:is\\s*)?[:\\-#]?\\s*([a-z0-9]*[0-9][a-z0-9]*)"},
+      {"name": "labelled_reference", "any": ["ref", "rrn", "utr", "txn", "transaction"], "pattern": "\\b(?:ref(?:erence)?|refno|rrn|utr|txn|transaction)\\s*(?:no|number|id)?\\.?\\s*(?:is\\s*)?[:\\-#]?\\s*([a-z0-9]*[0-9][a-z0-9]*)"},
       {"name": "rail_colon_number", "any": ["upi", "imps"], "pattern": "\\b(?:upi|imps)\\s*[:\\-]\\s*([0-9]{6,})"},
       {"name": "rail_then_number", "any": ["upi", "imps"], "pattern": "\\b(?:upi|imps)\\s+([0-9]{9,})\\b"},
       {"name": "info_path", "any": ["/"], "pattern": "\\b(?:upi|imps|neft|rtgs)(?:/[a-z][a-z0-9]{1,3})?/([a-z0-9]*[0-9][a-z0-9]{5,})"},
