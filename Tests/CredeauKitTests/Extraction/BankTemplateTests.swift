@@ -54,4 +54,20 @@ import Testing
         let entry = extract("Rs 500 from A/c XX5678 to your A/c XX1234 received via IMPS on 05-03-26")
         #expect(entry.transactionType == .credit)
     }
+
+    @Test func laterChargeIsNoChargesTag() {
+        let entry = extract("Rs.1,000 debited from A/c XX4821 on 05-03-26 to A/c XX9999. Avl Bal: Rs. 12,000.00. Rs.50 charges applied.")
+        #expect(entry.smsType == .accountDebitExecuted)
+        #expect(entry.amount == 1000)
+        #expect(entry.smsNLPTag == "account_debit_executed")
+    }
+
+    @Test(arguments: [
+        "Rs 20 debited from A/c XX1234 on 05-03-26 towards SMS charges for Q3",
+        "SMS Charges: Rs 20 debited from A/c XX1234 on 05-03-26",
+        "A/C X8314 debited by 45.0 on date 12Feb26 towards annual fee",
+    ])
+    func ownChargeKeepsTag(body: String) {
+        #expect(extract(body).smsNLPTag == "account_debit_executed_charges")
+    }
 }

@@ -229,7 +229,7 @@ enum StandardRulePack {
     {"suffix": "interest", "any": ["int"], "pattern": "\\binterest\\b|\\bint\\.? (?:cr|paid)\\b", "types": ["account_credit_executed"]},
     {"suffix": "bill_payment", "any": ["payment"], "pattern": "\\bpayment\\b[^\\n]{0,80}\\b(?:received|credited)\\b|\\breceived (?:your )?payment\\b", "types": ["card_credit_executed"]},
     {"suffix": "emi", "any": ["emi", "instal", "loan"], "pattern": "\\bemi\\b|\\binstal+ment\\b|\\bloan\\b", "types": ["account_debit_executed", "card_debit_executed", "payment_bounce"]},
-    {"suffix": "charges", "any": ["charge", "fee", "amc", "penalty"], "pattern": "\\bcharges?\\b|\\bfee\\b|\\bamc\\b|\\bpenalty\\b", "types": ["account_debit_executed", "card_debit_executed"]},
+    {"suffix": "charges", "any": ["charge", "fee", "amc", "penalty"], "pattern": "^(?:(?!{cur}[0-9])[\\s\\S])*?(?:{cur}[0-9]{clause_char}*?)?\\b(?:charges?|fee|amc|penalty)\\b", "types": ["account_debit_executed", "card_debit_executed"]},
     {"suffix": "cheque", "any": ["cheque", "chq"], "pattern": "\\bcheque\\b|\\bchq\\b", "types": ["payment_bounce"]}
   ],
   "channel_tag_types": ["account_debit_executed", "account_credit_executed", "card_debit_executed", "card_credit_executed", "wallet_debit_executed", "wallet_credit_executed", "payment_bounce", "transaction_declined"]
