@@ -26,6 +26,12 @@ import Testing
         #expect(entry.smsNLPTag == "card_credit_executed_refund")
     }
 
+    @Test func laterReversalKeepsDebit() {
+        let entry = extract("Rs.500 debited from A/c XX1234 on 05-03-26. Your earlier txn of Rs 200 at SHOP has been reversed.")
+        #expect(entry.transactionType == .debit)
+        #expect(entry.amount == 500)
+    }
+
     @Test func moneyTransferAlertIsDebit() {
         let entry = extract("Money Transfer:Rs 1,000.00 from HDFC Bank A/c **4821 on 05-03-26 to RAMESH KUMAR UPI: 608412779313 Not You? Call 18002586161")
         #expect(entry.smsType == .accountDebitExecuted)

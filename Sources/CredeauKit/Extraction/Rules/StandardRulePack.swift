@@ -12,7 +12,7 @@ enum StandardRulePack {
     "signed_num": "((?:(?<=[\\s.]|inr|rs|₹)-|(?<!\\S)-(?:inr|rs|₹)(?![a-z])\\s*[.:]?\\s*)?[0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
     "sep_dash": "(?:-(?![0-9]|(?:inr|rs|₹)(?![a-z]))|(?<!\\s)-)",
     "clause_char": "(?:[^\\n.]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)",
-    "not_undone": "(?!(?:[^\\n.]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)*?\\b(?:has been|have been|is|was|got) (?:reversed|refunded)\\b)",
+    "not_undone": "(?!(?:[^\\n.ghiw]++|[ghiw]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)*?\\b(?:has been|have been|is|was|got) (?:reversed|refunded)\\b)",
     "own_account": "(?:to|in|into) (?:your |the )?(?:(?!loan\\b)[a-z]+ ){0,3}?(?:a/c|ac|acct|account)\\b",
     "acctword": "(?:a/c|a/c\\.|ac|acct|account|acc|card)",
     "honorific": "(?:(?:mr|mrs|ms|miss|dr|shri|smt|m/s)\\.?\\s+)?",
