@@ -1,16 +1,23 @@
 /// Converters from matched bytes to field values, working on the lower-cased UTF-8 body.
 enum ValueParsers {
-    /// Parses an Indian-grouped rupee amount (`1,75,000.50`, `845`, `45.0`); nil when the bytes
-    /// are not a positive amount below one lakh crore.
+    /// Parses an Indian-grouped rupee amount (`1,75,000.50`, `845`, `45.0`). A multiplier word after
+    /// the figure scales it (`1.5 lakh`, `1.2l`, `5 crore`). Returns nil when the bytes are not a
+    /// positive amount below one lakh crore.
     static func amount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
         var whole: Double = 0
         var fraction: Double = 0
         var scale: Double = 1
         var seenPoint = false
         var digits = 0
-        for index in range {
+        var factor: Double = 1
+        figure: for index in range {
             let byte = bytes[index]
             switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                // The pattern admits letters only as a multiplier word after the figure.
+                guard digits > 0, let word = multiplier(bytes, index..<range.upperBound) else { return nil }
+                factor = word
+                break figure
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 digits += 1
                 let digit = Double(byte - UInt8(ascii: "0"))
@@ -29,10 +36,22 @@ enum ValueParsers {
                 return nil
             }
         }
-        let value = whole + fraction
+        let value = (whole + fraction) * factor
         guard digits > 0, value > 0, value < 1e12 else { return nil }
         // Round to the paisa so binary fractions do not leak into the output.
         return (value * 100).rounded() / 100
+    }
+
+    /// Returns the factor of the Indian multiplier word in `range` after one optional space:
+    /// 1e5 for lakh, lakhs, lac, lacs and l, 1e7 for crore, crores and cr. Returns nil for any other word.
+    private static func multiplier(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var start = range.lowerBound
+        if start < range.upperBound, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        switch String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<range.upperBound]), as: UTF8.self) {
+        case "l", "lac", "lacs", "lakh", "lakhs": return 1e5
+        case "cr", "crore", "crores": return 1e7
+        default: return nil
+        }
     }
 
     /// Parses an amount that may carry a leading minus (`-2,300.00`, `- inr 2,300`), as an overdrawn

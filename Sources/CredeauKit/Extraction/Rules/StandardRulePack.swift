@@ -8,10 +8,11 @@ enum StandardRulePack {
   "version": 1,
   "definitions": {
     "cur": "(?:(?<![a-z])(?:inr|rs|₹)\\s*(?::-|[.:])?\\s*(?:-\\s+)?)+",
-    "num": "([0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
+    "num": "([0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?(?: ?(?:lakhs?|lacs?|l|crores?|cr(?= (?:has|have|is|was|were|will|credited|debited|disbursed|transferred|deposited|received|sanctioned|approved)\\b))(?![a-z0-9]))?)",
     "signed_num": "((?:(?<=[\\s.]|inr|rs|₹)-|(?<!\\S)-(?:inr|rs|₹)(?![a-z])\\s*[.:]?\\s*)?[0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
     "sep_dash": "(?:-(?![0-9]|(?:inr|rs|₹)(?![a-z]))|(?<!\\s)-)",
     "clause_char": "(?:[^\\n.]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)",
+    "not_undone": "(?!(?:[^\\n.ghiw]++|[ghiw]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)*?\\b(?:has been|have been|is|was|got) (?:reversed|refunded)\\b)",
     "own_account": "(?:to|in|into) (?:your |the )?(?:(?!loan\\b)[a-z]+ ){0,3}?(?:a/c|ac|acct|account)\\b",
     "acctword": "(?:a/c|a/c\\.|ac|acct|account|acc|card)",
     "honorific": "(?:(?:mr|mrs|ms|miss|dr|shri|smt|m/s)\\.?\\s+)?",
@@ -19,16 +20,17 @@ enum StandardRulePack {
   },
   "direction_verbs": {
     "debit": [
-      {"any": ["debit"], "pattern": "\\bdebited\\b|\\bdebit\\s*(?:of|for|by|with|:)|\\ba debit (?:by|of)\\b|\\bdebit\\s+(?:inr|rs|₹)"},
+      {"any": ["debit"], "pattern": "\\bdebited\\b{not_undone}|\\bdebit\\s*(?:of|for|by|with|:)|\\ba debit (?:by|of)\\b|\\bdebit\\s+(?:inr|rs|₹)"},
       {"any": ["dr"], "pattern": "\\bdr\\.?(?=\\s*(?:inr|rs|₹|\\d|from\\b|to\\b))"},
-      {"any": ["spent", "sent"], "pattern": "\\bspent\\b|\\bsent\\b"},
+      {"any": ["spent", "sent"], "pattern": "(?:\\bspent\\b|\\bsent\\b){not_undone}"},
       {"any": ["withdraw"], "pattern": "\\bwithdrawn\\b|\\bwithdrawal of\\b"},
       {"any": ["paid"], "pattern": "\\bpaid (?:to|at|for|via|from)\\b|\\bpaid (?:rs|inr|₹)"},
       {"any": ["transferred"], "pattern": "\\btransferred (?:to|from)\\b"},
-      {"any": ["purchase"], "pattern": "\\bpurchase (?:of|at|for)\\b"},
+      {"any": ["purchase"], "pattern": "\\bpurchase (?:of|at|for)\\b{not_undone}"},
       {"any": ["deducted", "charged"], "pattern": "\\bdeducted\\b|\\bcharged\\b"},
       {"any": ["used"], "pattern": "\\bused (?:at|for|on)\\b"},
-      {"any": ["transaction", "txn", "trn", "trxn"], "pattern": "\\btransaction of\\b|\\bt(?:x|rx?)n (?:of )?(?:rs|inr|₹)"},
+      {"any": ["transaction", "txn", "trn", "trxn"], "pattern": "(?:\\btransaction of\\b|\\bt(?:x|rx?)n (?:of )?(?:rs|inr|₹)){not_undone}"},
+      {"any": ["from"], "pattern": "\\bfrom (?:[a-z]+ ){0,3}?(?:a/c|ac|acct|account)\\b(?: no\\.?)? ?[x*#.]*[0-9]{2,6}\\b{clause_char}{0,40}? to (?!your\\b)"},
       {"any": ["successful"], "pattern": "\\bprocessed successfully\\b|\\bsuccessful at\\b"},
       {"any": ["thank you for using"], "pattern": "\\bthank you for using\\b"},
       {"any": ["made a"], "pattern": "\\bmade a (?:payment|purchase|transaction) of\\b"}
@@ -49,8 +51,8 @@ enum StandardRulePack {
     {"name": "mandate_setup", "any": ["mandate", "autopay", "standing instruction", "e-nach", "enach"],
      "patterns": ["(?:mandate|autopay|standing instruction|e-?nach)[^\\n]{0,60}?\\b(?:created|registered|set up|setup|activated|approved|registration)\\b", "\\b(?:created|registered|set up|activated)\\b[^\\n]{0,40}?(?:mandate|autopay|standing instruction)"],
      "sms_type": "not_in_the_list", "tag": "mandate_setup"},
-    {"name": "merchant_refund_notice", "any": ["refund"],
-     "patterns": ["\\brefund\\b[^\\n]{0,100}?\\b(?:processed|initiated)\\b[^\\n]{0,80}?\\b(?:original (?:payment )?(?:method|mode|source)|source account|payment source|will (?:be )?(?:reflect|credited)|within \\d|in \\d)"],
+    {"name": "merchant_refund_notice", "any": ["refund", "revers"],
+     "patterns": ["\\brefund\\b[^\\n]{0,100}?\\b(?:processed|initiated)\\b[^\\n]{0,80}?\\b(?:original (?:payment )?(?:method|mode|source)|source account|payment source|will (?:be )?(?:reflect|credited)|within \\d|in \\d)", "\\b(?:reversed|refunded|reversal)\\b[^\\n]{0,60}?\\b(?:refund|amount|money|it)\\b (?:will|shall|would) (?:be )?(?:credited|refunded|processed|added)\\b"],
      "sms_type": "not_in_the_list", "tag": "refund_initiated"},
     {"name": "investment_units", "any": ["unit", "nav", "pran", "folio", "sip", "contribution"],
      "patterns": ["\\bunits?\\b[^\\n]{0,80}?\\b(?:allotted|credited|purchased|redeemed|processed)\\b", "\\bnav\\b", "\\bpran\\b", "\\bfolio\\b", "\\bsip\\b[^\\n]{0,60}?\\b(?:registered|processed|installment|instalment)\\b", "\\b(?:pf|epf|provident fund|ppf|nps)\\b[^\\n]{0,40}?\\bcontribution\\b"],
@@ -179,8 +181,8 @@ enum StandardRulePack {
       {"name": "on_date", "pattern": "\\b(?:on|by|before|from)\\s+{date}"}
     ],
     "reference": [
-      {"name": "rail_reference", "any": ["ref", "txn", "transaction"], "pattern": "\\b(?:upi|imps|neft|rtgs)\\s*(?:ref(?:erence)?|txn|transaction)\\.?\\s*(?:no|number|id)?\\.?\\s*[:\\-#]?\\s*([a-z0-9]*[0-9][a-z0-9]*)"},
-      {"name": "labelled_reference", "any": ["ref", "rrn", "utr", "txn", "transaction"], "pattern": "\\b(?:ref(?:erence)?|refno|rrn|utr|txn|transaction)\\s*(?:no|number|id)?\\.?\\s*[:\\-#]?\\s*([a-z0-9]*[0-9][a-z0-9]*)"},
+      {"name": "rail_reference", "any": ["ref", "txn", "transaction"], "pattern": "\\b(?:upi|imps|neft|rtgs)\\s*(?:ref(?:erence)?|txn|transaction)\\.?\\s*(?:no|number|id)?\\.?\\s*(?:is\\s*)?[:\\-#]?\\s*([a-z0-9]*[0-9][a-z0-9]*)"},
+      {"name": "labelled_reference", "any": ["ref", "rrn", "utr", "txn", "transaction"], "pattern": "\\b(?:ref(?:erence)?|refno|rrn|utr|txn|transaction)\\s*(?:no|number|id)?\\.?\\s*(?:is\\s*)?[:\\-#]?\\s*([a-z0-9]*[0-9][a-z0-9]*)"},
       {"name": "rail_colon_number", "any": ["upi", "imps"], "pattern": "\\b(?:upi|imps)\\s*[:\\-]\\s*([0-9]{6,})"},
       {"name": "rail_then_number", "any": ["upi", "imps"], "pattern": "\\b(?:upi|imps)\\s+([0-9]{9,})\\b"},
       {"name": "info_path", "any": ["/"], "pattern": "\\b(?:upi|imps|neft|rtgs)(?:/[a-z][a-z0-9]{1,3})?/([a-z0-9]*[0-9][a-z0-9]{5,})"},
@@ -227,7 +229,7 @@ enum StandardRulePack {
     {"suffix": "interest", "any": ["int"], "pattern": "\\binterest\\b|\\bint\\.? (?:cr|paid)\\b", "types": ["account_credit_executed"]},
     {"suffix": "bill_payment", "any": ["payment"], "pattern": "\\bpayment\\b[^\\n]{0,80}\\b(?:received|credited)\\b|\\breceived (?:your )?payment\\b", "types": ["card_credit_executed"]},
     {"suffix": "emi", "any": ["emi", "instal", "loan"], "pattern": "\\bemi\\b|\\binstal+ment\\b|\\bloan\\b", "types": ["account_debit_executed", "card_debit_executed", "payment_bounce"]},
-    {"suffix": "charges", "any": ["charge", "fee", "amc", "penalty"], "pattern": "\\bcharges?\\b|\\bfee\\b|\\bamc\\b|\\bpenalty\\b", "types": ["account_debit_executed", "card_debit_executed"]},
+    {"suffix": "charges", "any": ["charge", "fee", "amc", "penalty"], "pattern": "^(?:(?!{cur}[0-9])[\\s\\S])*?(?:{cur}[0-9]{clause_char}*?)?\\b(?:charges?|fee|amc|penalty)\\b", "types": ["account_debit_executed", "card_debit_executed"]},
     {"suffix": "cheque", "any": ["cheque", "chq"], "pattern": "\\bcheque\\b|\\bchq\\b", "types": ["payment_bounce"]}
   ],
   "channel_tag_types": ["account_debit_executed", "account_credit_executed", "card_debit_executed", "card_credit_executed", "wallet_debit_executed", "wallet_credit_executed", "payment_bounce", "transaction_declined"]
