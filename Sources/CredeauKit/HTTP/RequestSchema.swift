@@ -14,7 +14,7 @@ public indirect enum FieldKind: Sendable {
     case boolean
     /// Epoch milliseconds as a number, or date text. NaN and Infinity pass, for the caller to reject as dates.
     case timestamp
-    /// Text or a whole number, kept as text (ids that some SDKs send as numbers).
+    /// Text without U+0000 or a whole number, kept as text (ids that some SDKs send as numbers).
     case identifier
     case list(of: FieldKind, maxItems: Int? = nil)
     case object(RequestSchema)
@@ -184,6 +184,13 @@ public struct RequestSchema: Sendable {
     /// The pattern that `.string(noNUL: true)` names in its error, as pydantic would print it.
     static let noNULPattern = #"^[^\x00]*$"#
 
+    /// Returns the issue of a text with U+0000, as a pydantic `pattern` check reports it.
+    static func nulIssue(_ value: JSONValue, location: [JSONValue]) -> ValidationIssue {
+        ValidationIssue(type: "string_pattern_mismatch", location: location,
+                        message: "String should match pattern '\(noNULPattern)'", input: value,
+                        context: .object([("pattern", .string(noNULPattern))]))
+    }
+
     static func check(_ value: JSONValue, kind: FieldKind, location: @autoclosure () -> [JSONValue],
                       issues: inout [ValidationIssue]) {
         switch kind {
@@ -193,10 +200,7 @@ public struct RequestSchema: Sendable {
                                                      message: "Input should be a valid string", input: value))
             }
             if noNUL, text.utf8.contains(0) {
-                issues.append(ValidationIssue(
-                    type: "string_pattern_mismatch", location: location(),
-                    message: "String should match pattern '\(Self.noNULPattern)'", input: value,
-                    context: .object([("pattern", .string(Self.noNULPattern))])))
+                issues.append(Self.nulIssue(value, location: location()))
             }
             if let minLength, text.unicodeScalars.count < minLength {
                 issues.append(ValidationIssue(
@@ -225,6 +229,8 @@ public struct RequestSchema: Sendable {
                                           message: "Input should be a valid boolean", input: value))
         case .timestamp, .identifier:
             switch value {
+            case let .string(text) where !kind.isTimestamp && text.utf8.contains(0):
+                issues.append(Self.nulIssue(value, location: location()))
             case .string, .integer: return
             case let .number(number) where number.isFinite && number.rounded() == number: return
             // NaN and Infinity are left to the caller's date check, which rejects them as dates.

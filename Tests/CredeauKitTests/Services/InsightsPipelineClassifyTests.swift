@@ -48,6 +48,19 @@ import Testing
                                           userID: "u", requestID: requestID)
     }
 
+    /// serve-sms rejects an id with NUL, so the classifier gets U+FFFD in its place, as PostgreSQL keeps it.
+    @Test func idWithNULIsSentWithReplacement() throws {
+        let classifier = OrderedClassifier(reverses: false)
+        let (pipeline, store) = try pipeline(classifier)
+        var sms = synced[0]
+        sms.raw.id = "n\u{0}1"
+        let (entries, _) = try pipeline.classify([sms], request: try request(), requestID: "r1")
+
+        #expect(classifier.received == ["n\u{FFFD}1"])
+        #expect(entries.map(\.smsID) == ["n\u{FFFD}1"])
+        #expect(try store.unorderedEntries(clientID: "c", userID: "u").map(\.smsID) == ["n\u{FFFD}1"])
+    }
+
     @Test(arguments: [false, true])
     func firstRequestMatchesInProcess(reverses: Bool) throws {
         let classifier = OrderedClassifier(reverses: reverses)

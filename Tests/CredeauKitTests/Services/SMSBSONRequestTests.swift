@@ -62,6 +62,7 @@ import Testing
         #"{"client_id": "c", "user_id": "u", "sms": [{"sms_id": "1", "sms_body": "b", "sms_inbox_date": {"$numberDouble": "NaN"}}]}"#,
         #"{"client_id": "c", "user_id": "u", "sms": [{}, {}, {}, {}, {}]}"#,
         #"{"client_id": "a\u0000b", "user_id": "\u0000", "sms": [{"sms_id": "1", "sms_body": "b", "sms_inbox_date": 1}]}"#,
+        #"{"client_id": "c", "user_id": "u", "sms": [{"sms_id": "7\u0000", "sms_body": "b", "sms_inbox_date": 1}]}"#,
         #"{"client_id": "c", "user_id": "u", "sms": [{"sms_id": "1", "sms_body": "b", "sms_inbox_date": 1}, {"sms_id": "2", "sms_body": "b", "sms_inbox_date": 1}, {"sms_id": "3", "sms_body": "b", "sms_inbox_date": 1}, {"sms_id": "4", "sms_body": "b", "sms_inbox_date": 1}]}"#,
     ]
 

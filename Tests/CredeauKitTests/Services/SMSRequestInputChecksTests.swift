@@ -206,6 +206,14 @@ import Testing
         #expect(found.first?.message == #"String should match pattern '^[^\x00]*$'"#)
     }
 
+    /// "7\u0000" and "7\uFFFD" would be two SMS in the answer and one row in PostgreSQL.
+    @Test func smsIDWithNULRejected() {
+        let found = issues(body(smsID: #""7\u0000""#))
+
+        #expect(found.map(\.type) == ["string_pattern_mismatch"])
+        #expect(found.first?.location == [.string("body"), .string("sms"), .integer(0), .string("sms_id")])
+    }
+
     @Test func hugeWholeIDIsTooLong() {
         let found = issues(body(smsID: "1e200"))
 

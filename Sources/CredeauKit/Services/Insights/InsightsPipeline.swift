@@ -145,6 +145,11 @@ public struct InsightsPipeline: Sendable {
         func key(_ id: String) -> ExactText { ExactText(store.storedID(id)) }
         var ids = Set<ExactText>(minimumCapacity: synced.count)
         for index in synced.indices {
+            // serve-sms rejects an id with NUL, which PostgreSQL would store as U+FFFD, so every
+            // engine and classifier gets the id with U+FFFD in its place.
+            if synced[index].raw.id.utf8.contains(0) {
+                synced[index].raw.id = PostgresConnection.replacingNUL(synced[index].raw.id)
+            }
             if synced[index].raw.id.isEmpty {
                 synced[index].raw.id = Self.contentID(synced[index].raw)
             } else if !Self.fitsStoredID(synced[index].raw.id) {

@@ -162,7 +162,7 @@ enum SMSRequestDecoder {
     /// `sms_id` as text, from text or a whole number.
     private static func identifier(_ value: SMSRequestValue) -> String? {
         switch value {
-        case .text: return limitedText(value, minLength: 1)
+        case .text: return limitedText(value, minLength: 1, allowsNUL: false)
         case let .integer(number): return String(number)
         default: return nil
         }
