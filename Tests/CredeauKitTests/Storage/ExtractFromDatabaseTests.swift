@@ -117,6 +117,48 @@ import Testing
         #expect(try extract(url).status == 2)
     }
 
+    /// A database with some sync_db tables reads like a dump folder with some files: the other
+    /// sources are not synced.
+    @Test func sqliteWithSomeTablesReadsThem() throws {
+        let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("partial.db").path
+        var options = MigrateOptions(environment: ["CREDEAU_SQLITE_PATH": path])
+        options.loadDirectory = Self.dump
+        try MigrateRunner(options: options, logger: .discarding) { _ in }.run()
+        try SQLiteDatabase(path: path).execute("DROP TABLE sms_sync_request_sms_data")
+
+        let result = try extract(path)
+        let rows = result.output.split(separator: "\n")
+        #expect(result.status == 0)
+        #expect(rows.count == 6)
+        // cu-1006 syncs from iOS, whose SMS are never synced.
+        #expect(rows.filter { $0.contains(#""sms_data_null_reason":"not_synced""#) }.count == 5)
+        #expect(!rows.contains { $0.contains(#""sms_data_null_reason":null"#) })
+    }
+
+    @Test(.enabled(if: StorageTestSupport.postgresURL != nil, StorageTestSupport.postgresSkipNotice))
+    func postgresWithSomeTablesReadsThem() throws {
+        let sync = try PostgresTestDatabase()
+        let configuration = sync.configuration
+        var options = MigrateOptions(environment: [
+            "DI_POSTGRES_HOST": configuration.host, "DI_POSTGRES_PORT": String(configuration.port),
+            "DI_POSTGRES_USERNAME": configuration.user, "DI_POSTGRES_PASSWORD": configuration.password,
+            "DI_POSTGRES_DATABASE": configuration.database, "DI_POSTGRES_SYNC_DATABASE": configuration.database,
+            "CREDEAU_SQLITE_PATH": "/nonexistent/never-used.db",
+        ])
+        options.loadDirectory = Self.dump
+        try MigrateRunner(options: options, logger: .discarding) { _ in }.run()
+        try PostgresConnection(configuration: configuration).executeScript("DROP TABLE sms_sync_request_sms_data")
+
+        let url = try Self.url(try #require(StorageTestSupport.postgresURL), withDatabase: configuration.database)
+        let result = try extract(url)
+        let rows = result.output.split(separator: "\n")
+        #expect(result.status == 0)
+        #expect(rows.count == 6)
+        // cu-1006 syncs from iOS, whose SMS are never synced.
+        #expect(rows.filter { $0.contains(#""sms_data_null_reason":"not_synced""#) }.count == 5)
+        #expect(!rows.contains { $0.contains(#""sms_data_null_reason":null"#) })
+    }
+
     /// The hint names the URL's parts, since --input does not read the DI_MONGODB_* variables.
     @Test func unreachableMongoNamesTheURL() throws {
         let error = listingError(try BatchInput(text: "mongodb://127.0.0.1:1/sync_db?serverSelectionTimeoutMS=300"))

@@ -17,30 +17,29 @@ final class BatchUserSource {
             makeReader = { DumpUserReader(index: index) }
         case let .sqlite(path):
             let database = try SQLiteDatabase(path: path, walMode: false)
-            let names = SyncDBCollection.all.map(\.name)
-            let tables = try database.query("SELECT name FROM sqlite_master WHERE type = 'table'")
-            guard tables.contains(where: { row in
-                if case let .text(name)? = row.first { return names.contains(name) }
-                return false
-            }) else {
-                throw BatchInputError.noSyncData("SQLite file '\(path)'")
+            let tables = try database.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { row in
+                if case let .text(name)? = row.first { return name }
+                return nil
             }
-            let listing = UserDataLoader(store: SQLiteSyncDBStore(database: database))
+            let present = try Self.presentCollections(among: tables, input: "SQLite file '\(path)'")
+            let listing = UserDataLoader(store: PresentCollectionsStore(base: SQLiteSyncDBStore(database: database),
+                                                                        present: present))
             users = try Self.filtered(listing.users(), filter)
             // A SQLite connection serves one thread, so each worker opens its own.
             makeReader = {
-                StoreUserReader(loader: UserDataLoader(store: SQLiteSyncDBStore(
-                    database: try SQLiteDatabase(path: path, walMode: false))))
+                StoreUserReader(loader: UserDataLoader(store: PresentCollectionsStore(
+                    base: SQLiteSyncDBStore(database: try SQLiteDatabase(path: path, walMode: false)), present: present)))
             }
         case let .postgres(configuration):
-            let loader = UserDataLoader(store: PostgresSyncDBStore(
-                pool: PostgresPool(configuration: configuration, maxConnections: max(workers, 1))))
-            do {
-                users = try Self.filtered(loader.users(), filter)
-            } catch let error as PostgresError where error.sqlState == "42P01" {
-                // An undefined table: a database that migrate never set up, or the wrong database.
-                throw BatchInputError.noSyncData("PostgreSQL database '\(configuration.endpoint)'")
-            }
+            let pool = PostgresPool(configuration: configuration, maxConnections: max(workers, 1))
+            let tables = try pool.query(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            ).rows.compactMap { $0.first ?? nil }
+            let present = try Self.presentCollections(among: tables,
+                                                      input: "PostgreSQL database '\(configuration.endpoint)'")
+            let loader = UserDataLoader(store: PresentCollectionsStore(base: PostgresSyncDBStore(pool: pool),
+                                                                       present: present))
+            users = try Self.filtered(loader.users(), filter)
             makeReader = { StoreUserReader(loader: loader) }
         case let .mongo(configuration):
             do {
@@ -60,6 +59,14 @@ final class BatchUserSource {
 
     func reader() throws -> any BatchUserReader {
         try makeReader()
+    }
+
+    /// Returns the sync_db collections among a database's `tables`. A database with none of them,
+    /// such as a misspelt one, is a usage mistake.
+    private static func presentCollections(among tables: [String], input: String) throws -> Set<String> {
+        let present = Set(SyncDBCollection.all.map(\.name)).intersection(tables)
+        guard !present.isEmpty else { throw BatchInputError.noSyncData(input) }
+        return present
     }
 
     private static func filtered(_ users: [SyncDBUser], _ filter: BatchUserFilter) -> [SyncDBUser] {
