@@ -9,12 +9,8 @@ import Testing
     private static let dump = StorageTestSupport.packageRoot.appendingPathComponent("fixtures/sync_db").path
     private static let cutoff = ["--cutoff-date", "2026-04-30", "--quiet"]
 
-    private func extract(_ input: String, _ extra: [String] = []) throws -> ScriptRunner.Result {
-        try ScriptRunner.run(Self.binary, ["extract", "--input", input, "--output", "-"] + Self.cutoff + extra)
-    }
-
-    @Test(.enabled(if: StorageTestSupport.postgresURL != nil, StorageTestSupport.postgresSkipNotice))
-    func postgresInputMatchesTheDump() throws {
+    /// Returns a fresh PostgreSQL database with the fixture dump loaded by `migrate --load`.
+    private static func loadedPostgres() throws -> PostgresTestDatabase {
         let sync = try PostgresTestDatabase()
         let configuration = sync.configuration
         var options = MigrateOptions(environment: [
@@ -23,8 +19,19 @@ import Testing
             "DI_POSTGRES_DATABASE": configuration.database, "DI_POSTGRES_SYNC_DATABASE": configuration.database,
             "CREDEAU_SQLITE_PATH": "/nonexistent/never-used.db",
         ])
-        options.loadDirectory = Self.dump
+        options.loadDirectory = dump
         try MigrateRunner(options: options, logger: .discarding) { _ in }.run()
+        return sync
+    }
+
+    private func extract(_ input: String, _ extra: [String] = []) throws -> ScriptRunner.Result {
+        try ScriptRunner.run(Self.binary, ["extract", "--input", input, "--output", "-"] + Self.cutoff + extra)
+    }
+
+    @Test(.enabled(if: StorageTestSupport.postgresURL != nil, StorageTestSupport.postgresSkipNotice))
+    func postgresInputMatchesTheDump() throws {
+        let sync = try Self.loadedPostgres()
+        let configuration = sync.configuration
         let url = try #require(StorageTestSupport.postgresURL)
         let databaseURL = try Self.url(url, withDatabase: configuration.database)
 
@@ -126,37 +133,27 @@ import Testing
         try MigrateRunner(options: options, logger: .discarding) { _ in }.run()
         try SQLiteDatabase(path: path).execute("DROP TABLE sms_sync_request_sms_data")
 
-        let result = try extract(path)
-        let rows = result.output.split(separator: "\n")
-        #expect(result.status == 0)
-        #expect(rows.count == 6)
-        // cu-1006 syncs from iOS, whose SMS are never synced.
-        #expect(rows.filter { $0.contains(#""sms_data_null_reason":"not_synced""#) }.count == 5)
-        #expect(!rows.contains { $0.contains(#""sms_data_null_reason":null"#) })
+        expectSMSNotSynced(try extract(path))
     }
 
     @Test(.enabled(if: StorageTestSupport.postgresURL != nil, StorageTestSupport.postgresSkipNotice))
     func postgresWithSomeTablesReadsThem() throws {
-        let sync = try PostgresTestDatabase()
+        let sync = try Self.loadedPostgres()
         let configuration = sync.configuration
-        var options = MigrateOptions(environment: [
-            "DI_POSTGRES_HOST": configuration.host, "DI_POSTGRES_PORT": String(configuration.port),
-            "DI_POSTGRES_USERNAME": configuration.user, "DI_POSTGRES_PASSWORD": configuration.password,
-            "DI_POSTGRES_DATABASE": configuration.database, "DI_POSTGRES_SYNC_DATABASE": configuration.database,
-            "CREDEAU_SQLITE_PATH": "/nonexistent/never-used.db",
-        ])
-        options.loadDirectory = Self.dump
-        try MigrateRunner(options: options, logger: .discarding) { _ in }.run()
         try PostgresConnection(configuration: configuration).executeScript("DROP TABLE sms_sync_request_sms_data")
 
         let url = try Self.url(try #require(StorageTestSupport.postgresURL), withDatabase: configuration.database)
-        let result = try extract(url)
+        expectSMSNotSynced(try extract(url))
+    }
+
+    /// Checks the rows of the fixture users read without the SMS table.
+    private func expectSMSNotSynced(_ result: ScriptRunner.Result, sourceLocation: SourceLocation = #_sourceLocation) {
         let rows = result.output.split(separator: "\n")
-        #expect(result.status == 0)
-        #expect(rows.count == 6)
+        #expect(result.status == 0, sourceLocation: sourceLocation)
+        #expect(rows.count == 6, sourceLocation: sourceLocation)
         // cu-1006 syncs from iOS, whose SMS are never synced.
-        #expect(rows.filter { $0.contains(#""sms_data_null_reason":"not_synced""#) }.count == 5)
-        #expect(!rows.contains { $0.contains(#""sms_data_null_reason":null"#) })
+        #expect(rows.filter { $0.contains(#""sms_data_null_reason":"not_synced""#) }.count == 5, sourceLocation: sourceLocation)
+        #expect(!rows.contains { $0.contains(#""sms_data_null_reason":null"#) }, sourceLocation: sourceLocation)
     }
 
     /// The hint names the URL's parts, since --input does not read the DI_MONGODB_* variables.
