@@ -139,7 +139,9 @@ public struct RequestSchema: Sendable {
     /// the parser does not read: `missing` for `null`, else `model_attributes_type`. Returns nil
     /// when the body is not valid JSON either.
     private static func scalarBodyError(_ body: [UInt8]) -> ValidationError? {
-        guard let wrapped = try? JSONParser.parse(Array("[".utf8) + body + Array("]".utf8)),
+        // One byte order mark is dropped, as for objects.
+        let value = body.starts(with: [0xEF, 0xBB, 0xBF]) ? body.dropFirst(3) : body[...]
+        guard let wrapped = try? JSONParser.parse(Array("[".utf8) + value + Array("]".utf8)),
               let values = wrapped.arrayValue, values.count == 1
         else { return nil }
         if values[0] == .null {

@@ -59,7 +59,8 @@ import Testing
 
     /// A body that is one JSON value but no object gets FastAPI's answer, not json_invalid.
     @Test(arguments: [("null", "missing", JSONValue.null), (#" "x" "#, "model_attributes_type", .string("x")),
-                      ("5", "model_attributes_type", .integer(5)), ("true", "model_attributes_type", .bool(true))])
+                      ("5", "model_attributes_type", .integer(5)), ("true", "model_attributes_type", .bool(true)),
+                      ("\u{FEFF}null", "missing", .null), ("\u{FEFF} 5", "model_attributes_type", .integer(5))])
     func scalarBodyIsNoObject(body: String, type: String, input: JSONValue) {
         let found = Self.issues(body)
 
