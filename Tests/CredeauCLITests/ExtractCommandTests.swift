@@ -52,6 +52,19 @@ import Testing
         #expect(cut.stderr.contains("the output lacks the SMS after that point"))
     }
 
+    /// A JSON Lines export cut inside its last line is a file not read to its end.
+    @Test func cutJSONLinesExitsWithOne() throws {
+        let text = try Data(contentsOf: URL(fileURLWithPath: Support.fixture("sms/messages.jsonl")))
+        let folder = try Support.makeTemporaryDirectory()
+        let path = folder.appendingPathComponent("cut.jsonl").path
+        try text.dropLast(20).write(to: URL(fileURLWithPath: path))
+
+        let cut = try Support.runInPackageRoot(["extract", "--sms", "-i", path, "-o", "-"])
+        #expect(cut.status == 1)
+        #expect(cut.stdoutLines.count > 0, "the SMS before the cut are written")
+        #expect(cut.stderr.contains("the output lacks the SMS after that point"))
+    }
+
     @Test func bsonDumpPrintsSameEntriesAsJSON() throws {
         let json = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/sync_db", "--output", "-", "--quiet"])
         let bson = try Support.runInPackageRoot(["extract", "--sms", "--input", "fixtures/mongodump", "--output", "-", "--quiet"])

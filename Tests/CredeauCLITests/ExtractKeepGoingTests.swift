@@ -74,6 +74,22 @@ import Testing
         #expect(result.stderrLines.last?.hasPrefix("Skipped users: lendwise_demo/cu-1001") == true)
     }
 
+    /// A JSON Lines file cut inside its last line may have lost any user's documents after the cut.
+    @Test func cutLastLineSkipsEveryUser() throws {
+        let folder = try Features.copyOfFixtureDump()
+        let file = folder.appendingPathComponent("sms_sync_request_sms_data.json")
+        let lines = try Data(contentsOf: file).split(separator: 0x0A, omittingEmptySubsequences: false)
+        let firstTwoLines = Data(lines[0..<2].joined(separator: [0x0A])) + [0x0A]
+        try (firstTwoLines + lines[2].prefix(lines[2].count / 2)).write(to: file)
+
+        let result = try Support.run(["extract", "-i", folder.path, "-o", "-", "--keep-going"])
+
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines.contains { $0.hasSuffix("the unread part may hold documents of this user") })
+        #expect(result.stderrLines.last?.hasPrefix("Wrote 0 users, skipped 6 users and 1 document in ") == true)
+    }
+
     /// A document whose ids read but whose `created_at` does not still belongs to its user.
     @Test(arguments: [#"{"$numberDecimal": "1772541341000"}"#, "true", #""not a date""#])
     func badSyncTimeSkipsItsUser(createdAt: String) throws {

@@ -136,6 +136,19 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
         #expect(result.counts.unreadableParts == 1)
     }
 
+    /// A JSON Lines file whose last line is cut short, with no newline after it, loses the lines
+    /// after the cut. A bad line that a newline ends is one skipped record.
+    @Test(arguments: [("{\"sms_id\":\"a\",\"sms_body\":\"x\"}\n{\"sms_id\":\"b\",\"sms_bo", 1),
+                      ("{\"sms_id\":\"a\",\"sms_body\":\"x\"}\n{\"sms_id\":\"b\",\"sms_bo\n", 0),
+                      ("{\"sms_id\":\"b\",\"sms_bo\n{\"sms_id\":\"a\",\"sms_body\":\"x\"}", 0)])
+    func cutJSONLineIsNotReadToEnd(text: String, unreadableParts: Int) throws {
+        let result = try IOTestSupport.read(try IOTestSupport.writeTemporaryFile(named: "cut.jsonl", text))
+
+        #expect(result.allSMS.map(\.raw.id) == ["a"])
+        #expect(result.problems.count == 1)
+        #expect(result.counts.unreadableParts == unreadableParts)
+    }
+
     /// Invalid UTF-8 in one SMS of a sync request makes that SMS unreadable, not its neighbours.
     @Test func invalidUTF8SkipsOnlyItsSMS() throws {
         let sms = [#"{"sms_id":"1","sms_body":"a"}"#, #"{"sms_id":"2","sms_body":"b\#u{1}"}"#, #"{"sms_id":"3","sms_body":"c"}"#]

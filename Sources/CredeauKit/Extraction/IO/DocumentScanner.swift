@@ -3,6 +3,18 @@ struct DocumentSpan: Equatable, Sendable {
     var offset: Int64
     var length: Int
     var location: RecordLocation
+    /// True for the last line of a JSON Lines file when no newline ends it. Such a line that does
+    /// not parse was cut short, so the lines after it are lost.
+    var endsFileUnterminated = false
+
+    /// Returns `problem` with the cut named when the document does not parse and is an
+    /// unterminated last line. Returns nil for any other problem or document.
+    func cutLineProblem(_ problem: FieldProblem) -> FieldProblem? {
+        guard endsFileUnterminated, problem.isUnparsed else { return nil }
+        var cut = problem
+        cut.reason += "; the input ends inside this line"
+        return cut
+    }
 }
 
 /// A scanner's finding: the bytes of one document, or a stretch of the file it could not split.
@@ -82,14 +94,15 @@ enum DocumentScanner {
         }
         if !pending.isEmpty {
             try pending.withUnsafeBytes {
-                try emitLine($0, offset: pendingOffset, number: lineNumber + 1, visit: visit)
+                try emitLine($0, offset: pendingOffset, number: lineNumber + 1, unterminated: true, visit: visit)
             }
         }
     }
 
     /// Trims the line (and a byte order mark on line 1) and reports it unless it is blank.
     private static func emitLine(
-        _ line: UnsafeRawBufferPointer, offset: Int64, number: Int, visit: (ScanItem) throws -> Void
+        _ line: UnsafeRawBufferPointer, offset: Int64, number: Int, unterminated: Bool = false,
+        visit: (ScanItem) throws -> Void
     ) throws {
         var start = 0
         var end = line.count
@@ -97,7 +110,8 @@ enum DocumentScanner {
         while start < end, isJSONSpace(line[start]) { start += 1 }
         while end > start, isJSONSpace(line[end - 1]) { end -= 1 }
         guard start < end else { return }
-        let span = DocumentSpan(offset: offset + Int64(start), length: end - start, location: RecordLocation(line: number))
+        let span = DocumentSpan(offset: offset + Int64(start), length: end - start,
+                                location: RecordLocation(line: number), endsFileUnterminated: unterminated)
         try visit(.document(span, UnsafeRawBufferPointer(rebasing: line[start..<end])))
     }
 

@@ -58,9 +58,16 @@ public final class DumpUserIndex: Sendable {
                     let user: SyncDBUser
                     switch Self.user(of: bytes, format: format) {
                     case let .failure(fieldProblem):
-                        let found = InputProblem(file: path, location: span.location, field: fieldProblem.field,
-                                                 reason: fieldProblem.reason)
+                        // A last line cut short may have lost documents of any user after the cut.
+                        let cut = span.cutLineProblem(fieldProblem)
+                        let reported = cut ?? fieldProblem
+                        let found = InputProblem(file: path, location: span.location, field: reported.field,
+                                                 reason: reported.reason)
                         try problem(found)
+                        if cut != nil {
+                            lostPart = lostPart ?? found
+                            return
+                        }
                         // A document that cannot be parsed may hold any user's data: skip its owner
                         // when the text still names one, else every user. One whose ids read but
                         // whose other header fields do not (`created_at`) skips its owner too,

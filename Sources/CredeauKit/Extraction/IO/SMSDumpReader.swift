@@ -28,7 +28,8 @@ public struct SMSReadCounts: Sendable, Equatable {
     /// Records (or whole documents) skipped because they could not be read.
     public var skipped = 0
     /// Places where the file stopped being split into documents (a corrupt BSON length prefix,
-    /// text that is not a JSON array, a JSON array cut short), after which nothing was read.
+    /// text that is not a JSON array, a JSON array cut short, a JSON Lines file cut inside its
+    /// last line), after which nothing was read.
     public var unreadableParts = 0
 
     public init() {}
@@ -197,7 +198,12 @@ final class SMSDumpReader {
     ) throws {
         switch document {
         case let .unreadable(fieldProblem):
-            report(fieldProblem, at: span.location, to: problem)
+            if let cut = span.cutLineProblem(fieldProblem) {
+                counts.unreadableParts += 1
+                report(cut, at: span.location, to: problem)
+            } else {
+                report(fieldProblem, at: span.location, to: problem)
+            }
         case .skipped:
             counts.documents += 1
         case let .selected(key, userID, smsCount, problems):
@@ -284,17 +290,20 @@ final class SMSDumpReader {
         return UserKey(clientID: header.clientID ?? selection.clientID, userID: header.userID)
     }
 
+    /// Returns the problem of a document that does not parse, naming the field when one is known.
     private func describe(_ failure: BSONParseFailure, bytes: UnsafeRawBufferPointer) -> FieldProblem {
+        var found: FieldProblem
         if source.format == .bson {
-            return FieldProblem(field: nil, reason: "invalid BSON: \(failure.message)")
+            found = FieldProblem(field: nil, reason: "invalid BSON: \(failure.message)")
+        } else if let field = failure.field {
+            found = FieldProblem(field: SyncRecordField.canonicalName(of: field), reason: failure.message)
+        } else if let key = JSONKeyLocator.keyBeforeInvalidUTF8(in: bytes) {
+            found = FieldProblem(field: SyncRecordField.canonicalName(of: key), reason: "invalid UTF-8 text")
+        } else {
+            found = FieldProblem(field: nil, reason: failure.isSyntaxError ? "invalid JSON: \(failure.message)" : failure.message)
         }
-        if let field = failure.field {
-            return FieldProblem(field: SyncRecordField.canonicalName(of: field), reason: failure.message)
-        }
-        if let key = JSONKeyLocator.keyBeforeInvalidUTF8(in: bytes) {
-            return FieldProblem(field: SyncRecordField.canonicalName(of: key), reason: "invalid UTF-8 text")
-        }
-        return FieldProblem(field: nil, reason: failure.isSyntaxError ? "invalid JSON: \(failure.message)" : failure.message)
+        found.isUnparsed = true
+        return found
     }
 
     private func report(_ fieldProblem: FieldProblem, at location: RecordLocation, to problem: (InputProblem) -> Void) {
