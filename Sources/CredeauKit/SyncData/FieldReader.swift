@@ -78,7 +78,8 @@ struct FieldReader {
         guard let millis = SyncDateParser.millis(from: found) else {
             throw .invalidField(source: source, field: firstName(names) ?? names[0],
                                 value: FieldReader.scalarText(found) ?? found.kindName,
-                                expected: "epoch milliseconds, a $date or a YYYY-MM-DD HH:MM:SS date")
+                                expected: "whole epoch milliseconds, a $date or a date text (YYYY-MM-DD, "
+                                    + "YYYY-MM-DD HH:MM:SS, YYYYMMDD, YYYYMMDDHHMMSS or ISO 8601)")
         }
         return millis
     }

@@ -48,6 +48,19 @@ enum SMSFieldValue {
         }
     }
 
+    /// Returns the inbox date in epoch milliseconds, or nil for null. The value must be a date
+    /// spelling that `SyncDateParser` reads, and a number must be whole.
+    static func date(_ value: JSONValue) throws(Mismatch) -> Int64? {
+        if let millis = SyncDateParser.millis(from: value) { return millis }
+        switch value {
+        case .null: return nil
+        case let .integer(number): return number
+        case let .number(number): throw Mismatch(reason: SMSDateRule.numberProblem(number))
+        case let .string(text): throw Mismatch(reason: SMSDateRule.textProblem(text))
+        default: throw Mismatch(reason: SMSDateRule.typeProblem(value.kindName))
+        }
+    }
+
     /// Returns the text of an `{"$oid": …}` or `{"$numberLong": …}` wrapper, which a store may keep.
     private static func wrappedIDText(_ value: JSONValue) -> String? {
         guard case let .object(members) = value, members.count == 1 else { return nil }

@@ -1,6 +1,6 @@
 /// Converts the date spellings found in sync documents to epoch milliseconds.
 ///
-/// Accepted: a number (epoch ms), numeric text, `{"$date": …}` (text, number or `$numberLong`),
+/// Accepted: a whole number (epoch ms), numeric text, `{"$date": …}` (text, number or `$numberLong`),
 /// `{"$numberLong": "…"}`, text `YYYY-MM-DD HH:MM:SS`, ISO 8601 (`T` separator, optional
 /// fraction, optional `Z` or `±HH:MM`) and the basic forms `YYYYMMDD` and `YYYYMMDDHHMMSS`.
 /// Text without a zone is India time (UTC+05:30).
@@ -13,7 +13,7 @@ enum SyncDateParser {
         case let .integer(number):
             return number
         case let .number(number):
-            return number.isFinite && abs(number) < 9.0e15 ? Int64(number) : nil
+            return SMSDateRule.millis(number)
         case let .string(text):
             return millis(fromText: text)
         case .object:

@@ -66,7 +66,7 @@ public enum SyncJSONDecoder {
         let id = try checked(fields, SMSFieldNames.id, SMSFieldValue.id) ?? ""
         let sender = try checked(fields, SMSFieldNames.sender, SMSFieldValue.sender)
         let dateNames = SMSFieldNames.date
-        let date = try fields.date(dateNames)
+        let date = try checked(fields, dateNames, SMSFieldValue.date) ?? nil
         if let date, let reason = InboxDateRange.problem(date, syncedAtMillis: header.createdAtMillis) {
             throw SyncDataError.implausibleField(source: .sms, field: fields.firstName(dateNames) ?? dateNames[0], reason: reason)
         }
@@ -78,9 +78,9 @@ public enum SyncJSONDecoder {
     }
 
     /// Returns the value of the first of `names` present, read by `read`, or nil when none is present.
-    private static func checked(
-        _ fields: FieldReader, _ names: [String], _ read: (JSONValue) throws(SMSFieldValue.Mismatch) -> String
-    ) throws(SyncDataError) -> String? {
+    private static func checked<Value>(
+        _ fields: FieldReader, _ names: [String], _ read: (JSONValue) throws(SMSFieldValue.Mismatch) -> Value
+    ) throws(SyncDataError) -> Value? {
         guard let value = fields.first(names) else { return nil }
         do {
             return try read(value)

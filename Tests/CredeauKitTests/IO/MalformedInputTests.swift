@@ -165,6 +165,20 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
         #expect(result.problems.first?.reason == "invalid UTF-8 text")
     }
 
+    /// A date with a fraction of a millisecond is invalid, as serve-sms rejects it, not truncated.
+    @Test func fractionalInboxDateIsSkipped() throws {
+        let sms = [#"{"sms_id":"1","sms_body":"a","sms_inbox_date":1771704900000}"#,
+                   #"{"sms_id":"2","sms_body":"b","sms_inbox_date":1771704900000.5}"#]
+        let path = try IOTestSupport.writeTemporaryFile(named: "sms_sync_request_sms_data.json",
+                                                        #"{"client_id":"c1","user_id":"u1","sms":["# + sms.joined(separator: ",") + "]}\n")
+
+        let result = try IOTestSupport.read(path)
+        #expect(result.allSMS.map(\.raw.id) == ["1"])
+        #expect(result.problems.map(\.field) == ["sms_inbox_date"])
+        #expect(result.problems.first?.reason
+            == "invalid epoch milliseconds 1771704900000.5: expected a whole number of milliseconds")
+    }
+
     /// Invalid UTF-8 in a header field leaves the owner of every SMS unknown, so the document is skipped.
     @Test func invalidUTF8InHeaderSkipsDocument() throws {
         var bytes = Array((#"{"client_id":"c1","user_id":"u\#u{1}","sms":[{"sms_id":"1","sms_body":"a"}]}"# + "\n").utf8)

@@ -13,9 +13,8 @@ import Testing
         """
     }
 
-    private static let expectedError = SyncDataError.inSMS(index: 2, problem: .invalidField(
-        source: .sms, field: "sms_inbox_date", value: "decimal128",
-        expected: "epoch milliseconds, a $date or a YYYY-MM-DD HH:MM:SS date"))
+    private static let expectedError = SyncDataError.inSMS(index: 2, problem: .invalidValue(
+        source: .sms, field: "sms_inbox_date", reason: "expected a date or epoch milliseconds, found decimal128"))
 
     @Test func decimalDateFromTextIsInvalid() {
         var builder = UserDataBuilder(clientID: "c1", userID: "u1")

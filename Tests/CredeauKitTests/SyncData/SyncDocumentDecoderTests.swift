@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test(arguments: ["\"yesterday\"", "\"2026-13-01 00:00:00\"", "true", "\"2026-03-15 25:00:00\"",
-                      "\"2026-02-30 10:00:00\"", "\"2026-04-31\"", "\"2025-02-29T00:00:00Z\""])
+                      "\"2026-02-30 10:00:00\"", "\"2026-04-31\"", "\"2025-02-29T00:00:00Z\"",
+                      "1771704900000.5"])
     func invalidDatesAreRejected(json: String) throws {
         let value = try Self.parse("{\"d\": \(json)}")["d"] ?? .null
         #expect(SyncDateParser.millis(from: value) == nil)
@@ -74,6 +75,13 @@ import Testing
         (#""sms_body": "x", "sms_id": 1.5"#, "sms_id", "expected a whole number, found 1.5"),
         (#""sms_body": "x", "sms_id": [1]"#, "sms_id", "expected a string or number, found array"),
         (#""sms_body": "x", "sms_sender": 98.5"#, "sms_sender", "expected a string, a whole number or an ObjectId, found number"),
+        (#""sms_body": "x", "sms_inbox_date": [1]"#, "sms_inbox_date", "expected a date or epoch milliseconds, found array"),
+        (#""sms_body": "x", "sms_inbox_date": {"a": 1}"#, "sms_inbox_date", "expected a date or epoch milliseconds, found object"),
+        (#""sms_body": "x", "sms_inbox_date": 1e300"#, "sms_inbox_date", "invalid epoch milliseconds 1e+300"),
+        (#""sms_body": "x", "sms_inbox_date": 1771704900000.5"#, "sms_inbox_date",
+         "invalid epoch milliseconds 1771704900000.5: expected a whole number of milliseconds"),
+        (#""sms_body": "x", "sms_inbox_date": "abc""#, "sms_inbox_date", "invalid date 'abc': expected epoch milliseconds, "
+         + "YYYY-MM-DD, YYYY-MM-DD HH:MM:SS, YYYYMMDD, YYYYMMDDHHMMSS or ISO 8601"),
     ])
     func wrongSMSFieldTypeIsRejected(fields: String, field: String, reason: String) throws {
         let text = #"{"client_id": "c1", "user_id": "u1", "sms": [{"sms_id": "a", "sms_body": "ok"}, {"sms_id": "b", "#

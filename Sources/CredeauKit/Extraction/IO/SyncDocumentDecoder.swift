@@ -164,20 +164,19 @@ enum SyncDocumentDecoder {
         case let .date(millis), let .integer(millis):
             return millis
         case let .double(number):
-            guard number.isFinite, abs(number) < 1e17 else {
-                throw FieldProblem(field: field.canonicalName, reason: "invalid epoch milliseconds \(number)")
+            guard let millis = SMSDateRule.millis(number) else {
+                throw FieldProblem(field: field.canonicalName, reason: SMSDateRule.numberProblem(number))
             }
-            return Int64(number.rounded(.down))
+            return millis
         case let .string(text):
             guard let millis = SMSDateParser.millis(from: text) else {
-                throw FieldProblem(field: field.canonicalName, reason:
-                    "invalid date '\(text)': expected epoch milliseconds, YYYY-MM-DD HH:MM:SS or ISO 8601")
+                throw FieldProblem(field: field.canonicalName, reason: SMSDateRule.textProblem(text))
             }
             return millis
         case .null:
             return nil
         case let other:
-            throw FieldProblem(field: field.canonicalName, reason: "expected a date or epoch milliseconds, found \(other)")
+            throw FieldProblem(field: field.canonicalName, reason: SMSDateRule.typeProblem("\(other)"))
         }
     }
 
