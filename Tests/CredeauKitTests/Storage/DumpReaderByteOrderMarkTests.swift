@@ -34,4 +34,33 @@ import Testing
             #expect(error.description.contains("document 3"), "\(error)")
         }
     }
+
+    /// Files joined with `cat` keep the mark of each file, so a mark may start any line.
+    @Test(arguments: [("", 2), ("\u{FEFF}", 2), ("", 3)])
+    func markInsideFileNamesItsLine(start: String, line: Int) throws {
+        var rows = Self.lines.split(separator: "\n").map(String.init) + [#"{"client_id": "c1", "user_id": "u3", "sms": []}"#]
+        rows[line - 1] = "\u{FEFF}" + rows[line - 1]
+
+        let message = try loadError(start + rows.joined(separator: "\n") + "\n")
+        #expect(message.contains("sms_sync_request_sms_data.json' line \(line): the line starts with a UTF-8 "
+            + "byte order mark, which only the start of a file may carry."), "\(message)")
+    }
+
+    @Test func earlierErrorKeepsItsDocument() throws {
+        let message = try loadError(#"{"client_id": "c1", "sms": [}"# + "\n\u{FEFF}" + Self.lines)
+
+        #expect(message.contains("Invalid document 1"), "\(message)")
+        #expect(!message.contains("byte order mark"), "\(message)")
+    }
+
+    /// Returns the message of the error that reading a dump file containing `text` throws.
+    private func loadError(_ text: String) throws -> String {
+        do {
+            _ = try documents(text)
+        } catch let error as DumpLoadError {
+            return error.description
+        }
+        Issue.record("the file was read without error")
+        return ""
+    }
 }

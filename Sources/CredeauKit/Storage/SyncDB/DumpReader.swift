@@ -16,6 +16,10 @@ enum DumpReader {
             return try marked ? jsonLineDocuments(in: textWithoutByteOrderMark(atPath: path), path: path)
                 : jsonLineDocuments(atPath: path)
         } catch {
+            if let bytes = try? textWithoutByteOrderMark(atPath: path),
+               let problem = byteOrderMarkProblem(in: bytes, path: path) {
+                throw problem
+            }
             // libbson reads fewer `$date` texts than credeau ("…+05:30", "2026-03-03"). Such dates
             // are read as epoch milliseconds. rejectInvalidDates has already reported any that is no date.
             guard let bytes = try? textWithoutByteOrderMark(atPath: path) else { throw error }
@@ -96,6 +100,21 @@ enum DumpReader {
             documents.append(BSONBytes(copying: document))
         }
         return documents
+    }
+
+    /// Returns the error for a UTF-8 byte order mark at the start of a later line (files joined with
+    /// `cat`) when the text before it reads. libbson would name the document before the mark.
+    private static func byteOrderMarkProblem(in text: [UInt8], path: String) -> DumpLoadError? {
+        var line = 1
+        for index in text.indices where text[index] == 0x0A {
+            line += 1
+            guard text[(index + 1)...].starts(with: byteOrderMark) else { continue }
+            guard (try? jsonLineDocuments(in: Array(text[...index]), path: path)) != nil else { return nil }
+            return .invalidValue(path: path, line: line, field: nil, message: "the line starts with a UTF-8 byte "
+                                 + "order mark, which only the start of a file may carry. Remove it, or save each "
+                                 + "file without one before joining them")
+        }
+        return nil
     }
 
     /// Parses a `--jsonArray` export by wrapping it in a document and taking the array's elements.
