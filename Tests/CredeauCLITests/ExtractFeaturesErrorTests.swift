@@ -120,6 +120,24 @@ import Testing
                 "\(result.stderr)")
     }
 
+    /// Invalid UTF-8 in one SMS is named by its position and field, in the words of `extract --sms`.
+    @Test func invalidUTF8NamesItsSMS() throws {
+        let broken = #"{"client_id": "lendwise_demo", "user_id": "cu-1003", "request_id": "sr-u", "sms": ["#
+            + #"{"sms_id": "u1", "sms_body": "ok"}, {"sms_id": "u2", "sms_body": "bad \#u{1}"}]}"#
+        let folder = try dump(appending: broken, to: "sms_sync_request_sms_data")
+        let line = try lineCount(folder, "sms_sync_request_sms_data")
+        let file = folder.appendingPathComponent("sms_sync_request_sms_data.json")
+        var bytes = try Data(contentsOf: file)
+        bytes[try #require(bytes.lastIndex(of: 0x01))] = 0xFF
+        try bytes.write(to: file)
+
+        let result = try Support.run(["extract", "-i", folder.path, "-o", "/dev/null"])
+
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("'\(file.path)' line \(line), sms 2, field 'sms_body': invalid UTF-8 text"),
+                "\(result.stderr)")
+    }
+
     @Test func documentWithoutUserIsNamed() throws {
         let folder = try dump(appending: #"{"client_id": "lendwise_demo", "apps": []}"#, to: "device_sync_request_apps_data")
         let line = try lineCount(folder, "device_sync_request_apps_data")

@@ -61,7 +61,10 @@ public final class DumpUserIndex: Sendable {
                         // A last line cut short may have lost documents of any user after the cut.
                         let cut = span.cutLineProblem(fieldProblem)
                         let reported = cut ?? fieldProblem
-                        let found = InputProblem(file: path, location: span.location, field: reported.field,
+                        var location = span.location
+                        // Other sources share list names with the SMS list (`data`), so only an SMS file has SMS positions.
+                        location.smsIndex = source == .sms ? reported.smsIndex : nil
+                        let found = InputProblem(file: path, location: location, field: reported.field,
                                                  reason: reported.reason)
                         try problem(found)
                         if cut != nil {
@@ -112,6 +115,16 @@ public final class DumpUserIndex: Sendable {
         SyncRecordField.clientID.canonicalName, SyncRecordField.userID.canonicalName,
     ]
 
+    /// Returns the field and SMS position of the first invalid UTF-8 text in a JSON document, in the
+    /// words of `extract --sms`, or nil when the text is valid UTF-8 or the bad bytes lie outside strings.
+    private static func invalidUTF8Problem(in bytes: UnsafeRawBufferPointer) -> FieldProblem? {
+        guard let site = InvalidUTF8Mender.mend(bytes)?.sites.first else { return nil }
+        let smsList = SyncRecordField.smsArray.canonicalName
+        let isSMS = SyncRecordField.canonicalName(of: site.memberKey) == smsList
+        return FieldProblem(field: SyncRecordField.canonicalName(of: site.key), reason: "invalid UTF-8 text",
+                            isUnparsed: true, smsIndex: isSMS ? site.element : nil)
+    }
+
     /// Reads the client and user ids of one document.
     static func user(of bytes: UnsafeRawBufferPointer, format: SMSInputFormat) -> Result<SyncDBUser, FieldProblem> {
         let parsed = format == .bson ? BSONDocument.copyBSON(bytes) : BSONDocument.parseJSON(bytes)
@@ -122,6 +135,7 @@ public final class DumpUserIndex: Sendable {
                 return .failure(FieldProblem(field: SyncRecordField.canonicalName(of: field), reason: failure.message,
                                              isUnparsed: true))
             }
+            if format != .bson, let problem = invalidUTF8Problem(in: bytes) { return .failure(problem) }
             let prefix = !failure.isSyntaxError ? "" : format == .bson ? "invalid BSON: " : "invalid JSON: "
             return .failure(FieldProblem(field: nil, reason: prefix + failure.message, isUnparsed: true))
         case let .success(value):

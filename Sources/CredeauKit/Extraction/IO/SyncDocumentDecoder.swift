@@ -27,6 +27,8 @@ struct FieldProblem: Error, Equatable {
     var reason: String
     /// True when the whole document could not be parsed, so its owner is unknown.
     var isUnparsed = false
+    /// The 1-based position in the SMS list of the record that contains the problem, when known.
+    var smsIndex: Int?
 }
 
 /// Reads the sync_db layout out of parsed documents: the header, then each SMS.
