@@ -17,7 +17,7 @@ enum DumpReader {
                 : jsonLineDocuments(atPath: path)
         } catch {
             if let bytes = try? textWithoutByteOrderMark(atPath: path),
-               let problem = byteOrderMarkProblem(in: bytes, path: path) {
+               let problem = byteOrderMarkProblem(in: bytes, path: path) ?? invalidUTF8Problem(in: bytes, path: path) {
                 throw problem
             }
             // libbson reads fewer `$date` texts than credeau ("…+05:30", "2026-03-03"). Such dates
@@ -115,6 +115,22 @@ enum DumpReader {
                                  + "file without one before joining them")
         }
         return nil
+    }
+
+    /// Returns the error for the first invalid UTF-8 text when the lines before it read, naming its
+    /// line, its field and the list element that contains it. libbson names none of them.
+    private static func invalidUTF8Problem(in text: [UInt8], path: String) -> DumpLoadError? {
+        guard let offset = text.withUnsafeBytes({ JSONKeyLocator.firstInvalidUTF8Offset($0) }) else { return nil }
+        let start = text[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let end = text[offset...].firstIndex(of: 0x0A) ?? text.count
+        guard start == 0 || (try? jsonLineDocuments(in: Array(text[..<start]), path: path)) != nil else { return nil }
+
+        let line = 1 + text[..<start].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let site = Array(text[start..<end]).withUnsafeBytes { InvalidUTF8Mender.mend($0)?.sites.first }
+        var element = ""
+        if let site, let index = site.element { element = " in element \(index) of '\(site.memberKey)'" }
+        return .invalidValue(path: path, line: line, field: site.map { SyncRecordField.canonicalName(of: $0.key) },
+                             message: "invalid UTF-8 text\(element). Save the file as UTF-8")
     }
 
     /// Parses a `--jsonArray` export by wrapping it in a document and taking the array's elements.
