@@ -214,6 +214,15 @@ import Testing
         #expect(found.first?.location == [.string("body"), .string("sms"), .integer(0), .string("sms_id")])
     }
 
+    /// pydantic reports one issue per string, and a wrong length before the pattern.
+    @Test func longTextWithNULOneIssue() {
+        let long = "\"" + String(repeating: "x", count: 200) + "\\u0000\""
+        let found = issues(#"{"client_id": "c1", "user_id": \#(long), "sms": [{"sms_id": \#(long), "sms_body": "b", "sms_inbox_date": 1772323200000}]}"#)
+
+        #expect(found.map(\.type) == ["string_too_long", "string_too_long"])
+        #expect(found.map { $0.location.last } == [.string("user_id"), .string("sms_id")])
+    }
+
     @Test func hugeWholeIDIsTooLong() {
         let found = issues(body(smsID: "1e200"))
 
