@@ -236,6 +236,9 @@ public struct RequestSchema: Sendable {
             case let .number(number) where number.isFinite && number.rounded() == number: return
             // NaN and Infinity are left to the caller's date check, which rejects them as dates.
             case let .number(number) where !number.isFinite && kind.isTimestamp: return
+            case let .number(number) where !number.isFinite:
+                issues.append(ValidationIssue(type: "finite_number", location: location(),
+                                              message: "Input should be a finite number", input: value))
             case let .number(number) where number.isFinite:
                 issues.append(ValidationIssue(type: "int_from_float", location: location(),
                                               message: "Input should be a valid integer, got a number with a fractional part",

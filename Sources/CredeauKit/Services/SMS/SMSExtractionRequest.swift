@@ -102,7 +102,10 @@ public struct SMSExtractionRequest: Sendable {
             // pydantic reports a wrong length instead of the pattern, so the schema's pattern issue goes.
             let idLocation = location() + [.string("sms_id")]
             issues.removeAll { $0.location == idLocation && $0.type == "string_pattern_mismatch" }
-            if id.isEmpty {
+            if case .number = idValue, case let .invalid(type, message) = FieldKind.readLaxInteger(idValue) {
+                // A number too long for the column is too large an integer for pydantic, not a long text.
+                issues.append(ValidationIssue(type: type, location: idLocation, message: message, input: idValue))
+            } else if id.isEmpty {
                 issues.append(ValidationIssue(
                     type: "string_too_short", location: idLocation,
                     message: "String should have at least 1 character", input: idValue,
