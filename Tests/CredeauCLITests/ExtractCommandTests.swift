@@ -177,6 +177,10 @@ import Testing
          "Error: Invalid value '0' for '--workers': expected a whole number from 1 to 256"),
         (["extract", "--sms", "-i", "fixtures/sync_db", "--users", ","],
          "Error: Invalid value ',' for '--users': expected one or more user ids separated by commas, or @FILE"),
+        (["extract", "--sms", "-i", "fixtures/sync_db", "--client-id", ""],
+         "Error: Invalid value '' for '--client-id': expected a client id, such as acme"),
+        (["extract", "-i", "fixtures/sync_db", "--client-id", " "],
+         "Error: Invalid value ' ' for '--client-id': expected a client id, such as acme"),
         (["extract", "--sms", "-i", "fixtures/sync_db", "--strcit"], "Error: Unknown option '--strcit'. Did you mean '--strict'?"),
     ])
     func usageMistakesExitTwo(arguments: [String], firstLine: String) throws {
