@@ -52,6 +52,19 @@ import Testing
         #expect(cut.stderr.contains("the output lacks the SMS after that point"))
     }
 
+    /// With a folder as input, the error names the file in it that was cut, as the Skipped line does.
+    @Test func cutFileInFolderNamed() throws {
+        let text = try String(contentsOfFile: Support.fixture("sms/messages.json"), encoding: .utf8)
+        let folder = try Support.makeTemporaryDirectory()
+        let file = folder.appendingPathComponent("sms_sync_request_sms_data.json").path
+        try Data(text.utf8.prefix(text.utf8.count * 3 / 4)).write(to: URL(fileURLWithPath: file))
+
+        let cut = try Support.runInPackageRoot(["extract", "--sms", "-i", folder.path, "-o", "-"])
+        #expect(cut.status == 1)
+        #expect(cut.stderr.contains("Skipped '\(file)'"), "\(cut.stderr)")
+        #expect(cut.stderr.contains("Error: '\(file)' was not read to its end"), "\(cut.stderr)")
+    }
+
     /// A JSON Lines export cut inside its last line is a file not read to its end.
     @Test func cutJSONLinesExitsWithOne() throws {
         let text = try Data(contentsOf: URL(fileURLWithPath: Support.fixture("sms/messages.jsonl")))
