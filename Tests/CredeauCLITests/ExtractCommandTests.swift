@@ -52,6 +52,19 @@ import Testing
         #expect(cut.stderr.contains("the output lacks the SMS after that point"))
     }
 
+    /// With a folder as input, the error names the file in it that was cut, as the Skipped line does.
+    @Test func cutFileInFolderNamed() throws {
+        let text = try String(contentsOfFile: Support.fixture("sms/messages.json"), encoding: .utf8)
+        let folder = try Support.makeTemporaryDirectory()
+        let file = folder.appendingPathComponent("sms_sync_request_sms_data.json").path
+        try Data(text.utf8.prefix(text.utf8.count * 3 / 4)).write(to: URL(fileURLWithPath: file))
+
+        let cut = try Support.runInPackageRoot(["extract", "--sms", "-i", folder.path, "-o", "-"])
+        #expect(cut.status == 1)
+        #expect(cut.stderr.contains("Skipped '\(file)'"), "\(cut.stderr)")
+        #expect(cut.stderr.contains("Error: '\(file)' was not read to its end"), "\(cut.stderr)")
+    }
+
     /// A JSON Lines export cut inside its last line is a file not read to its end.
     @Test func cutJSONLinesExitsWithOne() throws {
         let text = try Data(contentsOf: URL(fileURLWithPath: Support.fixture("sms/messages.jsonl")))
@@ -177,6 +190,10 @@ import Testing
          "Error: Invalid value '0' for '--workers': expected a whole number from 1 to 256"),
         (["extract", "--sms", "-i", "fixtures/sync_db", "--users", ","],
          "Error: Invalid value ',' for '--users': expected one or more user ids separated by commas, or @FILE"),
+        (["extract", "--sms", "-i", "fixtures/sync_db", "--client-id", ""],
+         "Error: Invalid value '' for '--client-id': expected a client id, such as acme"),
+        (["extract", "-i", "fixtures/sync_db", "--client-id", " "],
+         "Error: Invalid value ' ' for '--client-id': expected a client id, such as acme"),
         (["extract", "--sms", "-i", "fixtures/sync_db", "--strcit"], "Error: Unknown option '--strcit'. Did you mean '--strict'?"),
     ])
     func usageMistakesExitTwo(arguments: [String], firstLine: String) throws {

@@ -73,6 +73,16 @@ import Testing
         #expect(!result.stderr.contains("secret"))
     }
 
+    @Test func chosenSQLiteWarningSaysOnly() throws {
+        let path = try Support.makeTemporaryDirectory().appendingPathComponent("x.db").path
+        let result = try Support.run(["migrate", "--sqlite", path], environment: environment(["DI_POSTGRES_PASSWORD": "secret"]))
+
+        #expect(result.status == 0)
+        #expect(result.stderrLines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("DI_POSTGRES_HOST is empty or unset, so DI_POSTGRES_PASSWORD is ignored and only the "
+            + "SQLite file \(path) given in --sqlite is migrated. Set DI_POSTGRES_HOST to migrate PostgreSQL too"))
+    }
+
     @Test func configuredSQLiteHasNoWarning() throws {
         let path = try Support.makeTemporaryDirectory().appendingPathComponent("credeau.db").path
         let result = try Support.run(["migrate", "--sqlite", path], environment: environment(["CREDEAU_SQLITE_PATH": path]))

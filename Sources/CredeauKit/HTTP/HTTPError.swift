@@ -63,7 +63,7 @@ public struct ValidationError: HTTPResponseError, CustomStringConvertible {
         let detail: [JSONValue] = issues.map { issue in
             var members: [(String, JSONValue)] = [
                 ("type", .string(issue.type)), ("loc", .array(issue.location)), ("msg", .string(issue.message)),
-                ("input", issue.input),
+                ("input", issue.input.wrappingNonFiniteNumbers()),
             ]
             if let context = issue.context { members.append(("ctx", context)) }
             return .object(members)

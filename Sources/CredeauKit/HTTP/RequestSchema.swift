@@ -201,20 +201,19 @@ public struct RequestSchema: Sendable {
                 return issues.append(ValidationIssue(type: "string_type", location: location(),
                                                      message: "Input should be a valid string", input: value))
             }
-            if noNUL, text.utf8.contains(0) {
-                issues.append(Self.nulIssue(value, location: location()))
-            }
+            // pydantic checks the lengths, then the pattern, and reports only the first failure.
             if let minLength, text.unicodeScalars.count < minLength {
                 issues.append(ValidationIssue(
                     type: "string_too_short", location: location(),
                     message: "String should have at least \(minLength) character\(minLength == 1 ? "" : "s")", input: value,
                     context: .object([("min_length", .integer(Int64(minLength)))])))
-            }
-            // A text has at most as many code points as UTF-8 bytes, so most texts skip the count.
-            if let maxLength, text.utf8.count > maxLength, text.unicodeScalars.count > maxLength {
+            } else if let maxLength, text.utf8.count > maxLength, text.unicodeScalars.count > maxLength {
+                // A text has at most as many code points as UTF-8 bytes, so most texts skip the count.
                 issues.append(ValidationIssue(
                     type: "string_too_long", location: location(), message: "String should have at most \(maxLength) characters",
                     input: value, context: .object([("max_length", .integer(Int64(maxLength)))])))
+            } else if noNUL, text.utf8.contains(0) {
+                issues.append(Self.nulIssue(value, location: location()))
             }
         case .integer:
             if value.integerValue == nil || value.typeName == "bool" {
@@ -237,6 +236,9 @@ public struct RequestSchema: Sendable {
             case let .number(number) where number.isFinite && number.rounded() == number: return
             // NaN and Infinity are left to the caller's date check, which rejects them as dates.
             case let .number(number) where !number.isFinite && kind.isTimestamp: return
+            case let .number(number) where !number.isFinite:
+                issues.append(ValidationIssue(type: "finite_number", location: location(),
+                                              message: "Input should be a finite number", input: value))
             case let .number(number) where number.isFinite:
                 issues.append(ValidationIssue(type: "int_from_float", location: location(),
                                               message: "Input should be a valid integer, got a number with a fractional part",

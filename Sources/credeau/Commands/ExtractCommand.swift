@@ -46,6 +46,10 @@ enum ExtractCommand {
         try OutputOverlapCheck.check(output: output, input: input)
         let workers = try arguments.integer("workers", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
         let users = try userIDs(arguments)
+        // An empty id matches no client, so it is a mistake rather than a filter.
+        if let clientID = arguments.value("client-id"), clientID.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw UsageError.invalidValue(option: "client-id", value: clientID, reason: "expected a client id, such as acme")
+        }
         if arguments.flag("sms") {
             for option in ["cutoff-date", "groupings", "shard"] where arguments.value(option) != nil {
                 throw UsageError.conflictingOptions("sms", option)

@@ -29,7 +29,7 @@ enum ExtractSMSMode {
         // After a place where the file stopped being split into documents nothing was read, so
         // any number of SMS may be missing.
         if summary.counts.unreadableParts > 0 {
-            StandardStreams.writeError("Error: '\(input)' was not read to its end (see the Skipped line above), so the "
+            StandardStreams.writeError("Error: '\(job.inputFileName)' was not read to its end (see the Skipped line above), so the "
                 + "output lacks the SMS after that point. Repair or export the input again.\n")
             return ExitStatus.failure
         }

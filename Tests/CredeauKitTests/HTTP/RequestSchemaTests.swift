@@ -86,6 +86,13 @@ import Testing
         #expect(first["input"] == .object([]))
     }
 
+    @Test func infiniteInputShownAsWrapper() {
+        let issue = ValidationIssue(type: "finite_number", location: [.string("body")], message: "m",
+                                    input: .array([.number(-.infinity), .number(.nan), .number(2.5)]))
+        let body = String(decoding: ValidationError([issue]).response(requestID: "r1").body, as: UTF8.self)
+        #expect(body.contains(#""input":[{"$numberDouble":"-Infinity"},{"$numberDouble":"NaN"},2.5]"#), "\(body)")
+    }
+
     @Test(arguments: [
         (#""5""#, 5), (#"" 7 ""#, 7), (#""+3""#, 3), (#""-2""#, -2), ("true", 1), ("false", 0), ("4", 4), ("5.0", 5),
         (#""5.00""#, 5), (#""99999999999999999999""#, Int64.max),

@@ -13,8 +13,8 @@ import Testing
         let mended = try #require(mend(text))
 
         #expect(mended.sites == [
-            InvalidUTF8Site(memberKey: "sms", element: 3, key: "b"),
-            InvalidUTF8Site(memberKey: "sms", element: 4, key: "b"),
+            InvalidUTF8Site(memberKey: "sms", element: 3, path: ["m", "b"]),
+            InvalidUTF8Site(memberKey: "sms", element: 4, path: ["b"]),
         ])
         #expect(mended.text == #"{"u":"x","sms":[{"b":"ok"},"s",{"m":{"b":"a\#u{FFFD}\#u{FFFD}"},"n":[1]},{"b":"\"\#u{FFFD}"}]}"#)
     }
@@ -22,7 +22,16 @@ import Testing
     @Test func memberOutsideArrayHasNoElement() throws {
         let mended = try #require(mend(Array(#"{"sms":[],"user_id":"a"#.utf8) + [0x80] + Array(#""}"#.utf8)))
 
-        #expect(mended.sites == [InvalidUTF8Site(memberKey: "user_id", element: nil, key: "user_id")])
+        #expect(mended.sites == [InvalidUTF8Site(memberKey: "user_id", element: nil, path: ["user_id"])])
+    }
+
+    @Test func siteOutsideObjectsNamesMember() throws {
+        let mended = try #require(mend(Array(#"{"tags":[["a"#.utf8) + [0xFF] + Array(#""]],"n":{"o":{"p":"b"#.utf8) + [0xFE] + Array(#""}}}"#.utf8)))
+
+        #expect(mended.sites == [
+            InvalidUTF8Site(memberKey: "tags", element: 1, path: ["tags"]),
+            InvalidUTF8Site(memberKey: "n", element: nil, path: ["n", "o", "p"]),
+        ])
     }
 
     @Test(arguments: [

@@ -191,6 +191,31 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
         #expect(result.problems.map(\.field) == ["user_id"])
     }
 
+    /// Invalid UTF-8 in a top-level member that credeau does not read costs no SMS.
+    @Test func invalidUTF8InUnreadMemberKeepsAll() throws {
+        let result = try readWithInvalidByte(top: #","tags":["a\#u{1}"]"#, sms2: "")
+        #expect(result.allSMS.map(\.raw.id) == ["1", "2"])
+        #expect(result.problems.isEmpty)
+        #expect(result.counts.skipped == 0)
+    }
+
+    /// Invalid UTF-8 in an unknown member nested in an SMS skips it under the full key path.
+    @Test func invalidUTF8NestedNamesFullPath() throws {
+        let result = try readWithInvalidByte(top: "", sms2: #","extra":{"x":"a\#u{1}"}"#)
+        #expect(result.allSMS.map(\.raw.id) == ["1"])
+        #expect(result.problems.map(\.field) == ["extra.x"])
+    }
+
+    /// Writes a two-SMS sync request with `top` and `sms2` added, their U+0001 made 0xFF, and reads it.
+    private func readWithInvalidByte(top: String, sms2: String) throws -> IOTestSupport.ReadResult {
+        let sms = #"{"sms_id":"1","sms_body":"a"},{"sms_id":"2","sms_body":"b""# + sms2 + "}"
+        var bytes = Array((#"{"client_id":"c1","user_id":"u1""# + top + #","sms":["# + sms + "]}\n").utf8)
+        bytes[bytes.firstIndex(of: 0x01)!] = 0xFF
+        let path = try IOTestSupport.makeTemporaryFolder() + "/sms_sync_request_sms_data.json"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return try IOTestSupport.read(path)
+    }
+
     @Test func badLengthPrefixSaysTheRestIsUnread() throws {
         let dump = try Data(contentsOf: URL(fileURLWithPath: IOTestSupport.fixture("bad/truncated.bson")))
         let first = Int(dump[0]) | Int(dump[1]) << 8 | Int(dump[2]) << 16 | Int(dump[3]) << 24

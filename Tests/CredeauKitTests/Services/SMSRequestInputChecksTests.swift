@@ -188,7 +188,7 @@ import Testing
         #expect(request.sms.map(\.id) == [id])
     }
 
-    @Test(arguments: [(#"{"$numberDouble": "Infinity"}"#, "string_type"), (#"{"$numberDouble": "-Infinity"}"#, "string_type"),
+    @Test(arguments: [(#"{"$numberDouble": "Infinity"}"#, "finite_number"), (#"{"$numberDouble": "-Infinity"}"#, "finite_number"),
                       ("1.5", "int_from_float")])
     func nonWholeIDsRejected(text: String, type: String) {
         let found = issues(body(smsID: text))
@@ -214,9 +214,20 @@ import Testing
         #expect(found.first?.location == [.string("body"), .string("sms"), .integer(0), .string("sms_id")])
     }
 
-    @Test func hugeWholeIDIsTooLong() {
+    /// pydantic reports one issue per string, and a wrong length before the pattern.
+    @Test func longTextWithNULOneIssue() {
+        let long = "\"" + String(repeating: "x", count: 200) + "\\u0000\""
+        let found = issues(#"{"client_id": "c1", "user_id": \#(long), "sms": [{"sms_id": \#(long), "sms_body": "b", "sms_inbox_date": 1772323200000}]}"#)
+
+        #expect(found.map(\.type) == ["string_too_long", "string_too_long"])
+        #expect(found.map { $0.location.last } == [.string("user_id"), .string("sms_id")])
+    }
+
+    /// pydantic reads a number id as an integer, which 1e200 is too large to be.
+    @Test func hugeWholeIDIsTooLarge() {
         let found = issues(body(smsID: "1e200"))
 
-        #expect(found.map(\.type) == ["string_too_long"])
+        #expect(found.map(\.type) == ["int_parsing_size"])
+        #expect(found.first?.input == .number(1e200))
     }
 }

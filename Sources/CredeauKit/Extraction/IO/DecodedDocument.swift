@@ -12,8 +12,11 @@ struct DecodedDocument {
         self.header = header
     }
 
-    /// Reads a JSON document that libbson rejected for invalid UTF-8, when every invalid byte lies
-    /// in an element of its SMS array. Returns nil otherwise, so the whole document stays unreadable.
+    /// Reads a JSON document that libbson rejected for invalid UTF-8, when no invalid byte lies in
+    /// a header field. Returns nil otherwise, so the whole document stays unreadable.
+    ///
+    /// An SMS with invalid bytes is skipped, named by the path of keys to them. Members that are
+    /// neither header fields nor the SMS array are not read, so their bytes are only mended.
     init?(mendingInvalidUTF8In bytes: UnsafeRawBufferPointer) {
         guard let (text, sites) = InvalidUTF8Mender.mend(bytes),
               case let .success(document) = text.withUnsafeBytes({ BSONDocument.parseJSON($0) })
@@ -22,10 +25,13 @@ struct DecodedDocument {
         guard let smsKey = picked[.smsArray]?.key, case let .success(header) = SyncDocumentDecoder.header(of: picked)
         else { return nil }
         self.init(document: document, picked: picked, header: header)
+        let headerKeys = Set(SyncRecordField.headerFields.compactMap { picked[$0]?.key })
         for site in sites {
-            guard site.memberKey == smsKey, let element = site.element else { return nil }
+            guard !headerKeys.contains(site.memberKey) else { return nil }
+            guard site.memberKey == smsKey else { continue }
+            guard let element = site.element else { return nil }
             if invalidSMS[element] == nil {
-                let field = SyncRecordField.canonicalName(of: site.key)
+                let field = site.path.count == 1 ? SyncRecordField.canonicalName(of: site.path[0]) : site.path.joined(separator: ".")
                 invalidSMS[element] = FieldProblem(field: field, reason: "invalid UTF-8 text")
             }
         }

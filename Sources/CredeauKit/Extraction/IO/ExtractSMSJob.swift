@@ -34,6 +34,9 @@ public final class ExtractSMSJob {
     private let extractor: SMSExtractor
     private let source: SMSInputSource
 
+    /// The file read, as problems name it: the dump file that a folder resolves to, or `<stdin>`.
+    public var inputFileName: String { source.file.displayName }
+
     /// Opens the input and detects its format, so a bad input fails before any output is created.
     ///
     /// - Throws: `SMSInputError` when the input is missing, unreadable or of an unknown format.

@@ -4,8 +4,8 @@ struct InvalidUTF8Site: Equatable {
     var memberKey: String
     /// 1-based element of that member's array that contains them, or nil when the member is no array.
     var element: Int?
-    /// Key of the innermost member around the bad bytes.
-    var key: String
+    /// Keys from that element (or from the member when it is no array) down to the bad bytes.
+    var path: [String]
 }
 
 /// Replaces invalid UTF-8 inside the strings of a JSON object, so that the rest of it can be read.
@@ -96,8 +96,8 @@ enum InvalidUTF8Mender {
         /// outside any member.
         func site() -> InvalidUTF8Site? {
             guard !isKeyNext, let memberKey = keys.first ?? nil else { return nil }
-            let key = keys.last { $0 != nil } ?? nil
-            return InvalidUTF8Site(memberKey: memberKey, element: isInMemberArray ? element : nil, key: key ?? memberKey)
+            let path = keys.dropFirst(isInMemberArray ? 2 : 0).compactMap { $0 }
+            return InvalidUTF8Site(memberKey: memberKey, element: isInMemberArray ? element : nil, path: path.isEmpty ? [memberKey] : path)
         }
 
         /// Takes a string read as the key of the innermost object, when it is one.

@@ -1,7 +1,7 @@
 /// Parses the text forms of an SMS date that dumps carry, into epoch milliseconds.
 ///
 /// Accepted: epoch milliseconds as digits, `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS` and ISO 8601
-/// (`T` separator, optional fraction, optional `Z` or `±HH:MM` / `±HHMM` / `±HH` offset), and
+/// (`T` or `t` separator, optional fraction, optional `Z` or `±HH:MM` / `±HHMM` / `±HH` offset), and
 /// the ISO 8601 basic forms `YYYYMMDD` and `YYYYMMDDHHMMSS`. Text without an offset is India
 /// time, as the phone SDK writes it.
 ///
@@ -34,7 +34,8 @@ enum SMSDateParser {
             return IndiaTime.millis(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
         }
 
-        guard cursor.skip(" ") || cursor.skip("T"),
+        // RFC 3339 allows a lower-case separator, as it does a lower-case `z`.
+        guard cursor.skip(" ") || cursor.skip("T") || cursor.skip("t"),
               let hour = cursor.number(digits: 2), cursor.skip(":"),
               let minute = cursor.number(digits: 2), hour < 24, minute < 60
         else { return nil }

@@ -21,6 +21,9 @@ enum SyncRecordField: Int, CaseIterable {
 
     var canonicalName: String { names[0] }
 
+    /// The fields of a sync-request document that name whose SMS it holds and when it was sent.
+    static let headerFields: [SyncRecordField] = [.clientID, .userID, .requestID, .createdAt]
+
     /// Each accepted name with its field and rank (0 for the canonical name).
     private static let byName: [String: (field: SyncRecordField, rank: Int)] = {
         var table: [String: (field: SyncRecordField, rank: Int)] = [:]

@@ -97,15 +97,22 @@ public struct SMSExtractionRequest: Sendable {
     /// Values of the wrong type are left to the schema's issues.
     private static func checkValues(of item: JSONValue, location: @autoclosure () -> [JSONValue],
                                     issues: inout [ValidationIssue]) {
-        if let idValue = item["sms_id"], let id = identifierText(idValue) {
-            if id.isEmpty {
+        if let idValue = item["sms_id"], let id = identifierText(idValue),
+           id.isEmpty || id.unicodeScalars.count > maxIDLength {
+            // pydantic reports a wrong length instead of the pattern, so the schema's pattern issue goes.
+            let idLocation = location() + [.string("sms_id")]
+            issues.removeAll { $0.location == idLocation && $0.type == "string_pattern_mismatch" }
+            if case .number = idValue, case let .invalid(type, message) = FieldKind.readLaxInteger(idValue) {
+                // A number too long for the column is too large an integer for pydantic, not a long text.
+                issues.append(ValidationIssue(type: type, location: idLocation, message: message, input: idValue))
+            } else if id.isEmpty {
                 issues.append(ValidationIssue(
-                    type: "string_too_short", location: location() + [.string("sms_id")],
+                    type: "string_too_short", location: idLocation,
                     message: "String should have at least 1 character", input: idValue,
                     context: .object([("min_length", .integer(1))])))
-            } else if id.unicodeScalars.count > maxIDLength {
+            } else {
                 issues.append(ValidationIssue(
-                    type: "string_too_long", location: location() + [.string("sms_id")],
+                    type: "string_too_long", location: idLocation,
                     message: "String should have at most \(maxIDLength) characters", input: idValue,
                     context: .object([("max_length", .integer(Int64(maxIDLength)))])))
             }

@@ -9,15 +9,20 @@ enum IgnoredPostgresVariables {
     ]
 
     /// Returns one warning per group whose host variable is empty or unset while some of its
-    /// other variables are set, naming those and the SQLite file used instead.
-    static func warnings(environment: [String: String], sqlitePath: String) -> [String] {
+    /// other variables are set, naming those and the SQLite file used. `isSQLiteChosen` marks a
+    /// file given with `--sqlite`, which is migrated alongside PostgreSQL when a host is set.
+    static func warnings(environment: [String: String], sqlitePath: String, isSQLiteChosen: Bool = false) -> [String] {
         groups.compactMap { group in
             guard (environment[group.host] ?? "").isEmpty else { return nil }
             let present = group.others.filter { !(environment[$0] ?? "").isEmpty }
             guard !present.isEmpty else { return nil }
-            return "\(group.host) is empty or unset, so \(present.joined(separator: ", ")) "
-                + "\(present.count == 1 ? "is" : "are") ignored and the SQLite file \(sqlitePath) is migrated instead. "
-                + "Set \(group.host) to migrate PostgreSQL"
+            let ignored = "\(group.host) is empty or unset, so \(present.joined(separator: ", ")) "
+                + "\(present.count == 1 ? "is" : "are") ignored"
+            guard isSQLiteChosen else {
+                return ignored + " and the SQLite file \(sqlitePath) is migrated instead. Set \(group.host) to migrate PostgreSQL"
+            }
+            return ignored + " and only the SQLite file \(sqlitePath) given in --sqlite is migrated. "
+                + "Set \(group.host) to migrate PostgreSQL too"
         }
     }
 }

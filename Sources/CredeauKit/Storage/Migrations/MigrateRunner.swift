@@ -76,7 +76,9 @@ public struct MigrateRunner {
         let databases = try databases()
         if !databases.contains(where: \.isPostgresAPIInsights) {
             let path = options.resolvedSQLitePath
-            for warning in IgnoredPostgresVariables.warnings(environment: options.environment, sqlitePath: path) {
+            let warnings = IgnoredPostgresVariables.warnings(environment: options.environment, sqlitePath: path,
+                                                             isSQLiteChosen: options.sqlitePath != nil)
+            for warning in warnings {
                 logger.warning(warning)
             }
         }

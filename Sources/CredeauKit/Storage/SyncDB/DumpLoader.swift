@@ -127,6 +127,8 @@ public struct DumpLoadSummary: Sendable, Equatable, CustomStringConvertible {
     public var totalSkipped: Int { skipped.values.reduce(0, +) }
 
     public var description: String {
+        // With MongoDB, each collection goes to one database only, so the other may get none.
+        guard !inserted.isEmpty else { return "loaded no documents, as no collection of the dump is kept in this database" }
         let perCollection = inserted.keys.sorted().map { "\($0) +\(inserted[$0] ?? 0)" }.joined(separator: ", ")
         return "loaded \(totalInserted) documents, skipped \(totalSkipped) already present (\(perCollection))"
     }
