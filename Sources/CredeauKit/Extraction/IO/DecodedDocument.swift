@@ -31,8 +31,7 @@ struct DecodedDocument {
             guard site.memberKey == smsKey else { continue }
             guard let element = site.element else { return nil }
             if invalidSMS[element] == nil {
-                let field = site.path.count == 1 ? SyncRecordField.canonicalName(of: site.path[0]) : site.path.joined(separator: ".")
-                invalidSMS[element] = FieldProblem(field: field, reason: "invalid UTF-8 text")
+                invalidSMS[element] = FieldProblem(field: site.fieldName, reason: "invalid UTF-8 text")
             }
         }
     }

@@ -121,7 +121,7 @@ public final class DumpUserIndex: Sendable {
         guard let site = InvalidUTF8Mender.mend(bytes)?.sites.first else { return nil }
         let smsList = SyncRecordField.smsArray.canonicalName
         let isSMS = SyncRecordField.canonicalName(of: site.memberKey) == smsList
-        return FieldProblem(field: SyncRecordField.canonicalName(of: site.key), reason: "invalid UTF-8 text",
+        return FieldProblem(field: site.fieldName, reason: "invalid UTF-8 text",
                             isUnparsed: true, smsIndex: isSMS ? site.element : nil)
     }
 

@@ -6,6 +6,16 @@ struct InvalidUTF8Site: Equatable {
     var element: Int?
     /// Keys from that element (or from the member when it is no array) down to the bad bytes.
     var path: [String]
+
+    /// The field that messages name: a known field by its usual name (`sms_body` for `body`),
+    /// a nested one by its whole path (`extra.x`), a top-level value by its member.
+    var fieldName: String {
+        switch path.count {
+        case 0: return SyncRecordField.canonicalName(of: memberKey)
+        case 1: return SyncRecordField.canonicalName(of: path[0])
+        default: return path.joined(separator: ".")
+        }
+    }
 }
 
 /// Replaces invalid UTF-8 inside the strings of a JSON object, so that the rest of it can be read.

@@ -129,7 +129,7 @@ enum DumpReader {
         let site = Array(text[start..<end]).withUnsafeBytes { InvalidUTF8Mender.mend($0)?.sites.first }
         var element = ""
         if let site, let index = site.element { element = " in element \(index) of '\(site.memberKey)'" }
-        return .invalidValue(path: path, line: line, field: site.map { SyncRecordField.canonicalName(of: $0.key) },
+        return .invalidValue(path: path, line: line, field: site.map(\.fieldName),
                              message: "invalid UTF-8 text\(element). Save the file as UTF-8")
     }
 
