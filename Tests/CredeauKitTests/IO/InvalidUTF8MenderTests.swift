@@ -34,9 +34,21 @@ import Testing
         ])
     }
 
+    /// A key with bad bytes is mended like a value: a top-level one is a member of its own.
+    @Test func keysAreMendedToo() throws {
+        let text = Array(#"{"t"#.utf8) + [0xFF] + Array(#"":1,"sms":[{"b":"ok"},{"x"#.utf8) + [0xFE]
+            + Array(#"":"v"}]}"#.utf8)
+        let mended = try #require(mend(text))
+
+        #expect(mended.sites == [
+            InvalidUTF8Site(memberKey: "t\u{FFFD}", element: nil, path: ["t\u{FFFD}"]),
+            InvalidUTF8Site(memberKey: "sms", element: 2, path: ["x\u{FFFD}"]),
+        ])
+        #expect(mended.text == #"{"t\#u{FFFD}":1,"sms":[{"b":"ok"},{"x\#u{FFFD}":"v"}]}"#)
+    }
+
     @Test(arguments: [
         Array(#"{"sms":[{"b":"fine é"}]}"#.utf8),
-        Array(#"{"sms":[{"b"#.utf8) + [0xFF] + Array(#"":"x"}]}"#.utf8),
         Array(#"{"sms":[{"b":1"#.utf8) + [0xFF] + Array(#"}]}"#.utf8),
         Array(#"{"sms":"a"}]]"#.utf8) + [0xFF],
     ])

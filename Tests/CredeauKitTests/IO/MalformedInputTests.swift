@@ -199,6 +199,17 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
         #expect(result.counts.skipped == 0)
     }
 
+    /// Invalid UTF-8 in the key of an unread member keeps every SMS, and in a key inside an SMS skips that SMS.
+    @Test func invalidUTF8InKeys() throws {
+        let top = try readWithInvalidByte(top: #","t\#u{1}":1"#, sms2: "")
+        #expect(top.allSMS.map(\.raw.id) == ["1", "2"])
+        #expect(top.problems.isEmpty)
+
+        let inSMS = try readWithInvalidByte(top: "", sms2: #","x\#u{1}":"v""#)
+        #expect(inSMS.allSMS.map(\.raw.id) == ["1"])
+        #expect(inSMS.problems.map(\.field) == ["x\u{FFFD}"])
+    }
+
     /// Invalid UTF-8 in an unknown member nested in an SMS skips it under the full key path.
     @Test func invalidUTF8NestedNamesFullPath() throws {
         let result = try readWithInvalidByte(top: "", sms2: #","extra":{"x":"a\#u{1}"}"#)

@@ -23,9 +23,9 @@ struct InvalidUTF8Site: Equatable {
 /// libbson rejects a whole document for one invalid byte. Knowing which element of the SMS array
 /// held it lets the reader skip that SMS alone.
 enum InvalidUTF8Mender {
-    /// Returns the text with each invalid byte inside a string replaced by U+FFFD, and the sites
-    /// of the bytes replaced. Returns nil when the text is valid UTF-8, or has an invalid byte
-    /// in a key or outside any string.
+    /// Returns the text with each invalid byte inside a string or key replaced by U+FFFD, and the
+    /// sites of the bytes replaced. Returns nil when the text is valid UTF-8, or has an invalid
+    /// byte outside any string.
     static func mend(_ bytes: UnsafeRawBufferPointer) -> (text: [UInt8], sites: [InvalidUTF8Site])? {
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count + 16)
@@ -44,7 +44,8 @@ enum InvalidUTF8Mender {
 
             let (string, hasInvalidByte, end) = readString(bytes, from: index + 1)
             if hasInvalidByte {
-                guard let site = nesting.site() else { return nil }
+                let site = nesting.isKeyNext ? nesting.keySite(String(decoding: string, as: UTF8.self)) : nesting.site()
+                guard let site else { return nil }
                 if sites.last != site { sites.append(site) }
             }
             nesting.read(string: string)
@@ -110,6 +111,15 @@ enum InvalidUTF8Mender {
             return InvalidUTF8Site(memberKey: memberKey, element: isInMemberArray ? element : nil, path: path.isEmpty ? [memberKey] : path)
         }
 
+        /// Returns the site of a key about to be read, given as mended: a top-level key is a
+        /// member of its own, and a nested one is named by the path down to it.
+        func keySite(_ key: String) -> InvalidUTF8Site? {
+            guard containers.count > 1 else { return InvalidUTF8Site(memberKey: key, element: nil, path: [key]) }
+            guard let memberKey = keys.first ?? nil else { return nil }
+            let path = keys.dropFirst(isInMemberArray ? 2 : 0).dropLast().compactMap { $0 } + [key]
+            return InvalidUTF8Site(memberKey: memberKey, element: isInMemberArray ? element : nil, path: path)
+        }
+
         /// Takes a string read as the key of the innermost object, when it is one.
         mutating func read(string: [UInt8]) {
             guard isKeyNext else { return }
@@ -118,7 +128,7 @@ enum InvalidUTF8Mender {
             if containers.count == 1 { element = 0 }
         }
 
-        private var isKeyNext: Bool { containers.last == .object && expectsKey }
+        var isKeyNext: Bool { containers.last == .object && expectsKey }
     }
 
     /// Returns the bytes of the string that starts at `start` with invalid UTF-8 replaced, whether
