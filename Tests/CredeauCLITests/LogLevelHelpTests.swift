@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The default of `--log-level` that help and the man pages print: `notice` for the one-shot
+/// Checks the `--log-level` default that help and the man pages print: `notice` for the one-shot
 /// subcommands, and `LOG_LEVEL` with its stage default for the services, which log at debug in dev.
 @Suite struct LogLevelHelpTests {
     /// Returns the `(default: …)` text of the `--log-level` line in `credeau <subcommand> --help`.

@@ -14,37 +14,35 @@ enum SMSFieldValue {
 
     /// Returns the id: a string, a whole number (a floating-point one up to 2^53) or an ObjectId.
     static func id(_ value: JSONValue) throws(Mismatch) -> String {
-        switch value {
-        case let .string(text):
-            return text
-        case let .integer(number):
-            return String(number)
-        case let .number(number):
-            guard let whole = Int64(exactly: number) else {
-                throw Mismatch(reason: "expected a whole number, found \(number)")
-            }
-            // Above 2^53 a double cannot hold every integer, so the digits written may already be lost.
-            guard whole.magnitude <= 1 << 53 else {
-                throw Mismatch(reason: "the floating-point id \(number) is beyond 2^53 and may have lost digits; "
-                               + "write large ids as JSON strings")
-            }
-            return String(whole)
-        default:
-            if let text = wrappedIDText(value) { return text }
+        if let text = idText(value) { return text }
+        guard case let .number(number) = value else {
             throw Mismatch(reason: "expected a string or number, found \(value.kindName)")
         }
+        guard let whole = Int64(exactly: number) else {
+            throw Mismatch(reason: "expected a whole number, found \(number)")
+        }
+        // Above 2^53 a double cannot hold every integer, so the digits written may already be lost.
+        guard whole.magnitude <= 1 << 53 else {
+            throw Mismatch(reason: "the floating-point id \(number) is beyond 2^53 and may have lost digits; "
+                           + "write large ids as JSON strings")
+        }
+        return String(whole)
     }
 
     /// Returns the sender: a string, a whole number or an ObjectId.
     static func sender(_ value: JSONValue) throws(Mismatch) -> String {
-        switch value {
-        case let .string(text):
-            return text
-        case let .integer(number):
-            return String(number)
-        default:
-            if let text = wrappedIDText(value) { return text }
+        guard let text = idText(value) else {
             throw Mismatch(reason: "expected a string, a whole number or an ObjectId, found \(value.kindName)")
+        }
+        return text
+    }
+
+    /// Returns a string, an integer or an ObjectId as text, and nil for any other value.
+    private static func idText(_ value: JSONValue) -> String? {
+        switch value {
+        case let .string(text): return text
+        case let .integer(number): return String(number)
+        default: return wrappedIDText(value)
         }
     }
 

@@ -57,7 +57,7 @@ import Testing
         #expect(Self.issues("nul").map(\.type) == ["json_invalid"])
     }
 
-    /// A body that is one JSON value but no object gets FastAPI's answer, not json_invalid.
+    /// A body that is one JSON value but no object gets FastAPI's 422, not json_invalid.
     @Test(arguments: [("null", "missing", JSONValue.null), (#" "x" "#, "model_attributes_type", .string("x")),
                       ("5", "model_attributes_type", .integer(5)), ("true", "model_attributes_type", .bool(true)),
                       ("\u{FEFF}null", "missing", .null), ("\u{FEFF} 5", "model_attributes_type", .integer(5))])

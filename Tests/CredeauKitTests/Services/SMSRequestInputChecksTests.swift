@@ -48,7 +48,7 @@ import Testing
         #expect(found.first?.input == input, "\(text)")
     }
 
-    /// A date in epoch milliseconds must be whole; the error says so rather than asking for text.
+    /// A date in epoch milliseconds must be whole, and the error names that rule rather than asking for text.
     @Test func fractionalInboxDateRejected() {
         let found = issues(body(inboxDate: "1772700000000.7"))
 
@@ -206,7 +206,7 @@ import Testing
         #expect(found.first?.message == #"String should match pattern '^[^\x00]*$'"#)
     }
 
-    /// "7\u0000" and "7\uFFFD" would be two SMS in the answer and one row in PostgreSQL.
+    /// "7\u0000" and "7\uFFFD" would be two SMS in the response and one row in PostgreSQL.
     @Test func smsIDWithNULRejected() {
         let found = issues(body(smsID: #""7\u0000""#))
 

@@ -87,7 +87,8 @@ struct PostgresExtractedSMSStoreTests {
             .sorted { $0.smsID < $1.smsID }
         let withoutBodies = try postgres.entries(clientID: #"acme"client"#, userID: #"u\1"#, limit: nil, includeBodies: false)
         #expect(unordered == withoutBodies.sorted { $0.smsID < $1.smsID })
-        #expect(unordered.count == batch.count && unordered.allSatisfy { $0.smsBody.isEmpty })
+        #expect(unordered.count == batch.count)
+        #expect(unordered.allSatisfy { $0.smsBody.isEmpty })
     }
 
     @Test func idsWithNULAndCombiningQuotesAreFound() throws {

@@ -21,7 +21,7 @@ enum SyncRecordField: Int, CaseIterable {
 
     var canonicalName: String { names[0] }
 
-    /// The fields of a sync-request document that name whose SMS it holds and when it was sent.
+    /// The fields of a sync-request document that name whose SMS it contains and when it was sent.
     static let headerFields: [SyncRecordField] = [.clientID, .userID, .requestID, .createdAt]
 
     /// Each accepted name with its field and rank (0 for the canonical name).
