@@ -244,6 +244,72 @@ struct PostgresExtractedSMSStoreTests {
         #expect(try holder.query("SELECT count(*) FROM extracted_sms").scalar == "1")
     }
 
+    /// Entries whose values sit at the edges of the binary form: amounts between paise, negative
+    /// or too large to round, dates around 2000 and 1970 and on a leap day, texts over their
+    /// varchar limit or with NUL.
+    private static func edgeBatch() -> [ExtractedSMS] {
+        let amounts: [Double?] = [0.005, -12.345, 1e14, 123_456_789.99, 0.1 + 0.2, -0.001, nil, 1_500]
+        let dates: [Int64?] = [946_684_800_000 - 19_800_000, 946_684_799_000 - 19_800_000, 0, -1_000, 1_709_164_800_000,
+                               nil, 4_102_444_799_000, 1_772_000_000_123]
+        return batch() + amounts.indices.map { index in
+            var sms = ExtractedSMS(smsID: "edge-\(index)", smsSender: "AD-SBIINB", smsBody: "body \(index)",
+                                   inboxDateMillis: dates[index], createdAtMillis: dates[index] ?? 0,
+                                   templateHash: String(repeating: "h", count: 70), senderType: .bank,
+                                   smsType: .notInTheList, smsNLPTag: String(repeating: "é", count: 200))
+            sms.amount = amounts[index]
+            sms.availableBalance = amounts[(index + 1) % amounts.count]
+            sms.dueAmount = amounts[(index + 2) % amounts.count].map { -$0 }
+            sms.senderName = "nul\u{0}inside"
+            sms.dueDate = index % 2 == 0 ? nil : "2026-04-05"
+            sms.isClassified = index % 2 == 0
+            return sms
+        }
+    }
+
+    @Test func binaryCopyStoresWhatTextCopyStores() throws {
+        let database = try PostgresTestDatabase()
+        let connection = try Self.migrated(database)
+        let entries = Self.edgeBatch()
+        for (user, binary) in [("binary", true), ("text", false)] {
+            let rows = ExtractedSMSRows(entries.map { entry in
+                var entry = entry
+                entry.clientID = "acme"
+                entry.userID = user
+                entry.requestID = "r1"
+                return entry
+            })
+            let order = PostgresExtractedSMSStore.keyOrder(rows)
+            if binary {
+                let data = try #require(ExtractedSMSBinaryCopy.data(rows, bodies: nil, order: order))
+                #expect(try connection.copyIn(ExtractedSMSBinaryCopy.copySQL, data: data) == entries.count)
+            } else {
+                let data = PostgresExtractedSMSStore.copyData(rows, bodies: nil, order: order)
+                #expect(try connection.copyIn(PostgresExtractedSMSStore.copySQL, data: data) == entries.count)
+            }
+        }
+        let columns = ExtractedSMSRowCodec.quotedColumns.filter { $0 != #""user_id""# }
+            .map { "\($0)::text" }.joined(separator: ", ")
+        func stored(_ user: String) throws -> [[String?]] {
+            try connection.query(PostgresQuery(
+                sql: "SELECT \(columns) FROM extracted_sms WHERE user_id = $1 ORDER BY sms_id COLLATE \"C\"",
+                parameters: [user])).rows
+        }
+        let fromBinary = try stored("binary")
+        let fromText = try stored("text")
+        #expect(fromBinary.count == entries.count)
+        for (binaryRow, textRow) in zip(fromBinary, fromText) {
+            #expect(binaryRow == textRow)
+        }
+        // Exact float8 values, not only their shortest text, are the same.
+        let mismatched = try connection.query("""
+            SELECT count(*) FROM extracted_sms b JOIN extracted_sms t ON t.sms_id = b.sms_id AND t.user_id = 'text'
+            WHERE b.user_id = 'binary' AND (b.transaction IS DISTINCT FROM t.transaction
+                OR b.available_balance IS DISTINCT FROM t.available_balance OR b.due_amount IS DISTINCT FROM t.due_amount
+                OR b.sms_inbox_date IS DISTINCT FROM t.sms_inbox_date OR b.created_date IS DISTINCT FROM t.created_date)
+            """).scalar
+        #expect(mismatched == "0")
+    }
+
     @Test func copyFieldsAreEscaped() {
         var data: [UInt8] = []
         for text in [#"a\b"#, "tab\there", "two\nlines\r", nil, #"\N"#, "plain ₹"] as [String?] {

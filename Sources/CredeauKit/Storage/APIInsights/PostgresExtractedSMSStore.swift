@@ -4,7 +4,8 @@ import Glibc
 
 /// `extracted_sms` in PostgreSQL, through a connection pool.
 ///
-/// A batch goes in with `COPY extracted_sms FROM STDIN`, its rows sorted by primary key. When
+/// A batch goes in with `COPY extracted_sms FROM STDIN`, in the binary format where every value
+/// has one (`ExtractedSMSBinaryCopy`) and as text otherwise, its rows sorted by primary key. When
 /// some of its ids are stored already (a retried or concurrent request), that COPY fails on the
 /// key as a whole, and the batch goes in again as one `INSERT … SELECT * FROM unnest($1::text[],
 /// …) ON CONFLICT DO NOTHING` with one array parameter per column. The server takes about 3 ms
@@ -43,10 +44,11 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         // Encrypt and write the COPY data before borrowing a connection, so it is held only for the write.
         let tokens = try codec.encryptedBodies(of: rows)
         let order = Self.keyOrder(rows)
-        let data = Self.copyData(rows, bodies: tokens, order: order)
+        let binary = ExtractedSMSBinaryCopy.data(rows, bodies: tokens, order: order)
+        let data = binary ?? Self.copyData(rows, bodies: tokens, order: order)
         return try pool.withConnection { connection in
             do {
-                return try connection.copyIn(Self.copySQL, data: data)
+                return try connection.copyIn(binary == nil ? Self.copySQL : ExtractedSMSBinaryCopy.copySQL, data: data)
             } catch let error as PostgresError where error.sqlState == "23505" || error.sqlState == "40P01" {
                 let parameters = Self.arrayParameters(rows, bodies: tokens, order: order)
                 return try connection.query(PostgresQuery(sql: Self.insertSQL, parameters: parameters)).affectedRows
