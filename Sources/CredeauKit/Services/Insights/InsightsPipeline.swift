@@ -104,7 +104,8 @@ public struct InsightsPipeline: Sendable {
             return InsightsAnswer(body: .object(body), userFound: false, timings: timings, seconds: clock.seconds)
         }
 
-        let (entries, alreadyExtracted) = try classify(builder.syncedSMS, request: request, requestID: requestID)
+        let (entries, alreadyExtracted, pendingStore) = try classifyStoringBehind(builder.syncedSMS, request: request,
+                                                                                 requestID: requestID)
         timings.append(("extract_ms", clock.lap()))
         timings.append(("sms_count", .integer(Int64(entries.count))))
         timings.append(("sms_already_extracted", .integer(Int64(alreadyExtracted))))
@@ -126,6 +127,10 @@ public struct InsightsPipeline: Sendable {
             for (name, value) in try scoreModels.scores(for: vector) { body.append((name, Self.json(value))) }
             timings.append(("scores_ms", clock.lap()))
         }
+        if let pendingStore {
+            try pendingStore.finish()
+            timings.append(("store_wait_ms", clock.lap()))
+        }
         timings.append(("total_ms", clock.total()))
         return InsightsAnswer(body: .object(body), userFound: true, timings: timings, seconds: clock.seconds)
     }
@@ -135,8 +140,18 @@ public struct InsightsPipeline: Sendable {
     func classify(_ synced: [(raw: RawSMS, syncedAt: Int64)], request: InsightsRequest, requestID: String) throws
         -> ([ExtractedSMS], Int)
     {
+        let (entries, storedCount, pendingStore) = try classifyStoringBehind(synced, request: request, requestID: requestID)
+        try pendingStore?.finish()
+        return (entries, storedCount)
+    }
+
+    /// Returns what `classify` returns, plus the store of the entries extracted in process while
+    /// it may still be running. The caller must call its `finish` before answering.
+    func classifyStoringBehind(_ synced: [(raw: RawSMS, syncedAt: Int64)], request: InsightsRequest,
+                               requestID: String) throws -> ([ExtractedSMS], Int, EntryStoreBehind?)
+    {
         var synced = synced
-        guard !synced.isEmpty else { return ([], 0) }
+        guard !synced.isEmpty else { return ([], 0, nil) }
         // Loops go by index and read fields in place, because iterating the arrays by value copied
         // every large entry and SMS, a measurable share of the request.
         // Ids are compared byte by byte, as the stores compare them (ExactText), in the form the
@@ -168,17 +183,24 @@ public struct InsightsPipeline: Sendable {
         }
         let storedCount = knownIndexByID.count
         let missing = knownIndexByID.isEmpty ? synced : synced.filter { knownIndexByID[key($0.raw.id)] == nil }
+        var pendingStore: EntryStoreBehind?
         if !missing.isEmpty {
-            var fresh = try classifier.classify(missing.map(\.raw), createdAtMillis: missing.map(\.syncedAt),
+            var fresh: [ExtractedSMS]
+            if classifier.storesEntries {
+                fresh = try classifier.classify(missing.map(\.raw), createdAtMillis: missing.map(\.syncedAt),
                                                 clientID: request.dataClientID, userID: request.userID, requestID: requestID)
-            // Entries the classifier did not store (all of them in process) are stored here, so
-            // that a later request and /api/fetch_extracted_data find every SMS.
-            let unstored = fresh.indices.filter { $0 < missing.count && !classifier.storesEntry(of: missing[$0].raw) }
-            if unstored.count == fresh.count {
-                try extractedStore.store(fresh, clientID: request.dataClientID, userID: request.userID, requestID: requestID)
-            } else if !unstored.isEmpty {
-                try extractedStore.store(unstored.map { fresh[$0] }, clientID: request.dataClientID,
-                                         userID: request.userID, requestID: requestID)
+                // Entries the classifier did not store (SMS a remote classifier extracted in
+                // process) are stored here, so that a later request and /api/fetch_extracted_data find every SMS.
+                let unstored = fresh.indices.filter { $0 < missing.count && !classifier.storesEntry(of: missing[$0].raw) }
+                if !unstored.isEmpty {
+                    try extractedStore.store(unstored.map { fresh[$0] }, clientID: request.dataClientID,
+                                             userID: request.userID, requestID: requestID)
+                }
+            } else {
+                let writer = EntryStoreBehind(store: extractedStore, clientID: request.dataClientID,
+                                              userID: request.userID, requestID: requestID)
+                pendingStore = writer
+                fresh = try classifyInChunks(missing, request: request, requestID: requestID, storingWith: writer)
             }
             // A user's first request: no entry was stored, every id is distinct and the classifier
             // returned the entries in order, so they are completed in place without a dictionary.
@@ -187,7 +209,7 @@ public struct InsightsPipeline: Sendable {
                 for index in fresh.indices {
                     Self.complete(&fresh[index], from: synced[index])
                 }
-                return (fresh, 0)
+                return (fresh, 0, pendingStore)
             }
             // A fresh entry replaces a stored one with the same id.
             let offset = known.count
@@ -205,7 +227,25 @@ public struct InsightsPipeline: Sendable {
             entries.append(known[knownIndex])
             Self.complete(&entries[entries.count - 1], from: synced[index])
         }
-        return (entries, storedCount)
+        return (entries, storedCount, pendingStore)
+    }
+
+    /// Classifies `missing` a chunk at a time with a classifier that does not store, and hands
+    /// each chunk's entries to `writer` as soon as they are extracted.
+    private func classifyInChunks(_ missing: [(raw: RawSMS, syncedAt: Int64)], request: InsightsRequest,
+                                  requestID: String, storingWith writer: EntryStoreBehind) throws -> [ExtractedSMS]
+    {
+        var fresh: [ExtractedSMS] = []
+        fresh.reserveCapacity(missing.count)
+        for start in stride(from: 0, to: missing.count, by: EntryStoreBehind.chunkSize) {
+            let chunk = missing[start..<min(start + EntryStoreBehind.chunkSize, missing.count)]
+            let entries = try classifier.classify(chunk.map(\.raw), createdAtMillis: chunk.map(\.syncedAt),
+                                                  clientID: request.dataClientID, userID: request.userID,
+                                                  requestID: requestID)
+            writer.submit(entries)
+            fresh.append(contentsOf: entries)
+        }
+        return fresh
     }
 
     /// Gives an entry the body and exact dates of its synced SMS.
