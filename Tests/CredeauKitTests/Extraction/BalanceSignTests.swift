@@ -38,6 +38,48 @@ import Testing
         #expect(entry.availableBalance == 2300, "\(tail)")
     }
 
+    @Test(arguments: [
+        "Avl Bal Rs 2,300.00 Dr", "Bal: INR 2,300.00 DR", "Avl Bal Rs.2300.00Dr", "Avl Bal INR 2,300 Dr.",
+        "Avl Bal Rs -2,300.00 Dr",
+    ])
+    func debitSuffixIsOverdrawn(tail: String) {
+        let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
+        #expect(entry.availableBalance == -2300, "\(tail)")
+        #expect(entry.amount == 500)
+    }
+
+    @Test(arguments: [
+        "Rs 500 Dr to A/c XX1234 on 10-03-26. Avl Bal Rs 2,300", "A/c XX1234 Dr. INR 500 on 10-03-26. Bal INR 2,300",
+        "Rs.500 debited from A/c XX1234 on 10-03-26. Avl Bal Rs 2,300 Cr",
+        "Rs.500 debited from A/c XX1234 on 10-03-26. Avl Bal Rs 2,300.00CR.",
+        "Rs.500 debited from A/c XX1234 on 10-03-26. Avl Bal Rs 2,300 Dr Rs 40 charges",
+    ])
+    func transactionMarkerKeepsSign(body: String) {
+        #expect(ExtractionTestSupport.extract(body).availableBalance == 2300, "\(body)")
+    }
+
+    @Test(arguments: [
+        "Avl Bal (-)Rs 2300", "Avl Bal: Rs (-)2,300.00", "Avl Bal (-) INR 2,300.00", "Bal: Rs.(-)2300",
+        "Bal:(-)2300", "Avl Bal=-2300", "Avl Bal=-Rs 2300", "Avl Bal = -Rs 2300", "Bal=-2,300.00",
+        "Avl Bal INR -2,300.00",
+    ])
+    func minusFormsAreRead(tail: String) {
+        let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
+        #expect(entry.availableBalance == -2300, "\(tail)")
+    }
+
+    @Test(arguments: ["Avl Bal Rs 0.00", "Avl Bal: INR 0", "Bal Rs.0.00 Cr", "Avl Bal (-)Rs 0.00", "Avl Bal Rs 0.00 Dr"])
+    func zeroBalanceIsKept(tail: String) {
+        let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
+        #expect(entry.availableBalance == 0, "\(tail)")
+        #expect(entry.availableBalance?.sign == .plus, "\(tail)")
+    }
+
+    @Test func balanceWithoutFigureStaysOut() {
+        #expect(ExtractionTestSupport.extract("\(Self.debit) Avl Bal Rs. Dr").availableBalance == nil)
+        #expect(ExtractionTestSupport.extract("\(Self.debit) Avl Bal=-.").availableBalance == nil)
+    }
+
     @Test func dashAfterFigureIsSeparator() {
         let entry = ExtractionTestSupport.extract("Rs 2300 debited from A/c XX1234 on 10-03-26 - Avl Bal Rs 900.50 - HDFC Bank")
         #expect(entry.amount == 2300)

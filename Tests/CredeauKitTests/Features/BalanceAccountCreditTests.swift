@@ -35,6 +35,31 @@ import Testing
         #expect(values["balance_low_day_share_30d_nlp"] == .double(1.0 / 3.0))
     }
 
+    /// Makes a balance SMS whose balance the extractor reads from `body`.
+    static func statedBalance(_ date: String, _ body: String) -> ExtractedSMS {
+        var entry = F.sms(date, body: body, type: .balanceUpdate)
+        entry.availableBalance = ExtractionTestSupport.extract(body).availableBalance
+        return entry
+    }
+
+    @Test func overdrawnAndZeroBalances() {
+        let user = F.user(sms: [
+            Self.statedBalance("2026-03-08 10:00:00", "Rs 900 credited to A/c XX1234. Avl Bal Rs 5,000.00"),
+            Self.statedBalance("2026-03-10 10:00:00", "Rs 5,000 debited from A/c XX1234. Avl Bal Rs 0.00"),
+            Self.statedBalance("2026-03-12 10:00:00", "Rs 2,300 debited from A/c XX1234. Avl Bal Rs 2,300.00 Dr"),
+        ])
+        let values = F.compute(user, groupings: [.extractedSMS])
+        #expect(values["balance_latest_all_nlp"] == .double(-2_300))
+        #expect(values["balance_observation_count_30d_nlp"] == .integer(3))
+        #expect(values["balance_min_30d_nlp"] == .double(-2_300))
+        #expect(values["balance_max_30d_nlp"] == .double(5_000))
+        #expect(values["balance_mean_30d_nlp"] == .double(900))
+        // The zero day and the overdrawn day are both below 1,000 rupees.
+        #expect(values["balance_low_day_count_30d_nlp"] == .integer(2))
+        #expect(values["balance_low_day_share_30d_nlp"] == .double(2.0 / 3.0))
+        #expect(values["balance_end_of_month_m1_nlp"] == .null)
+    }
+
     @Test func accountsAndPrimaryAccount() {
         var sbi = F.txn("2026-03-01 10:00:00", .debit, 300, sender: "sbiinb", account: "12", pan: "bank | sbi | 12")
         sbi.senderName = "state bank of india"

@@ -78,10 +78,13 @@ struct FieldScanner {
         }
     }
 
-    /// Finds the available balance, negative when the body shows a minus sign ("Rs -2,300.00").
+    /// Finds the available balance, negative when the body shows a minus sign ("Rs -2,300.00",
+    /// "Rs (-)2,300") or a `Dr` after the figure, and zero when the body states zero.
+    /// NOTE: `Bal:-Rs 2300` reads as 2300 because `:-` is a separator, although an overdrawn
+    /// account could send the same text.
     func balance(accountType: AccountType?) -> Double? {
         if accountType == .card, text.containsAny(pack.balanceExcludedWhen) { return nil }
-        return scan(pack.balance) { value, _ in ValueParsers.signedAmount(text.lower, value) }
+        return scan(pack.balance) { value, _ in ValueParsers.balance(text.lower, value) }
     }
 
     func outstanding() -> Double? {

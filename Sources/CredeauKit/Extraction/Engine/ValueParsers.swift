@@ -2,8 +2,9 @@
 enum ValueParsers {
     /// Parses an Indian-grouped rupee amount (`1,75,000.50`, `845`, `45.0`). A multiplier word after
     /// the figure scales it (`1.5 lakh`, `1.2l`, `5 crore`). Returns nil when the bytes are not a
-    /// positive amount below one lakh crore.
-    static func amount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+    /// positive amount below one lakh crore, or not a figure at all. With `allowingZero` a figure of
+    /// zero is an amount too.
+    static func amount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, allowingZero: Bool = false) -> Double? {
         var whole: Double = 0
         var fraction: Double = 0
         var scale: Double = 1
@@ -37,7 +38,8 @@ enum ValueParsers {
             }
         }
         let value = (whole + fraction) * factor
-        guard digits > 0, value > 0, value < 1e12 else { return nil }
+        // Counting digits keeps bytes without a figure from reading as zero.
+        guard digits > 0, value > 0 || (allowingZero && value == 0), value < 1e12 else { return nil }
         // Round to the paisa so binary fractions do not leak into the output.
         return (value * 100).rounded() / 100
     }
@@ -54,14 +56,47 @@ enum ValueParsers {
         }
     }
 
-    /// Parses an amount that may carry a leading minus (`-2,300.00`, `- inr 2,300`), as an overdrawn
-    /// balance does. The figure is read by `amount` from the first digit after the minus, past any currency.
-    static func signedAmount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
-        guard !range.isEmpty, bytes[range.lowerBound] == UInt8(ascii: "-") else { return amount(bytes, range) }
-        var start = range.lowerBound + 1
+    /// Parses a stated balance, which may be zero. It is negative when a minus is before the figure
+    /// (`-2,300.00`, `- inr 2,300`, `(-)inr 2,300`) or `Dr` is after it, as in an overdrawn account.
+    /// The figure is read by `amount` from its first digit, past any sign and currency.
+    static func balance(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        guard !range.isEmpty else { return nil }
+        let first = bytes[range.lowerBound]
+        let minus = first == UInt8(ascii: "-") || first == UInt8(ascii: "(")
+        var start = range.lowerBound
         while start < range.upperBound, !isDigit(bytes[start]) { start += 1 }
-        return amount(bytes, start..<range.upperBound).map { -$0 }
+        guard let figure = amount(bytes, start..<range.upperBound, allowingZero: true) else { return nil }
+        // A zero balance stays positive so that no "-0" reaches the output.
+        return figure > 0 && (minus || hasDebitSuffix(bytes, after: range.upperBound)) ? -figure : figure
     }
+
+    /// Returns true when `Dr` follows the figure that ends at `end` (`2,300.00 Dr`, `2300.00DR.`).
+    /// A `Dr` before another figure or a currency (`2,300 Dr Rs 40`) is a debit verb instead.
+    private static func hasDebitSuffix(_ bytes: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
+        var index = end
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "d"), bytes[index + 1] == UInt8(ascii: "r") else {
+            return false
+        }
+        index += 2
+        if index < bytes.count, isDigit(bytes[index]) || (bytes[index] >= UInt8(ascii: "a") && bytes[index] <= UInt8(ascii: "z")) {
+            return false
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") { index += 1 }
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        return !startsFigure(bytes, at: index)
+    }
+
+    /// Returns true when a digit or a currency (`rs`, `inr`, `₹`) starts at `index`.
+    private static func startsFigure(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index < bytes.count else { return false }
+        if isDigit(bytes[index]) { return true }
+        return currencies.contains { prefix in
+            index + prefix.count <= bytes.count && prefix.indices.allSatisfy { bytes[index + $0] == prefix[$0] }
+        }
+    }
+
+    private static let currencies: [[UInt8]] = ["rs", "inr", "₹"].map { Array($0.utf8) }
 
     private static let monthPrefixes: [(UInt8, UInt8, UInt8)] = ["jan", "feb", "mar", "apr", "may", "jun",
                                                                 "jul", "aug", "sep", "oct", "nov", "dec"].map { name in

@@ -9,8 +9,8 @@ enum StandardRulePack {
   "definitions": {
     "cur": "(?:(?<![a-z])(?:inr|rs|₹)\\s*(?::-|[.:])?\\s*(?:-\\s+)?)+",
     "num": "([0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?(?: ?(?:lakhs?|lacs?|l|crores?|cr(?= (?:has|have|is|was|were|will|credited|debited|disbursed|transferred|deposited|received|sanctioned|approved)\\b))(?![a-z0-9]))?)",
-    "signed_num": "((?:(?<=[\\s.]|inr|rs|₹)-|(?<!\\S)-(?:inr|rs|₹)(?![a-z])\\s*[.:]?\\s*)?[0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
-    "sep_dash": "(?:-(?![0-9]|(?:inr|rs|₹)(?![a-z]))|(?<!\\s)-)",
+    "signed_num": "((?:(?<=[\\s.=]|inr|rs|₹)-|(?<![^\\s=])-(?:inr|rs|₹)(?![a-z])\\s*[.:]?\\s*|\\(-\\)\\s*(?:(?:inr|rs|₹)(?![a-z])\\s*[.:]?\\s*)?)?[0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)",
+    "sep_dash": "(?:-(?![0-9]|(?:inr|rs|₹)(?![a-z]))|(?<![\\s=])-)",
     "clause_char": "(?:[^\\n.]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)",
     "not_undone": "(?!(?:[^\\n.ghiw]++|[ghiw]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)*?\\b(?:has been|have been|is|was|got) (?:reversed|refunded)\\b)",
     "own_account": "(?:to|in|into) (?:your |the )?(?:(?!loan\\b)[a-z]+ ){0,3}?(?:a/c|ac|acct|account)\\b",
@@ -163,9 +163,9 @@ enum StandardRulePack {
     ],
     "balance": [
       {"name": "balance_in_account", "any": ["bal"], "pattern": "\\bbal(?:ance)? (?:in|of|for) (?:your )?[^\\n]{0,30}?{acctword}[^\\n]{0,40}?\\b(?:is|:)\\s*(?:{cur})?{signed_num}"},
-      {"name": "named_balance", "any": ["bal"], "pattern": "\\b(?:avl|avbl|avail|available|clear|clr|current|curr|final|new|updated|net|closing|ledger)\\.?\\s*(?:bal|balance)\\b\\.?\\s*(?:is|:|{sep_dash}|of)?\\s*(?::|{sep_dash})?\\s*(?:{cur})?{signed_num}"},
+      {"name": "named_balance", "any": ["bal"], "pattern": "\\b(?:avl|avbl|avail|available|clear|clr|current|curr|final|new|updated|net|closing|ledger)\\.?\\s*(?:bal|balance)\\b\\.?\\s*(?:is|:|=|{sep_dash}|of)?\\s*(?::|{sep_dash})?\\s*(?:{cur})?{signed_num}"},
       {"name": "balance_then_amount", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b[^\\n]{0,40}?\\b(?:is|:)\\s*{cur}{signed_num}"},
-      {"name": "plain_balance", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b\\.?\\s*(?::\\s*{sep_dash}|:-|:|{sep_dash})?\\s*(?:is\\s*)?(?:{cur})?{signed_num}"}
+      {"name": "plain_balance", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b\\.?\\s*(?::\\s*{sep_dash}|:-|:|=|{sep_dash})?\\s*(?:is\\s*)?(?:{cur})?{signed_num}"}
     ],
     "outstanding": [
       {"name": "outstanding", "any": ["outstanding", "o/s", "due"], "pattern": "(?<!min |minimum |min\\. )\\b(?:total outstanding|outstanding(?: amount| amt| balance)?|o/s(?: amt| amount)?|total (?:amount |amt )?due|amt due|amount due|due)\\b\\s*(?:is|of|:|-|amount)?\\s*[:\\-]?\\s*{cur}{num}"}
