@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes `extracted_sms` rows in PostgreSQL's binary COPY format, so the server stores dates,
 /// flags and amounts without parsing their text.
 ///
@@ -36,21 +42,24 @@ enum ExtractedSMSBinaryCopy {
     private static let epochDay = 730_425
 
     /// Returns the rows `order` names as binary COPY data, or nil when a value has no binary form.
-    /// `bodies`, when given, replaces the sms_body column.
-    static func data(_ rows: ExtractedSMSRows, bodies: [String]?, order: [Int]) -> [UInt8]? {
+    /// `bodies`, when given, replaces the sms_body column with its Fernet tokens.
+    static func data(_ rows: ExtractedSMSRows, bodies: FernetTokenBatch?, order: [Int]) -> [UInt8]? {
         let width = ExtractedSMSRows.width
+        // Static lets are read once here, because each read in the loop pays for a `swift_once` check.
+        let kinds = kinds
+        let bodyIndex = ExtractedSMSRowCodec.bodyIndex
         var data = header
         data.reserveCapacity(order.count * 1_024)
         for row in order {
             append(UInt16(width), to: &data)
             for column in 0..<width {
-                let value: ExtractedFieldValue
-                if let bodies, column == ExtractedSMSRowCodec.bodyIndex {
-                    value = .text(bodies[row])
-                } else {
-                    value = rows.values[row * width + column]
+                if let bodies, column == bodyIndex {
+                    let range = bodies.range(at: row)
+                    append(UInt32(range.count), to: &data)
+                    data.append(contentsOf: bodies.bytes[range])
+                    continue
                 }
-                guard appendField(value, kind: kinds[column], to: &data) else { return nil }
+                guard appendField(rows.values[row * width + column], kind: kinds[column], to: &data) else { return nil }
             }
         }
         append(UInt16(0xFFFF), to: &data)
@@ -65,6 +74,8 @@ enum ExtractedSMSBinaryCopy {
             return true
         }
         switch (kind, value) {
+        case let (.text(maxLength), .text(text)) where appendPlain(text, maxLength: maxLength, to: &data):
+            break
         case let (.text(maxLength), _):
             // An amount too large to round to the paisa has no text and goes as NULL, as in COPY text.
             guard var text = PostgresExtractedSMSStore.parameterText(value, maxLength: maxLength) else {
@@ -97,6 +108,19 @@ enum ExtractedSMSBinaryCopy {
             return false
         }
         return true
+    }
+
+    /// Appends `text` as it is and returns true when it needs no cut and has no NUL, the case of
+    /// nearly every value, without building the String that `parameterText` returns.
+    private static func appendPlain(_ text: String, maxLength: Int?, to data: inout [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            if let maxLength, bytes.count > maxLength { return false }
+            if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil { return false }
+            append(UInt32(bytes.count), to: &data)
+            data.append(contentsOf: bytes)
+            return true
+        }
     }
 
     /// Returns microseconds from 2000-01-01 00:00:00 for `YYYY-MM-DD HH:MM:SS`, or nil for any

@@ -109,14 +109,8 @@ struct ExtractedSMSRowCodec: Sendable {
         return columns.joined(separator: ", ")
     }
 
-    /// Returns each row's sms_body as a Fernet token, encrypted in one batch, or nil when the
-    /// store has no key.
-    func encryptedBodies(of rows: ExtractedSMSRows) throws -> [String]? {
-        try encryptedBodyBatch(of: rows).map { batch in (0..<batch.count).map(batch.token(at:)) }
-    }
-
-    /// Returns each row's sms_body as a Fernet token like `encryptedBodies`, with the tokens'
-    /// text in one buffer.
+    /// Returns each row's sms_body as a Fernet token, encrypted in one batch, with the tokens'
+    /// text in one buffer, or nil when the store has no key.
     func encryptedBodyBatch(of rows: ExtractedSMSRows) throws -> FernetTokenBatch? {
         guard let fernet else { return nil }
         return try fernet.encryptBatch((0..<rows.count).map { row in

@@ -42,15 +42,16 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
     public func store(rows: ExtractedSMSRows) throws -> Int {
         guard !rows.isEmpty else { return 0 }
         // Encrypt and write the COPY data before borrowing a connection, so it is held only for the write.
-        let tokens = try codec.encryptedBodies(of: rows)
+        let tokenBatch = try codec.encryptedBodyBatch(of: rows)
+        let tokens = { tokenBatch.map { batch in (0..<batch.count).map(batch.token(at:)) } }
         let order = Self.keyOrder(rows)
-        let binary = ExtractedSMSBinaryCopy.data(rows, bodies: tokens, order: order)
-        let data = binary ?? Self.copyData(rows, bodies: tokens, order: order)
+        let binary = ExtractedSMSBinaryCopy.data(rows, bodies: tokenBatch, order: order)
+        let data = binary ?? Self.copyData(rows, bodies: tokens(), order: order)
         return try pool.withConnection { connection in
             do {
                 return try connection.copyIn(binary == nil ? Self.copySQL : ExtractedSMSBinaryCopy.copySQL, data: data)
             } catch let error as PostgresError where error.sqlState == "23505" || error.sqlState == "40P01" {
-                let parameters = Self.arrayParameters(rows, bodies: tokens, order: order)
+                let parameters = Self.arrayParameters(rows, bodies: tokens(), order: order)
                 return try connection.query(PostgresQuery(sql: Self.insertSQL, parameters: parameters)).affectedRows
             }
         }
