@@ -41,7 +41,8 @@ public struct InsightsAnswer: Sendable {
     /// The 200 body.
     public var body: JSONValue
     public var userFound: Bool
-    /// Milliseconds per stage: `load_ms`, `extract_ms`, `features_ms`, `scores_ms`, `total_ms`,
+    /// Milliseconds per stage: `load_ms`, `extract_ms`, `features_ms`, `scores_ms`, `store_wait_ms`
+    /// (the wait for entries extracted in process to be stored), `total_ms`,
     /// plus SMS counts (`sms_count`, `sms_already_extracted`, and `sms_skipped_implausible_date`
     /// when some SMS were left out).
     public var timings: [(String, JSONValue)]
