@@ -1,4 +1,5 @@
-/// `sync_db` tables in PostgreSQL: the collection's columns plus `payload jsonb`.
+/// `sync_db` tables in PostgreSQL: the collection's columns plus `payload`, json since the second
+/// sync_db migration and jsonb in tables that held rows before it. Every statement here works on both.
 public struct PostgresSyncDBStore: SyncDBStore, Sendable {
     public let pool: PostgresPool
 
@@ -47,7 +48,7 @@ public struct PostgresSyncDBStore: SyncDBStore, Sendable {
                 parameters: [requestID, document.columns["client_id"] ?? nil, document.columns["user_id"] ?? nil]))
         } else {
             existing = try connection.query(PostgresQuery(
-                sql: "SELECT 1 FROM \(table) WHERE payload = $1::jsonb LIMIT 1", parameters: [payload]))
+                sql: "SELECT 1 FROM \(table) WHERE payload::jsonb = $1::jsonb LIMIT 1", parameters: [payload]))
         }
         guard existing.isEmpty else { return false }
 
@@ -66,7 +67,8 @@ public struct PostgresSyncDBStore: SyncDBStore, Sendable {
         }
         values.append(payload)
         names.append("payload")
-        placeholders.append("$\(values.count)::jsonb")
+        // json takes the text as it is, and PostgreSQL casts json to jsonb for an older table.
+        placeholders.append("$\(values.count)::json")
         try connection.query(PostgresQuery(
             sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))",
             parameters: values))
