@@ -119,6 +119,35 @@ import Testing
         #expect(runs.value.load(ordering: .relaxed) == 0)
     }
 
+    /// A run that fails while the database cannot be written saves its state once the database
+    /// is back, so the job runs again then instead of after its lease.
+    @Test func stateSavedAfterShortOutage() throws {
+        let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("credeau.db").path
+        _ = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true)
+        let jobs = InsightsJobStore(database: .sqlite(try SQLiteConnectionPool(path: path)), leaseSeconds: 60)
+        _ = try submit(jobs)
+        let outside = try SQLiteConnectionPool(path: path)
+        let runs = RunCount()
+        let worker = AsyncInsightsWorker(workerID: "w", jobs: jobs, threads: 1, idlePollSeconds: 0.1,
+                                         logger: .discarding) { _ in
+            guard runs.value.add(1, ordering: .relaxed).newValue == 1 else { return "{}" }
+            // The table is gone for a second, as for a database outage, while the first run fails.
+            try outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs RENAME TO insights_jobs_away") }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
+                try? outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs_away RENAME TO insights_jobs") }
+            }
+            throw CocoaError(.featureUnsupported)
+        }
+        worker.start()
+        defer { worker.stop() }
+        try waitFor { (try? current(jobs).status) == .done }
+
+        let job = try current(jobs)
+        #expect(job.status == .done)
+        #expect(job.attempts == 2)
+        #expect(runs.value.load(ordering: .relaxed) == 2)
+    }
+
     @Test func stoppingHandsRunningJobsBack() throws {
         let jobs = try store()
         _ = try submit(jobs)

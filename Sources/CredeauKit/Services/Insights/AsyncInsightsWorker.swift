@@ -8,7 +8,8 @@ import Synchronization
 /// died), runs the pipeline and stores the response. While a job runs, its lease is renewed
 /// every third of the lease, so a slow job is not taken for an abandoned one. A failed run goes
 /// back to pending until it has been tried `maxAttempts` times. Then it is stored as failed, so
-/// that a poll reports the error, as is a job whose replica died `maxAttempts` times.
+/// that a poll reports the error, as is a job whose replica died `maxAttempts` times. A state that
+/// cannot be stored (the database is down) is tried again for up to one lease.
 public final class AsyncInsightsWorker: Sendable {
     public let workerID: String
     public let maxAttempts = 3
@@ -94,20 +95,47 @@ public final class AsyncInsightsWorker: Sendable {
         jobLogger.debug("async job claimed", [("attempt", String(job.attempts))])
         let heartbeat = leaseHeartbeat(for: job, logger: jobLogger)
         defer { heartbeat.cancel() }
+        let result: String
         do {
-            let result = try run(job)
-            heartbeat.cancel()
-            try jobs.finish(id: job.id, status: .done, result: result, worker: workerID)
+            result = try run(job)
         } catch {
             heartbeat.cancel()
             let retry = job.attempts < maxAttempts
             jobLogger.error("async job failed", [(LogKey.error, "\(error)"), ("will_retry", String(retry))])
             let failure = AsyncJobFailure(error: error)
+            if save(job, status: retry ? .pending : .failed, result: retry ? nil : failure.json, logger: jobLogger),
+               retry {
+                wake.signal()
+            }
+            return
+        }
+        heartbeat.cancel()
+        _ = save(job, status: .done, result: result, logger: jobLogger)
+    }
+
+    /// Stores a job's state, trying again with a growing pause while the database cannot be
+    /// written, for up to one lease, so a short outage does not leave the job waiting out its
+    /// lease. Returns false when the state was not saved, and the job runs again after the lease.
+    private func save(_ job: InsightsJob, status: InsightsJob.Status, result: String?, logger: Logger) -> Bool {
+        let deadline = DispatchTime.now() + .seconds(jobs.leaseSeconds)
+        var pause = 0.2
+        var attempt = 1
+        while true {
             do {
-                try jobs.finish(id: job.id, status: retry ? .pending : .failed, result: retry ? nil : failure.json,
-                                worker: workerID)
+                try jobs.finish(id: job.id, status: status, result: result, worker: workerID)
+                if attempt > 1 { logger.notice("async job state saved", [("attempt", String(attempt))]) }
+                return true
             } catch {
-                jobLogger.error("async job state not saved; it runs again after the lease", [(LogKey.error, "\(error)")])
+                guard !stopping.load(ordering: .relaxed), DispatchTime.now() + pause < deadline else {
+                    logger.error("async job state not saved; it runs again after the lease", [(LogKey.error, "\(error)")])
+                    return false
+                }
+                if attempt == 1 {
+                    logger.warning("async job state not saved; trying again", [(LogKey.error, "\(error)")])
+                }
+                usleep(UInt32(pause * 1_000_000))
+                pause = min(pause * 2, 5)
+                attempt += 1
             }
         }
     }
