@@ -84,6 +84,12 @@ import Testing
         #expect(entry.availableBalance == 2300, "\(tail)")
     }
 
+    @Test(arguments: ["Bal=- 2300", "Bal =- 2300", "Bal = - 2300", "Bal=- 2,300.00", "Avl Bal=- 2300"])
+    func dashWithSpaceAfterEqualsSeparates(tail: String) {
+        let entry = ExtractionTestSupport.extract("Rs 500.00 debited from A/c XX1234 on 05-03-26. \(tail)")
+        #expect(entry.availableBalance == 2300, "\(tail)")
+    }
+
     @Test(arguments: [
         "Rs 500 Dr to A/c XX1234 on 10-03-26. Avl Bal Rs 2,300", "A/c XX1234 Dr. INR 500 on 10-03-26. Bal INR 2,300",
         "Rs.500 debited from A/c XX1234 on 10-03-26. Avl Bal Rs 2,300 Cr",
