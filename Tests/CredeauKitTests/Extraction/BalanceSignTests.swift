@@ -31,7 +31,7 @@ import Testing
         "Avl Bal.-Rs.2300", "Avl Bal - 2300", "Avl Bal Rs 2300 - Avl Lmt Rs 100",
         // A minus with a space after it separates, whatever follows, and so does `:-` after a currency.
         "Avl Bal - INR 2,300", "Bal: - ₹2,300.00", "Avl Bal - Rs. 2300.00", "Avl Bal Rs. - 2300.00",
-        "Avl Bal INR - 2300.00", "Avl Bal:INR- 2300.00", "Avl Bal ₹- 2300", "Avl Bal Rs:-2300.00",
+        "Avl Bal INR - 2300.00", "Avl Bal:INR- 2300.00", "Avl Bal ₹- 2300", "Avl Bal Rs:-2300.00", "Bal:-2300.00",
     ])
     func separatorDashStaysPositive(tail: String) {
         let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
@@ -40,12 +40,54 @@ import Testing
 
     @Test(arguments: [
         "Avl Bal Rs 2,300.00 Dr", "Bal: INR 2,300.00 DR", "Avl Bal Rs.2300.00Dr", "Avl Bal INR 2,300 Dr.",
-        "Avl Bal Rs -2,300.00 Dr",
+        "Avl Bal Rs -2,300.00 Dr", "Avl Bal Rs 2,300.00 dr", "Avl Bal Rs 2,300.00 Dr, thank you",
+        "Avl Bal Rs 2,300.00 Dr; call us", "Avl Bal Rs 2,300.00 Dr. Call us", "Avl Bal Rs 2,300.00 Dr as on 05-03-26",
     ])
     func debitSuffixIsOverdrawn(tail: String) {
         let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
         #expect(entry.availableBalance == -2300, "\(tail)")
         #expect(entry.amount == 500)
+    }
+
+    @Test(arguments: [
+        "Avl Bal Rs 2,300.00 Dr 05-03-26", "Avl Bal Rs 2,300.00 Dr 05Mar26", "Avl Bal Rs 2,300.00 Dr. 05-03-26 10:15",
+        "Avl Bal Rs 2,300.00 Dr 10:15 IST", "Avl Bal Rs 2,300.00 Dr 18002586161 for help", "Avl Bal Rs 2,300.00 Dr 05/03",
+        "Avl Bal Rs 2,300.00 Dr 05.03.26", "Avl Bal Rs 2,300.00 Dr 1/2", "Avl Bal Rs 2,300.00 Dr 2 of 3",
+    ])
+    func debitBeforeNonAmountIsOverdrawn(tail: String) {
+        let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
+        #expect(entry.availableBalance == -2300, "\(tail)")
+    }
+
+    @Test(arguments: [
+        "Avl Bal Rs 2,300.00 Dr Rs 40 charges", "Avl Bal Rs 2,300.00 Dr INR 40", "Avl Bal Rs 2,300.00 Dr ₹40",
+        "Avl Bal Rs 2,300.00 Dr 40.00 charges", "Avl Bal Rs 2,300.00 Dr 1,500 for EMI", "Avl Bal Rs 2,300.00 Dr. 1,25,000.5",
+    ])
+    func debitBeforeAmountIsVerb(tail: String) {
+        let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
+        #expect(entry.availableBalance == 2300, "\(tail)")
+    }
+
+    @Test(arguments: [
+        "Avl Bal Rs 2,300.00 (Dr)", "Bal: Rs.2300.00(Dr)", "Avl Bal Rs 2,300.00-Dr", "Avl Bal Rs 2300.00 Dr 1/2",
+        "Avl Bal INR 2,300 (DR.)", "Avl Bal Rs 2,300.00-DR.",
+    ])
+    func bracketedOrJoinedDebitIsOverdrawn(tail: String) {
+        let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
+        #expect(entry.availableBalance == -2300, "\(tail)")
+    }
+
+    @Test(arguments: ["Avl Bal Rs 2,300.00 (Dream)", "Avl Bal Rs 2,300.00 (Dr Reddy)", "Avl Bal Rs 2,300.00-Drawn",
+                      "Avl Bal Rs 2,300.00 D r", "Avl Bal Rs 2,300.00 Drawn"])
+    func debitLookalikeKeepsSign(tail: String) {
+        let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
+        #expect(entry.availableBalance == 2300, "\(tail)")
+    }
+
+    @Test(arguments: ["Bal=- 2300", "Bal =- 2300", "Bal = - 2300", "Bal=- 2,300.00", "Avl Bal=- 2300"])
+    func dashWithSpaceAfterEqualsSeparates(tail: String) {
+        let entry = ExtractionTestSupport.extract("Rs 500.00 debited from A/c XX1234 on 05-03-26. \(tail)")
+        #expect(entry.availableBalance == 2300, "\(tail)")
     }
 
     @Test(arguments: [
@@ -61,7 +103,7 @@ import Testing
     @Test(arguments: [
         "Avl Bal (-)Rs 2300", "Avl Bal: Rs (-)2,300.00", "Avl Bal (-) INR 2,300.00", "Bal: Rs.(-)2300",
         "Bal:(-)2300", "Avl Bal=-2300", "Avl Bal=-Rs 2300", "Avl Bal = -Rs 2300", "Bal=-2,300.00",
-        "Avl Bal INR -2,300.00",
+        "Avl Bal INR -2,300.00", "Bal = -2300",
     ])
     func minusFormsAreRead(tail: String) {
         let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")

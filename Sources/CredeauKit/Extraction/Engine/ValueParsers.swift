@@ -70,29 +70,80 @@ enum ValueParsers {
         return figure > 0 && (minus || hasDebitSuffix(bytes, after: range.upperBound)) ? -figure : figure
     }
 
-    /// Returns true when `Dr` follows the figure that ends at `end` (`2,300.00 Dr`, `2300.00DR.`).
-    /// A `Dr` before another figure or a currency (`2,300 Dr Rs 40`) is a debit verb instead.
+    /// Returns true when `Dr` follows the figure that ends at `end` (`2,300.00 Dr`, `2300.00DR.`),
+    /// also in brackets (`2,300.00 (Dr)`) or after a dash joined to both (`2,300.00-Dr`).
+    /// A `Dr` before an amount (`2,300 Dr Rs 40`, `2,300 Dr 40.00`) is a debit verb instead, while
+    /// a date, a time, a phone number or a count after it (`Dr 05-03-26`, `Dr 1/2`) is no amount.
     private static func hasDebitSuffix(_ bytes: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
         var index = end
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
+            index += 1
+        } else {
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        }
+        let bracketed = index < bytes.count && bytes[index] == UInt8(ascii: "(")
+        if bracketed { index += 1 }
         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "d"), bytes[index + 1] == UInt8(ascii: "r") else {
             return false
         }
         index += 2
-        if index < bytes.count, isDigit(bytes[index]) || (bytes[index] >= UInt8(ascii: "a") && bytes[index] <= UInt8(ascii: "z")) {
-            return false
-        }
+        if index < bytes.count, isDigit(bytes[index]) || isLetter(bytes[index]) { return false }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") { index += 1 }
+        if bracketed {
+            // A bracket must close right after the `Dr`, so `(Dr Reddy)` is no sign.
+            return index < bytes.count && bytes[index] == UInt8(ascii: ")")
+        }
         while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
-        return !startsFigure(bytes, at: index)
+        return !startsCurrency(bytes, at: index) && !startsMoneyFigure(bytes, at: index)
     }
 
-    /// Returns true when a digit or a currency (`rs`, `inr`, `₹`) starts at `index`.
-    private static func startsFigure(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        guard index < bytes.count else { return false }
-        if isDigit(bytes[index]) { return true }
-        return currencies.contains { prefix in
-            index + prefix.count <= bytes.count && prefix.indices.allSatisfy { bytes[index + $0] == prefix[$0] }
+    /// Returns true when a currency word (`rs`, `inr`) or sign (`₹`) starts at `index`.
+    private static func startsCurrency(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        currencies.contains { prefix in
+            let after = index + prefix.count
+            guard after <= bytes.count, prefix.indices.allSatisfy({ bytes[index + $0] == prefix[$0] }) else { return false }
+            // A word such as `rsvp` is no currency, but `rs40` and `rs.` are.
+            return after == bytes.count || !isLetter(bytes[after])
+        }
+    }
+
+    /// Returns true when a figure that reads as money starts at `index`: digits with a paisa part
+    /// (`40.00`) or thousands separators (`1,500`, `1,25,000`). Returns false for a bare digit run,
+    /// which may be a count or a phone number, and for a figure that goes on as a date or a time.
+    private static func startsMoneyFigure(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        var index = start
+        var group = 0
+        var grouped = false
+        while index < bytes.count, isDigit(bytes[index]) || bytes[index] == UInt8(ascii: ",") {
+            if bytes[index] == UInt8(ascii: ",") {
+                // The first group has one to three digits, and the middle ones two (Indian) or three.
+                guard (1...3).contains(group), !grouped || group >= 2 else { return false }
+                grouped = true
+                group = 0
+            } else {
+                group += 1
+            }
+            index += 1
+        }
+        guard group > 0, !grouped || group == 3 else { return false }
+
+        var paisa = 0
+        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "."), isDigit(bytes[index + 1]) {
+            index += 1
+            while index < bytes.count, isDigit(bytes[index]) {
+                index += 1
+                paisa += 1
+            }
+            guard paisa <= 2 else { return false }
+        }
+        guard grouped || paisa > 0 else { return false }
+
+        // A figure joined to more date or time parts (`05.03.26`, `10.15:30`) is no amount.
+        guard index < bytes.count else { return true }
+        switch bytes[index] {
+        case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ":"): return false
+        case UInt8(ascii: "."): return !(index + 1 < bytes.count && isDigit(bytes[index + 1]))
+        default: return true
         }
     }
 
@@ -171,6 +222,10 @@ enum ValueParsers {
 
     private static func isDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {

@@ -165,7 +165,7 @@ enum StandardRulePack {
       {"name": "balance_in_account", "any": ["bal"], "pattern": "\\bbal(?:ance)? (?:in|of|for) (?:your )?[^\\n]{0,30}?{acctword}[^\\n]{0,40}?\\b(?:is|:)\\s*(?:{cur})?{signed_num}"},
       {"name": "named_balance", "any": ["bal"], "pattern": "\\b(?:avl|avbl|avail|available|clear|clr|current|curr|final|new|updated|net|closing|ledger)\\.?\\s*(?:bal|balance)\\b\\.?\\s*(?:is|:|=|{sep_dash}|of)?\\s*(?::|{sep_dash})?\\s*(?:{cur})?{signed_num}"},
       {"name": "balance_then_amount", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b[^\\n]{0,40}?\\b(?:is|:)\\s*{cur}{signed_num}"},
-      {"name": "plain_balance", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b\\.?\\s*(?::\\s*{sep_dash}|:-|:|=|{sep_dash})?\\s*(?:is\\s*)?(?:{cur})?{signed_num}"}
+      {"name": "plain_balance", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b\\.?\\s*(?:[:=]\\s*{sep_dash}|:-|:|=|{sep_dash})?\\s*(?:is\\s*)?(?:{cur})?{signed_num}"}
     ],
     "outstanding": [
       {"name": "outstanding", "any": ["outstanding", "o/s", "due"], "pattern": "(?<!min |minimum |min\\. )\\b(?:total outstanding|outstanding(?: amount| amt| balance)?|o/s(?: amt| amount)?|total (?:amount |amt )?due|amt due|amount due|due)\\b\\s*(?:is|of|:|-|amount)?\\s*[:\\-]?\\s*{cur}{num}"}
