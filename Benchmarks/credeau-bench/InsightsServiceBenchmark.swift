@@ -96,7 +96,7 @@ struct InsightsServiceBenchmark {
         }
         let token = try BenchProcess.migrate(dump: directory.path, client: client + "_insights", environment: environment)
 
-        let smsPort = Int.random(in: 20_000...40_000)
+        let smsPort = BenchProcess.freePortPair()
         let sms: BenchProcess?
         if inProcess {
             sms = nil
@@ -299,6 +299,32 @@ final class BenchProcess {
               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("auth_token: ") })
         else { throw BenchmarkOptionError.failed("credeau migrate failed: \(text)") }
         return String(line.dropFirst("auth_token: ".count))
+    }
+
+    /// Returns a port that, with the next one, can be bound on 127.0.0.1 now. It lies below the
+    /// kernel's range for outgoing connections (32768 and up), where a random port in use by one
+    /// of them once made a service fail to start.
+    static func freePortPair() -> Int {
+        for _ in 0..<100 {
+            let port = Int.random(in: 20_000...32_000)
+            if canBind(port), canBind(port + 1) { return port }
+        }
+        return Int.random(in: 20_000...32_000)
+    }
+
+    private static func canBind(_ port: Int) -> Bool {
+        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socketFD >= 0 else { return false }
+        defer { close(socketFD) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
     }
 
     static func waitForHealth(_ http: CurlHTTPClient, port: Int) throws {
