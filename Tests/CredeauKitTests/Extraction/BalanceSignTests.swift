@@ -53,6 +53,8 @@ import Testing
         "Avl Bal Rs 2,300.00 Dr 05-03-26", "Avl Bal Rs 2,300.00 Dr 05Mar26", "Avl Bal Rs 2,300.00 Dr. 05-03-26 10:15",
         "Avl Bal Rs 2,300.00 Dr 10:15 IST", "Avl Bal Rs 2,300.00 Dr 18002586161 for help", "Avl Bal Rs 2,300.00 Dr 05/03",
         "Avl Bal Rs 2,300.00 Dr 05.03.26", "Avl Bal Rs 2,300.00 Dr 1/2", "Avl Bal Rs 2,300.00 Dr 2 of 3",
+        "Avl Bal Rs 2,300.00 Dr 10.15 AM", "Avl Bal Rs 2,300.00 Dr 10.15AM", "Avl Bal Rs 2,300.00 Dr 2.5%",
+        "Avl Bal Rs 2,300.00 Dr 9.30 p.m. today", "Avl Bal Rs 2,300.00 Dr 1.5 hrs ago",
     ])
     func debitBeforeNonAmountIsOverdrawn(tail: String) {
         let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")
@@ -62,6 +64,7 @@ import Testing
     @Test(arguments: [
         "Avl Bal Rs 2,300.00 Dr Rs 40 charges", "Avl Bal Rs 2,300.00 Dr INR 40", "Avl Bal Rs 2,300.00 Dr ₹40",
         "Avl Bal Rs 2,300.00 Dr 40.00 charges", "Avl Bal Rs 2,300.00 Dr 1,500 for EMI", "Avl Bal Rs 2,300.00 Dr. 1,25,000.5",
+        "Avl Bal Rs 2,300.00 Dr 40.00 amount", "Avl Bal Rs 2,300.00 Dr 12.50 pmt",
     ])
     func debitBeforeAmountIsVerb(tail: String) {
         let entry = ExtractionTestSupport.extract("\(Self.debit) \(tail)")

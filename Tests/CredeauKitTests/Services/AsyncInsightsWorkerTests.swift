@@ -42,6 +42,22 @@ import Testing
         while try !condition(), Date() < deadline { usleep(50_000) }
     }
 
+    /// Starts a worker named "leaving" whose run lasts three seconds and then ends with
+    /// `outcome`, and returns it once the run has started.
+    private func startedSlowWorker(_ jobs: InsightsJobStore,
+                                   outcome: @escaping @Sendable () throws -> String) throws -> AsyncInsightsWorker {
+        let started = Atomic<Bool>(false)
+        let worker = AsyncInsightsWorker(workerID: "leaving", jobs: jobs, threads: 1, idlePollSeconds: 0.1,
+                                         logger: .discarding) { _ in
+            started.store(true, ordering: .relaxed)
+            sleep(3)
+            return try outcome()
+        }
+        worker.start()
+        try waitFor { started.load(ordering: .relaxed) }
+        return worker
+    }
+
     @Test func slowJobKeepsItsLease() throws {
         let jobs = try store()
         _ = try submit(jobs)
@@ -148,18 +164,28 @@ import Testing
         #expect(runs.value.load(ordering: .relaxed) == 2)
     }
 
+    /// A replica that stops while the database is briefly unavailable still hands its job back.
+    @Test func handBackWaitsForShortOutage() throws {
+        let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("credeau.db").path
+        _ = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true)
+        let jobs = InsightsJobStore(database: .sqlite(try SQLiteConnectionPool(path: path)), leaseSeconds: 60)
+        _ = try submit(jobs)
+        let worker = try startedSlowWorker(jobs) { "{}" }
+        let outside = try SQLiteConnectionPool(path: path)
+        try outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs RENAME TO insights_jobs_away") }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
+            try? outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs_away RENAME TO insights_jobs") }
+        }
+        worker.stop()
+
+        let job = try #require(try jobs.claim(worker: "next"))
+        #expect(job.attempts == 1)
+    }
+
     @Test func stoppingHandsRunningJobsBack() throws {
         let jobs = try store()
         _ = try submit(jobs)
-        let started = Atomic<Bool>(false)
-        let worker = AsyncInsightsWorker(workerID: "leaving", jobs: jobs, threads: 1, idlePollSeconds: 0.1,
-                                         logger: .discarding) { _ in
-            started.store(true, ordering: .relaxed)
-            sleep(3)
-            throw CocoaError(.featureUnsupported)
-        }
-        worker.start()
-        try waitFor { started.load(ordering: .relaxed) }
+        let worker = try startedSlowWorker(jobs) { throw CocoaError(.featureUnsupported) }
         worker.stop()
 
         #expect(try current(jobs).status == .pending)

@@ -142,9 +142,26 @@ enum ValueParsers {
         guard index < bytes.count else { return true }
         switch bytes[index] {
         case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ":"): return false
-        case UInt8(ascii: "."): return !(index + 1 < bytes.count && isDigit(bytes[index + 1]))
-        default: return true
+        case UInt8(ascii: "."): if index + 1 < bytes.count, isDigit(bytes[index + 1]) { return false }
+        default: break
         }
+        return !startsTimeOrRateUnit(bytes, at: index)
+    }
+
+    /// Units that make a figure a time or a rate (`10.15 am`, `2.5%`, `1.5 hrs`), which bodies
+    /// write after the balance, and not an amount.
+    private static let timeOrRateUnits: [[UInt8]] = ["am", "pm", "a.m", "p.m", "hrs", "hr", "%"].map { Array($0.utf8) }
+
+    /// Returns true when a time or rate unit follows `start`, after spaces, as a whole word.
+    private static func startsTimeOrRateUnit(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        var index = start
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        for unit in timeOrRateUnits where index + unit.count <= bytes.count {
+            guard (0..<unit.count).allSatisfy({ bytes[index + $0] == unit[$0] }) else { continue }
+            let end = index + unit.count
+            if unit == [UInt8(ascii: "%")] || end == bytes.count || !isLetter(bytes[end]) { return true }
+        }
+        return false
     }
 
     private static let currencies: [[UInt8]] = ["rs", "inr", "₹"].map { Array($0.utf8) }

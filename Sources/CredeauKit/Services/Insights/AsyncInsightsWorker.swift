@@ -49,16 +49,31 @@ public final class AsyncInsightsWorker: Sendable {
 
     /// Stops claiming jobs and puts the jobs this replica still runs back to pending, so another
     /// replica takes them at once. A run that ends afterwards still stores its response.
-    public func stop() {
+    ///
+    /// While the database cannot be written, the hand-back is tried again for up to
+    /// `releaseRetrySeconds`, which keeps a shutdown within the 30 s that Kubernetes allows by
+    /// default after the 25 s given to requests in flight.
+    public func stop(releaseRetrySeconds: Double = 4) {
         stopping.store(true, ordering: .relaxed)
         for _ in 0..<64 { wake.signal() }
-        do {
-            let released = try jobs.release(worker: workerID)
-            if released > 0 {
-                logger.notice("running async jobs handed back for another replica", [(LogKey.count, String(released))])
+        let deadline = DispatchTime.now() + releaseRetrySeconds
+        var pause = 0.2
+        while true {
+            do {
+                let released = try jobs.release(worker: workerID)
+                if released > 0 {
+                    logger.notice("running async jobs handed back for another replica", [(LogKey.count, String(released))])
+                }
+                return
+            } catch {
+                guard DispatchTime.now() + pause < deadline else {
+                    logger.error("running async jobs not handed back, so they run again after the lease",
+                                 [(LogKey.error, "\(error)")])
+                    return
+                }
+                usleep(UInt32(pause * 1_000_000))
+                pause = min(pause * 2, 1)
             }
-        } catch {
-            logger.error("running async jobs not handed back, so they run again after the lease", [(LogKey.error, "\(error)")])
         }
     }
 
