@@ -182,6 +182,27 @@ import Testing
         #expect(job.attempts == 1)
     }
 
+    /// Polls that fail while the database is down log one error, and the recovery one notice.
+    @Test func failedClaimsLogOnce() throws {
+        let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("credeau.db").path
+        _ = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true)
+        let jobs = InsightsJobStore(database: .sqlite(try SQLiteConnectionPool(path: path)), leaseSeconds: 60)
+        let outside = try SQLiteConnectionPool(path: path)
+        try outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs RENAME TO insights_jobs_away") }
+        let sink = InMemoryLogSink()
+        let worker = AsyncInsightsWorker(workerID: "w", jobs: jobs, threads: 1, idlePollSeconds: 0.05,
+                                         logger: Logger(label: "test", level: .info, sink: sink)) { _ in "{}" }
+        worker.start()
+        defer { worker.stop(releaseRetrySeconds: 0) }
+        usleep(600_000)
+        try outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs_away RENAME TO insights_jobs") }
+        try waitFor { sink.records.contains { $0.message == "async job claims work again" } }
+
+        let failures = sink.records.filter { $0.message.hasPrefix("async job claim failed") }
+        #expect(failures.count == 1)
+        #expect(sink.records.contains { $0.message == "async job claims work again" })
+    }
+
     @Test func stoppingHandsRunningJobsBack() throws {
         let jobs = try store()
         _ = try submit(jobs)

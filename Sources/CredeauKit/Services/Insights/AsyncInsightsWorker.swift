@@ -85,12 +85,22 @@ public final class AsyncInsightsWorker: Sendable {
 
     private func loop() {
         var lastPurge = DispatchTime.now().uptimeNanoseconds
+        // While the database is down every poll fails, so the error is logged once a minute.
+        var lastClaimError: UInt64?
         while !stopping.load(ordering: .relaxed) {
             let job: InsightsJob?
             do {
                 job = try jobs.claim(worker: workerID, maxAttempts: maxAttempts, abandonedResult: abandonedResult)
+                if lastClaimError != nil {
+                    logger.notice("async job claims work again")
+                    lastClaimError = nil
+                }
             } catch {
-                logger.error("async job claim failed", [(LogKey.error, "\(error)")])
+                let now = DispatchTime.now().uptimeNanoseconds
+                if lastClaimError.map({ now - $0 >= 60_000_000_000 }) ?? true {
+                    logger.error("async job claim failed; logged again each minute while it fails", [(LogKey.error, "\(error)")])
+                    lastClaimError = now
+                }
                 job = nil
             }
             guard let job else {
