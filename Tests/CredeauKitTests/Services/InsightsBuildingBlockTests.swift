@@ -177,6 +177,14 @@ import Testing
         }
     }
 
+    @Test(arguments: [("1773945599", 1_773_945_599_000), ("177394559", 177_394_559_000),
+                      ("1773945599000", 1_773_945_599_000), ("17739455990", 17_739_455_990)] as [(String, Int64)])
+    func cutoffEpochSecondsAndMillis(text: String, millis: Int64) throws {
+        let request = try InsightsRequest.parse(
+            Array(#"{"user_id": "u", "client_id": "c", "cutoff_date": "\#(text)"}"#.utf8), scoresAvailable: false)
+        #expect(request.cutoffMillis == millis)
+    }
+
     @Test func badCutoffMessageListsForms() throws {
         let body = Array(#"{"user_id": "u", "client_id": "c", "cutoff_date": "yesterday"}"#.utf8)
         do {

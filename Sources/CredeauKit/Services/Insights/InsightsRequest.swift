@@ -107,7 +107,11 @@ enum InsightsCutoff {
     static func millis(from text: String) -> Int64? {
         // Eight or fourteen digits must form a date: "20260230" is rejected, not read as epoch
         // milliseconds in 1970.
-        let isBasicForm = (text.utf8.count == 8 || text.utf8.count == 14) && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let isDigits = !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let isBasicForm = (text.utf8.count == 8 || text.utf8.count == 14) && isDigits
+        // Nine or ten digits are epoch seconds (1973 to 2286). As milliseconds they would be a
+        // time in the first four months of 1970, which no lender means, and every feature would be null.
+        if isDigits, (9...10).contains(text.utf8.count), let seconds = Int64(text) { return seconds * 1000 }
         let parsed = isBasicForm ? SMSDateParser.basicFormMillis(text) : SMSDateParser.millis(from: text)
         guard let millis = parsed else { return nil }
         let isDateOnly = (text.count == 10 && text.contains("-")) || text.utf8.count == 8 && isBasicForm
