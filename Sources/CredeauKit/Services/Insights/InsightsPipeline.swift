@@ -147,7 +147,7 @@ public struct InsightsPipeline: Sendable {
     }
 
     /// Returns what `classify` returns, plus the store of the entries extracted in process while
-    /// it may still be running. The caller must call its `finish` before answering.
+    /// it may still be running. The caller must call its `finish` before it responds.
     func classifyStoringBehind(_ synced: [(raw: RawSMS, syncedAt: Int64)], request: InsightsRequest,
                                requestID: String) throws -> ([ExtractedSMS], Int, EntryStoreBehind?)
     {

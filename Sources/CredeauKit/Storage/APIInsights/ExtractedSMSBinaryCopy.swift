@@ -8,13 +8,13 @@ import Darwin
 /// flags and amounts without parsing their text.
 ///
 /// Loading 15,000 stored rows with psql took the server 43 to 46 ms in binary and 53 to 61 ms as
-/// text. Every value is the one the text form stores: a text is cut and has NUL replaced as
-/// `PostgresExtractedSMSStore.parameterText` does, an amount is its whole paise divided by 100 (the
-/// double nearest to the two-decimal text), and a date is read from the India-time text of
+/// text. Every value is the one the text form stores. A text is cut and has NUL replaced as
+/// `PostgresExtractedSMSStore.parameterText` does. An amount is its whole paise divided by 100,
+/// the double nearest to the two-decimal text. A date is read from the India-time text of
 /// `ExtractedSMSColumns`. A value that has no binary form here, such as a date in another layout,
 /// makes `data` return nil, and the caller sends the batch as text.
 enum ExtractedSMSBinaryCopy {
-    /// How one column goes over the wire.
+    /// The wire form of one column.
     enum Kind: Equatable {
         case text(maxLength: Int?)
         case timestamp
