@@ -41,6 +41,11 @@ enum ExtractFeaturesMode {
         }
         ExtractCommand.warnAboutMissingUsers(summary.missingUserIDs)
         ExtractCommand.warnAboutMissingClient(summary.missingClientID)
+        for (collection, count) in summary.unlistedDocuments {
+            StandardStreams.writeError("Warning: \(ExtractSMSSummary.counted(count, "document")) of MongoDB collection "
+                                       + "'\(collection)' left out: client_id or user_id is missing, null, or not a "
+                                       + "string, a whole number or an ObjectId\n")
+        }
         if !quiet {
             StandardStreams.writeError(summary.line + "\n")
         }

@@ -75,6 +75,30 @@ import Testing
         }
         let camelCaseUser = try #require(mongoRows.first { $0.contains(#""user_id":"cu-1002""#) })
         #expect(!camelCaseUser.contains(#""all_sms_count_all":null"#))
+
+        // Documents whose user id is a double or missing name no user: the listing leaves them
+        // out, and extract says how many.
+        #expect(try store.unlistedDocumentCount(in: .sms) == 0)
+        let pool = try MongoClientPool(configuration: server.configuration())
+        try pool.insert(BSONBytes(json: #"{"client_id": "lendwise_demo", "user_id": 1001.0, "sms": []}"#),
+                        into: SyncDBCollection.sms.name)
+        try pool.insert(BSONBytes(json: #"{"client_id": "lendwise_demo", "sms": []}"#), into: SyncDBCollection.sms.name)
+        #expect(try store.unlistedDocumentCount(in: .sms) == 2)
+        #expect(try store.unlistedDocumentCount(in: .apps) == 0)
+        let errorPath = ScriptRunner.temporaryOutputPath()
+        let outputPath = ScriptRunner.temporaryOutputPath()
+        defer {
+            try? FileManager.default.removeItem(atPath: errorPath)
+            try? FileManager.default.removeItem(atPath: outputPath)
+        }
+        let pid = try ScriptRunner.spawn(Self.binary, ["extract", "--input",
+                                                       "mongodb://127.0.0.1:\(server.port)/sync_db?serverSelectionTimeoutMS=3000",
+                                                       "--output", "-"] + Self.cutoff,
+                                         outputPath: outputPath, errorPath: errorPath)
+        #expect(ScriptRunner.wait(for: pid) == 0)
+        let warnings = try String(contentsOfFile: errorPath, encoding: .utf8)
+        #expect(warnings.contains("Warning: 2 documents of MongoDB collection 'sms_sync_request_sms_data' left out"))
+        #expect(try String(contentsOfFile: outputPath, encoding: .utf8) == fromMongo.output)
     }
 
     @Test func unreachableMongoExitsOne() throws {

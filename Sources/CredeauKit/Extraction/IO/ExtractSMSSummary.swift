@@ -51,7 +51,7 @@ public struct ExtractSMSSummary: Sendable, Equatable {
         return number < 0 ? "-" + text : text
     }
 
-    static func counted(_ number: Int, _ noun: String) -> String {
+    public static func counted(_ number: Int, _ noun: String) -> String {
         "\(grouped(number)) \(noun)\(number == 1 ? "" : "s")"
     }
 

@@ -2,6 +2,9 @@
 final class BatchUserSource {
     /// Users in output order: first appearance for a dump folder, client then user for a database.
     let users: [SyncDBUser]
+    /// Documents per collection that name no readable client or user, so no user lists them:
+    /// counted for MongoDB, where the listing leaves them out, and empty for the other inputs.
+    private(set) var unlisted: [(collection: String, count: Int)] = []
     private let makeReader: () throws -> any BatchUserReader
 
     /// Opens the input and lists the users `filter` accepts.
@@ -48,9 +51,15 @@ final class BatchUserSource {
                 guard try !pool.existingCollections(among: names).isEmpty else {
                     throw BatchInputError.noSyncData("MongoDB database '\(configuration.database)' at \(configuration.endpoint)")
                 }
-                let loader = UserDataLoader(store: MongoSyncDBStore(pool: pool))
+                let store = MongoSyncDBStore(pool: pool)
+                let loader = UserDataLoader(store: store)
                 users = try Self.filtered(loader.users(), filter)
                 makeReader = { StoreUserReader(loader: loader) }
+                let present = Set(try pool.existingCollections(among: SyncDBSource.allCases.map(\.collection.name)))
+                for source in SyncDBSource.allCases where present.contains(source.collection.name) {
+                    let count = try store.unlistedDocumentCount(in: source.collection)
+                    if count > 0 { unlisted.append((source.collection.name, count)) }
+                }
             } catch let error as MongoError {
                 throw BatchInputError.mongoURL(error)
             }

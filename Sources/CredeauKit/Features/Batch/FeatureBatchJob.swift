@@ -57,6 +57,7 @@ public final class FeatureBatchJob {
             problem(found.description)
         }
         let users = source.users
+        summary.unlistedDocuments = source.unlisted
         // With --shard, a requested user may belong to another shard, so absence means nothing.
         if let requested = options.filter.userIDs, options.filter.shard == nil {
             summary.missingUserIDs = requested.subtracting(users.map { ExactText($0.userID) }).map(\.text).sorted()
@@ -211,6 +212,9 @@ public struct FeatureBatchSummary: Sendable {
     public var missingUserIDs: [String] = []
     /// The `--client-id` value when it was given without `--users` or `--shard` and no user of it was found.
     public var missingClientID: String?
+    /// MongoDB collections with documents that name no readable client or user, and how many,
+    /// which no user lists and so no row includes.
+    public var unlistedDocuments: [(collection: String, count: Int)] = []
 
     public init() {}
 

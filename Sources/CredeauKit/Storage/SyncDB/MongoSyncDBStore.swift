@@ -17,15 +17,9 @@ public struct MongoSyncDBStore: SyncDBStore {
     /// int32, int64 or ObjectId is listed as its text, as the dump reader reads it. Each type is
     /// matched by its own `$type` clause, because mongomock, behind the test server, rejects a list.
     public func users(in collection: SyncDBCollection) throws -> [SyncDBUser] {
-        let idTypes = ["string", "int", "long", "objectId"]
-        func readable(_ field: String) -> String {
-            #"{"$or": ["# + idTypes.map { #"{"\#(field)": {"$type": "\#($0)"}}"# }.joined(separator: ", ") + "]}"
-        }
         let pipeline = try BSONBytes(json: """
             {"pipeline": [
-              {"$project": {"client_id": {"$ifNull": ["$client_id", "$clientId"]},
-                            "user_id": {"$ifNull": ["$user_id", "$userId"]}}},
-              {"$match": {"$and": [\(readable("client_id")), \(readable("user_id"))]}},
+              \(Self.readableOwnerStages),
               {"$group": {"_id": {"client_id": "$client_id", "user_id": "$user_id"}}},
               {"$project": {"_id": 0, "client_id": "$_id.client_id", "user_id": "$_id.user_id"}}
             ]}
@@ -36,6 +30,30 @@ public struct MongoSyncDBStore: SyncDBStore {
             users.insert(SyncDBUser(clientID: clientID, userID: userID))
         }
         return Array(users)
+    }
+
+    /// The stages that keep the documents whose client and user ids the listing can read, each
+    /// under its snake_case name.
+    private static let readableOwnerStages: String = {
+        let idTypes = ["string", "int", "long", "objectId"]
+        func readable(_ field: String) -> String {
+            #"{"$or": ["# + idTypes.map { #"{"\#(field)": {"$type": "\#($0)"}}"# }.joined(separator: ", ") + "]}"
+        }
+        return """
+            {"$project": {"client_id": {"$ifNull": ["$client_id", "$clientId"]},
+                          "user_id": {"$ifNull": ["$user_id", "$userId"]}}},
+            {"$match": {"$and": [\(readable("client_id")), \(readable("user_id"))]}}
+            """
+    }()
+
+    /// Returns how many documents of `collection` the user listing leaves out: those whose
+    /// client or user id is missing, null, or neither a string, a whole number nor an ObjectId.
+    public func unlistedDocumentCount(in collection: SyncDBCollection) throws -> Int {
+        func count(_ stages: String) throws -> Int {
+            let pipeline = try BSONBytes(json: #"{"pipeline": ["# + stages + #"{"$count": "n"}]}"#)
+            return try pool.aggregate(collection.name, pipeline: pipeline).first?.idText("n").flatMap { Int($0) } ?? 0
+        }
+        return max(0, try count("") - count(Self.readableOwnerStages + ", "))
     }
 
     /// Skips the document when one with the same `_id`, or the same client, user and request ids,
