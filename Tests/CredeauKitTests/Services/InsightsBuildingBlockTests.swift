@@ -169,7 +169,7 @@ import Testing
         #expect(request.cutoffMillis == IndiaTime.millis(year: 2026, month: 5, day: 1, hour: 0, minute: 0, second: 0) - 1)
     }
 
-    @Test(arguments: ["20261330", "20260230", "00000000", "20260305999999"])
+    @Test(arguments: ["20261330", "20260230", "00000000", "20260305999999", "-1", "-0", "+1773945599", "-1773945599"])
     func cutoffDigitsThatFormNoDateRejected(text: String) throws {
         #expect(throws: ValidationError.self) {
             try InsightsRequest.parse(
@@ -192,7 +192,8 @@ import Testing
             Issue.record("the cutoff_date 'yesterday' was accepted")
         } catch {
             let message = try #require(error.issues.first?.message)
-            for form in ["YYYY-MM-DD", "YYYYMMDD", "YYYY-MM-DD HH:MM:SS", "YYYYMMDDHHMMSS", "ISO 8601", "Z", "+05:30"] {
+            for form in ["YYYY-MM-DD", "YYYYMMDD", "YYYY-MM-DD HH:MM:SS", "YYYYMMDDHHMMSS", "ISO 8601", "Z", "+05:30",
+                         "epoch seconds or milliseconds"] {
                 #expect(message.contains(form), "\(message) lacks \(form)")
             }
         }

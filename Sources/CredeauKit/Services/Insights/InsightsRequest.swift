@@ -64,7 +64,8 @@ public struct InsightsRequest: Sendable, Equatable {
                 issues.append(ValidationIssue(
                     type: "value_error", location: [.string("body"), .string("cutoff_date")],
                     message: "Value error, expected a date YYYY-MM-DD or YYYYMMDD, a date and time YYYY-MM-DD HH:MM:SS or "
-                        + "YYYYMMDDHHMMSS (India time), or ISO 8601 such as 2026-04-30T18:30:00Z or 2026-04-30T18:30:00+05:30",
+                        + "YYYYMMDDHHMMSS (India time), ISO 8601 such as 2026-04-30T18:30:00Z or 2026-04-30T18:30:00+05:30, "
+                        + "or epoch seconds or milliseconds",
                     input: .string(cutoffText)))
             }
         }
@@ -112,6 +113,8 @@ enum InsightsCutoff {
         // Nine or ten digits are epoch seconds (1973 to 2286). As milliseconds they would be a
         // time in the first four months of 1970, which no lender means, and every feature would be null.
         if isDigits, (9...10).contains(text.utf8.count), let seconds = Int64(text) { return seconds * 1000 }
+        // Epoch numbers are plain digits: a signed one ("-1") is no cutoff a lender means.
+        if let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { return nil }
         let parsed = isBasicForm ? SMSDateParser.basicFormMillis(text) : SMSDateParser.millis(from: text)
         guard let millis = parsed else { return nil }
         let isDateOnly = (text.count == 10 && text.contains("-")) || text.utf8.count == 8 && isBasicForm
