@@ -8,9 +8,35 @@ import Testing
 @Suite struct AsyncInsightsWorkerTests {
     /// Returns a job store on a migrated SQLite file with a one-second lease.
     private func store() throws -> InsightsJobStore {
+        try outageStore(leaseSeconds: 1).jobs
+    }
+
+    /// A job store on a migrated SQLite file, and a second connection to that file that takes
+    /// the jobs table away and back, as a database outage would.
+    private struct OutageStore {
+        let jobs: InsightsJobStore
+        let outside: SQLiteConnectionPool
+
+        func takeTableAway() throws {
+            try outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs RENAME TO insights_jobs_away") }
+        }
+
+        func bringTableBack() throws {
+            try outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs_away RENAME TO insights_jobs") }
+        }
+
+        /// Brings the table back after `seconds`, on another thread.
+        func bringTableBack(after seconds: Double) {
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { try? bringTableBack() }
+        }
+    }
+
+    private func outageStore(leaseSeconds: Int = 60) throws -> OutageStore {
         let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("credeau.db").path
         _ = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true)
-        return InsightsJobStore(database: .sqlite(try SQLiteConnectionPool(path: path)), leaseSeconds: 1)
+        return OutageStore(jobs: InsightsJobStore(database: .sqlite(try SQLiteConnectionPool(path: path)),
+                                                  leaseSeconds: leaseSeconds),
+                           outside: try SQLiteConnectionPool(path: path))
     }
 
     private func submit(_ jobs: InsightsJobStore, key: String = "k1") throws -> InsightsJob {
@@ -138,20 +164,16 @@ import Testing
     /// A run that fails while the database cannot be written saves its state once the database
     /// is back, so the job runs again then instead of after its lease.
     @Test func stateSavedAfterShortOutage() throws {
-        let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("credeau.db").path
-        _ = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true)
-        let jobs = InsightsJobStore(database: .sqlite(try SQLiteConnectionPool(path: path)), leaseSeconds: 60)
+        let outage = try outageStore()
+        let jobs = outage.jobs
         _ = try submit(jobs)
-        let outside = try SQLiteConnectionPool(path: path)
         let runs = RunCount()
         let worker = AsyncInsightsWorker(workerID: "w", jobs: jobs, threads: 1, idlePollSeconds: 0.1,
                                          logger: .discarding) { _ in
             guard runs.value.add(1, ordering: .relaxed).newValue == 1 else { return "{}" }
-            // The table is gone for a second, as for a database outage, while the first run fails.
-            try outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs RENAME TO insights_jobs_away") }
-            DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
-                try? outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs_away RENAME TO insights_jobs") }
-            }
+            // The table is gone for a second while the first run fails.
+            try outage.takeTableAway()
+            outage.bringTableBack(after: 1)
             throw CocoaError(.featureUnsupported)
         }
         worker.start()
@@ -166,16 +188,12 @@ import Testing
 
     /// A replica that stops while the database is briefly unavailable still hands its job back.
     @Test func handBackWaitsForShortOutage() throws {
-        let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("credeau.db").path
-        _ = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true)
-        let jobs = InsightsJobStore(database: .sqlite(try SQLiteConnectionPool(path: path)), leaseSeconds: 60)
+        let outage = try outageStore()
+        let jobs = outage.jobs
         _ = try submit(jobs)
         let worker = try startedSlowWorker(jobs) { "{}" }
-        let outside = try SQLiteConnectionPool(path: path)
-        try outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs RENAME TO insights_jobs_away") }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
-            try? outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs_away RENAME TO insights_jobs") }
-        }
+        try outage.takeTableAway()
+        outage.bringTableBack(after: 1)
         worker.stop()
 
         let job = try #require(try jobs.claim(worker: "next"))
@@ -184,18 +202,16 @@ import Testing
 
     /// Polls that fail while the database is down log one error, and the recovery one notice.
     @Test func failedClaimsLogOnce() throws {
-        let path = try StorageTestSupport.temporaryDirectory().appendingPathComponent("credeau.db").path
-        _ = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true)
-        let jobs = InsightsJobStore(database: .sqlite(try SQLiteConnectionPool(path: path)), leaseSeconds: 60)
-        let outside = try SQLiteConnectionPool(path: path)
-        try outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs RENAME TO insights_jobs_away") }
+        let outage = try outageStore()
+        try outage.takeTableAway()
         let sink = InMemoryLogSink()
-        let worker = AsyncInsightsWorker(workerID: "w", jobs: jobs, threads: 1, idlePollSeconds: 0.05,
+        let worker = AsyncInsightsWorker(workerID: "w", jobs: outage.jobs, threads: 1, idlePollSeconds: 0.05,
                                          logger: Logger(label: "test", level: .info, sink: sink)) { _ in "{}" }
         worker.start()
         defer { worker.stop(releaseRetrySeconds: 0) }
+        // About a dozen polls fail while the table is away.
         usleep(600_000)
-        try outside.withDatabase { _ = try $0.query("ALTER TABLE insights_jobs_away RENAME TO insights_jobs") }
+        try outage.bringTableBack()
         try waitFor { sink.records.contains { $0.message == "async job claims work again" } }
 
         let failures = sink.records.filter { $0.message.hasPrefix("async job claim failed") }

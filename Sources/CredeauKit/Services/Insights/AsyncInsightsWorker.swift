@@ -56,24 +56,16 @@ public final class AsyncInsightsWorker: Sendable {
     public func stop(releaseRetrySeconds: Double = 4) {
         stopping.store(true, ordering: .relaxed)
         for _ in 0..<64 { wake.signal() }
-        let deadline = DispatchTime.now() + releaseRetrySeconds
-        var pause = 0.2
-        while true {
-            do {
-                let released = try jobs.release(worker: workerID)
-                if released > 0 {
-                    logger.notice("running async jobs handed back for another replica", [(LogKey.count, String(released))])
-                }
-                return
-            } catch {
-                guard DispatchTime.now() + pause < deadline else {
-                    logger.error("running async jobs not handed back, so they run again after the lease",
-                                 [(LogKey.error, "\(error)")])
-                    return
-                }
-                usleep(UInt32(pause * 1_000_000))
-                pause = min(pause * 2, 1)
+        do {
+            let (released, _) = try retrying(for: releaseRetrySeconds, maxPause: 1, untilStopped: false) {
+                try jobs.release(worker: workerID)
             }
+            if released > 0 {
+                logger.notice("running async jobs handed back for another replica", [(LogKey.count, String(released))])
+            }
+        } catch {
+            logger.error("running async jobs not handed back, so they run again after the lease",
+                         [("worker.id", workerID), (LogKey.error, "\(error)")])
         }
     }
 
@@ -142,24 +134,41 @@ public final class AsyncInsightsWorker: Sendable {
     /// written, for up to one lease, so a short outage does not leave the job waiting out its
     /// lease. Returns false when the state was not saved, and the job runs again after the lease.
     private func save(_ job: InsightsJob, status: InsightsJob.Status, result: String?, logger: Logger) -> Bool {
-        let deadline = DispatchTime.now() + .seconds(jobs.leaseSeconds)
+        do {
+            let (_, attempts) = try retrying(for: Double(jobs.leaseSeconds), maxPause: 5, untilStopped: true,
+                                             onFirstFailure: { error in
+                logger.warning("async job state not saved; trying again", [(LogKey.error, "\(error)")])
+            }) {
+                try jobs.finish(id: job.id, status: status, result: result, worker: workerID)
+            }
+            if attempts > 1 { logger.notice("async job state saved", [("attempt", String(attempts))]) }
+            return true
+        } catch {
+            logger.error("async job state not saved; it runs again after the lease", [(LogKey.error, "\(error)")])
+            return false
+        }
+    }
+
+    /// Runs `operation` until it succeeds and returns its value and the number of attempts. The
+    /// pause between attempts starts at 0.2 s and doubles up to `maxPause`. It throws the last
+    /// error once the next pause would end past `seconds` or, with `untilStopped`, once the
+    /// worker stops.
+    private func retrying<T>(for seconds: Double, maxPause: Double, untilStopped: Bool,
+                             onFirstFailure: (any Error) -> Void = { _ in },
+                             _ operation: () throws -> T) throws -> (value: T, attempts: Int) {
+        let deadline = DispatchTime.now() + seconds
         var pause = 0.2
         var attempt = 1
         while true {
             do {
-                try jobs.finish(id: job.id, status: status, result: result, worker: workerID)
-                if attempt > 1 { logger.notice("async job state saved", [("attempt", String(attempt))]) }
-                return true
+                return (try operation(), attempt)
             } catch {
-                guard !stopping.load(ordering: .relaxed), DispatchTime.now() + pause < deadline else {
-                    logger.error("async job state not saved; it runs again after the lease", [(LogKey.error, "\(error)")])
-                    return false
+                if untilStopped && stopping.load(ordering: .relaxed) || DispatchTime.now() + pause >= deadline {
+                    throw error
                 }
-                if attempt == 1 {
-                    logger.warning("async job state not saved; trying again", [(LogKey.error, "\(error)")])
-                }
+                if attempt == 1 { onFirstFailure(error) }
                 usleep(UInt32(pause * 1_000_000))
-                pause = min(pause * 2, 5)
+                pause = min(pause * 2, maxPause)
                 attempt += 1
             }
         }
