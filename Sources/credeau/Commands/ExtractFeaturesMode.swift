@@ -44,7 +44,7 @@ enum ExtractFeaturesMode {
         for (collection, count) in summary.unlistedDocuments {
             StandardStreams.writeError("Warning: \(ExtractSMSSummary.counted(count, "document")) of MongoDB collection "
                                        + "'\(collection)' left out: client_id or user_id is missing, null, or not a "
-                                       + "string, a whole number or an ObjectId\n")
+                                       + "string, a whole number or an ObjectId. Fix those ids to include them\n")
         }
         if !quiet {
             StandardStreams.writeError(summary.line + "\n")

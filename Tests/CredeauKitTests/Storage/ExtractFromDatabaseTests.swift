@@ -76,8 +76,8 @@ import Testing
         let camelCaseUser = try #require(mongoRows.first { $0.contains(#""user_id":"cu-1002""#) })
         #expect(!camelCaseUser.contains(#""all_sms_count_all":null"#))
 
-        // Documents whose user id is a double or missing name no user: the listing leaves them
-        // out, and extract says how many.
+        // Documents whose user id is a double or missing name no user. The listing leaves them
+        // out, and extract prints how many.
         #expect(try store.unlistedDocumentCount(in: .sms) == 0)
         let pool = try MongoClientPool(configuration: server.configuration())
         try pool.insert(BSONBytes(json: #"{"client_id": "lendwise_demo", "user_id": 1001.0, "sms": []}"#),

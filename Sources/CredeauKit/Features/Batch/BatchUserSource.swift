@@ -2,8 +2,8 @@
 final class BatchUserSource {
     /// Users in output order: first appearance for a dump folder, client then user for a database.
     let users: [SyncDBUser]
-    /// Documents per collection that name no readable client or user, so no user lists them:
-    /// counted for MongoDB, where the listing leaves them out, and empty for the other inputs.
+    /// Per MongoDB collection, the documents that name no readable client or user, which the
+    /// user listing leaves out. Empty for the other inputs, whose readers report such documents.
     private(set) var unlisted: [(collection: String, count: Int)] = []
     private let makeReader: () throws -> any BatchUserReader
 

@@ -212,8 +212,8 @@ public struct FeatureBatchSummary: Sendable {
     public var missingUserIDs: [String] = []
     /// The `--client-id` value when it was given without `--users` or `--shard` and no user of it was found.
     public var missingClientID: String?
-    /// MongoDB collections with documents that name no readable client or user, and how many,
-    /// which no user lists and so no row includes.
+    /// Per MongoDB collection, the number of documents that name no readable client or user,
+    /// and so belong to no row.
     public var unlistedDocuments: [(collection: String, count: Int)] = []
 
     public init() {}

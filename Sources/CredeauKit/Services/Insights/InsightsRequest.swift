@@ -103,18 +103,20 @@ public struct InsightsRequest: Sendable, Equatable {
 }
 
 /// Reads `cutoff_date`: a date means the end of that day in India time, a date and time is read
-/// as India time. `extract --cutoff-date` reads its value here too, so both take the same forms.
+/// as India time. `extract --cutoff-date` reads its value here too, after it rejects epoch
+/// numbers, so both take the same date and time forms.
 enum InsightsCutoff {
     static func millis(from text: String) -> Int64? {
-        // Eight or fourteen digits must form a date: "20260230" is rejected, not read as epoch
-        // milliseconds in 1970.
         let isDigits = !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        let isBasicForm = (text.utf8.count == 8 || text.utf8.count == 14) && isDigits
         // Nine or ten digits are epoch seconds (1973 to 2286). As milliseconds they would be a
         // time in the first four months of 1970, which no lender means, and every feature would be null.
         if isDigits, (9...10).contains(text.utf8.count), let seconds = Int64(text) { return seconds * 1000 }
-        // Epoch numbers are plain digits: a signed one ("-1") is no cutoff a lender means.
+        // Epoch numbers are plain digits, so a signed one ("-1") is rejected.
         if let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { return nil }
+
+        // Eight or fourteen digits must form a date: "20260230" is rejected, not read as epoch
+        // milliseconds in 1970.
+        let isBasicForm = (text.utf8.count == 8 || text.utf8.count == 14) && isDigits
         let parsed = isBasicForm ? SMSDateParser.basicFormMillis(text) : SMSDateParser.millis(from: text)
         guard let millis = parsed else { return nil }
         let isDateOnly = (text.count == 10 && text.contains("-")) || text.utf8.count == 8 && isBasicForm

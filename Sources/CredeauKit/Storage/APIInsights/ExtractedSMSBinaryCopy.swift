@@ -70,16 +70,15 @@ enum ExtractedSMSBinaryCopy {
     /// value has no binary form for `kind`.
     static func appendField(_ value: ExtractedFieldValue, kind: Kind, to data: inout [UInt8]) -> Bool {
         if case .null = value {
-            append(UInt32(bitPattern: -1), to: &data)
+            appendNull(to: &data)
             return true
         }
         switch (kind, value) {
-        case let (.text(maxLength), .text(text)) where appendPlain(text, maxLength: maxLength, to: &data):
-            break
         case let (.text(maxLength), _):
+            if case let .text(text) = value, appendPlain(text, maxLength: maxLength, to: &data) { return true }
             // An amount too large to round to the paisa has no text and goes as NULL, as in COPY text.
             guard var text = PostgresExtractedSMSStore.parameterText(value, maxLength: maxLength) else {
-                append(UInt32(bitPattern: -1), to: &data)
+                appendNull(to: &data)
                 return true
             }
             text.withUTF8 { bytes in
@@ -99,7 +98,7 @@ enum ExtractedSMSBinaryCopy {
             data.append(flag ? 1 : 0)
         case let (.float8, .amount(rupees)):
             guard let paise = JSONText.paise(rupees) else {
-                append(UInt32(bitPattern: -1), to: &data)
+                appendNull(to: &data)
                 return true
             }
             append(UInt32(8), to: &data)
@@ -108,6 +107,11 @@ enum ExtractedSMSBinaryCopy {
             return false
         }
         return true
+    }
+
+    /// Appends a NULL field: a length of -1 and no bytes.
+    private static func appendNull(to data: inout [UInt8]) {
+        append(UInt32(bitPattern: -1), to: &data)
     }
 
     /// Appends `text` as it is and returns true when it needs no cut and has no NUL, the case of

@@ -122,6 +122,17 @@ public struct BSONBytes: Sendable, Equatable {
         }
     }
 
+    /// The top-level int32 or int64 field `key`, nil when absent or of another type.
+    public func integer(_ key: String) -> Int64? {
+        withField(key) { iterator in
+            switch bson_iter_type(iterator) {
+            case BSON_TYPE_INT32: return Int64(bson_iter_int32(iterator))
+            case BSON_TYPE_INT64: return bson_iter_int64(iterator)
+            default: return nil
+            }
+        }
+    }
+
     /// Returns the 24 lowercase hex digits of an ObjectId, as libbson writes them.
     static func hexText(of oid: UnsafePointer<bson_oid_t>) -> String {
         var text = [CChar](repeating: 0, count: 25)

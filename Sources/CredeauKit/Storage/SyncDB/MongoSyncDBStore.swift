@@ -51,7 +51,8 @@ public struct MongoSyncDBStore: SyncDBStore {
     public func unlistedDocumentCount(in collection: SyncDBCollection) throws -> Int {
         func count(_ stages: String) throws -> Int {
             let pipeline = try BSONBytes(json: #"{"pipeline": ["# + stages + #"{"$count": "n"}]}"#)
-            return try pool.aggregate(collection.name, pipeline: pipeline).first?.idText("n").flatMap { Int($0) } ?? 0
+            // `$count` returns no document at all when nothing matched.
+            return try pool.aggregate(collection.name, pipeline: pipeline).first?.integer("n").map { Int($0) } ?? 0
         }
         return max(0, try count("") - count(Self.readableOwnerStages + ", "))
     }

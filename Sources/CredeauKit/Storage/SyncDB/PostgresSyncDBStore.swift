@@ -1,5 +1,6 @@
 /// `sync_db` tables in PostgreSQL: the collection's columns plus `payload`, json since the second
-/// sync_db migration and jsonb in tables that held rows before it. Every statement here works on both.
+/// sync_db migration and jsonb in tables that contained rows before it. Every statement here
+/// works on both.
 public struct PostgresSyncDBStore: SyncDBStore, Sendable {
     public let pool: PostgresPool
 
