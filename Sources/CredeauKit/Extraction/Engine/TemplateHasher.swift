@@ -10,60 +10,83 @@ enum TemplateHasher {
     private static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     static func hash(_ text: UnsafeBufferPointer<UInt8>, skipping party: Range<Int>?) -> String {
+        byteKinds.withUnsafeBufferPointer { kinds in hex(state(of: text, skipping: party, kinds: kinds)) }
+    }
+
+    /// A byte's kind: `token` for `a`-`z`, `0`-`9` and `*`, plus `digit` for the digits; `space` for
+    /// ASCII space, tab, LF and CR.
+    private static let token: UInt8 = 1, digit: UInt8 = 2, space: UInt8 = 4
+
+    /// The kind of every byte value, looked up once per byte instead of comparing ranges, with
+    /// each token read once for its end and its digits (docs/benchmarks.md, "Template hash by byte kinds").
+    private static let byteKinds: [UInt8] = (0...255).map { value -> UInt8 in
+        switch UInt8(value) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "*"): return token
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return token | digit
+        case 0x20, 0x0A, 0x0D, 0x09: return space
+        default: return 0
+        }
+    }
+
+    private static func state(of text: UnsafeBufferPointer<UInt8>, skipping party: Range<Int>?,
+                              kinds: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var state = offsetBasis
         var lastEmitted: UInt8 = 0
         var pendingSeparator: UInt8 = 0
         var index = 0
         let count = text.count
+        let partyStart = party?.lowerBound ?? -1
+        let partyEnd = party?.upperBound ?? 0
 
-        func emit(_ byte: UInt8) {
+        @inline(__always) func mix(_ byte: UInt8) {
             state = (state ^ UInt64(byte)) &* prime
+        }
+        @inline(__always) func emit(_ byte: UInt8) {
+            mix(byte)
             lastEmitted = byte
         }
 
         while index < count {
-            if let party, index == party.lowerBound {
-                index = max(party.upperBound, index + 1)
+            if index == partyStart {
+                index = max(partyEnd, index + 1)
                 if lastEmitted != UInt8(ascii: "@") { emit(UInt8(ascii: "@")) }
                 continue
             }
             let byte = text[index]
-            if isTokenByte(byte) {
-                var end = index
-                var hasDigit = false
-                while end < count, isTokenByte(text[end]) {
-                    if text[end] >= UInt8(ascii: "0") && text[end] <= UInt8(ascii: "9") { hasDigit = true }
+            let kind = kinds[Int(byte)]
+            if kind & token != 0 {
+                var end = index + 1
+                var seen = kind
+                while end < count {
+                    let next = kinds[Int(text[end])]
+                    if next & token == 0 { break }
+                    seen |= next
                     end += 1
                 }
-                let variable = hasDigit || (lastEmitted == UInt8(ascii: "#") && isMonth(text, index, end))
+                let variable = seen & digit != 0 || (lastEmitted == UInt8(ascii: "#") && isMonth(text, index, end))
                 if variable {
                     // `12-03-2026` and `1,240.00` become one `#`, not `#-#-#`.
                     if lastEmitted != UInt8(ascii: "#") || pendingSeparator == UInt8(ascii: " ") {
-                        if pendingSeparator != 0 { emit(pendingSeparator) }
+                        if pendingSeparator != 0 { mix(pendingSeparator) }
                         emit(UInt8(ascii: "#"))
                     }
                 } else {
-                    if pendingSeparator != 0 { emit(pendingSeparator) }
-                    for position in index..<end { emit(text[position]) }
+                    if pendingSeparator != 0 { mix(pendingSeparator) }
+                    for position in index..<end { mix(text[position]) }
+                    lastEmitted = text[end - 1]
                 }
                 pendingSeparator = 0
                 index = end
                 continue
             }
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-            let separator = isSpace ? UInt8(ascii: " ") : byte
-            if pendingSeparator != 0, pendingSeparator != separator || !isSpace {
+            let separator = kind & space != 0 ? UInt8(ascii: " ") : byte
+            if pendingSeparator != 0, pendingSeparator != separator || kind & space == 0 {
                 emit(pendingSeparator)
             }
             pendingSeparator = separator
             index += 1
         }
-        return hex(state)
-    }
-
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            || byte == UInt8(ascii: "*")
+        return state
     }
 
     /// Month names and abbreviations, each packed by `monthKey` into one integer.
