@@ -32,7 +32,7 @@ public final class SMSExtractor: Sendable {
 
     private func extract(_ sms: RawSMS, createdAtMillis: Int64, scratch: ExtractionScratch) -> ExtractedSMS {
         scratch.load(sms.body, gates: rules.keywordGates)
-        let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits)
+        let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits, gateEnds: scratch.gateEnds)
         let scanner = FieldScanner(text: text, pack: rules, data: scratch.matchData)
         let sender = cachedLookup(sms.sender, scratch: scratch)
         return extract(sms, sender: sender, createdAtMillis: createdAtMillis, scanner: scanner)

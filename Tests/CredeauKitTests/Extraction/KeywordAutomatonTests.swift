@@ -15,6 +15,16 @@ import Testing
             + pack.rules.map(\.unlessAny)
     }
 
+    /// The offset just past the first keyword of `gate` to end in `body`, by a plain search.
+    private static func firstEnd(_ gate: KeywordGate, in body: [UInt8]) -> Int? {
+        gate.keywords.compactMap { keyword -> Int? in
+            let needle = keyword.bytes
+            guard !needle.isEmpty, needle.count <= body.count else { return nil }
+            return (0...(body.count - needle.count)).first { body[$0..<$0 + needle.count].elementsEqual(needle) }
+                .map { $0 + needle.count }
+        }.min()
+    }
+
     /// Decides a gate by plain search: an empty list passes, else some non-empty keyword must be a byte substring.
     private static func plainSearch(_ gate: KeywordGate, in body: [UInt8]) -> Bool {
         if gate.keywords.isEmpty { return true }
@@ -31,7 +41,7 @@ import Testing
     private static func disagreements(_ body: String, pack: RulePack, gates: [KeywordGate]) -> [String] {
         let scratch = ExtractionScratch(groupCapacity: pack.maxCaptureCount + 1, gateWords: pack.keywordGates.gateWords)
         scratch.load(body, gates: pack.keywordGates)
-        let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits)
+        let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits, gateEnds: scratch.gateEnds)
         let lower = Array(scratch.lower)
         return gates.compactMap { gate in
             let expected = plainSearch(gate, in: lower)
@@ -57,7 +67,7 @@ import Testing
     }
 
     /// Lists every gate the pack declares for patterns, with the patterns whose matches must contain one of its keywords.
-    private static func declaredGates(of pack: RulePack) -> [(name: String, gate: KeywordGate, patterns: [PCRE2Pattern])] {
+    private static func declaredGates(of pack: RulePack) -> [(name: String, gate: KeywordGate, patterns: [RulePattern])] {
         let unlessGates = pack.rules.filter { $0.unlessAny.bit != nil }.map { ("\($0.name).unless_any", $0.unlessAny, $0.unless) }
         return [("foreign_currency_any", pack.foreignCurrencyGate, [pack.foreignCurrency])] + unlessGates
     }
@@ -77,7 +87,7 @@ import Testing
         for body in bodies {
             let scratch = ExtractionScratch(groupCapacity: pack.maxCaptureCount + 1, gateWords: pack.keywordGates.gateWords)
             scratch.load(body, gates: pack.keywordGates)
-            let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits)
+            let text = SMSText(cased: scratch.cased, lower: scratch.lower, gateHits: scratch.gateHits, gateEnds: scratch.gateEnds)
             for (index, entry) in declared.enumerated() {
                 guard entry.patterns.contains(where: { $0.match(scratch.lower, into: scratch.matchData) }) else { continue }
                 openMatches[index] += 1
@@ -160,7 +170,11 @@ import Testing
         let gates = lists.enumerated().map { KeywordGate(bit: $0.offset, keywords: $0.element) }
         var failures: [String] = []
         let hits = UnsafeMutablePointer<UInt64>.allocate(capacity: automaton.gateWords)
-        defer { hits.deallocate() }
+        let ends = UnsafeMutablePointer<Int32>.allocate(capacity: automaton.gateWords * 64)
+        defer {
+            hits.deallocate()
+            ends.deallocate()
+        }
         for _ in 0..<60 {
             // Random letters with a few keywords spliced in, so both open and closed gates occur.
             var body = word(40)
@@ -169,11 +183,14 @@ import Testing
                 body += String(decoding: list[Int(generator.next() % 10)].bytes, as: UTF8.self) + word(5)
             }
             let bytes = Array(body.utf8)
-            bytes.withUnsafeBufferPointer { automaton.scan($0, into: hits) }
+            bytes.withUnsafeBufferPointer { automaton.scan($0, into: hits, ends: ends) }
             for gate in gates {
                 let bit = gate.bit!
                 let opened = hits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
                 if opened != Self.plainSearch(gate, in: bytes) { failures.append("gate \(bit) in \(body)") }
+                if opened, Int(ends[bit]) != Self.firstEnd(gate, in: bytes) {
+                    failures.append("gate \(bit) ends at \(ends[bit]), not \(String(describing: Self.firstEnd(gate, in: bytes))), in \(body)")
+                }
             }
         }
         #expect(failures.isEmpty, "\(failures.prefix(5))")

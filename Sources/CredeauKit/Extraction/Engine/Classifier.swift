@@ -70,7 +70,7 @@ struct Classifier {
         return Classification(smsType: .notInTheList)
     }
 
-    private func anyMatches(_ patterns: [PCRE2Pattern]) -> Bool {
+    private func anyMatches(_ patterns: [RulePattern]) -> Bool {
         for index in patterns.indices where scanner.matches(patterns[index]) { return true }
         return false
     }

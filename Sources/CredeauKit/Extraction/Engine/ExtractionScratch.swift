@@ -14,6 +14,8 @@ final class ExtractionScratch: @unchecked Sendable {
     private(set) var count = 0
     /// One bit per `KeywordGate` of the pack, filled by `load`.
     let gateHits: UnsafeMutablePointer<UInt64>
+    /// Per gate, the offset just past its first keyword in the body; read only for open gates.
+    let gateEnds: UnsafeMutablePointer<Int32>
     private let gateWords: Int
     let matchData: PCRE2MatchData
     /// Sender lookups by raw sender, because an inbox repeats a few dozen headers thousands of
@@ -26,12 +28,15 @@ final class ExtractionScratch: @unchecked Sendable {
         self.gateWords = gateWords
         gateHits = .allocate(capacity: gateWords)
         gateHits.initialize(repeating: 0, count: gateWords)
+        gateEnds = .allocate(capacity: gateWords * 64)
+        gateEnds.initialize(repeating: 0, count: gateWords * 64)
     }
 
     deinit {
         casedBuffer.deallocate()
         lowerBuffer.deallocate()
         gateHits.deallocate()
+        gateEnds.deallocate()
     }
 
     var cased: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: casedBuffer, count: count) }
@@ -52,7 +57,7 @@ final class ExtractionScratch: @unchecked Sendable {
                                              lower: lowerBuffer)
         }
         precondition(gates.gateWords == gateWords, "scratch buffers built for another rule pack")
-        gates.scan(lower, into: gateHits)
+        gates.scan(lower, into: gateHits, ends: gateEnds)
     }
 }
 

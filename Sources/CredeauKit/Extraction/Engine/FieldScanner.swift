@@ -5,14 +5,21 @@ struct FieldScanner {
     let data: PCRE2MatchData
 
     /// Returns the capture of `group` when `pattern` matches at or after `start`.
-    func firstCapture(_ pattern: PCRE2Pattern, group: Int, from start: Int = 0) -> (match: Range<Int>, value: Range<Int>)? {
-        guard pattern.match(text.lower, from: start, into: data),
-              let whole = data.range(ofGroup: 0), let value = data.range(ofGroup: group) else { return nil }
+    func firstCapture(_ pattern: RulePattern, group: Int, from start: Int = 0) -> (match: Range<Int>, value: Range<Int>)? {
+        guard search(pattern, from: start), let whole = data.range(ofGroup: 0), let value = data.range(ofGroup: group)
+        else { return nil }
         return (whole, value)
     }
 
-    func matches(_ pattern: PCRE2Pattern) -> Bool {
-        pattern.match(text.lower, into: data)
+    func matches(_ pattern: RulePattern) -> Bool {
+        search(pattern, from: 0)
+    }
+
+    /// Finds the first match at or after `start`, searching from the first place one of the
+    /// pattern's leading literals can begin, and not at all when none occurs.
+    private func search(_ pattern: RulePattern, from start: Int) -> Bool {
+        guard let earliest = text.earliestStart(of: pattern) else { return false }
+        return pattern.regex.match(text.lower, from: max(start, earliest), into: data)
     }
 
     /// Tries each field pattern in order, and each pattern's successive matches, until `accept`
@@ -53,7 +60,7 @@ struct FieldScanner {
 
     /// Returns true when the body states an amount in a foreign currency.
     func hasForeignAmount() -> Bool {
-        text.containsAny(pack.foreignCurrencyGate) && pack.foreignCurrency.match(text.lower, into: data)
+        text.containsAny(pack.foreignCurrencyGate) && matches(pack.foreignCurrency)
     }
 
     /// Returns true when one of the excluded words (balance, limit, due …) is just before `start`,
@@ -178,7 +185,7 @@ struct FieldScanner {
     func verbDirection() -> TransactionDirection? {
         var earliest: (direction: TransactionDirection, start: Int)?
         for verb in pack.directionVerbs where text.containsAny(verb.any) {
-            guard verb.pattern.match(text.lower, into: data), let found = data.range(ofGroup: 0) else { continue }
+            guard matches(verb.pattern), let found = data.range(ofGroup: 0) else { continue }
             // On a tie the verb listed first wins, so debit verbs win over credit verbs.
             if found.lowerBound < (earliest?.start ?? Int.max) {
                 earliest = (verb.direction, found.lowerBound)

@@ -139,17 +139,21 @@ final class KeywordAutomaton: @unchecked Sendable {
     }
 
     /// Clears `hits` (`gateWords` words) and sets the bit of every gate that a keyword in `text` opens.
-    func scan(_ text: UnsafeBufferPointer<UInt8>, into hits: UnsafeMutablePointer<UInt64>) {
+    /// `ends` has room for `gateWords * 64` entries. For each gate the text opens, `ends[gate]` gets
+    /// the offset just past the first keyword of that gate to end in `text`. Other entries keep
+    /// their values.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, into hits: UnsafeMutablePointer<UInt64>,
+              ends: UnsafeMutablePointer<Int32>) {
         hits.update(repeating: 0, count: gateWords)
         switch transitions {
-        case let .narrow(table, _): walk(text, table, into: hits)
-        case let .wide(table, _): walk(text, table, into: hits)
+        case let .narrow(table, _): walk(text, table, into: hits, ends: ends)
+        case let .wide(table, _): walk(text, table, into: hits, ends: ends)
         }
     }
 
     @inline(__always)
     private func walk<Row: FixedWidthInteger>(_ text: UnsafeBufferPointer<UInt8>, _ table: UnsafeMutablePointer<Row>,
-                                              into hits: UnsafeMutablePointer<UInt64>) {
+                                              into hits: UnsafeMutablePointer<UInt64>, ends: UnsafeMutablePointer<Int32>) {
         let words = gateWords
         let columns = classCount
         let classes = byteClass
@@ -157,12 +161,19 @@ final class KeywordAutomaton: @unchecked Sendable {
         let opening = firstOpeningRow
         let firstOpening = firstOpeningState
         var row = 0
-        for byte in text {
-            row = Int(table[row + Int(classes[Int(byte)])])
+        for position in 0..<text.count {
+            row = Int(table[row + Int(classes[Int(text[position])])])
             if row >= opening {
                 let first = (row / columns - firstOpening) * words
                 for word in 0..<words {
-                    hits[word] |= masks[first + word]
+                    // Only gates opened for the first time are recorded, so this runs once per gate.
+                    var fresh = masks[first + word] & ~hits[word]
+                    guard fresh != 0 else { continue }
+                    hits[word] |= fresh
+                    while fresh != 0 {
+                        ends[word << 6 | fresh.trailingZeroBitCount] = Int32(truncatingIfNeeded: position + 1)
+                        fresh &= fresh - 1
+                    }
                 }
             }
         }

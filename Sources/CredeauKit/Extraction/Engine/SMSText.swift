@@ -19,8 +19,23 @@ struct SMSText {
     let lower: UnsafeBufferPointer<UInt8>
     /// The gates that `KeywordAutomaton.scan` found open in `lower`.
     let gateHits: UnsafePointer<UInt64>
+    /// Per open gate, the offset just past its first keyword (`KeywordAutomaton.scan`).
+    let gateEnds: UnsafePointer<Int32>
 
     var count: Int { lower.count }
+
+    /// The lowest offset at which a match of `pattern` can start, on a character boundary: 0
+    /// without leading literals, and nil when none of them occurs, so the pattern cannot match.
+    func earliestStart(of pattern: RulePattern) -> Int? {
+        guard let start = pattern.start else { return 0 }
+        guard gateHits[start.bit >> 6] & (1 << UInt64(start.bit & 63)) != 0 else { return nil }
+        // The first keyword to end ends at or before the end of the first one to start, so no
+        // keyword starts before this place.
+        var offset = max(0, Int(gateEnds[start.bit]) - start.longest)
+        // PCRE2 runs without its UTF-8 check, so the search must not begin inside a character.
+        while offset > 0, lower[offset] & 0xC0 == 0x80 { offset -= 1 }
+        return offset
+    }
 
     /// Returns true when any keyword of `gate` occurs in the lower-cased body; an empty list is true.
     func containsAny(_ gate: KeywordGate) -> Bool {

@@ -21,7 +21,7 @@ public final class RulePack: Sendable {
     let directionVerbs: [VerbPattern]
     /// One gate per excluded word, so the window check searches only words the body contains.
     let amountExcludedAfter: [KeywordGate]
-    let foreignCurrency: PCRE2Pattern
+    let foreignCurrency: RulePattern
     /// Keywords that every `foreignCurrency` match contains, so the pattern runs only when one occurs.
     let foreignCurrencyGate: KeywordGate
     let balanceExcludedWhen: KeywordGate
@@ -133,9 +133,9 @@ struct ClassificationRule: Sendable {
     /// At least one keyword must occur in the body before any pattern runs; empty means no gate.
     var any: KeywordGate
     /// At least one must match; empty means the keywords alone decide.
-    var patterns: [PCRE2Pattern]
+    var patterns: [RulePattern]
     /// None may match.
-    var unless: [PCRE2Pattern]
+    var unless: [RulePattern]
     /// Keywords that every `unless` match contains, so the `unless` patterns run only when one
     /// occurs. Empty means they always run.
     var unlessAny: KeywordGate
@@ -155,7 +155,7 @@ struct FieldPattern: Sendable {
     /// When set, the pattern only applies to messages of this direction.
     var direction: TransactionDirection?
     var any: KeywordGate
-    var pattern: PCRE2Pattern
+    var pattern: RulePattern
     var group: Int
 }
 
@@ -163,21 +163,21 @@ struct FieldPattern: Sendable {
 struct VerbPattern: Sendable {
     var direction: TransactionDirection
     var any: KeywordGate
-    var pattern: PCRE2Pattern
+    var pattern: RulePattern
 }
 
 /// A payment rail, named when one of `any` occurs and `pattern` matches.
 struct ChannelRule: Sendable {
     var channel: TransactionChannel
     var any: KeywordGate
-    var pattern: PCRE2Pattern
+    var pattern: RulePattern
 }
 
 /// A refinement appended to the nlp tag when `pattern` matches a message of one of `types`.
 struct TagRule: Sendable {
     var suffix: String
     var any: KeywordGate
-    var pattern: PCRE2Pattern
+    var pattern: RulePattern
     var types: SMSTypeSet
 }
 

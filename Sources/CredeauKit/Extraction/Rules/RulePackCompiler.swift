@@ -33,13 +33,27 @@ struct RulePackCompiler {
         return output
     }
 
-    func pattern(_ source: String, rule: String) throws(RulePackError) -> PCRE2Pattern {
+    func pattern(_ source: String, rule: String) throws(RulePackError) -> RulePattern {
         let expanded = try expand(source, rule: rule)
+        let regex: PCRE2Pattern
         do {
-            return try PCRE2Pattern(expanded, options: [.utf])
+            regex = try PCRE2Pattern(expanded, options: [.utf])
         } catch {
             throw .invalidRule(origin: origin, rule: rule, reason: error.description)
         }
+        return RulePattern(regex: regex, start: startGate(expanded))
+    }
+
+    /// The gate of the pattern's leading literals, when it has some and the automaton finds them
+    /// as written: a literal that lower-casing would change is not used, because the body's
+    /// lower-cased copy keeps non-ASCII letters as they are.
+    private func startGate(_ expanded: String) -> (bit: Int, longest: Int)? {
+        guard let literals = LeadingLiterals.of(expanded) else { return nil }
+        let texts = literals.map { String(decoding: $0, as: UTF8.self) }
+        guard zip(texts, literals).allSatisfy({ Keyword($0.0).bytes == $0.1 }),
+              let bit = gates.gate(for: texts).bit
+        else { return nil }
+        return (bit, literals.map(\.count).max() ?? 0)
     }
 
     func smsType(_ raw: String, rule: String) throws(RulePackError) -> SMSType {
