@@ -24,7 +24,7 @@ struct PostgresStorageTests {
         let database = try PostgresTestDatabase()
         let connection = try database.connect()
         let applied = try migrator(connection).migrate()
-        #expect(applied.map(\.version) == [1, 2, 3, 4])
+        #expect(applied.map(\.version) == [1, 2, 3, 4, 5])
         let requestIDIndex = try connection.query("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_extracted_sms_request_id'")
         #expect(requestIDIndex.rows.isEmpty)
 
@@ -78,7 +78,35 @@ struct PostgresStorageTests {
         #expect(try migrator(connection, .syncDB).migrate().isEmpty)
         #expect(try migrator(connection).pending().isEmpty)
         let recorded = try connection.query("SELECT count(*) FROM credeau_schema_migrations")
-        #expect(recorded.scalar == "6")
+        #expect(recorded.scalar == "7")
+    }
+
+    /// Version 5 adds `insights_jobs.lease_until` to a database at version 4. A job stored
+    /// before has no lease end, and a replica judges it by its own lease from `claimed_at`.
+    @Test func upgradeFromVersion4AddsJobLeaseEnd() throws {
+        let database = try PostgresTestDatabase()
+        let connection = try database.connect()
+        let version4 = MigrationCatalog.postgres(.apiInsights).filter { $0.version <= 4 }
+        try SchemaMigrator(target: PostgresMigrationTarget(connection: connection), schema: .apiInsights,
+                           migrations: version4).migrate()
+        try connection.query("""
+            INSERT INTO insights_jobs (request_key, client_id, user_id, body, status, claimed_by, claimed_at, attempts)
+            VALUES ('k1', 'c', 'u', '{}', 'running', 'older', (now() AT TIME ZONE 'utc') - interval '30 seconds', 1)
+            """)
+        func leaseColumn() throws -> String? {
+            try connection.query("""
+                SELECT data_type FROM information_schema.columns
+                WHERE table_name = 'insights_jobs' AND column_name = 'lease_until'
+                """).scalar
+        }
+        #expect(try leaseColumn() == nil)
+
+        #expect(try migrator(connection).migrate().map(\.version) == [5])
+        #expect(try leaseColumn() == "timestamp without time zone")
+        #expect(try connection.query("SELECT lease_until IS NULL FROM insights_jobs").scalar == "t")
+        let pool = PostgresPool(configuration: database.configuration, maxConnections: 1)
+        #expect(try InsightsJobStore(database: .postgres(pool), leaseSeconds: 60).claim(worker: "new") == nil)
+        #expect(try InsightsJobStore(database: .postgres(pool), leaseSeconds: 10).claim(worker: "new")?.attempts == 2)
     }
 
     /// A fresh sync_db gets json payloads. A table that held rows before the second migration
@@ -229,10 +257,10 @@ struct PostgresStorageTests {
             }
         }
         #expect(failures.withLock { $0 } == [])
-        #expect(applied.withLock { $0.sorted() } == [1, 2, 3, 4])
+        #expect(applied.withLock { $0.sorted() } == [1, 2, 3, 4, 5])
         let connection = try database.connect()
         let recorded = try connection.query("SELECT count(*) FROM credeau_schema_migrations")
-        #expect(recorded.scalar == "4")
+        #expect(recorded.scalar == "5")
     }
 
     @Test func brokenConnectionReconnects() throws {

@@ -21,13 +21,13 @@ private func runMigrate(_ options: MigrateOptions) throws -> MigrateRun {
 
 /// Versions a newer credeau recorded in `credeau_schema_migrations` (after a rollback to this build).
 @Suite struct UnknownMigrationSQLiteTests {
-    /// A SQLite file whose version table records only `api_insights_db` version 5, as if a newer
+    /// A SQLite file whose version table records only `api_insights_db` version 90, as if a newer
     /// credeau had written it, so every known migration is still pending.
-    private func databaseWithVersion5(in folder: URL) throws -> String {
+    private func databaseWithVersion90(in folder: URL) throws -> String {
         let path = folder.appendingPathComponent("credeau.db").path
         let database = try SQLiteDatabase(path: path)
         try database.execute(SQLiteMigrationTarget.versionTableSQL)
-        try database.query("INSERT INTO credeau_schema_migrations (schema_name, version, name) VALUES (?, 5, ?)",
+        try database.query("INSERT INTO credeau_schema_migrations (schema_name, version, name) VALUES (?, 90, ?)",
                            [.text("api_insights_db"), .text("from a newer credeau")])
         return path
     }
@@ -36,11 +36,11 @@ private func runMigrate(_ options: MigrateOptions) throws -> MigrateRun {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         var options = MigrateOptions(environment: [:])
-        options.sqlitePath = try databaseWithVersion5(in: folder)
+        options.sqlitePath = try databaseWithVersion90(in: folder)
         options.statusOnly = true
 
         let run = try runMigrate(options)
-        #expect(run.lines.contains("  applied by a newer credeau: 5"), "\(run.lines)")
+        #expect(run.lines.contains("  applied by a newer credeau: 90"), "\(run.lines)")
         #expect(run.lines.filter { $0.contains("newer credeau") }.count == 1)
     }
 
@@ -48,7 +48,7 @@ private func runMigrate(_ options: MigrateOptions) throws -> MigrateRun {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         var options = MigrateOptions(environment: [:])
-        let path = try databaseWithVersion5(in: folder)
+        let path = try databaseWithVersion90(in: folder)
         options.sqlitePath = path
 
         let run = try runMigrate(options)
@@ -56,27 +56,27 @@ private func runMigrate(_ options: MigrateOptions) throws -> MigrateRun {
         #expect(run.warnings.count == 1)
         let warning = try #require(run.warnings.first)
         #expect(warning.contains("SQLite \(path) (api_insights_db)"))
-        #expect(warning.contains("applied by a newer credeau: 5."))
+        #expect(warning.contains("applied by a newer credeau: 90."))
 
         let database = try SQLiteDatabase(path: path)
         let versions = try database.query(
             "SELECT version FROM credeau_schema_migrations WHERE schema_name = 'api_insights_db' ORDER BY version")
-        #expect(versions == [1, 2, 3, 4, 5].map { [SQLiteValue.integer($0)] })
+        #expect(versions == [1, 2, 3, 4, 5, 90].map { [SQLiteValue.integer($0)] })
     }
 
     @Test func storeMigrationWarnsAndOpens() throws {
         let folder = try StorageTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try databaseWithVersion5(in: folder)
+        let path = try databaseWithVersion90(in: folder)
         let sink = InMemoryLogSink()
 
         let store = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true,
                                                 logger: Logger(label: "test", level: .info, sink: sink))
-        #expect(store.appliedMigrations.count == 4)
+        #expect(store.appliedMigrations.count == 5)
         let warnings = sink.records.filter { $0.level == .warning }
         #expect(warnings.count == 1)
-        #expect(warnings.first?.message.contains("applied by a newer credeau: 5.") == true)
-        #expect(warnings.first?.metadata.contains { $0 == ("versions", "5") } == true)
+        #expect(warnings.first?.message.contains("applied by a newer credeau: 90.") == true)
+        #expect(warnings.first?.metadata.contains { $0 == ("versions", "90") } == true)
     }
 
     @Test func knownVersionsOnlyGiveNoWarning() throws {
@@ -108,7 +108,7 @@ struct UnknownMigrationPostgresTests {
         _ = try runMigrate(options)
         let connection = try database.connect()
         try connection.executeScript("INSERT INTO credeau_schema_migrations (schema_name, version, name) "
-            + "VALUES ('api_insights_db', 5, 'from a newer credeau'), ('api_insights_db', 7, 'from a newer credeau')")
+            + "VALUES ('api_insights_db', 90, 'from a newer credeau'), ('api_insights_db', 92, 'from a newer credeau')")
 
         let migrate = try runMigrate(options)
         let latest = try #require(MigrationCatalog.postgres(.apiInsights).last).version
@@ -117,11 +117,11 @@ struct UnknownMigrationPostgresTests {
         #expect(migrate.warnings.count == 1)
         let warning = try #require(migrate.warnings.first)
         #expect(warning.hasPrefix("PostgreSQL "))
-        #expect(warning.contains("(api_insights_db) has migrations applied by a newer credeau: 5, 7."))
+        #expect(warning.contains("(api_insights_db) has migrations applied by a newer credeau: 90, 92."))
 
         options.statusOnly = true
         let status = try runMigrate(options)
-        #expect(status.lines.contains("  applied by a newer credeau: 5, 7"), "\(status.lines)")
+        #expect(status.lines.contains("  applied by a newer credeau: 90, 92"), "\(status.lines)")
         #expect(status.warnings == [])
     }
 }

@@ -22,11 +22,23 @@ public struct InsightsJob: Sendable, Equatable {
 /// The `insights_jobs` table: async requests that any replica can run and respond to.
 ///
 /// A job is keyed by its request (client, user, groupings, cutoff), so polls with the same body
-/// find it. A replica claims a pending job, or a running one whose claim is older than the
-/// lease (its replica died), runs it and stores the response. Finished jobs are deleted after
-/// the retention, and a later poll starts a new job.
+/// find it. A replica claims a pending job, or a running one whose lease has ended (its replica
+/// died), runs it and stores the response. Finished jobs are deleted after the retention, and a
+/// later poll starts a new job.
+///
+/// The replica that claims or renews a job stores when its lease ends (`lease_until`, from its own
+/// `leaseSeconds`), and every replica reads that end, so replicas with different leases leave
+/// each other's running jobs alone. A row without a usable end falls back to `claimed_at` plus
+/// the reader's lease: one written before migration 5, or claimed by such a version after a
+/// newer replica had stored an end, which then lies before `claimed_at`.
+///
+/// NOTE: an older replica whose lease is shorter can claim a job before the stored end has
+/// passed, and it leaves that end in place. Once the end passes, newer replicas may take the job
+/// until the older replica's next renewal moves `claimed_at` past the end. On SQLite, where
+/// `claimed_at` keeps whole seconds, an older claim in the second the end passes does the same.
 public struct InsightsJobStore: Sendable {
     public let database: InsightsDatabase
+    /// How long this replica's claims and renewals hold a job.
     public let leaseSeconds: Int
     public let retentionSeconds: Int
 
@@ -92,17 +104,20 @@ public struct InsightsJobStore: Sendable {
                 try pool.query("""
                     UPDATE insights_jobs SET status = 'failed', result = \(abandonedResult)::json, \
                     finished_at = (now() AT TIME ZONE 'utc')
-                    WHERE status = 'running' AND attempts >= \(maxAttempts)
-                    AND claimed_at < (now() AT TIME ZONE 'utc') - make_interval(secs => \(leaseSeconds))
+                    WHERE status = 'running' AND attempts >= \(maxAttempts) AND CASE WHEN lease_until > claimed_at
+                    THEN lease_until < (now() AT TIME ZONE 'utc')
+                    ELSE claimed_at < (now() AT TIME ZONE 'utc') - make_interval(secs => \(leaseSeconds)) END
                     """)
             }
             let rows = try pool.query("""
                 UPDATE insights_jobs SET status = 'running', claimed_by = \(worker), \
-                claimed_at = (now() AT TIME ZONE 'utc'), attempts = attempts + 1
+                claimed_at = (now() AT TIME ZONE 'utc'), \
+                lease_until = (now() AT TIME ZONE 'utc') + make_interval(secs => \(leaseSeconds)), attempts = attempts + 1
                 WHERE id = (
                     SELECT id FROM insights_jobs
                     WHERE status = 'pending' OR (status = 'running' AND attempts < \(maxAttempts)
-                        AND claimed_at < (now() AT TIME ZONE 'utc') - make_interval(secs => \(leaseSeconds)))
+                        AND CASE WHEN lease_until > claimed_at THEN lease_until < (now() AT TIME ZONE 'utc')
+                        ELSE claimed_at < (now() AT TIME ZONE 'utc') - make_interval(secs => \(leaseSeconds)) END)
                     ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING id, request_key, client_id, user_id, body, status, attempts, result,
                 (extract(epoch FROM created_at) * 1000)::bigint AS created_ms
@@ -115,20 +130,20 @@ public struct InsightsJobStore: Sendable {
                     if let abandonedResult {
                         try database.query("""
                             UPDATE insights_jobs SET status = 'failed', result = ?, finished_at = CURRENT_TIMESTAMP
-                            WHERE status = 'running' AND attempts >= ? AND claimed_at < datetime('now', ?)
+                            WHERE status = 'running' AND attempts >= ? AND \(Self.sqliteLeaseEnded)
                             """, [.text(abandonedResult), .integer(Int64(min(maxAttempts, Int(Int64.max)))),
                                   .text("-\(leaseSeconds) seconds")])
                     }
                     let rows = try database.query("""
                         SELECT \(Self.columns) FROM insights_jobs
-                        WHERE status = 'pending' OR (status = 'running' AND attempts < ? AND claimed_at < datetime('now', ?))
+                        WHERE status = 'pending' OR (status = 'running' AND attempts < ? AND \(Self.sqliteLeaseEnded))
                         ORDER BY created_at, id LIMIT 1
                         """, [.integer(Int64(min(maxAttempts, Int(Int64.max)))), .text("-\(leaseSeconds) seconds")])
                     guard var job = try Self.job(fromSQLite: rows, allowEmpty: true) else { return nil }
                     try database.query("""
                         UPDATE insights_jobs SET status = 'running', claimed_by = ?, claimed_at = CURRENT_TIMESTAMP,
-                        attempts = attempts + 1 WHERE id = ?
-                        """, [.text(worker), .integer(job.id)])
+                        lease_until = \(Self.sqliteLeaseEnd), attempts = attempts + 1 WHERE id = ?
+                        """, [.text(worker), .text("+\(leaseSeconds) seconds"), .integer(job.id)])
                     job.status = .running
                     job.attempts += 1
                     return job
@@ -138,20 +153,22 @@ public struct InsightsJobStore: Sendable {
     }
 
     /// Renews the lease of job `id` while `worker` still runs it, so that no other thread or
-    /// replica takes a job that is slow rather than abandoned.
+    /// replica takes a job that is slow rather than abandoned. The lease then ends `leaseSeconds`
+    /// from now. `claimed_at` moves too, because replicas of earlier versions read only that.
     public func renewLease(id: Int64, worker: String) throws {
         switch database {
         case let .postgres(pool):
             try pool.query("""
-                UPDATE insights_jobs SET claimed_at = (now() AT TIME ZONE 'utc')
+                UPDATE insights_jobs SET claimed_at = (now() AT TIME ZONE 'utc'), \
+                lease_until = (now() AT TIME ZONE 'utc') + make_interval(secs => \(leaseSeconds))
                 WHERE id = \(id) AND claimed_by = \(worker) AND status = 'running'
                 """)
         case let .sqlite(pool):
             try pool.withDatabase { database in
                 try database.query("""
-                    UPDATE insights_jobs SET claimed_at = CURRENT_TIMESTAMP
+                    UPDATE insights_jobs SET claimed_at = CURRENT_TIMESTAMP, lease_until = \(Self.sqliteLeaseEnd)
                     WHERE id = ? AND claimed_by = ? AND status = 'running'
-                    """, [.integer(id), .text(worker)])
+                    """, [.text("+\(leaseSeconds) seconds"), .integer(id), .text(worker)])
             }
         }
     }
@@ -159,19 +176,22 @@ public struct InsightsJobStore: Sendable {
     /// Puts the jobs `worker` is running back to pending, for a replica that stops, so that
     /// another takes them at once instead of after the lease. The interrupted run does not count
     /// among the job's attempts. Returns how many went back.
+    ///
+    /// A job put back, here or by `finish`, loses its lease end, so that a replica of a version
+    /// without `lease_until` that claims it next is judged by `claimed_at`, not by this lease.
     @discardableResult
     public func release(worker: String) throws -> Int {
         switch database {
         case let .postgres(pool):
             return try pool.query("""
-                UPDATE insights_jobs SET status = 'pending', claimed_by = NULL, attempts = GREATEST(attempts - 1, 0)
-                WHERE claimed_by = \(worker) AND status = 'running'
+                UPDATE insights_jobs SET status = 'pending', claimed_by = NULL, lease_until = NULL, \
+                attempts = GREATEST(attempts - 1, 0) WHERE claimed_by = \(worker) AND status = 'running'
                 """).affectedRows
         case let .sqlite(pool):
             return try pool.withDatabase { database in
                 try database.query("""
-                    UPDATE insights_jobs SET status = 'pending', claimed_by = NULL, attempts = max(attempts - 1, 0)
-                    WHERE claimed_by = ? AND status = 'running'
+                    UPDATE insights_jobs SET status = 'pending', claimed_by = NULL, lease_until = NULL,
+                    attempts = max(attempts - 1, 0) WHERE claimed_by = ? AND status = 'running'
                     """, [.text(worker)])
                 return database.changes
             }
@@ -185,14 +205,14 @@ public struct InsightsJobStore: Sendable {
         switch database {
         case let .postgres(pool):
             try pool.query("""
-                UPDATE insights_jobs SET status = \(status.rawValue), result = \(result)::json, \
+                UPDATE insights_jobs SET status = \(status.rawValue), result = \(result)::json, lease_until = NULL, \
                 finished_at = CASE WHEN \(status.rawValue) = 'pending' THEN NULL ELSE (now() AT TIME ZONE 'utc') END
                 WHERE id = \(id) AND (\(worker)::text IS NULL OR claimed_by IS NULL OR claimed_by = \(worker))
                 """)
         case let .sqlite(pool):
             try pool.withDatabase { database in
                 try database.query("""
-                    UPDATE insights_jobs SET status = ?, result = ?,
+                    UPDATE insights_jobs SET status = ?, result = ?, lease_until = NULL,
                     finished_at = CASE WHEN ? = 'pending' THEN NULL ELSE CURRENT_TIMESTAMP END
                     WHERE id = ? AND (? IS NULL OR claimed_by IS NULL OR claimed_by = ?)
                     """, [.text(status.rawValue), result.map(SQLiteValue.text) ?? .null, .text(status.rawValue),
@@ -227,6 +247,17 @@ public struct InsightsJobStore: Sendable {
             }
         }
     }
+
+    // MARK: - Leases
+
+    /// SQLite condition that a running job's lease has ended, with the reader's lease bound as
+    /// `-N seconds`. `lease_until` keeps milliseconds, and `claimed_at` whole seconds as earlier
+    /// versions wrote it, so the two are compared as Julian days.
+    private static let sqliteLeaseEnded = "CASE WHEN julianday(lease_until) > julianday(claimed_at) "
+        + "THEN lease_until < strftime('%Y-%m-%d %H:%M:%f', 'now') ELSE claimed_at < datetime('now', ?) END"
+
+    /// SQLite expression for the end of a lease that starts now and lasts the bound `+N seconds`.
+    private static let sqliteLeaseEnd = "strftime('%Y-%m-%d %H:%M:%f', 'now', ?)"
 
     // MARK: - Rows
 

@@ -18,6 +18,11 @@ enum PostgresAPIInsightsSchema {
         // 1,000-row insert took about 10 ms of server time with it and 8.8 ms without.
         Migration(version: 4, name: "drop the unused request_id index of extracted_sms",
                   sql: "DROP INDEX IF EXISTS ix_extracted_sms_request_id;"),
+        // Each claim and renewal stores when its lease ends, from the claiming replica's own
+        // INSIGHTS_JOB_LEASE_SECONDS, so replicas with other leases read the same end. A nullable
+        // column without a default changes only the catalog, so the table is not rewritten.
+        Migration(version: 5, name: "add the lease end of insights_jobs",
+                  sql: "ALTER TABLE insights_jobs ADD COLUMN IF NOT EXISTS lease_until timestamp;"),
     ]
 
     private static let utcNow = "(now() AT TIME ZONE 'utc')"

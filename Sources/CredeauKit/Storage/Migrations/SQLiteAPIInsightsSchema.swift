@@ -15,6 +15,9 @@ enum SQLiteAPIInsightsSchema {
         // PostgreSQL's version 4 drops it too.
         Migration(version: 4, name: "drop the unused request_id index of extracted_sms",
                   sql: "DROP INDEX IF EXISTS ix_extracted_sms_request_id;"),
+        // As PostgreSQL's version 5. The text keeps milliseconds: `YYYY-MM-DD HH:MM:SS.SSS`.
+        Migration(version: 5, name: "add the lease end of insights_jobs",
+                  sql: "ALTER TABLE insights_jobs ADD COLUMN lease_until TEXT;"),
     ]
 
     private static func requestDump(_ table: String) -> String {
