@@ -216,6 +216,31 @@ import Testing
         #expect(textLimited.json?["extracted_sms_data"]?.arrayValue?.count == 2)
     }
 
+    /// Bodies stored with one key, read by a service with no key or another one: the start logs
+    /// the problem and fetch answers 503 naming DB_ENCRYPTION_KEY, not an internal 500.
+    @Test func fetchWithoutTheStoredKeyGives503() throws {
+        let database = try InsightsFixtureDatabase()
+        let call = InsightsCall(token: database.token)
+        let fetch = Array(#"{"user_id": "cu-1001", "client_id": "\#(call.clientID)"}"#.utf8)
+        var keyed = database.environment
+        keyed["DB_ENCRYPTION_KEY"] = try Fernet.generateKey()
+        do {
+            let server = try InsightsServerProcess(environment: keyed)
+            #expect(try server.request("POST", "/api/insights", headers: call.headers, body: call.body()).status == 200)
+            #expect(try server.request("POST", "/api/fetch_extracted_data", headers: call.headers, body: fetch).status == 200)
+        }
+        var otherKey = database.environment
+        otherKey["DB_ENCRYPTION_KEY"] = try Fernet.generateKey()
+        for environment in [database.environment, otherKey] {
+            let server = try InsightsServerProcess(environment: environment)
+            let response = try server.request("POST", "/api/fetch_extracted_data", headers: call.headers, body: fetch)
+            #expect(response.status == 503, "\(response.text.prefix(300))")
+            #expect(response.json?["error"]?.stringValue?.contains("DB_ENCRYPTION_KEY") == true, "\(response.text.prefix(300))")
+            #expect(try server.request("POST", "/api/insights", headers: call.headers, body: call.body()).status == 200)
+            #expect(server.log.contains("stored SMS bodies cannot be decrypted"), "\(server.log.suffix(600))")
+        }
+    }
+
     @Test func operationalRoutesAnswer() throws {
         let database = try InsightsFixtureDatabase()
         let server = try InsightsServerProcess(environment: database.environment)

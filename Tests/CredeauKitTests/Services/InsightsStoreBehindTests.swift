@@ -33,6 +33,7 @@ import Testing
         }
 
         func ping() throws { try inner.ping() }
+        func checkStoredBodyKey() throws { try inner.checkStoredBodyKey() }
     }
 
     /// 2,500 SMS: two full chunks and a part.

@@ -48,6 +48,7 @@ public final class InsightsService {
             syncFallback = .sqlite(pool)
         }
         let mongo = try settings.mongo.map { try MongoClientPool(configuration: $0, logger: logger) }
+        Self.checkBodyKey(extractedStore, logger: logger)
 
         let classifier: any SMSClassifier
         if let url = settings.extractorURL {
@@ -123,6 +124,20 @@ public final class InsightsService {
             checks.append(ReadinessCheck("MongoDB sync_db") { try mongo.ping(timeoutMilliseconds: 2_000) })
         }
         return checks
+    }
+
+    /// Logs an error at start when stored SMS bodies are encrypted and DB_ENCRYPTION_KEY is
+    /// missing or another key: the service still answers /api/insights, which does not read
+    /// bodies, but /api/fetch_extracted_data answers 503 until the key is fixed.
+    private static func checkBodyKey(_ store: any ExtractedSMSStore, logger: Logger) {
+        do {
+            try store.checkStoredBodyKey()
+        } catch let error as ExtractedSMSStoreError {
+            logger.error("stored SMS bodies cannot be decrypted; /api/fetch_extracted_data answers 503 until "
+                         + "DB_ENCRYPTION_KEY is the key the SMS Extraction API stores with", [(LogKey.error, error.description)])
+        } catch {
+            // An unreachable database or a missing table is reported by /ready and the schema check.
+        }
     }
 
     /// Connects once; rethrows a login failure other than an unreachable server, which is logged.

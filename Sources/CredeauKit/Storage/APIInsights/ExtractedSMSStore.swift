@@ -26,6 +26,11 @@ public protocol ExtractedSMSStore: Sendable {
     func unorderedEntries(clientID: String, userID: String, expectedCount: Int) throws -> [ExtractedSMS]
     /// Cheap reachability check for /ready.
     func ping() throws
+
+    /// Decrypts the body of one stored row, if any, so that a service can report at start that
+    /// DB_ENCRYPTION_KEY is missing or is not the key the rows were stored with. Throws
+    /// `ExtractedSMSStoreError.missingKey` or `.undecryptableBody` then.
+    func checkStoredBodyKey() throws
     /// Returns `id` as the store keeps it in `sms_id`, so that a caller can match synced ids with
     /// stored ones. Most stores keep ids as they are.
     func storedID(_ id: String) -> String
@@ -64,7 +69,10 @@ extension ExtractedSMSStore {
 }
 
 /// Failure to read or write `extracted_sms` that is not a database outage.
-public enum ExtractedSMSStoreError: CredeauError {
+///
+/// Each is a configuration problem that an operator must fix, so the API answers 503 naming it
+/// instead of a bare internal error.
+public enum ExtractedSMSStoreError: CredeauError, HTTPResponseError {
     /// A stored body is a Fernet token that the configured key cannot open.
     case undecryptableBody(smsID: String)
     /// A stored body is a Fernet token but the store has no key.
@@ -90,6 +98,19 @@ public enum ExtractedSMSStoreError: CredeauError {
         case let .databaseNotFound(path):
             return "SQLite database '\(path)' not found. Run 'credeau migrate' first, or set CREDEAU_SQLITE_PATH"
         }
+    }
+
+    public var status: Int { 503 }
+
+    public func response(requestID: String) -> HTTPResponse {
+        let advice: String
+        switch self {
+        case .missingKey, .undecryptableBody:
+            advice = "; set DB_ENCRYPTION_KEY to the key the SMS Extraction API stores with"
+        case .schemaMissing, .databaseNotFound, .readOnlyDatabase:
+            advice = ""
+        }
+        return HTTPError(503, "The service is misconfigured: " + description + advice).response(requestID: requestID)
     }
 }
 

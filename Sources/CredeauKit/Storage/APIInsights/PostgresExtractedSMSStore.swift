@@ -93,6 +93,12 @@ public struct PostgresExtractedSMSStore: ExtractedSMSStore {
         try pool.query("SELECT 1")
     }
 
+    public func checkStoredBodyKey() throws {
+        let rows = try pool.query("SELECT sms_id, sms_body FROM extracted_sms LIMIT 1").rows
+        guard let row = rows.first, row.count > 1, let body = row[1] else { return }
+        _ = try codec.decryptedBody(body, smsID: row[0] ?? "")
+    }
+
     /// Throws `ExtractedSMSStoreError.schemaMissing` when `extracted_sms` does not exist, and the
     /// connection error when the server cannot be reached.
     public func checkSchema() throws {

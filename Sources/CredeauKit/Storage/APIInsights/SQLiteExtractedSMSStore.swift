@@ -279,4 +279,14 @@ public final class SQLiteExtractedSMSStore: ExtractedSMSStore {
             _ = try connection.database.query("SELECT 1")
         }
     }
+
+    public func checkStoredBodyKey() throws {
+        let sample = try connection.withLock { connection in
+            try connection.database.query("SELECT sms_id, sms_body FROM extracted_sms LIMIT 1")
+        }
+        guard let row = sample.first, case let .text(body)? = row.count > 1 ? row[1] : nil else { return }
+        let smsID: String
+        if case let .text(id) = row[0] { smsID = id } else { smsID = "" }
+        _ = try codec.decryptedBody(body, smsID: smsID)
+    }
 }
