@@ -53,8 +53,9 @@ struct PreparedSMS {
         }
         dated.sort { $0.millis != $1.millis ? $0.millis < $1.millis : $0.index < $1.index }
 
-        var seen = Set<DuplicateKey>(minimumCapacity: dated.count)
-        var senderLookup: [String: Int] = [:]
+        var seen = OpenKeyTable<DuplicateKey>(minimumCapacity: dated.count)
+        // Senders compare by their bytes, as the hash reads them.
+        var senders = OpenKeyTable<ExactText>()
         indexes.reserveCapacity(dated.count)
         times.reserveCapacity(dated.count)
         senderIDs.reserveCapacity(dated.count)
@@ -63,17 +64,14 @@ struct PreparedSMS {
         var cachedTime: EventTime?
         for (millis, index) in dated {
             let sms = base + index
-            let senderID: Int
-            if let known = senderLookup[sms.pointee.smsSender] {
-                senderID = known
-            } else {
-                senderID = senderKeys.count
-                senderLookup[sms.pointee.smsSender] = senderID
+            let (senderID, newSender) = senders.insert(ExactText(sms.pointee.smsSender),
+                                                          hash: textHash(sms.pointee.smsSender))
+            if newSender {
                 senderKeys.append(sms.pointee.smsSender)
                 senderIsPhone.append(PreparedSMS.isPhoneNumber(sms.pointee.smsSender))
             }
             let key = DuplicateKey(sender: senderID, bodyHash: textHash(sms.pointee.smsBody), second: floorDivide(millis, 1000))
-            guard seen.insert(key).inserted else {
+            guard seen.insert(key, hash: key.hash).inserted else {
                 duplicateCount += 1
                 continue
             }
@@ -110,10 +108,16 @@ struct PreparedSMS {
     }
 }
 
-private struct DuplicateKey: Hashable {
+private struct DuplicateKey: Equatable {
     var sender: Int
     var bodyHash: UInt64
     var second: Int64
+
+    /// The three fields mixed into one word for `OpenKeyTable`.
+    var hash: UInt64 {
+        bodyHash ^ (UInt64(truncatingIfNeeded: sender) &* 0x9E37_79B9_7F4A_7C15)
+            ^ (UInt64(bitPattern: second) &* 0xC2B2_AE3D_27D4_EB4F)
+    }
 }
 
 /// Returns a 64-bit hash of the UTF-8 bytes of `text`, the same in every run (unlike `Hasher`).
