@@ -108,7 +108,7 @@ struct PreparedSMS {
     }
 }
 
-private struct DuplicateKey: Equatable {
+private struct DuplicateKey: Hashable {
     var sender: Int
     var bodyHash: UInt64
     var second: Int64
