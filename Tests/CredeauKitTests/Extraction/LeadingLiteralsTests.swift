@@ -24,6 +24,8 @@ import Testing
         (#"a{b"#, ["a"]),
         (#"\Bab"#, ["ab"]),
         (#"(?:e-?mandate|si)\b"#, ["e", "si"]),
+        (#"ab[[:digit:]]|cd"#, ["ab", "cd"]),
+        (#"(?:xy|ab[[:alpha:])|]z)|cd"#, ["xy", "ab", "cd"]),
     ])
     func readsLeadingLiterals(pattern: String, expected: [String]) {
         #expect(Self.literals(pattern) == expected, "\(pattern)")
@@ -32,7 +34,7 @@ import Testing
     @Test(arguments: [
         #"a*b"#, #"a?b"#, #"a{0,2}b"#, #"a{,2}b"#, #"(?:a|b)?c"#, #"(?:a|)x"#, #"^abc"#, #"[ab]c"#, #"\d+ rs"#,
         #"(?i)abc"#, #"Abc"#, #"₹?5"#, #"(?>ab)"#, #"a|\d"#, #".ab"#, #"(?<!x)"#, #"(?=a)?b"#, #"(*UTF)ab"#, #"\x41b"#,
-        #"(?:ab"#, #"[ab"#, #""#,
+        #"(?:ab"#, #"[ab"#, #""#, #"(?:[[:alpha:]|)]x|ab)|cd"#,
     ])
     func givesNoLiteralsForOtherShapes(pattern: String) {
         #expect(Self.literals(pattern) == nil, "\(pattern)")

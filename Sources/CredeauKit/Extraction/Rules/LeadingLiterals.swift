@@ -83,6 +83,14 @@ enum LeadingLiterals {
                         position += 2
                         continue
                     }
+                    // A POSIX class such as `[:alpha:]` ends at its own `:]`.
+                    if bytes[position] == UInt8(ascii: "["), position + 1 < limit, bytes[position + 1] == UInt8(ascii: ":"),
+                       let close = (position + 2..<limit).first(where: {
+                           bytes[$0] == UInt8(ascii: "]") && bytes[$0 - 1] == UInt8(ascii: ":")
+                       }) {
+                        position = close + 1
+                        continue
+                    }
                     if bytes[position] == UInt8(ascii: "]") { return position + 1 }
                     position += 1
                 }
