@@ -110,6 +110,7 @@ public enum SyncJSONDecoder {
     public static func apps(_ document: JSONValue) throws(SyncDataError) -> [AppRecord] {
         let records = try recordList(
             document, source: .apps, names: ["apps", "data", "records", "batch", "apps_data", "installed_apps"])
+        let syncedAt = try syncTime(document, source: .apps)
         var result: [AppRecord] = []
         result.reserveCapacity(records.count)
         for record in records {
@@ -117,8 +118,8 @@ public enum SyncJSONDecoder {
             result.append(AppRecord(
                 packageName: try fields.requiredText(["package_name", "package", "app_package"]),
                 appName: try fields.text(["app_name", "name", "label"]),
-                firstInstallMillis: try fields.date(["first_install_time", "installed_at"]),
-                lastUpdateMillis: try fields.date(["last_update_time", "updated_at"]),
+                firstInstallMillis: plausibleTime(try fields.date(["first_install_time", "installed_at"]), syncedAt),
+                lastUpdateMillis: plausibleTime(try fields.date(["last_update_time", "updated_at"]), syncedAt),
                 isSystemApp: try fields.bool(["is_system_app", "system_app", "is_system"]) ?? false))
         }
         return result
@@ -150,7 +151,7 @@ public enum SyncJSONDecoder {
         device.carrier = try fields.text(["carrier"])
         device.language = try fields.text(["language"])
         device.timezone = try fields.text(["timezone"])
-        device.firstSeenMillis = try fields.date(["first_seen_at"])
+        device.firstSeenMillis = plausibleTime(try fields.date(["first_seen_at"]), header.createdAtMillis)
         return device
     }
 
@@ -158,6 +159,7 @@ public enum SyncJSONDecoder {
     public static func contacts(_ document: JSONValue) throws(SyncDataError) -> [ContactRecord] {
         let records = try recordList(
             document, source: .contacts, names: ["contacts", "data", "records", "batch", "contacts_data"])
+        let syncedAt = try syncTime(document, source: .contacts)
         var result: [ContactRecord] = []
         result.reserveCapacity(records.count)
         for record in records {
@@ -171,7 +173,7 @@ public enum SyncJSONDecoder {
             result.append(ContactRecord(
                 contactID: try fields.text(["contact_id", "id"]), name: try fields.text(["name", "display_name"]),
                 phones: phones, email: try fields.text(["email"]),
-                updatedAtMillis: try fields.date(["updated_at", "last_updated"])))
+                updatedAtMillis: plausibleTime(try fields.date(["updated_at", "last_updated"]), syncedAt)))
         }
         return result
     }
@@ -207,6 +209,21 @@ public enum SyncJSONDecoder {
                 name: try fields.text(["name"])))
         }
         return result
+    }
+
+    /// Returns `millis` when it is a plausible time for a record of a sync stored at `syncedAt`,
+    /// and nil otherwise. The range is that of an SMS inbox date (`InboxDateRange`): from 2000 to
+    /// one day after the sync. SDKs send 0 or a broken clock's time for "unknown", and such a time
+    /// would make a device decades old or hide an app installed "after" the cutoff, so it counts as
+    /// not reported rather than failing the record.
+    static func plausibleTime(_ millis: Int64?, _ syncedAt: Int64?) -> Int64? {
+        guard let millis, InboxDateRange.problem(millis, syncedAtMillis: syncedAt) == nil else { return nil }
+        return millis
+    }
+
+    /// The `created_at` of a document, which `header(_:source:)` reads too.
+    private static func syncTime(_ document: JSONValue, source: SyncSource) throws(SyncDataError) -> Int64? {
+        try FieldReader(value: document, source: source).date(["created_at", "createdAt"])
     }
 
     private static func recordList(
