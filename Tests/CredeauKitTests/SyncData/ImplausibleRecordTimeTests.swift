@@ -52,7 +52,7 @@ import Testing
         try builder.add(document: Self.parse(Self.deviceDocument(firstSeen: "1735689600000")), source: .device)
         try builder.add(document: Self.parse(Self.smsDocument()), source: .sms)
         let values = FeatureFixture.compute(builder.build(), cutoff: FeatureFixture.ist("2026-03-31 23:59:59"))
-        #expect(values["device_age_days_all"] == .integer(455))
+        #expect(values["device_age_days_all"] == .integer(454))
         #expect(values["sms_before_device_first_seen_count_all"] == .integer(0))
         #expect(values["short_history_old_device_flag_all"] == .integer(1))
     }
