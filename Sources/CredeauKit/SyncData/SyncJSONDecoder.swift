@@ -15,12 +15,19 @@ public struct SyncedSMSRecord: Sendable, Equatable {
 /// Reads sync documents (one per sync request) into typed records, accepting the field-name
 /// variants that SDK versions send. Errors name the source and the field.
 public enum SyncJSONDecoder {
+    /// Why an empty client or user id is rejected, in the same words by every reader.
+    static let emptyIDReason = "empty: an id needs at least one character"
+
     /// Reads `client_id`, `user_id`, `request_id` and `created_at` (or their variants).
     public static func header(_ document: JSONValue, source: SyncSource) throws(SyncDataError) -> SyncJSONHeader {
         let fields = FieldReader(value: document, source: source)
         guard document.objectValue != nil else { throw .notAnObject(source: source, what: "document") }
         let clientID = try fields.requiredText(["client_id", "clientId"])
         let userID = try fields.requiredText(["user_id", "userId"])
+        // No request and no listing can name an empty id, so it is as invalid as a missing one.
+        for (names, id) in [(["client_id", "clientId"], clientID), (["user_id", "userId"], userID)] where id.isEmpty {
+            throw .invalidValue(source: source, field: fields.firstName(names) ?? names[0], reason: emptyIDReason)
+        }
         let requestID = try fields.text(["request_id", "requestId", "sync_request_id"])
         let createdAt = try fields.date(["created_at", "createdAt"])
         return SyncJSONHeader(clientID: clientID, userID: userID, requestID: requestID, createdAtMillis: createdAt)
