@@ -135,7 +135,7 @@ public final class HTTPApplication: Sendable {
         }
     }
 
-    /// The most gzip layers a request body may have (`Content-Encoding: gzip, gzip`).
+    /// The maximum number of gzip layers of a request body (`Content-Encoding: gzip, gzip`).
     static let maxGzipLayers = 2
 
     /// Keeps a client-supplied request id only when it is short and plain, so it cannot

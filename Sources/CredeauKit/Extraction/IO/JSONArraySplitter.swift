@@ -17,8 +17,8 @@ struct JSONArraySplitter {
     private var elementLine = 1
     private var elementCount = 0
     private var line = 1
-    /// Where the last element or comma left the array: JSON allows one comma between elements and
-    /// none before the first or after the last, as `migrate --load` (libbson) requires too.
+    /// The last element or comma read. JSON allows one comma between elements and none before the
+    /// first or after the last, and `migrate --load` (libbson) rejects the others too.
     private var separator = Separator.opened
     /// The line of the last comma, for a message about it.
     private var commaLine = 1

@@ -37,8 +37,8 @@ enum SyncRecordField: Int, CaseIterable {
 
     /// Finds the known fields of one object in a single pass; when several variants of a field are
     /// present, the one listed first wins. A null counts as absent, as in the feature loader
-    /// (`FieldReader.first`), so `"user_id": null` beside `"userId": "u"` gives `u`; only when
-    /// every variant present is null is the first of them kept, so the null is reported as such.
+    /// (`FieldReader.first`), so `"user_id": null` beside `"userId": "u"` gives `u`. When every
+    /// variant present is null, the first of them is kept, so that the null is reported as such.
     /// Of a key repeated in the object the last wins, as in the feature loader and Python's json module.
     static func pick(from fields: BSONFieldSequence) -> PickedFields {
         var picked = PickedFields()

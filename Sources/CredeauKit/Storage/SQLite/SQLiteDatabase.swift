@@ -7,7 +7,7 @@ public enum SQLiteError: CredeauError {
     case openFailed(path: String, code: Int32, message: String)
     case statementFailed(path: String, code: Int32, message: String, sql: String)
     /// A write-ahead-logged file that cannot be read: its folder is not writable, so SQLite cannot
-    /// create the `-shm` index, and its `-wal` log holds changes that reading it as immutable would miss.
+    /// create the `-shm` index, and its `-wal` log contains changes that reading it as immutable would miss.
     case unreadableLog(path: String)
     /// A command that writes was given a file it may only read.
     case readOnly(path: String, action: String)
@@ -34,7 +34,7 @@ public enum SQLiteError: CredeauError {
             if Self.isNotADatabase(code) { return "not a SQLite database (SQLite error \(code): \(message))" }
             return "SQLite error \(code): \(message) - while executing '\(sql)'"
         case .unreadableLog:
-            return "cannot be read: its write-ahead log (-wal file) holds changes, and reading them needs a "
+            return "cannot be read: its write-ahead log (-wal file) contains changes, and reading them needs a "
                 + "'-shm' file that cannot be created; make the folder writable, or checkpoint the file "
                 + "where it is writable (PRAGMA wal_checkpoint(TRUNCATE))"
         case let .readOnly(_, action):
@@ -119,11 +119,11 @@ public final class SQLiteDatabase {
 
     /// Opens an existing database file only to read it, without creating it or changing its mode.
     ///
-    /// Reading a write-ahead-logged file needs its `-shm` index, which SQLite creates beside it
-    /// (https://sqlite.org/wal.html, "Read-Only Databases"). In a folder the user cannot write,
-    /// that fails with SQLITE_READONLY or SQLITE_CANTOPEN, so the file is opened again with the
-    /// `immutable=1` URI parameter, which reads the main file alone. That is safe only while no
-    /// `-wal` log holds changes; when one does, the error says the folder must be writable.
+    /// Reading a write-ahead-logged file needs its `-shm` index, which SQLite creates beside it.
+    /// In a folder the user cannot write, the first read fails with SQLITE_READONLY (observed with
+    /// SQLite 3.40), so the file is opened again with the `immutable=1` URI parameter, which reads
+    /// the main file alone. That is safe only while no `-wal` log contains changes. When one does,
+    /// the error says the folder must be writable.
     /// The connection is `query_only` either way.
     public static func openForReading(path: String) throws -> SQLiteDatabase {
         let database = try SQLiteDatabase(path: path, name: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
