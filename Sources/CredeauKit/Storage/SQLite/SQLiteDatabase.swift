@@ -134,12 +134,17 @@ public final class SQLiteDatabase {
         } catch let SQLiteError.statementFailed(_, code, _, _)
             where code & 0xFF == SQLITE_READONLY || code & 0xFF == SQLITE_CANTOPEN {
             if let size = fileSize(path + "-wal"), size > 0 { throw SQLiteError.unreadableLog(path: path) }
-            let immutable = try SQLiteDatabase(
-                path: path, name: immutableURI(path), flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
-                walMode: false)
-            try immutable.probe()
-            return immutable
+            return try openImmutable(path: path)
         }
+    }
+
+    /// Opens `path` read-only as an immutable file, which SQLite reads without locks, `-wal` or `-shm`.
+    static func openImmutable(path: String) throws -> SQLiteDatabase {
+        let immutable = try SQLiteDatabase(
+            path: path, name: immutableURI(path), flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+            walMode: false)
+        try immutable.probe()
+        return immutable
     }
 
     /// Reads the schema, which opens the write-ahead log of a WAL file, and forbids writes.
