@@ -101,6 +101,13 @@ import Testing
          "Error: Option '--input' is given more than once; pass it once"),
         (["extract", "-i", "fixtures/sync_db", "-o", "a.jsonl", "--output", "b.jsonl"],
          "Error: Option '--output' is given more than once; pass it once"),
+        // Flags too (breaker24 finding 11).
+        (["extract", "--sms", "--sms", "-i", "fixtures/sync_db", "-o", "/dev/null"],
+         "Error: Option '--sms' is given more than once; pass it once"),
+        (["extract", "--sms", "--strict", "--strict", "-i", "fixtures/sync_db", "-o", "/dev/null"],
+         "Error: Option '--strict' is given more than once; pass it once"),
+        (["extract", "-v", "--verbose", "-i", "fixtures/sync_db", "-o", "/dev/null"],
+         "Error: Option '--verbose' is given more than once; pass it once"),
     ])
     func usageMistakesExitTwo(arguments: [String], message: String) throws {
         let result = try Support.runInPackageRoot(arguments)

@@ -62,6 +62,11 @@ public struct FeatureCatalog: Sendable {
             + "event counts by its own time (an SMS by its received time, duplicates included, a call by its date) "
             + "whenever it was synced, and a contact or app without a time of its own from the first sync that "
             + "carried it.")
+        lines.append("- A device's `first_seen_at`, an app's install or update time and a contact's `updated_at` "
+            + "count as not reported when they are before 2000-01-01 IST or more than one day after the sync "
+            + "that carried them (the range of an SMS inbox date, see sync-db.md). So a `first_seen_at` of 0 "
+            + "leaves `device_age_days_all`, `sms_before_device_first_seen_count_all` and "
+            + "`short_history_old_device_flag_all` null, and no fraud rule fires from it.")
         lines.append("- SMS are de-duplicated by id and by (sender, body, received second) before anything else "
                      + "is counted.")
         lines.append("- A source that was never synced, whose every document was unreadable, or that had nothing "

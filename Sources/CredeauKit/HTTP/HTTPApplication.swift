@@ -75,15 +75,23 @@ public final class HTTPApplication: Sendable {
                 .response(requestID: context.requestID)
         }
         var request = request
-        if let header = request.header("content-encoding"),
-           case let encoding = header.lowercased().trimmingCharacters(in: .whitespaces), encoding != "identity" {
-            // x-gzip is an older name of the gzip coding, which HTTP recipients treat as gzip.
-            guard encoding == "gzip" || encoding == "x-gzip" else {
-                return HTTPError(415, "Unsupported Content-Encoding '\(encoding)'; send gzip or no encoding")
+        if let header = request.header("content-encoding") {
+            // The codings in the order they were applied (RFC 9110 section 8.4), so `gzip, gzip` is
+            // undone twice. x-gzip is an older name of the gzip coding, which HTTP recipients treat
+            // as gzip, and identity changes nothing.
+            let codings = header.lowercased().split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "identity" }
+            if let other = codings.first(where: { $0 != "gzip" && $0 != "x-gzip" }) {
+                return HTTPError(415, "Unsupported Content-Encoding '\(other)'; send gzip or no encoding")
                     .response(requestID: context.requestID)
             }
+            // Each layer may inflate up to the limit, so the layers are few.
+            guard codings.count <= Self.maxGzipLayers else {
+                return HTTPError(415, "Content-Encoding lists gzip \(codings.count) times; send it at most "
+                                 + "\(Self.maxGzipLayers) times").response(requestID: context.requestID)
+            }
             do {
-                request.body = try Gzip.decompress(request.body, maxBytes: maxBodyBytes)
+                for _ in codings { request.body = try Gzip.decompress(request.body, maxBytes: maxBodyBytes) }
             } catch .tooLarge {
                 return HTTPError(413, "Decompressed request body is larger than the limit of \(maxBodyBytes) bytes")
                     .response(requestID: context.requestID)
@@ -126,6 +134,9 @@ public final class HTTPApplication: Sendable {
                 .response(requestID: context.requestID)
         }
     }
+
+    /// The maximum number of gzip layers of a request body (`Content-Encoding: gzip, gzip`).
+    static let maxGzipLayers = 2
 
     /// Keeps a client-supplied request id only when it is short and plain, so it cannot
     /// inject text into logs.

@@ -15,12 +15,19 @@ public struct SyncedSMSRecord: Sendable, Equatable {
 /// Reads sync documents (one per sync request) into typed records, accepting the field-name
 /// variants that SDK versions send. Errors name the source and the field.
 public enum SyncJSONDecoder {
+    /// Why an empty client or user id is rejected, in the same words by every reader.
+    static let emptyIDReason = "empty: an id needs at least one character"
+
     /// Reads `client_id`, `user_id`, `request_id` and `created_at` (or their variants).
     public static func header(_ document: JSONValue, source: SyncSource) throws(SyncDataError) -> SyncJSONHeader {
         let fields = FieldReader(value: document, source: source)
         guard document.objectValue != nil else { throw .notAnObject(source: source, what: "document") }
         let clientID = try fields.requiredText(["client_id", "clientId"])
         let userID = try fields.requiredText(["user_id", "userId"])
+        // No request and no listing can name an empty id, so it is as invalid as a missing one.
+        for (names, id) in [(["client_id", "clientId"], clientID), (["user_id", "userId"], userID)] where id.isEmpty {
+            throw .invalidValue(source: source, field: fields.firstName(names) ?? names[0], reason: emptyIDReason)
+        }
         let requestID = try fields.text(["request_id", "requestId", "sync_request_id"])
         let createdAt = try fields.date(["created_at", "createdAt"])
         return SyncJSONHeader(clientID: clientID, userID: userID, requestID: requestID, createdAtMillis: createdAt)
@@ -110,6 +117,7 @@ public enum SyncJSONDecoder {
     public static func apps(_ document: JSONValue) throws(SyncDataError) -> [AppRecord] {
         let records = try recordList(
             document, source: .apps, names: ["apps", "data", "records", "batch", "apps_data", "installed_apps"])
+        let syncedAt = try syncTime(document, source: .apps)
         var result: [AppRecord] = []
         result.reserveCapacity(records.count)
         for record in records {
@@ -117,8 +125,8 @@ public enum SyncJSONDecoder {
             result.append(AppRecord(
                 packageName: try fields.requiredText(["package_name", "package", "app_package"]),
                 appName: try fields.text(["app_name", "name", "label"]),
-                firstInstallMillis: try fields.date(["first_install_time", "installed_at"]),
-                lastUpdateMillis: try fields.date(["last_update_time", "updated_at"]),
+                firstInstallMillis: plausibleTime(try fields.date(["first_install_time", "installed_at"]), syncedAt),
+                lastUpdateMillis: plausibleTime(try fields.date(["last_update_time", "updated_at"]), syncedAt),
                 isSystemApp: try fields.bool(["is_system_app", "system_app", "is_system"]) ?? false))
         }
         return result
@@ -150,7 +158,7 @@ public enum SyncJSONDecoder {
         device.carrier = try fields.text(["carrier"])
         device.language = try fields.text(["language"])
         device.timezone = try fields.text(["timezone"])
-        device.firstSeenMillis = try fields.date(["first_seen_at"])
+        device.firstSeenMillis = plausibleTime(try fields.date(["first_seen_at"]), header.createdAtMillis)
         return device
     }
 
@@ -158,6 +166,7 @@ public enum SyncJSONDecoder {
     public static func contacts(_ document: JSONValue) throws(SyncDataError) -> [ContactRecord] {
         let records = try recordList(
             document, source: .contacts, names: ["contacts", "data", "records", "batch", "contacts_data"])
+        let syncedAt = try syncTime(document, source: .contacts)
         var result: [ContactRecord] = []
         result.reserveCapacity(records.count)
         for record in records {
@@ -171,7 +180,7 @@ public enum SyncJSONDecoder {
             result.append(ContactRecord(
                 contactID: try fields.text(["contact_id", "id"]), name: try fields.text(["name", "display_name"]),
                 phones: phones, email: try fields.text(["email"]),
-                updatedAtMillis: try fields.date(["updated_at", "last_updated"])))
+                updatedAtMillis: plausibleTime(try fields.date(["updated_at", "last_updated"]), syncedAt)))
         }
         return result
     }
@@ -207,6 +216,21 @@ public enum SyncJSONDecoder {
                 name: try fields.text(["name"])))
         }
         return result
+    }
+
+    /// Returns `millis` when it is a plausible time for a record of a sync stored at `syncedAt`,
+    /// and nil otherwise. The range is that of an SMS inbox date (`InboxDateRange`): from 2000 to
+    /// one day after the sync. SDKs send 0 or a broken clock's time for "unknown", and such a time
+    /// would make a device decades old or hide an app installed "after" the cutoff, so it counts as
+    /// not reported rather than failing the record.
+    static func plausibleTime(_ millis: Int64?, _ syncedAt: Int64?) -> Int64? {
+        guard let millis, InboxDateRange.problem(millis, syncedAtMillis: syncedAt) == nil else { return nil }
+        return millis
+    }
+
+    /// The `created_at` of a document, which `header(_:source:)` reads too.
+    private static func syncTime(_ document: JSONValue, source: SyncSource) throws(SyncDataError) -> Int64? {
+        try FieldReader(value: document, source: source).date(["created_at", "createdAt"])
     }
 
     private static func recordList(

@@ -108,7 +108,10 @@ struct ParsedArguments {
                 if let inlineValue {
                     throw UsageError.invalidValue(option: name, value: inlineValue, reason: "this option takes no value")
                 }
-                flags.insert(name)
+                // A repeated flag is as much a slip as a repeated value (docs/cli.md); only a second
+                // --help is let through, as it asks for nothing else.
+                let isNew = flags.insert(name).inserted
+                guard isNew || option.repeatable || name == "help" else { throw UsageError.repeatedOption(name) }
                 continue
             }
             let value: String

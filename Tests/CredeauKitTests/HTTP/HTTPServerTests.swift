@@ -200,6 +200,42 @@ import Testing
         #expect(response.headers["x-request-id"] != nil)
     }
 
+    /// A list of codings is undone in reverse order (breaker24 finding 11), up to two gzip layers.
+    @Test(arguments: ["gzip, gzip", "x-gzip,gzip", "identity, gzip, gzip", "gzip, identity, GZIP"])
+    func twoGzipLayersAreInflated(encoding: String) throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let payload = Array(#"{"user_id":"u-1"}"#.utf8)
+        let response = try client.request("POST", "/json", headers: ["Content-Encoding": encoding],
+                                          body: Gzip.compress(Gzip.compress(payload)))
+        #expect(response.status == 200)
+        #expect(response.text == #"{"user_id":"u-1"}"#)
+    }
+
+    @Test(arguments: [("gzip, br", "Unsupported Content-Encoding 'br'; send gzip or no encoding"),
+                      ("gzip, gzip, gzip", "Content-Encoding lists gzip 3 times; send it at most 2 times")])
+    func otherCodingListsAre415(encoding: String, message: String) throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let body = Gzip.compress(Gzip.compress(Gzip.compress(Array(#"{"a": 1}"#.utf8))))
+        let response = try client.request("POST", "/json", headers: ["Content-Encoding": encoding], body: body)
+        #expect(response.status == 415)
+        #expect(response.text.contains(message), "\(response.text)")
+    }
+
+    /// The ids docs/api.md says are kept: 1 to 128 characters from `!` to `~` except `"`.
+    @Test func clientRequestIDRulesMatchTheDocs() {
+        let printable = String((0x21...0x7E).compactMap { $0 == 0x22 ? nil : Character(Unicode.Scalar(UInt8($0))) })
+        #expect(HTTPApplication.acceptedRequestID(String(printable.prefix(128))) != nil)
+        #expect(HTTPApplication.acceptedRequestID(String(printable.suffix(93 - 64))) != nil)
+        #expect(HTTPApplication.acceptedRequestID(String(repeating: "a", count: 128)) != nil)
+        for refused in ["", String(repeating: "a", count: 129), "abc def", "a\"b", "tab\there", "é"] {
+            #expect(HTTPApplication.acceptedRequestID(refused) == nil, "\(refused)")
+        }
+    }
+
     @Test func gzipBombIs413() throws {
         let server = try Self.makeServer(maxBodyBytes: 10_000)
         defer { server.stop() }

@@ -58,6 +58,26 @@ import Testing
         #expect(try split("[{\"a\":1}] trailing", chunkSize: 64) == ["1@1:{\"a\":1}", "0@1! unexpected text after the closing ']'"])
     }
 
+    /// JSON allows no trailing comma, as libbson (`migrate --load`) does not (breaker24 finding 11).
+    @Test(arguments: [1, 4096])
+    func trailingCommaIsReportedAtItsLine(chunkSize: Int) throws {
+        #expect(try split("[{\"a\":1},\n{\"b\":2},\n]\n", chunkSize: chunkSize) == [
+            "1@1:{\"a\":1}", "2@2:{\"b\":2}",
+            "0@2! a comma after the last element (before ']') is not JSON; remove it",
+        ])
+    }
+
+    @Test func strayAndMissingCommasAreReported() throws {
+        #expect(try split("[,{\"a\":1},,\n{\"b\":2} {\"c\":3}]", chunkSize: 64) == [
+            "0@1! a comma before the first element is not JSON",
+            "1@1:{\"a\":1}",
+            "0@1! a comma after another comma is not JSON",
+            "2@2:{\"b\":2}",
+            "0@2! a comma is missing before this element",
+            "3@2:{\"c\":3}",
+        ])
+    }
+
     @Test func emptyArrayHasNoElements() throws {
         #expect(try split(" [ ] ", chunkSize: 2).isEmpty)
     }

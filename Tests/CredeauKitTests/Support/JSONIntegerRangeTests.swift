@@ -30,6 +30,36 @@ import Testing
         #expect(found.line == 3)
     }
 
+    @Test func smsRecordIsNamedByItsPosition() throws {
+        let text = #"{"user_id": "u", "sms": [{"sms_id": "1", "tags": [1, 2, [3]]},"# + "\n"
+            + #" {"sms_id": "2", "sms_inbox_date": 99999999999999999999}]}"#
+        let found = try #require(JSONIntegerRange.firstOversized(in: Array(text.utf8)))
+
+        #expect(found.key == "sms_inbox_date")
+        #expect(found.listKey == "sms")
+        #expect(found.element == 2)
+        #expect(found.smsIndex == 2)
+        #expect(found.line == 2)
+        // A date that large is wrong, not an id to quote.
+        #expect(found.reason == "the integer 99999999999999999999 is outside the 64-bit range "
+            + "(-9223372036854775808 to 9223372036854775807)")
+    }
+
+    @Test func idsKeepTheAdviceAndOtherListsGiveNoSMSPosition() throws {
+        let id = try #require(JSONIntegerRange.firstOversized(
+            in: Array(#"{"data": [{"sms_id": 99999999999999999999}]}"#.utf8)))
+        #expect(id.reason.hasSuffix("; write large ids as JSON strings"))
+        #expect(id.smsIndex == 1)
+        let app = try #require(JSONIntegerRange.firstOversized(
+            in: Array(#"{"apps": [{"a": 1}, {"a": 2}, {"first_install_time": 99999999999999999999}]}"#.utf8)))
+        #expect(app.listKey == "apps")
+        #expect(app.element == 3)
+        #expect(app.smsIndex == nil)
+        let topLevel = try #require(JSONIntegerRange.firstOversized(in: Array("[{}, {\"n\": 99999999999999999999}]".utf8)))
+        #expect(topLevel.listKey == nil)
+        #expect(topLevel.smsIndex == nil)
+    }
+
     @Test func parserRejectsInsteadOfWrapping() {
         #expect(throws: JSONParseError.self) { try JSONParser.parse("{\"user_id\": 18446744073709551616}") }
         do {

@@ -30,7 +30,9 @@ final class BSONDocument {
             return .failure(BSONParseFailure("expected a JSON object, found \(found)", isSyntaxError: false))
         }
         if let oversized = JSONIntegerRange.firstOversized(in: bytes) {
-            return .failure(BSONParseFailure(oversized.reason, field: oversized.key))
+            var failure = BSONParseFailure(oversized.reason, field: oversized.key)
+            failure.smsIndex = oversized.smsIndex
+            return .failure(failure)
         }
         if let date = ExtendedJSONDateCheck.firstInvalid(in: bytes) {
             return .failure(BSONParseFailure(date.reason, field: date.key ?? "$date"))
@@ -94,6 +96,8 @@ struct BSONParseFailure: Error, Equatable {
     var message: String
     /// The member name of the rejected value, when the failure is about one value and not the syntax.
     var field: String?
+    /// The 1-based position of the SMS holding the rejected value, when it lies in an SMS list.
+    var smsIndex: Int?
     /// False when the text is valid JSON of the wrong shape, so messages must not call it invalid JSON.
     var isSyntaxError: Bool
 

@@ -21,6 +21,11 @@ struct BSONField {
         withIterator(Self.value)
     }
 
+    /// True for a BSON null, read without converting the value.
+    var isNull: Bool {
+        withIterator { bson_iter_type($0) == BSON_TYPE_NULL }
+    }
+
     /// The fields of an embedded document or array, or nil when this field is neither.
     var children: BSONFieldSequence? {
         withIterator { iterator in

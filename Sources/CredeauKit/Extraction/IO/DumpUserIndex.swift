@@ -133,7 +133,7 @@ public final class DumpUserIndex: Sendable {
         case let .failure(failure):
             if let field = failure.field {
                 return .failure(FieldProblem(field: SyncRecordField.canonicalName(of: field), reason: failure.message,
-                                             isUnparsed: true))
+                                             isUnparsed: true, smsIndex: failure.smsIndex))
             }
             if format != .bson, let problem = invalidUTF8Problem(in: bytes) { return .failure(problem) }
             let prefix = !failure.isSyntaxError ? "" : format == .bson ? "invalid BSON: " : "invalid JSON: "

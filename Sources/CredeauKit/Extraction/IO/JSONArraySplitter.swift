@@ -17,6 +17,15 @@ struct JSONArraySplitter {
     private var elementLine = 1
     private var elementCount = 0
     private var line = 1
+    /// The last element or comma read. JSON allows one comma between elements and none before the
+    /// first or after the last, and `migrate --load` (libbson) rejects the others too.
+    private var separator = Separator.opened
+    /// The line of the last comma, for a message about it.
+    private var commaLine = 1
+
+    private enum Separator {
+        case opened, afterElement, afterComma
+    }
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer, at chunkOffset: Int64, visit: (ScanItem) throws -> Void) throws {
         var index = 0
@@ -60,11 +69,28 @@ struct JSONArraySplitter {
             }
             return true
         case .betweenElements:
-            if DocumentScanner.isJSONSpace(byte) || byte == UInt8(ascii: ",") { return true }
+            if DocumentScanner.isJSONSpace(byte) { return true }
+            if byte == UInt8(ascii: ",") {
+                if separator != .afterElement {
+                    let place = separator == .opened ? "before the first element" : "after another comma"
+                    try visit(.unreadable(RecordLocation(line: line), reason: "a comma \(place) is not JSON"))
+                }
+                separator = .afterComma
+                commaLine = line
+                return true
+            }
             if byte == UInt8(ascii: "]") {
+                if separator == .afterComma {
+                    try visit(.unreadable(RecordLocation(line: commaLine),
+                                          reason: "a comma after the last element (before ']') is not JSON; remove it"))
+                }
                 phase = .afterArray
                 return true
             }
+            if separator == .afterElement {
+                try visit(.unreadable(RecordLocation(line: line), reason: "a comma is missing before this element"))
+            }
+            separator = .opened
             startElement(byte, offset: offset)
             return true
         case .inElement:
@@ -127,6 +153,7 @@ struct JSONArraySplitter {
 
     private mutating func emitElement(visit: (ScanItem) throws -> Void) throws {
         phase = .betweenElements
+        separator = .afterElement
         let location = location(ofElementAtLine: elementLine)
         guard element.first == UInt8(ascii: "{") else {
             try visit(.unreadable(location, reason: "expected a JSON object, found '\(Self.preview(element))'"))

@@ -202,7 +202,9 @@ final class SMSDumpReader {
                 counts.unreadableParts += 1
                 report(cut, at: span.location, to: problem)
             } else {
-                report(fieldProblem, at: span.location, to: problem)
+                var location = span.location
+                location.smsIndex = fieldProblem.smsIndex
+                report(fieldProblem, at: location, to: problem)
             }
         case .skipped:
             counts.documents += 1
@@ -296,7 +298,8 @@ final class SMSDumpReader {
         if source.format == .bson {
             found = FieldProblem(field: nil, reason: "invalid BSON: \(failure.message)")
         } else if let field = failure.field {
-            found = FieldProblem(field: SyncRecordField.canonicalName(of: field), reason: failure.message)
+            found = FieldProblem(field: SyncRecordField.canonicalName(of: field), reason: failure.message,
+                                 smsIndex: failure.smsIndex)
         } else if let key = JSONKeyLocator.keyBeforeInvalidUTF8(in: bytes) {
             found = FieldProblem(field: SyncRecordField.canonicalName(of: key), reason: "invalid UTF-8 text")
         } else {

@@ -3,7 +3,8 @@ public enum SMSInputError: CredeauError, Equatable {
     case notFound(path: String)
     case unreadable(path: String, reason: String)
     case unknownFormat(path: String, detail: String)
-    case noSMSCollection(folder: String)
+    /// `gzipped` names a compressed SMS collection file found instead, if any.
+    case noSMSCollection(folder: String, gzipped: String? = nil)
     case readFailed(path: String, reason: String)
     case spoolFailed(reason: String)
 
@@ -19,7 +20,10 @@ public enum SMSInputError: CredeauError, Equatable {
             return "Cannot read input '\(path)': \(reason)"
         case let .unknownFormat(path, detail):
             return "Unknown input format of '\(path)': \(detail); expected JSON Lines, a JSON array or a mongodump .bson file"
-        case let .noSMSCollection(folder):
+        case let .noSMSCollection(folder, gzipped?):
+            return "No '\(SyncCollection.sms).json', '.jsonl' or '.bson' file in folder '\(folder)' or its "
+                + "'sync_db' subfolder, only '\(gzipped)'. A gzip file is read from a pipe: -i <(zcat \(gzipped))"
+        case let .noSMSCollection(folder, nil):
             return "No '\(SyncCollection.sms).json', '.jsonl' or '.bson' file in folder '\(folder)' or its "
                 + "'sync_db' subfolder; pass the folder that holds the SMS collection file, or the file itself"
         case let .readFailed(path, reason):

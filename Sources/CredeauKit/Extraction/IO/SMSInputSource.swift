@@ -64,6 +64,7 @@ final class SMSInputSource {
     /// JSON wins over BSON when a folder contains both.
     static func collectionFile(inFolder folder: String) throws -> String {
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        var gzipped: String?
         for directory in [base, base + "/sync_db"] {
             for fileExtension in ["json", "jsonl", "bson"] {
                 let candidate = "\(directory)/\(SyncCollection.sms).\(fileExtension)"
@@ -71,9 +72,10 @@ final class SMSInputSource {
                 if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue {
                     return candidate
                 }
+                if gzipped == nil, FileManager.default.fileExists(atPath: candidate + ".gz") { gzipped = candidate + ".gz" }
             }
         }
-        throw SMSInputError.noSMSCollection(folder: folder)
+        throw SMSInputError.noSMSCollection(folder: folder, gzipped: gzipped)
     }
 
     private static func spoolStream(at path: String) throws -> String {

@@ -42,6 +42,10 @@ enum SyncDocumentDecoder {
             var header = SyncDocumentHeader()
             header.clientID = try optionalText(picked, .clientID)
             header.userID = try optionalText(picked, .userID)
+            // No request and no listing can name an empty id, so it is as invalid as a missing one.
+            for (field, id) in [(SyncRecordField.clientID, header.clientID), (.userID, header.userID)] where id == "" {
+                throw FieldProblem(field: field.canonicalName, reason: SyncJSONDecoder.emptyIDReason)
+            }
             header.requestID = try optionalText(picked, .requestID)
             header.createdAtMillis = try optionalDate(picked, .createdAt)
             return .success(header)

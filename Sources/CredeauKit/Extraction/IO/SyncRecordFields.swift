@@ -36,13 +36,23 @@ enum SyncRecordField: Int, CaseIterable {
     }()
 
     /// Finds the known fields of one object in a single pass; when several variants of a field are
-    /// present, the one listed first wins. Of a key repeated in the object the last wins, as in
-    /// the feature loader and Python's json module.
+    /// present, the one listed first wins. A null counts as absent, as in the feature loader
+    /// (`FieldReader.first`), so `"user_id": null` beside `"userId": "u"` gives `u`. When every
+    /// variant present is null, the first of them is kept, so that the null is reported as such.
+    /// Of a key repeated in the object the last wins, as in the feature loader and Python's json module.
     static func pick(from fields: BSONFieldSequence) -> PickedFields {
         var picked = PickedFields()
         for field in fields {
             guard let (known, rank) = byName[field.key] else { continue }
-            if let current = picked.ranks[known.rawValue], current < rank { continue }
+            // Types are read only when a second variant turns up, which few documents have.
+            if let current = picked.ranks[known.rawValue], let currentField = picked.values[known.rawValue],
+               currentField.key != field.key {
+                let isNull = field.isNull
+                let currentIsNull = currentField.isNull
+                // A value beats a null whatever their ranks, and between equals the lower rank wins.
+                if isNull && !currentIsNull { continue }
+                if isNull == currentIsNull, current < rank { continue }
+            }
             picked.ranks[known.rawValue] = rank
             picked.values[known.rawValue] = field
         }

@@ -19,7 +19,8 @@ final class BatchUserSource {
             users = index.users
             makeReader = { DumpUserReader(index: index) }
         case let .sqlite(path):
-            let database = try SQLiteDatabase(path: path, walMode: false)
+            // Only read, so a shared read-only copy works (see `SQLiteDatabase.openForReading`).
+            let database = try SQLiteDatabase.openForReading(path: path)
             let tables = try database.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { row in
                 if case let .text(name)? = row.first { return name }
                 return nil
@@ -31,7 +32,7 @@ final class BatchUserSource {
             // A SQLite connection serves one thread, so each worker opens its own.
             makeReader = {
                 StoreUserReader(loader: UserDataLoader(store: PresentCollectionsStore(
-                    base: SQLiteSyncDBStore(database: try SQLiteDatabase(path: path, walMode: false)), present: present)))
+                    base: SQLiteSyncDBStore(database: try SQLiteDatabase.openForReading(path: path)), present: present)))
             }
         case let .postgres(configuration):
             let pool = PostgresPool(configuration: configuration, maxConnections: max(workers, 1))

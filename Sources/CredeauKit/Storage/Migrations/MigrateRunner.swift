@@ -163,6 +163,9 @@ public struct MigrateRunner {
             }
             return
         }
+        if options.statusOnly || options.dryRun || (exists && !Self.isWritable(path)) {
+            return try readSQLite(path: path)
+        }
         let database = try SQLiteDatabase(path: path)
         let target = SQLiteMigrationTarget(database: database)
         for schema in SchemaName.allCases {
@@ -184,6 +187,30 @@ public struct MigrateRunner {
         if let directory = options.loadDirectory {
             try load(directory, into: SQLiteSyncDBStore(database: database), accepting: isNotServedByMongo)
         }
+    }
+
+    /// Reports status or pending migrations without writing, or, for a file this user may not
+    /// write, migrates when nothing is pending and fails with a clear message otherwise.
+    private func readSQLite(path: String) throws {
+        let database = try SQLiteDatabase.openForReading(path: path)
+        let target = SQLiteMigrationTarget(database: database)
+        let migrators = SchemaName.allCases.map {
+            SchemaMigrator(target: target, schema: $0, migrations: MigrationCatalog.sqlite($0))
+        }
+        if options.statusOnly { return try migrators.forEach(report) }
+        if options.dryRun { return try migrators.forEach(printPending) }
+        let pending = try migrators.contains { try !$0.pending().isEmpty }
+        let action = pending ? "migrate" : options.loadDirectory != nil ? "migrate --load"
+            : options.newClient != nil ? "migrate --add-client" : nil
+        if let action { throw SQLiteError.readOnly(path: path, action: action) }
+        try migrators.forEach(migrate)
+    }
+
+    /// False when this process may not write the file at `path` or create files beside it (the
+    /// `-wal` and `-shm` files of a write-ahead log).
+    private static func isWritable(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 
     // MARK: Shared steps

@@ -1,10 +1,16 @@
 import CSQLite
+import Foundation
 
 /// Failure reported by SQLite, with the database file, its result code and the statement that
 /// caused it.
 public enum SQLiteError: CredeauError {
     case openFailed(path: String, code: Int32, message: String)
     case statementFailed(path: String, code: Int32, message: String, sql: String)
+    /// A write-ahead-logged file that cannot be read: its folder is not writable, so SQLite cannot
+    /// create the `-shm` index, and its `-wal` log contains changes that reading it as immutable would miss.
+    case unreadableLog(path: String)
+    /// A command that writes was given a file it may only read.
+    case readOnly(path: String, action: String)
 
     public var description: String {
         switch self {
@@ -14,6 +20,8 @@ public enum SQLiteError: CredeauError {
             guard Self.isFile(path) else { return reason }
             if Self.isNotADatabase(code) { return "'\(path)' is \(reason)" }
             return "\(reason) in '\(path)'"
+        case let .unreadableLog(path), let .readOnly(path, _):
+            return "SQLite file '\(path)' \(reason)"
         }
     }
 
@@ -25,6 +33,13 @@ public enum SQLiteError: CredeauError {
         case let .statementFailed(_, code, message, sql):
             if Self.isNotADatabase(code) { return "not a SQLite database (SQLite error \(code): \(message))" }
             return "SQLite error \(code): \(message) - while executing '\(sql)'"
+        case .unreadableLog:
+            return "cannot be read: its write-ahead log (-wal file) contains changes, and reading them needs a "
+                + "'-shm' file that cannot be created; make the folder writable, or checkpoint the file "
+                + "where it is writable (PRAGMA wal_checkpoint(TRUNCATE))"
+        case let .readOnly(_, action):
+            return "cannot be written by this user: \(action) needs write access to the file and to its folder "
+                + "(for the -wal and -shm files); --status and --dry-run only read it"
         }
     }
 
@@ -62,11 +77,17 @@ public final class SQLiteDatabase {
     ///
     /// - Parameter walMode: switch a file database to write-ahead logging, so readers do not block
     ///   the writer.
-    public init(path: String, walMode: Bool = true) throws {
+    public convenience init(path: String, walMode: Bool = true) throws {
+        try self.init(path: path, name: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                      walMode: walMode)
+    }
+
+    /// Opens the file `name` (a path, or a `file:` URI with `SQLITE_OPEN_URI`) with `flags`;
+    /// `path` names it in messages.
+    private init(path: String, name: String, flags: Int32, walMode: Bool) throws {
         self.path = path
         var opened: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &opened, flags, nil)
+        let code = sqlite3_open_v2(name, &opened, flags, nil)
         guard code == SQLITE_OK else {
             // > Whether or not an error occurs when it is opened, resources associated with the
             // > database connection handle should be released by passing it to sqlite3_close().
@@ -94,6 +115,69 @@ public final class SQLiteDatabase {
             // the log starts again.
             try execute("PRAGMA journal_size_limit=\(Self.walCheckpointBytes * 4)")
         }
+    }
+
+    /// Opens an existing database file only to read it, without creating it or changing its mode.
+    ///
+    /// Reading a write-ahead-logged file needs its `-shm` index, which SQLite creates beside it.
+    /// In a folder the user cannot write, the first read fails with SQLITE_READONLY (observed with
+    /// SQLite 3.40), so the file is opened again with the `immutable=1` URI parameter, which reads
+    /// the main file alone. That is safe only while no `-wal` log contains changes. When one does,
+    /// the error says the folder must be writable.
+    /// The connection is `query_only` either way.
+    public static func openForReading(path: String) throws -> SQLiteDatabase {
+        let database = try SQLiteDatabase(path: path, name: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                                          walMode: false)
+        do {
+            try database.probe()
+            return database
+        } catch let SQLiteError.statementFailed(_, code, _, _)
+            where code & 0xFF == SQLITE_READONLY || code & 0xFF == SQLITE_CANTOPEN {
+            if let size = fileSize(path + "-wal"), size > 0 { throw SQLiteError.unreadableLog(path: path) }
+            return try openImmutable(path: path)
+        }
+    }
+
+    /// Opens `path` read-only as an immutable file, which SQLite reads without locks, `-wal` or `-shm`.
+    static func openImmutable(path: String) throws -> SQLiteDatabase {
+        let immutable = try SQLiteDatabase(
+            path: path, name: immutableURI(path), flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+            walMode: false)
+        try immutable.probe()
+        return immutable
+    }
+
+    /// Reads the schema, which opens the write-ahead log of a WAL file, and forbids writes.
+    private func probe() throws {
+        try execute("PRAGMA query_only=1")
+        try query("SELECT count(*) FROM sqlite_master")
+    }
+
+    /// `file:` URI of `path` with `mode=ro&immutable=1`. Every byte outside the unreserved set and
+    /// `/` is percent-encoded, so `?`, `#` and `%` in a name stay part of the path.
+    static func immutableURI(_ path: String) -> String {
+        var absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        // `file://` would start an authority.
+        while absolute.hasPrefix("//") { absolute.removeFirst() }
+        var encoded = ""
+        for byte in absolute.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"), UInt8(ascii: "/"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                encoded += "%" + (hex.count < 2 ? "0" + hex : hex)
+            }
+        }
+        return "file:\(encoded)?mode=ro&immutable=1"
+    }
+
+    private static func fileSize(_ path: String) -> Int64? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Int64(status.st_size)
     }
 
     /// The page size of new write-ahead-logged database files.

@@ -15,9 +15,10 @@ public struct DumpLoader {
     /// The dump files found, as (collection, path) pairs sorted by path.
     public func files() throws -> [(collection: SyncDBCollection, path: String)] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw DumpLoadError.folderNotFound(directory)
         }
+        guard isDirectory.boolValue else { throw DumpLoadError.notAFolder(directory) }
         var folders = [directory]
         let nested = (directory as NSString).appendingPathComponent("sync_db")
         if FileManager.default.fileExists(atPath: nested, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -38,8 +39,25 @@ public struct DumpLoader {
                 found.append((collection, path))
             }
         }
-        guard !found.isEmpty else { throw DumpLoadError.noDumpFiles(directory) }
+        guard !found.isEmpty else {
+            throw DumpLoadError.noDumpFiles(directory, gzipped: Self.gzippedDumpFile(in: folders))
+        }
         return found
+    }
+
+    /// The first gzip-compressed dump file (`<collection>.json.gz` …) in `folders`, which the
+    /// readers do not unpack, for a message that says how to read it.
+    static func gzippedDumpFile(in folders: [String]) -> String? {
+        for folder in folders {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names.sorted() where name.hasSuffix(".gz") {
+                let unpacked = String(name.dropLast(3))
+                guard extensions.contains((unpacked as NSString).pathExtension),
+                      SyncDBCollection.named((unpacked as NSString).deletingPathExtension) != nil else { continue }
+                return (folder as NSString).appendingPathComponent(name)
+            }
+        }
+        return nil
     }
 
     /// The file extensions of dump files, in the order a folder's files of one collection are
@@ -137,16 +155,27 @@ public struct DumpLoadSummary: Sendable, Equatable, CustomStringConvertible {
 /// A dump folder or file that cannot be loaded.
 public enum DumpLoadError: CredeauError {
     case folderNotFound(String)
-    case noDumpFiles(String)
+    case notAFolder(String)
+    /// `gzipped` names a compressed dump file found instead, if any.
+    case noDumpFiles(String, gzipped: String? = nil)
     case unreadable(path: String, message: String)
     case invalidDocument(path: String, index: Int, message: String)
-    case invalidValue(path: String, line: Int, field: String?, message: String)
+    /// `smsIndex` is the 1-based position of the SMS holding the value in its document's SMS list.
+    case invalidValue(path: String, line: Int, field: String?, message: String, smsIndex: Int? = nil)
 
     public var description: String {
         switch self {
         case let .folderNotFound(path):
             return "Dump folder '\(path)' not found. Pass the folder that holds the <collection>.json, .jsonl or .bson files"
-        case let .noDumpFiles(path):
+        case let .notAFolder(path):
+            return "'\(path)' is a file, not a folder. Pass the dump folder that holds the <collection>.json, "
+                + ".jsonl or .bson files"
+        case let .noDumpFiles(path, gzipped?):
+            let isSMS = (gzipped as NSString).lastPathComponent.hasPrefix(SyncCollection.sms + ".")
+            return "No sync_db dump files in '\(path)' or '\(path)/sync_db', only gzip files such as '\(gzipped)', "
+                + "which are not unpacked. Unpack them with gunzip"
+                + (isSMS ? ", or read the SMS file from a pipe: credeau extract --sms -i <(zcat \(gzipped))" : "")
+        case let .noDumpFiles(path, nil):
             return "No sync_db dump files in '\(path)' or '\(path)/sync_db'. Expected files such as "
                 + "sms_sync_request_sms_data.json, sms_sync_request_sms_data.jsonl or sms_sync_request_sms_data.bson"
         case let .unreadable(path, message):
@@ -154,8 +183,8 @@ public enum DumpLoadError: CredeauError {
         case let .invalidDocument(path, index, message):
             // libbson quotes the character it stopped at, which may be a raw line break.
             return "Invalid document \(index) in dump file '\(path)': \(InputProblem.escapingControls(message))"
-        case let .invalidValue(path, line, field, message):
-            let place = field.map { ", field '\($0)'" } ?? ""
+        case let .invalidValue(path, line, field, message, smsIndex):
+            let place = (smsIndex.map { ", sms \($0)" } ?? "") + (field.map { ", field '\($0)'" } ?? "")
             return "Invalid value in dump file '\(path)' line \(line)\(place): \(message)"
         }
     }
@@ -163,7 +192,7 @@ public enum DumpLoadError: CredeauError {
     public var exitCode: Int32 {
         switch self {
         case .invalidDocument, .invalidValue: return ExitStatus.failure
-        case .folderNotFound, .noDumpFiles, .unreadable: return ExitStatus.usage
+        case .folderNotFound, .notAFolder, .noDumpFiles, .unreadable: return ExitStatus.usage
         }
     }
 }

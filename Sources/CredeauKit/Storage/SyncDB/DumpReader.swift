@@ -169,7 +169,9 @@ enum DumpReader {
         }
         let oversized = data.withUnsafeBytes { JSONIntegerRange.firstOversized(in: $0) }
         guard let oversized else { return }
-        throw DumpLoadError.invalidValue(path: path, line: oversized.line, field: oversized.key, message: oversized.reason)
+        let isSMSFile = (path as NSString).lastPathComponent.hasPrefix(SyncCollection.sms + ".")
+        throw DumpLoadError.invalidValue(path: path, line: oversized.line, field: oversized.key, message: oversized.reason,
+                                         smsIndex: isSMSFile ? oversized.smsIndex : nil)
     }
 
     /// Returns the bytes of the file without the UTF-8 byte order mark it may start with.

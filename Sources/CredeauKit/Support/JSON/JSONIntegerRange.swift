@@ -6,11 +6,35 @@ public struct OversizedJSONInteger: Equatable, Sendable {
     public var text: String
     /// 1-based line of the literal within the scanned text.
     public var line: Int
+    /// The member name of the innermost array with a name that holds the literal (`sms` for a
+    /// field of an SMS record), or nil when no named array does.
+    public var listKey: String?
+    /// The 1-based position, in that array, of the element that holds the literal.
+    public var element: Int?
+
+    public init(key: String?, text: String, line: Int, listKey: String? = nil, element: Int? = nil) {
+        self.key = key
+        self.text = text
+        self.line = line
+        self.listKey = listKey
+        self.element = element
+    }
+
+    /// The position of the SMS holding the literal when the array is an SMS list (`sms`, `data`
+    /// …, the names `SyncRecordField.smsArray` accepts). Other collections share some of those
+    /// names, so a caller uses it only for the SMS collection.
+    var smsIndex: Int? {
+        guard let listKey, SyncRecordField.smsArray.names.contains(listKey) else { return nil }
+        return element
+    }
 
     /// `the integer 18446744073709551616 is outside the 64-bit range …`, without the field name.
+    /// Only a value that may be an id (a member whose name ends in `id`, or none) gets the advice
+    /// to write it as a string: a date or a count that large is wrong, not too long.
     public var reason: String {
-        "the integer \(text) is outside the 64-bit range (-9223372036854775808 to 9223372036854775807); "
-            + "write large ids as JSON strings"
+        let range = "the integer \(text) is outside the 64-bit range (-9223372036854775808 to 9223372036854775807)"
+        guard key.map({ $0.lowercased().hasSuffix("id") }) ?? true else { return range }
+        return range + "; write large ids as JSON strings"
     }
 }
 
@@ -68,9 +92,26 @@ public enum JSONIntegerRange {
         var line = 1
         var lastString: Range<Int>?
         var key: Range<Int>?
+        // Open containers: whether each is an array, the member name it is the value of, and for
+        // an array the 1-based element being read. Only the path to the literal is needed.
+        var containers: [(isArray: Bool, key: Range<Int>?, element: Int)] = []
+        // True between a member's `:` and the start of its value, so a container opened there
+        // takes that member's name.
+        var afterColon = false
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let isInArray = containers.last?.isArray ?? true
+                containers.append((byte == UInt8(ascii: "["), afterColon && !isInArray ? key : nil, 1))
+                afterColon = false
+                index += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if !containers.isEmpty { containers.removeLast() }
+                index += 1
+            case UInt8(ascii: ","):
+                if let last = containers.indices.last, containers[last].isArray { containers[last].element += 1 }
+                index += 1
             case UInt8(ascii: "\n"):
                 line += 1
                 index += 1
@@ -82,9 +123,11 @@ public enum JSONIntegerRange {
                     index += 1
                 }
                 lastString = start..<min(index, bytes.count)
+                afterColon = false
                 index += 1
             case UInt8(ascii: ":"):
                 key = lastString
+                afterColon = true
                 index += 1
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let start = index
@@ -93,8 +136,14 @@ public enum JSONIntegerRange {
                     if bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") { isInteger = false }
                     index += 1
                 }
+                afterColon = false
                 if isInteger, !fitsInt64(bytes, start..<index) {
-                    return OversizedJSONInteger(key: key.map { text(bytes, $0) }, text: text(bytes, start..<index), line: line)
+                    // The innermost named array: the element of it that holds the literal is the
+                    // record, as the SMS list's element is the SMS.
+                    let list = containers.last { $0.isArray && $0.key != nil }
+                    return OversizedJSONInteger(key: key.map { text(bytes, $0) }, text: text(bytes, start..<index),
+                                                line: line, listKey: list?.key.map { text(bytes, $0) },
+                                                element: list?.element)
                 }
             default:
                 index += 1
