@@ -49,6 +49,9 @@ public final class HTTPServer: Sendable {
     /// The connection limit in force: `configuration.maxConnections`, or less when the open file
     /// limit is lower. Set in `start`.
     private let maxConnections = Atomic<Int>(0)
+    /// For each message of libmicrohttpd's, when it was last logged and how often it came since.
+    /// Some come once per connection, such as a client that closes in the middle of a request.
+    private let libraryMessages = Mutex<[String: (lastNanoseconds: UInt64, repeats: Int)]>([:])
     /// When the last warning about rejected connections was logged, and the rejections since.
     private let rejectionWarnings = Mutex<(lastNanoseconds: UInt64?, count: Int)>((nil, 0))
 
@@ -310,8 +313,31 @@ public final class HTTPServer: Sendable {
             return messages != nil
         }
         if !duringStart {
-            server.application.logger.warning("libmicrohttpd reported a problem", [(LogKey.error, text)])
+            server.logLibraryMessage(text)
         }
+    }
+
+    /// Logs a message of libmicrohttpd's at most once a minute, with the number of repeats
+    /// left out since the last time.
+    private func logLibraryMessage(_ text: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let repeats: Int? = libraryMessages.withLock { messages in
+            if let entry = messages[text], now - entry.lastNanoseconds < 60_000_000_000 {
+                messages[text]?.repeats += 1
+                return nil
+            }
+            // Messages may carry numbers, so old entries go rather than grow the table without end.
+            if messages.count >= 64 {
+                messages = messages.filter { now - $0.value.lastNanoseconds < 60_000_000_000 }
+            }
+            defer { messages[text] = (now, 0) }
+            return messages[text]?.repeats ?? 0
+        }
+        guard let repeats else { return }
+        var fields = [(LogKey.error, text)]
+        if repeats > 0 { fields.append(("repeats", String(repeats))) }
+        application.logger.warning("libmicrohttpd reported a problem; the same message is logged again at most once a minute",
+                                   fields)
     }
 
     private static let acceptPolicy: MHD_AcceptPolicyCallback = { context, address, _ in

@@ -48,6 +48,27 @@ import Testing
         #expect(warnings.isEmpty, "\(warnings.map { "\($0.message) \($0.metadata)" })")
     }
 
+    /// Clients that close in the middle of a request make libmicrohttpd report each one; the log
+    /// gets one warning a minute for the same message, not one per connection.
+    @Test func repeatedLibraryMessageLoggedOnce() throws {
+        let sink = InMemoryLogSink()
+        let server = try Self.makeServer(sink: sink)
+        defer { server.stop() }
+        let port = try #require(server.boundPort)
+        for _ in 0..<5 {
+            let client = try RawHTTPClient(port: port)
+            client.sendRaw(Array("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc".utf8))
+            usleep(50_000)
+        }
+        let deadline = Date().addingTimeInterval(5)
+        while server.connectionsOpen > 0, Date() < deadline { usleep(20_000) }
+
+        let library = sink.records.filter { $0.message.hasPrefix("libmicrohttpd reported a problem") }
+        #expect(library.count == 1, "\(library.map(\.metadata))")
+        #expect(library.first?.metadata.contains { $0.0 == LogKey.error && $0.1.contains("incomplete request") } == true)
+        #expect(server.connectionsOpen == 0)
+    }
+
     @Test func healthAnswersJSON() throws {
         let server = try Self.makeServer()
         defer { server.stop() }
