@@ -31,12 +31,12 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxBodyBytes: Int = 16 * 1024 * 1024
     /// Seconds of inactivity after which a connection is closed, so a slow client cannot hold
     /// a worker: `HTTPConnectionLimits.idleTimeoutSeconds`.
-    public var connectionTimeoutSeconds: Int = 15
+    public var connectionTimeoutSeconds: Int = HTTPConnectionLimits().idleTimeoutSeconds
     /// Open client connections at most (`HTTPConnectionLimits.maxConnections`). The server lowers
     /// it when the open file limit cannot be raised far enough.
-    public var maxConnections: Int = 10_000
+    public var maxConnections: Int = HTTPConnectionLimits().maxConnections
     /// Open connections from one client address at most; 0 sets no such limit.
-    public var maxConnectionsPerClient: Int = 5_000
+    public var maxConnectionsPerClient: Int = HTTPConnectionLimits().maxConnectionsPerClient
     /// Largest total of request-body bytes buffered at once across connections, counted as the
     /// bytes arrive. A request whose body would pass it gets 503 with `Retry-After`, which bounds
     /// memory when many clients send large bodies together. The server raises it to

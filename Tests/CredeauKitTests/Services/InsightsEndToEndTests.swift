@@ -179,6 +179,29 @@ import Glibc
         #expect(failures.filter { $0.contains("retry_in_ms") }.count == 2, "\(failures)")
     }
 
+    /// serve-insights reads the connection settings as serve-sms does, and closes connections
+    /// past its limit at once.
+    @Test func connectionLimitApplies() throws {
+        let database = try InsightsFixtureDatabase()
+        let server = try InsightsServerProcess(environment: database.environment.merging([
+            "HTTP_MAX_CONNECTIONS": "20", "HTTP_MAX_CONNECTIONS_PER_CLIENT": "0",
+        ]) { $1 })
+        var idle: [RawHTTPClient] = []
+        for _ in 0..<30 { idle.append(try RawHTTPClient(port: server.port)) }
+        usleep(300_000)
+        let closed = idle.filter { $0.isClosedNow() }.count
+        #expect(closed >= 8 && closed <= 12, "\(closed) connections closed")
+        idle.removeAll()
+        usleep(300_000)
+
+        let metrics = try server.request("GET", "/metrics").text
+        let rejected = ServeSMSTestSupport.metric(
+            #"credeau_insights_http_connections_rejected_total{reason="max_connections"}"#, in: metrics)
+        #expect(rejected == Double(closed), "\(metrics)")
+        #expect(ServeSMSTestSupport.metric("credeau_insights_http_connections_max", in: metrics) == 20)
+        #expect(server.log.contains(#""http.max_connections":"20","http.max_connections_per_client":"0""#))
+    }
+
     @Test func extractorTimeoutGives503() throws {
         let database = try InsightsFixtureDatabase()
         let hanging = try SilentListener()
