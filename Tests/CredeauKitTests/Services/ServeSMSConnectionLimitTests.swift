@@ -43,6 +43,26 @@ import Glibc
         return opened
     }
 
+    /// The connections a test opened up to a limit, and how many of them the server closed.
+    private struct Flood {
+        var connections: [RawHTTPClient]
+        /// Closed within 0.3 s of the first `count` connections.
+        var closedAtOnce: Int
+        /// Closed once `fillUp` has reached the limit for certain.
+        var closed: Int
+    }
+
+    /// Opens `count` silent connections from 127.0.0.1, then more until the server closes one.
+    private func flood(_ count: Int, port: Int) throws -> Flood {
+        var connections = try openSilentConnections(count, port: port)
+        usleep(300_000)
+        let closedAtOnce = connections.filter { $0.isClosedNow() }.count
+        connections += try fillUp(port: port)
+        #expect(connections.last?.isClosedNow() == true)
+        return Flood(connections: connections, closedAtOnce: closedAtOnce,
+                     closed: connections.filter { $0.isClosedNow() }.count)
+    }
+
     private func rejected(_ reason: String, in metrics: String) -> Double? {
         ServeSMSTestSupport.metric("credeau_http_connections_rejected_total{reason=\"\(reason)\"}", in: metrics)
     }
@@ -53,13 +73,9 @@ import Glibc
             "HTTP_MAX_CONNECTIONS": "50", "HTTP_MAX_CONNECTIONS_PER_CLIENT": "0", "HTTP_IDLE_TIMEOUT_SECONDS": "3",
         ]))
         let opened = Date()
-        var silent = try openSilentConnections(60, port: service.port)
-        usleep(300_000)
-        let closedAtOnce = silent.filter { $0.isClosedNow() }.count
-        #expect(closedAtOnce >= 5 && closedAtOnce <= 12, "\(closedAtOnce) connections closed")
-        silent += try fillUp(port: service.port)
-        #expect(silent.last?.isClosedNow() == true)
-        let closed = silent.filter { $0.isClosedNow() }.count
+        let flood = try flood(60, port: service.port)
+        let silent = flood.connections, closed = flood.closed
+        #expect(flood.closedAtOnce >= 5 && flood.closedAtOnce <= 12, "\(flood.closedAtOnce) connections closed")
         #expect(throws: (any Error).self) { try RawHTTPClient(port: service.port).request("GET", "/health") }
 
         // The idle and half-sent connections time out after 3 s, and then /health answers.
@@ -101,13 +117,9 @@ import Glibc
         let service = try ServeSMSProcess(environment: environment(workspace, [
             "HTTP_MAX_CONNECTIONS": "50", "HTTP_IDLE_TIMEOUT_SECONDS": "5",
         ]))
-        var silent = try openSilentConnections(40, port: service.port)
-        usleep(300_000)
-        let closedAtOnce = silent.filter { $0.isClosedNow() }.count
-        #expect(closedAtOnce >= 10 && closedAtOnce <= 17, "\(closedAtOnce) connections closed")
-        silent += try fillUp(port: service.port)
-        #expect(silent.last?.isClosedNow() == true)
-        let closed = silent.filter { $0.isClosedNow() }.count
+        let flood = try flood(40, port: service.port)
+        let silent = flood.connections, closed = flood.closed
+        #expect(flood.closedAtOnce >= 10 && flood.closedAtOnce <= 17, "\(flood.closedAtOnce) connections closed")
 
         let probe = try RawHTTPClient(port: service.port, sourceAddress: "127.0.0.2")
         #expect(try probe.request("GET", "/health").status == 200)
