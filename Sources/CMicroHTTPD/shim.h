@@ -46,8 +46,8 @@ struct credeau_mhd_connection_callbacks {
 // (MHD_ALLOW_SUSPEND_RESUME), bound to `host` (IPv4 dotted quad) and
 // `port` (MHD binds before returning, so the address may live on the stack). `connection_timeout` closes idle or slow connections after that many seconds;
 // `memory_limit` caps the per-connection buffer for headers. `connection_limit` is libmicrohttpd's
-// own cap on open connections, which it divides evenly among the I/O threads; a thread at its
-// share stops accepting, and new connections wait in the listen backlog without any callback.
+// own cap on open connections, which it divides evenly among the I/O threads. A thread at its
+// share stops accepting, so new connections wait in the listen backlog without any callback.
 // `connections` receives every accepted connection first and may close it. Returns NULL when the
 // address is invalid or the daemon cannot start (port in use, no permission). `logger` then has
 // received libmicrohttpd's reason. It must stay valid until the daemon stops.

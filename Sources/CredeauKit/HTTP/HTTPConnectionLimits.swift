@@ -25,7 +25,7 @@ public struct HTTPConnectionLimits: Sendable, Equatable {
 public struct OpenFileLimit: Sendable, Equatable {
     /// The limit in force: opening more descriptors fails with EMFILE.
     public var soft: UInt64
-    /// The most an unprivileged process may raise `soft` to.
+    /// The maximum an unprivileged process may raise `soft` to.
     public var hard: UInt64
     /// `soft` before `raise(toAtLeast:)` changed it.
     public var previousSoft: UInt64
@@ -54,7 +54,7 @@ public struct OpenFileLimit: Sendable, Equatable {
         return result
     }
 
-    /// The text of a limit for logs, with `unlimited` for RLIM_INFINITY (all bits set on Linux).
+    /// Returns a limit as log text, `unlimited` for RLIM_INFINITY (all bits set on Linux).
     static func text(_ value: UInt64) -> String {
         value == UInt64.max ? "unlimited" : String(value)
     }

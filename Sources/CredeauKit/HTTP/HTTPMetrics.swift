@@ -117,7 +117,7 @@ public final class HTTPMetrics: Sendable {
     }
 }
 
-/// Why `HTTPServer` closed a connection as soon as it accepted it.
+/// The reason `HTTPServer` closed a connection as soon as it accepted it.
 enum ConnectionRejection: String, Sendable {
     /// `HTTPConnectionLimits.maxConnections` connections were open.
     case maxConnections = "max_connections"

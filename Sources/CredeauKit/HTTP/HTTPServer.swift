@@ -135,8 +135,8 @@ public final class HTTPServer: Sendable {
     }
 
     /// Raises the open file limit so that `configuration.maxConnections` connections fit beside
-    /// the descriptors the rest of the process uses, logs the result, and returns the connection
-    /// limit to apply: the configured one, or what the limit leaves room for when it is lower.
+    /// the descriptors the rest of the process uses, and logs the result. Returns the connection
+    /// limit to apply, which is lower than the configured one when the open file limit is.
     private func raiseOpenFileLimit() -> Int {
         let reserved = HTTPConnectionLimits.reservedDescriptors
         let wanted = max(configuration.maxConnections, 1)

@@ -48,8 +48,8 @@ import Testing
         #expect(warnings.isEmpty, "\(warnings.map { "\($0.message) \($0.metadata)" })")
     }
 
-    /// Clients that close in the middle of a request make libmicrohttpd report each one; the log
-    /// gets one warning a minute for the same message, not one per connection.
+    /// libmicrohttpd reports each client that closes in the middle of a request. The log gets one
+    /// warning a minute for the same message, not one per connection.
     @Test func repeatedLibraryMessageLoggedOnce() throws {
         let sink = InMemoryLogSink()
         let server = try Self.makeServer(sink: sink)

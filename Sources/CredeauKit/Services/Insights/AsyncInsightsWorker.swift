@@ -7,9 +7,9 @@ import Synchronization
 /// Each thread claims a job (pending, or running under an expired lease because its replica
 /// died), runs the pipeline and stores the response. While a job runs, its lease is renewed
 /// every third of the lease, so a slow job is not taken for an abandoned one. A failed run goes
-/// back to pending until it has been tried `maxAttempts` times, claimable again only after a pause
-/// that doubles with each failed run (`retryDelay`), so that the runs of a job are spread over a
-/// short outage of the SMS Extraction API or a database. Then it is stored as failed, so
+/// back to pending until it has been tried `maxAttempts` times. It may be claimed again only after
+/// a pause that doubles with each failed run (`retryDelay`), so that the runs of a job are spread
+/// over a short outage of the SMS Extraction API or a database. Then it is stored as failed, so
 /// that a poll reports the error, as is a job whose replica died `maxAttempts` times. A state that
 /// cannot be stored (the database is down) is tried again for up to one lease.
 public final class AsyncInsightsWorker: Sendable {
@@ -25,7 +25,7 @@ public final class AsyncInsightsWorker: Sendable {
     private let idlePollSeconds: Double
     /// The pause after a job's first failed run, in seconds; it doubles after each further one.
     public let retryDelaySeconds: Double
-    /// The longest pause between two runs of a job, in seconds.
+    /// The maximum pause between two runs of a job, in seconds.
     public let maxRetryDelaySeconds: Double
 
     /// - Parameter run: computes a job's response body (JSON text); throws when it cannot.
@@ -42,9 +42,9 @@ public final class AsyncInsightsWorker: Sendable {
         self.threads = threads
     }
 
-    /// The pause in milliseconds before a job whose run number `attempt` failed may run again:
-    /// `retryDelaySeconds` doubled for each earlier failed run, then up to half again at random, so
-    /// that jobs which failed together do not all run again together, and at most
+    /// Returns the pause in milliseconds before a job whose run number `attempt` failed may run
+    /// again. It is `retryDelaySeconds` doubled for each earlier failed run, then up to half again
+    /// at random so that jobs which failed together do not run again together, and at most
     /// `maxRetryDelaySeconds`. With the defaults: 2 to 3 s after the first run, 4 to 6 s after the
     /// second.
     func retryDelay(afterAttempt attempt: Int, random: Double = Double.random(in: 0...1)) -> Int {

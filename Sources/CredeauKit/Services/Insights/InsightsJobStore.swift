@@ -271,7 +271,7 @@ public struct InsightsJobStore: Sendable {
     /// passed. `retry_at` keeps milliseconds, as `lease_until` does.
     private static let sqliteRetryDue = "(retry_at IS NULL OR retry_at <= strftime('%Y-%m-%d %H:%M:%f', 'now'))"
 
-    /// The SQLite date modifier that adds `milliseconds`, such as `+2.050 seconds`.
+    /// Returns the SQLite date modifier that adds `milliseconds`, such as `+2.050 seconds`.
     static func sqliteModifier(milliseconds: Int) -> String {
         let fraction = String(milliseconds % 1000)
         return "+\(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) seconds"
