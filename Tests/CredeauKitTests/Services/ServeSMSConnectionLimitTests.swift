@@ -144,6 +144,33 @@ import Glibc
         withExtendedLifetime(silent) {}
     }
 
+    /// A low soft open file limit is raised to fit the connections and 256 other descriptors.
+    @Test func lowSoftFileLimitRaised() throws {
+        let workspace = try ServeSMSTests.Workspace()
+        let service = try ServeSMSProcess(environment: environment(workspace, ["HTTP_MAX_CONNECTIONS": "500"]),
+                                          shellSetup: "ulimit -Sn 300")
+        let line = try #require(service.logText.split(separator: "\n").first { $0.contains(#""msg":"connection limits""#) })
+        #expect(line.contains(#""http.max_connections":"500""#), "\(line)")
+        #expect(line.contains(#""open_files.soft":"756""#), "\(line)")
+        #expect(line.contains(#""open_files.soft_before":"300""#), "\(line)")
+        #expect(service.stop() == 0)
+    }
+
+    /// A hard open file limit too low for the configured connections lowers the connection limit,
+    /// with a warning, instead of letting accept() fail with EMFILE.
+    @Test func lowHardFileLimitLowersConnectionLimit() throws {
+        let workspace = try ServeSMSTests.Workspace()
+        let service = try ServeSMSProcess(environment: environment(workspace, ["HTTP_MAX_CONNECTIONS": "500"]),
+                                          shellSetup: "ulimit -n 300")
+        let warning = try #require(service.logText.split(separator: "\n").first { $0.contains("the open file limit") })
+        #expect(warning.contains(#""http.max_connections":"44""#), "\(warning)")
+        #expect(warning.contains(#""http.max_connections_configured":"500""#), "\(warning)")
+        #expect(warning.contains(#""open_files.hard":"300""#), "\(warning)")
+        let metrics = try service.client().request("GET", "/metrics").text
+        #expect(ServeSMSTestSupport.metric("credeau_http_connections_max", in: metrics) == 44)
+        #expect(service.stop() == 0)
+    }
+
     @Test func settingsFromEnvironment() throws {
         let defaults = try ServiceEnvironment(variables: [:]).httpConnectionLimits()
         #expect(defaults.maxConnections == 10_000)
