@@ -339,6 +339,42 @@ import Testing
         #expect(client.isClosedByServer())
     }
 
+    /// The idle timeout restarts with every byte, so an upload that keeps sending outlasts it.
+    @Test func steadyUploadOutlastsIdleTimeout() throws {
+        let server = try Self.makeServer(timeout: 1)
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let chunk = [UInt8](repeating: 0x61, count: 500)
+        client.sendRaw(Array("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3000\r\n\r\n".utf8))
+        for _ in 0..<6 {
+            usleep(500_000)
+            client.sendRaw(chunk)
+        }
+        let response = try client.readResponse()
+        #expect(response.status == 200)
+        #expect(response.body.count == 3000)
+    }
+
+    /// A connection whose handler runs longer than the idle timeout still gets its response.
+    @Test func slowHandlerOutlastsIdleTimeout() throws {
+        var router = Router()
+        router.get("/slow") { _, _ in
+            Thread.sleep(forTimeInterval: 2.5)
+            return .text(200, "done")
+        }
+        let application = HTTPApplication(router: router, logger: .discarding, metrics: HTTPMetrics(namespace: "t"))
+        var configuration = HTTPServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.connectionTimeoutSeconds = 1
+        let server = HTTPServer(configuration: configuration, application: application)
+        try server.start()
+        defer { server.stop() }
+        let response = try RawHTTPClient(port: try #require(server.boundPort)).request("GET", "/slow")
+        #expect(response.status == 200)
+        #expect(response.text == "done")
+    }
+
     @Test func stopWaitsForRequestsInFlight() throws {
         var router = Router()
         router.get("/slow") { _, _ in
