@@ -34,6 +34,8 @@ import Testing
         configuration.maxBodyBytes = maxBodyBytes
         configuration.connectionTimeoutSeconds = timeout
         configuration.memoryTrimIntervalSeconds = memoryTrimInterval
+        // Fits any open file limit a test machine has, so the start logs no warning about it.
+        configuration.maxConnections = 256
         let server = HTTPServer(configuration: configuration, application: application)
         try server.start()
         return server
