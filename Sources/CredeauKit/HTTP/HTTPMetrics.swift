@@ -16,6 +16,14 @@ public final class HTTPMetrics: Sendable {
 
     private let state = Mutex(State())
     private let inFlight = Atomic<Int>(0)
+    /// Client connections open now, as `HTTPServer` counts them.
+    private let openConnections = Atomic<Int>(0)
+    /// The connection limit in force, set by `HTTPServer.start`; 0 before.
+    private let connectionLimit = Atomic<Int>(0)
+    /// Connections closed as soon as they were accepted because `maxConnections` was reached.
+    private let rejectedAtLimit = Atomic<Int>(0)
+    /// The same, because the client's address had `maxConnectionsPerClient` connections open.
+    private let rejectedPerClient = Atomic<Int>(0)
     /// Prefix of every metric name (`credeau_sms`).
     public let namespace: String
 
@@ -47,6 +55,19 @@ public final class HTTPMetrics: Sendable {
         }
     }
 
+    func connectionOpened() { openConnections.add(1, ordering: .relaxed) }
+
+    func connectionClosed() { openConnections.subtract(1, ordering: .relaxed) }
+
+    func setConnectionLimit(_ limit: Int) { connectionLimit.store(limit, ordering: .relaxed) }
+
+    func connectionRejected(_ reason: ConnectionRejection) {
+        switch reason {
+        case .maxConnections: rejectedAtLimit.add(1, ordering: .relaxed)
+        case .maxConnectionsPerClient: rejectedPerClient.add(1, ordering: .relaxed)
+        }
+    }
+
     /// Adds `amount` to a service counter such as `sms_extracted_total`.
     public func increment(_ name: String, by amount: Int = 1, help: String) {
         state.withLock { state in
@@ -74,6 +95,19 @@ public final class HTTPMetrics: Sendable {
         text += "# HELP \(prefix)_http_requests_in_flight Requests being handled now.\n"
         text += "# TYPE \(prefix)_http_requests_in_flight gauge\n"
         text += "\(prefix)_http_requests_in_flight \(inFlight.load(ordering: .relaxed))\n"
+        text += "# HELP \(prefix)_http_connections_open Client connections open now.\n"
+        text += "# TYPE \(prefix)_http_connections_open gauge\n"
+        text += "\(prefix)_http_connections_open \(openConnections.load(ordering: .relaxed))\n"
+        text += "# HELP \(prefix)_http_connections_max Client connections allowed at once (HTTP_MAX_CONNECTIONS).\n"
+        text += "# TYPE \(prefix)_http_connections_max gauge\n"
+        text += "\(prefix)_http_connections_max \(connectionLimit.load(ordering: .relaxed))\n"
+        text += "# HELP \(prefix)_http_connections_rejected_total Connections closed on accept because a limit was reached.\n"
+        text += "# TYPE \(prefix)_http_connections_rejected_total counter\n"
+        let rejected = [(ConnectionRejection.maxConnections, rejectedAtLimit.load(ordering: .relaxed)),
+                        (.maxConnectionsPerClient, rejectedPerClient.load(ordering: .relaxed))]
+        for (reason, count) in rejected {
+            text += "\(prefix)_http_connections_rejected_total{reason=\"\(reason.rawValue)\"} \(count)\n"
+        }
         for name in snapshot.counters.keys.sorted() {
             guard let counter = snapshot.counters[name] else { continue }
             text += "# HELP \(prefix)_\(name) \(counter.help)\n# TYPE \(prefix)_\(name) counter\n"
@@ -81,4 +115,12 @@ public final class HTTPMetrics: Sendable {
         }
         return text
     }
+}
+
+/// The reason `HTTPServer` closed a connection as soon as it accepted it.
+enum ConnectionRejection: String, Sendable {
+    /// `HTTPConnectionLimits.maxConnections` connections were open.
+    case maxConnections = "max_connections"
+    /// The client's address had `HTTPConnectionLimits.maxConnectionsPerClient` connections open.
+    case maxConnectionsPerClient = "max_connections_per_client"
 }

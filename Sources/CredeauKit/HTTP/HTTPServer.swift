@@ -42,6 +42,18 @@ public final class HTTPServer: Sendable {
     private let startMessages = Mutex<[String]?>(nil)
     /// The logger libmicrohttpd calls, allocated here because the daemon keeps a pointer to it.
     private nonisolated(unsafe) let libraryLogger = UnsafeMutablePointer<credeau_mhd_logger>.allocate(capacity: 1)
+    /// Client connections open now, counted from libmicrohttpd's connection notifications.
+    private let openConnections = Atomic<Int>(0)
+    /// Open connections by client address (`credeau_ipv4_key`), for the per-client limit.
+    private let connectionsPerClient = Mutex<[UInt64: Int]>([:])
+    /// The connection limit in force: `configuration.maxConnections`, or less when the open file
+    /// limit is lower. Set in `start`.
+    private let maxConnections = Atomic<Int>(0)
+    /// For each message of libmicrohttpd's, when it was last logged and how often it came since.
+    /// Some come once per connection, such as a client that closes in the middle of a request.
+    private let libraryMessages = Mutex<[String: (lastNanoseconds: UInt64, repeats: Int)]>([:])
+    /// When the last warning about rejected connections was logged, and the rejections since.
+    private let rejectionWarnings = Mutex<(lastNanoseconds: UInt64?, count: Int)>((nil, 0))
 
     public init(configuration: HTTPServerConfiguration, application: HTTPApplication) {
         self.configuration = configuration
@@ -67,17 +79,32 @@ public final class HTTPServer: Sendable {
     /// Request-body bytes buffered now across connections.
     var bufferedBodyBytes: Int { bodyBudget.reservedBytes }
 
+    /// Client connections open now.
+    public var connectionsOpen: Int { openConnections.load(ordering: .relaxed) }
+
+    /// The connection limit in force once started.
+    public var connectionLimit: Int { maxConnections.load(ordering: .relaxed) }
+
     public func start() throws {
         let context = Unmanaged.passUnretained(self).toOpaque()
         libraryLogger.pointee.context = context
+        let limit = raiseOpenFileLimit()
+        maxConnections.store(limit, ordering: .relaxed)
+        application.metrics.setConnectionLimit(limit)
         let pool = HTTPWorkerPool(threads: configuration.threads)
         workers.withLock { $0 = pool }
         startMessages.withLock { $0 = [] }
+        // libmicrohttpd gives each I/O thread an equal share of its own limit and a thread at its
+        // share stops accepting, which leaves new connections waiting unseen in the backlog. Its
+        // limit is therefore set so that no thread reaches it, and `admit` applies the real one.
+        let libraryLimit = UInt32(clamping: (limit + 1) * max(configuration.threads, 1))
+        let callbacks = credeau_mhd_connection_callbacks(
+            accept: HTTPServer.acceptPolicy, notify: HTTPServer.connectionNotifier, context: context)
         let handle = configuration.host.withCString { host in
             credeau_mhd_start(
                 host, UInt16(clamping: configuration.port), UInt32(configuration.threads),
-                UInt32(configuration.connectionTimeoutSeconds), HTTPServer.connectionMemoryBytes,
-                HTTPServer.accessHandler, context, HTTPServer.completedHandler, context, libraryLogger)
+                UInt32(configuration.connectionTimeoutSeconds), HTTPServer.connectionMemoryBytes, libraryLimit,
+                HTTPServer.accessHandler, context, HTTPServer.completedHandler, context, callbacks, libraryLogger)
         }
         let messages = startMessages.withLock { messages in
             defer { messages = nil }
@@ -104,6 +131,96 @@ public final class HTTPServer: Sendable {
                 finishedRequests: { [weak self] in self?.finished.load(ordering: .relaxed) ?? 0 })
             trimmer.start()
             self.trimmer.withLock { $0 = trimmer }
+        }
+    }
+
+    /// Raises the open file limit so that `configuration.maxConnections` connections fit beside
+    /// the descriptors the rest of the process uses, and logs the result. Returns the connection
+    /// limit to apply, which is lower than the configured one when the open file limit is.
+    private func raiseOpenFileLimit() -> Int {
+        let reserved = HTTPConnectionLimits.reservedDescriptors
+        let wanted = max(configuration.maxConnections, 1)
+        let files = OpenFileLimit.raise(toAtLeast: UInt64(wanted + reserved))
+        let limit = files.soft >= UInt64(wanted + reserved) ? wanted : max(Int(files.soft) - reserved, 1)
+        var fields: [(String, String)] = [
+            ("http.max_connections", String(limit)),
+            ("http.max_connections_per_client", String(configuration.maxConnectionsPerClient)),
+            ("http.idle_timeout_s", String(configuration.connectionTimeoutSeconds)),
+            ("open_files.soft", OpenFileLimit.text(files.soft)), ("open_files.hard", OpenFileLimit.text(files.hard)),
+        ]
+        if files.soft != files.previousSoft {
+            fields.append(("open_files.soft_before", OpenFileLimit.text(files.previousSoft)))
+        }
+        if limit < wanted {
+            fields.append(("http.max_connections_configured", String(wanted)))
+            application.logger.warning("the open file limit leaves room for fewer connections than HTTP_MAX_CONNECTIONS; "
+                                       + "raise the hard nofile limit of the container or service", fields)
+        } else {
+            application.logger.info("connection limits", fields)
+        }
+        return limit
+    }
+
+    /// Returns whether a connection just accepted from `clientKey` (`credeau_ipv4_key`, 0 when
+    /// unknown) may stay open, and counts and logs a rejection.
+    ///
+    /// NOTE: I/O threads accept in parallel and a connection counts once libmicrohttpd reports it
+    /// started, so the limits may be passed by up to one connection per I/O thread.
+    private func admit(clientKey: UInt64) -> Bool {
+        let open = openConnections.load(ordering: .relaxed)
+        if open >= maxConnections.load(ordering: .relaxed) {
+            reject(.maxConnections, clientKey: clientKey, open: open)
+            return false
+        }
+        let perClient = configuration.maxConnectionsPerClient
+        if perClient > 0, clientKey != 0, connectionsPerClient.withLock({ $0[clientKey] ?? 0 }) >= perClient {
+            reject(.maxConnectionsPerClient, clientKey: clientKey, open: open)
+            return false
+        }
+        return true
+    }
+
+    /// Counts a rejected connection in the metrics and logs a warning, at most one a minute.
+    private func reject(_ reason: ConnectionRejection, clientKey: UInt64, open: Int) {
+        application.metrics.connectionRejected(reason)
+        let now = DispatchTime.now().uptimeNanoseconds
+        let count: Int? = rejectionWarnings.withLock { state in
+            state.count += 1
+            if let last = state.lastNanoseconds, now - last < 60_000_000_000 { return nil }
+            defer { state = (now, 0) }
+            return state.count
+        }
+        guard let count else { return }
+        application.logger.warning("new connections closed at a connection limit; logged again each minute while it lasts", [
+            ("reason", reason.rawValue), ("client.ip", Self.addressText(clientKey: clientKey)),
+            ("http.connections_open", String(open)), ("http.max_connections", String(maxConnections.load(ordering: .relaxed))),
+            ("http.max_connections_per_client", String(configuration.maxConnectionsPerClient)),
+            ("http.connections_rejected", String(count)),
+        ])
+    }
+
+    /// Returns the dotted quad of a `credeau_ipv4_key`, or `unknown` for 0.
+    static func addressText(clientKey: UInt64) -> String {
+        guard clientKey != 0 else { return "unknown" }
+        let address = UInt32(truncatingIfNeeded: clientKey - 1)
+        return [24, 16, 8, 0].map { String((address >> $0) & 0xff) }.joined(separator: ".")
+    }
+
+    private func connectionStarted(clientKey: UInt64) {
+        openConnections.add(1, ordering: .relaxed)
+        application.metrics.connectionOpened()
+        if clientKey != 0 {
+            connectionsPerClient.withLock { $0[clientKey, default: 0] += 1 }
+        }
+    }
+
+    private func connectionClosed(clientKey: UInt64) {
+        openConnections.subtract(1, ordering: .relaxed)
+        application.metrics.connectionClosed()
+        guard clientKey != 0 else { return }
+        connectionsPerClient.withLock { counts in
+            let remaining = (counts[clientKey] ?? 1) - 1
+            counts[clientKey] = remaining > 0 ? remaining : nil
         }
     }
 
@@ -196,7 +313,50 @@ public final class HTTPServer: Sendable {
             return messages != nil
         }
         if !duringStart {
-            server.application.logger.warning("libmicrohttpd reported a problem", [(LogKey.error, text)])
+            server.logLibraryMessage(text)
+        }
+    }
+
+    /// Logs a message of libmicrohttpd's at most once a minute, with the number of repeats
+    /// left out since the last time.
+    private func logLibraryMessage(_ text: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let repeats: Int? = libraryMessages.withLock { messages in
+            if let entry = messages[text], now - entry.lastNanoseconds < 60_000_000_000 {
+                messages[text]?.repeats += 1
+                return nil
+            }
+            // Messages may carry numbers, so old entries go rather than grow the table without end.
+            if messages.count >= 64 {
+                messages = messages.filter { now - $0.value.lastNanoseconds < 60_000_000_000 }
+            }
+            defer { messages[text] = (now, 0) }
+            return messages[text]?.repeats ?? 0
+        }
+        guard let repeats else { return }
+        var fields = [(LogKey.error, text)]
+        if repeats > 0 { fields.append(("repeats", String(repeats))) }
+        application.logger.warning("libmicrohttpd reported a problem; the same message is logged again at most once a minute",
+                                   fields)
+    }
+
+    private static let acceptPolicy: MHD_AcceptPolicyCallback = { context, address, _ in
+        guard let context else { return mhdYes }
+        let server = Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue()
+        return server.admit(clientKey: credeau_ipv4_key(address)) ? mhdYes : mhdNo
+    }
+
+    /// Counts connections as they start and close. The client's key stays in the connection's
+    /// socket context between the two, so the close needs no address lookup.
+    private static let connectionNotifier: MHD_NotifyConnectionCallback = { context, connection, socketContext, code in
+        guard let context, let connection, let socketContext else { return }
+        let server = Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue()
+        if credeau_mhd_notify_is_start(code) != 0 {
+            let key = credeau_mhd_client_ipv4_key(connection)
+            socketContext.pointee = UnsafeMutableRawPointer(bitPattern: UInt(key))
+            server.connectionStarted(clientKey: key)
+        } else {
+            server.connectionClosed(clientKey: UInt64(UInt(bitPattern: socketContext.pointee)))
         }
     }
 

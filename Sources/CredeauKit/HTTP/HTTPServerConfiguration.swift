@@ -30,8 +30,13 @@ public struct HTTPServerConfiguration: Sendable {
     /// Largest request body accepted, after gunzip; larger bodies get 413.
     public var maxBodyBytes: Int = 16 * 1024 * 1024
     /// Seconds of inactivity after which a connection is closed, so a slow client cannot hold
-    /// a worker.
-    public var connectionTimeoutSeconds: Int = 30
+    /// a worker: `HTTPConnectionLimits.idleTimeoutSeconds`.
+    public var connectionTimeoutSeconds: Int = HTTPConnectionLimits().idleTimeoutSeconds
+    /// Open client connections at most (`HTTPConnectionLimits.maxConnections`). The server lowers
+    /// it when the open file limit cannot be raised far enough.
+    public var maxConnections: Int = HTTPConnectionLimits().maxConnections
+    /// Open connections from one client address at most; 0 sets no such limit.
+    public var maxConnectionsPerClient: Int = HTTPConnectionLimits().maxConnectionsPerClient
     /// Largest total of request-body bytes buffered at once across connections, counted as the
     /// bytes arrive. A request whose body would pass it gets 503 with `Retry-After`, which bounds
     /// memory when many clients send large bodies together. The server raises it to
@@ -47,6 +52,13 @@ public struct HTTPServerConfiguration: Sendable {
     public var memoryTrimIntervalSeconds: Double = 1
 
     public init() {}
+
+    /// Applies the connection settings that the services read from the environment.
+    public mutating func apply(_ limits: HTTPConnectionLimits) {
+        maxConnections = limits.maxConnections
+        maxConnectionsPerClient = limits.maxConnectionsPerClient
+        connectionTimeoutSeconds = limits.idleTimeoutSeconds
+    }
 
     /// Returns whether `host` is an IPv4 address in dotted-quad form, the only kind the server binds to.
     public static func isValidHost(_ host: String) -> Bool {

@@ -34,6 +34,8 @@ import Testing
         configuration.maxBodyBytes = maxBodyBytes
         configuration.connectionTimeoutSeconds = timeout
         configuration.memoryTrimIntervalSeconds = memoryTrimInterval
+        // Fits any open file limit a test machine has, so the start logs no warning about it.
+        configuration.maxConnections = 256
         let server = HTTPServer(configuration: configuration, application: application)
         try server.start()
         return server
@@ -46,6 +48,27 @@ import Testing
 
         let warnings = sink.records.filter { $0.level >= .warning }
         #expect(warnings.isEmpty, "\(warnings.map { "\($0.message) \($0.metadata)" })")
+    }
+
+    /// libmicrohttpd reports each client that closes in the middle of a request. The log gets one
+    /// warning a minute for the same message, not one per connection.
+    @Test func repeatedLibraryMessageLoggedOnce() throws {
+        let sink = InMemoryLogSink()
+        let server = try Self.makeServer(sink: sink)
+        defer { server.stop() }
+        let port = try #require(server.boundPort)
+        for _ in 0..<5 {
+            let client = try RawHTTPClient(port: port)
+            client.sendRaw(Array("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc".utf8))
+            usleep(50_000)
+        }
+        let deadline = Date().addingTimeInterval(5)
+        while server.connectionsOpen > 0, Date() < deadline { usleep(20_000) }
+
+        let library = sink.records.filter { $0.message.hasPrefix("libmicrohttpd reported a problem") }
+        #expect(library.count == 1, "\(library.map(\.metadata))")
+        #expect(library.first?.metadata.contains { $0.0 == LogKey.error && $0.1.contains("incomplete request") } == true)
+        #expect(server.connectionsOpen == 0)
     }
 
     @Test func healthAnswersJSON() throws {
@@ -352,6 +375,42 @@ import Testing
         client.sendRaw(Array("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nab".utf8))
         Thread.sleep(forTimeInterval: 2.5)
         #expect(client.isClosedByServer())
+    }
+
+    /// The idle timeout restarts with every byte, so an upload that keeps sending outlasts it.
+    @Test func steadyUploadOutlastsIdleTimeout() throws {
+        let server = try Self.makeServer(timeout: 1)
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: try #require(server.boundPort))
+        let chunk = [UInt8](repeating: 0x61, count: 500)
+        client.sendRaw(Array("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3000\r\n\r\n".utf8))
+        for _ in 0..<6 {
+            usleep(500_000)
+            client.sendRaw(chunk)
+        }
+        let response = try client.readResponse()
+        #expect(response.status == 200)
+        #expect(response.body.count == 3000)
+    }
+
+    /// A connection whose handler runs longer than the idle timeout still gets its response.
+    @Test func slowHandlerOutlastsIdleTimeout() throws {
+        var router = Router()
+        router.get("/slow") { _, _ in
+            Thread.sleep(forTimeInterval: 2.5)
+            return .text(200, "done")
+        }
+        let application = HTTPApplication(router: router, logger: .discarding, metrics: HTTPMetrics(namespace: "t"))
+        var configuration = HTTPServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.connectionTimeoutSeconds = 1
+        let server = HTTPServer(configuration: configuration, application: application)
+        try server.start()
+        defer { server.stop() }
+        let response = try RawHTTPClient(port: try #require(server.boundPort)).request("GET", "/slow")
+        #expect(response.status == 200)
+        #expect(response.text == "done")
     }
 
     @Test func stopWaitsForRequestsInFlight() throws {

@@ -233,4 +233,60 @@ import Testing
         sleep(4)
         #expect(try current(jobs).status == .running)
     }
+
+    /// Each failed run puts the job back for a pause that doubles: the runs of a job whose
+    /// dependency is down are spread out instead of following each other at once.
+    @Test func failedRunsArePausedWithGrowingDelay() throws {
+        let jobs = try outageStore(leaseSeconds: 60).jobs
+        _ = try submit(jobs)
+        let times = Mutex<[Date]>([])
+        let worker = AsyncInsightsWorker(workerID: "w", jobs: jobs, threads: 2, idlePollSeconds: 0.05,
+                                         retryDelaySeconds: 0.5, logger: .discarding) { _ in
+            times.withLock { $0.append(Date()) }
+            throw HTTPError(503, "extractor down")
+        }
+        worker.start()
+        defer { worker.stop() }
+        try waitFor { try current(jobs).status == .failed }
+
+        let runs = times.withLock { $0 }
+        #expect(runs.count == 3)
+        guard runs.count == 3 else { return }
+        let gaps = [runs[1].timeIntervalSince(runs[0]), runs[2].timeIntervalSince(runs[1])]
+        // 0.5 to 0.75 s after the first run, 1 to 1.5 s after the second, plus a poll interval.
+        #expect(gaps[0] >= 0.5, "\(gaps)")
+        #expect(gaps[0] < 1.2, "\(gaps)")
+        #expect(gaps[1] >= 1.0, "\(gaps)")
+        #expect(gaps[1] < 2.0, "\(gaps)")
+        #expect(try current(jobs).result.flatMap(AsyncJobFailure.init(json:))?.status == 503)
+    }
+
+    /// While a failed job waits for its next run, it stays pending, so polls get 202.
+    @Test func jobWaitingForRetryStaysPending() throws {
+        let jobs = try outageStore(leaseSeconds: 60).jobs
+        _ = try submit(jobs)
+        let runs = RunCount()
+        let worker = AsyncInsightsWorker(workerID: "w", jobs: jobs, threads: 1, idlePollSeconds: 0.05,
+                                         logger: .discarding) { _ in
+            runs.value.add(1, ordering: .relaxed)
+            throw HTTPError(503, "extractor down")
+        }
+        worker.start()
+        defer { worker.stop() }
+        try waitFor { runs.value.load(ordering: .relaxed) == 1 }
+        usleep(1_000_000)
+
+        #expect(runs.value.load(ordering: .relaxed) == 1)
+        #expect(try current(jobs).status == .pending)
+    }
+
+    @Test func retryDelayDoublesWithJitterAndCap() throws {
+        let worker = AsyncInsightsWorker(workerID: "w", jobs: try store(), threads: 0, logger: .discarding) { _ in "{}" }
+        #expect(worker.retryDelay(afterAttempt: 1, random: 0) == 2_000)
+        #expect(worker.retryDelay(afterAttempt: 1, random: 1) == 3_000)
+        #expect(worker.retryDelay(afterAttempt: 2, random: 0) == 4_000)
+        #expect(worker.retryDelay(afterAttempt: 2, random: 0.5) == 5_000)
+        #expect(worker.retryDelay(afterAttempt: 5, random: 0) == 30_000)
+        #expect(worker.retryDelay(afterAttempt: 60, random: 1) == 30_000)
+    }
 }

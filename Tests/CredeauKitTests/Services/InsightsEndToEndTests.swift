@@ -150,6 +150,59 @@ import Glibc
         #expect(response.json?["all_sms_count_all_nlp"] == nil)
     }
 
+    /// With the SMS Extraction API down, an async job's three runs are spread over about six
+    /// seconds (pauses of 2 to 3 s and 4 to 6 s), so an extractor restart shorter than that does
+    /// not use them all up. Polls answer 202 meanwhile, then the error.
+    @Test func asyncRunsOfFailingJobArePaused() throws {
+        let database = try InsightsFixtureDatabase()
+        let closedPort = try InsightsServerProcess.freePort()
+        let server = try InsightsServerProcess(environment: database.environment.merging([
+            "SMS_EXTRACTOR_SERVICE_URL": "http://127.0.0.1:\(closedPort)", "SMS_EXTRACTOR_MAX_ATTEMPTS": "1",
+        ]) { $1 })
+        let call = InsightsCall(token: database.token)
+        let body = call.body(groupings: ["extracted_sms"], cutoff: "2026-04-30")
+        let started = Date()
+        var answer = try server.request("POST", "/api/async_insights", headers: call.headers, body: body)
+        var polls = 0
+        while answer.status == 202, Date().timeIntervalSince(started) < 20 {
+            polls += 1
+            usleep(200_000)
+            answer = try server.request("POST", "/api/async_insights", headers: call.headers, body: body)
+        }
+        let elapsed = Date().timeIntervalSince(started)
+
+        #expect(answer.status == 503)
+        #expect(elapsed >= 6, "the job failed for good after \(elapsed) s")
+        #expect(polls >= 20)
+        let failures = server.log.split(separator: "\n").filter { $0.contains("async job failed") }
+        #expect(failures.count == 3, "\(failures)")
+        #expect(failures.filter { $0.contains("retry_in_ms") }.count == 2, "\(failures)")
+    }
+
+    /// serve-insights reads the connection settings as serve-sms does, and closes connections
+    /// past its limit at once.
+    @Test func connectionLimitApplies() throws {
+        let database = try InsightsFixtureDatabase()
+        let server = try InsightsServerProcess(environment: database.environment.merging([
+            "HTTP_MAX_CONNECTIONS": "20", "HTTP_MAX_CONNECTIONS_PER_CLIENT": "0",
+        ]) { $1 })
+        var idle: [RawHTTPClient] = []
+        for _ in 0..<30 { idle.append(try RawHTTPClient(port: server.port)) }
+        usleep(300_000)
+        let closed = idle.filter { $0.isClosedNow() }.count
+        #expect(closed >= 8, "\(closed) connections closed")
+        #expect(closed <= 12, "\(closed) connections closed")
+        idle.removeAll()
+        usleep(300_000)
+
+        let metrics = try server.request("GET", "/metrics").text
+        let rejected = ServeSMSTestSupport.metric(
+            #"credeau_insights_http_connections_rejected_total{reason="max_connections"}"#, in: metrics)
+        #expect(rejected == Double(closed), "\(metrics)")
+        #expect(ServeSMSTestSupport.metric("credeau_insights_http_connections_max", in: metrics) == 20)
+        #expect(server.log.contains(#""http.max_connections":"20","http.max_connections_per_client":"0""#))
+    }
+
     @Test func extractorTimeoutGives503() throws {
         let database = try InsightsFixtureDatabase()
         let hanging = try SilentListener()

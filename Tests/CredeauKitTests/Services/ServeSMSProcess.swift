@@ -26,11 +26,19 @@ final class ServeSMSProcess {
     }
 
     /// Starts the service and waits until it prints its startup line and `/health` returns 200.
-    init(environment: [String: String]) throws {
+    /// `shellSetup`, such as `ulimit -Sn 300`, runs in a shell that then replaces itself with
+    /// the service, so `pid` is still the service's own.
+    init(environment: [String: String], shellSetup: String? = nil) throws {
         outputPath = ScriptRunner.temporaryOutputPath()
         errorPath = ScriptRunner.temporaryOutputPath()
-        pid = try ScriptRunner.spawn(Self.binary, ["serve-sms", "--host", "127.0.0.1", "--port", "0"],
-                                     environment: environment, outputPath: outputPath, errorPath: errorPath)
+        let arguments = ["serve-sms", "--host", "127.0.0.1", "--port", "0"]
+        if let shellSetup {
+            pid = try ScriptRunner.spawn("/bin/sh", ["-c", shellSetup + #"; exec "$0" "$@""#, Self.binary] + arguments,
+                                         environment: environment, outputPath: outputPath, errorPath: errorPath)
+        } else {
+            pid = try ScriptRunner.spawn(Self.binary, arguments, environment: environment, outputPath: outputPath,
+                                         errorPath: errorPath)
+        }
         var line: String?
         for _ in 0..<400 {
             let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""

@@ -24,7 +24,7 @@ struct PostgresStorageTests {
         let database = try PostgresTestDatabase()
         let connection = try database.connect()
         let applied = try migrator(connection).migrate()
-        #expect(applied.map(\.version) == [1, 2, 3, 4, 5])
+        #expect(applied.map(\.version) == [1, 2, 3, 4, 5, 6])
         let requestIDIndex = try connection.query("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_extracted_sms_request_id'")
         #expect(requestIDIndex.rows.isEmpty)
 
@@ -78,7 +78,7 @@ struct PostgresStorageTests {
         #expect(try migrator(connection, .syncDB).migrate().isEmpty)
         #expect(try migrator(connection).pending().isEmpty)
         let recorded = try connection.query("SELECT count(*) FROM credeau_schema_migrations")
-        #expect(recorded.scalar == "7")
+        #expect(recorded.scalar == "8")
     }
 
     /// Version 5 adds `insights_jobs.lease_until` to a database at version 4. A job stored
@@ -101,12 +101,39 @@ struct PostgresStorageTests {
         }
         #expect(try leaseColumn() == nil)
 
-        #expect(try migrator(connection).migrate().map(\.version) == [5])
+        #expect(try migrator(connection).migrate().map(\.version) == [5, 6])
         #expect(try leaseColumn() == "timestamp without time zone")
         #expect(try connection.query("SELECT lease_until IS NULL FROM insights_jobs").scalar == "t")
         let pool = PostgresPool(configuration: database.configuration, maxConnections: 1)
         #expect(try InsightsJobStore(database: .postgres(pool), leaseSeconds: 60).claim(worker: "new") == nil)
         #expect(try InsightsJobStore(database: .postgres(pool), leaseSeconds: 10).claim(worker: "new")?.attempts == 2)
+    }
+
+    /// Version 6 adds `insights_jobs.retry_at` to a database at version 5. A pending job stored
+    /// before has no retry time and is claimed at once.
+    @Test func upgradeFromVersion5AddsJobRetryTime() throws {
+        let database = try PostgresTestDatabase()
+        let connection = try database.connect()
+        let version5 = MigrationCatalog.postgres(.apiInsights).filter { $0.version <= 5 }
+        try SchemaMigrator(target: PostgresMigrationTarget(connection: connection), schema: .apiInsights,
+                           migrations: version5).migrate()
+        try connection.query("""
+            INSERT INTO insights_jobs (request_key, client_id, user_id, body, status, attempts)
+            VALUES ('k1', 'c', 'u', '{}', 'pending', 1)
+            """)
+        func retryColumn() throws -> String? {
+            try connection.query("""
+                SELECT data_type FROM information_schema.columns
+                WHERE table_name = 'insights_jobs' AND column_name = 'retry_at'
+                """).scalar
+        }
+        #expect(try retryColumn() == nil)
+
+        #expect(try migrator(connection).migrate().map(\.version) == [6])
+        #expect(try retryColumn() == "timestamp without time zone")
+        #expect(try connection.query("SELECT retry_at IS NULL FROM insights_jobs").scalar == "t")
+        let pool = PostgresPool(configuration: database.configuration, maxConnections: 1)
+        #expect(try InsightsJobStore(database: .postgres(pool)).claim(worker: "new")?.attempts == 2)
     }
 
     /// A fresh sync_db gets json payloads. A table that held rows before the second migration
@@ -257,10 +284,10 @@ struct PostgresStorageTests {
             }
         }
         #expect(failures.withLock { $0 } == [])
-        #expect(applied.withLock { $0.sorted() } == [1, 2, 3, 4, 5])
+        #expect(applied.withLock { $0.sorted() } == [1, 2, 3, 4, 5, 6])
         let connection = try database.connect()
         let recorded = try connection.query("SELECT count(*) FROM credeau_schema_migrations")
-        #expect(recorded.scalar == "5")
+        #expect(recorded.scalar == "6")
     }
 
     @Test func brokenConnectionReconnects() throws {

@@ -66,7 +66,7 @@ import Testing
 
         let database = try SQLiteDatabase(path: path)
         let versions = try database.query("SELECT count(*) FROM credeau_schema_migrations")
-        #expect(versions.first?.first == .integer(6))
+        #expect(versions.first?.first == .integer(7))
     }
 
     @Test func statusAndDryRunLeaveNoFile() throws {
@@ -76,7 +76,7 @@ import Testing
         let status = try migrate(path) { $0.statusOnly = true }
         let dryRun = try migrate(path) { $0.dryRun = true }
         #expect(!FileManager.default.fileExists(atPath: path))
-        #expect(status.filter { $0.contains("pending") }.count == 6)
+        #expect(status.filter { $0.contains("pending") }.count == 7)
         #expect(dryRun.contains { $0.contains("CREATE TABLE IF NOT EXISTS clients") })
     }
 
@@ -86,7 +86,7 @@ import Testing
         let path = folder.appendingPathComponent("credeau.db").path
         _ = try migrate(path)
         let status = try migrate(path) { $0.statusOnly = true }
-        #expect(status.filter { $0.contains("applied 20") }.count == 6)
+        #expect(status.filter { $0.contains("applied 20") }.count == 7)
         #expect(!status.contains { $0.contains("pending") })
     }
 
@@ -109,10 +109,10 @@ import Testing
             }
         }
         #expect(failures.withLock { $0 } == [])
-        #expect(appliedCounts.withLock { $0.reduce(0, +) } == 5)
+        #expect(appliedCounts.withLock { $0.reduce(0, +) } == 6)
         let database = try SQLiteDatabase(path: path)
         let rows = try database.query("SELECT count(*) FROM credeau_schema_migrations WHERE schema_name = 'api_insights_db'")
-        #expect(rows.first?.first == .integer(5))
+        #expect(rows.first?.first == .integer(6))
     }
 
     @Test func upgradeFromVersion3KeepsRows() throws {
@@ -168,11 +168,35 @@ import Testing
         let status = try migrate(path) { $0.statusOnly = true }
         #expect(status.contains { $0.contains("  5  ") && $0.contains("applied 20") }, "\(status)")
         let database = try SQLiteDatabase(path: path)
-        #expect(try columns(database, "insights_jobs").last == "lease_until")
+        #expect(try columns(database, "insights_jobs").suffix(2) == ["lease_until", "retry_at"])
         #expect(try database.query("SELECT lease_until FROM insights_jobs") == [[.null]])
         let pool = try SQLiteConnectionPool(path: path)
         #expect(try InsightsJobStore(database: .sqlite(pool), leaseSeconds: 60).claim(worker: "new") == nil)
         #expect(try InsightsJobStore(database: .sqlite(pool), leaseSeconds: 10).claim(worker: "new")?.attempts == 2)
+    }
+
+    /// Version 6 adds `insights_jobs.retry_at` to a file at version 5. A pending job stored
+    /// before has no retry time and is claimed at once.
+    @Test func upgradeFromVersion5AddsJobRetryTime() throws {
+        let folder = try StorageTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("credeau.db").path
+        let version5 = MigrationCatalog.sqlite(.apiInsights).filter { $0.version <= 5 }
+        let before = try SQLiteDatabase(path: path)
+        try SchemaMigrator(target: SQLiteMigrationTarget(database: before), schema: .apiInsights,
+                           migrations: version5).migrate()
+        #expect(!(try columns(before, "insights_jobs").contains("retry_at")))
+        try before.query("""
+            INSERT INTO insights_jobs (request_key, client_id, user_id, body, status, attempts)
+            VALUES ('k1', 'c', 'u', '{}', 'pending', 1)
+            """)
+
+        _ = try migrate(path)
+        let database = try SQLiteDatabase(path: path)
+        #expect(try columns(database, "insights_jobs").last == "retry_at")
+        #expect(try database.query("SELECT retry_at FROM insights_jobs") == [[.null]])
+        let pool = try SQLiteConnectionPool(path: path)
+        #expect(try InsightsJobStore(database: .sqlite(pool)).claim(worker: "new")?.attempts == 2)
     }
 
     @Test func addClientStoresFreshToken() throws {

@@ -61,7 +61,7 @@ private func runMigrate(_ options: MigrateOptions) throws -> MigrateRun {
         let database = try SQLiteDatabase(path: path)
         let versions = try database.query(
             "SELECT version FROM credeau_schema_migrations WHERE schema_name = 'api_insights_db' ORDER BY version")
-        #expect(versions == [1, 2, 3, 4, 5, 90].map { [SQLiteValue.integer($0)] })
+        #expect(versions == [1, 2, 3, 4, 5, 6, 90].map { [SQLiteValue.integer($0)] })
     }
 
     @Test func storeMigrationWarnsAndOpens() throws {
@@ -72,7 +72,7 @@ private func runMigrate(_ options: MigrateOptions) throws -> MigrateRun {
 
         let store = try SQLiteExtractedSMSStore(path: path, fernet: nil, migrate: true,
                                                 logger: Logger(label: "test", level: .info, sink: sink))
-        #expect(store.appliedMigrations.count == 5)
+        #expect(store.appliedMigrations.count == 6)
         let warnings = sink.records.filter { $0.level == .warning }
         #expect(warnings.count == 1)
         #expect(warnings.first?.message.contains("applied by a newer credeau: 90.") == true)

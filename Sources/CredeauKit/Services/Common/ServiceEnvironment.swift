@@ -83,6 +83,19 @@ public struct ServiceEnvironment: Sendable {
         return try integer("MAX_REQUEST_BODY_MB", default: 16, in: 1...1024) * 1024 * 1024
     }
 
+    /// Returns the connection limits from `HTTP_MAX_CONNECTIONS` (16 to 1,000,000, default
+    /// 10,000), `HTTP_MAX_CONNECTIONS_PER_CLIENT` (0 for none, default half of the total) and
+    /// `HTTP_IDLE_TIMEOUT_SECONDS` (1 to 3600, default 15).
+    public func httpConnectionLimits() throws(ServiceConfigurationError) -> HTTPConnectionLimits {
+        var limits = HTTPConnectionLimits()
+        limits.maxConnections = try integer("HTTP_MAX_CONNECTIONS", default: limits.maxConnections, in: 16...1_000_000)
+        limits.maxConnectionsPerClient = try integer("HTTP_MAX_CONNECTIONS_PER_CLIENT",
+                                                     default: limits.maxConnections / 2, in: 0...1_000_000)
+        limits.idleTimeoutSeconds = try integer("HTTP_IDLE_TIMEOUT_SECONDS", default: limits.idleTimeoutSeconds,
+                                                in: 1...3600)
+        return limits
+    }
+
     /// Returns a whole-number variable in `range`, or `defaultValue` when unset.
     public func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>)
         throws(ServiceConfigurationError) -> Int

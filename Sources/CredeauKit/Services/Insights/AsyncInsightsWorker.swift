@@ -7,7 +7,9 @@ import Synchronization
 /// Each thread claims a job (pending, or running under an expired lease because its replica
 /// died), runs the pipeline and stores the response. While a job runs, its lease is renewed
 /// every third of the lease, so a slow job is not taken for an abandoned one. A failed run goes
-/// back to pending until it has been tried `maxAttempts` times. Then it is stored as failed, so
+/// back to pending until it has been tried `maxAttempts` times. It may be claimed again only after
+/// a pause that doubles with each failed run (`retryDelay`), so that the runs of a job are spread
+/// over a short outage of the SMS Extraction API or a database. Then it is stored as failed, so
 /// that a poll reports the error, as is a job whose replica died `maxAttempts` times. A state that
 /// cannot be stored (the database is down) is tried again for up to one lease.
 public final class AsyncInsightsWorker: Sendable {
@@ -19,18 +21,36 @@ public final class AsyncInsightsWorker: Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let stopping = Atomic<Bool>(false)
     private let running = Atomic<Int>(0)
-    /// Seconds an idle thread waits before looking for abandoned jobs again.
+    /// Seconds an idle thread waits before looking for abandoned or due jobs again.
     private let idlePollSeconds: Double
+    /// The pause after a job's first failed run, in seconds; it doubles after each further one.
+    public let retryDelaySeconds: Double
+    /// The maximum pause between two runs of a job, in seconds.
+    public let maxRetryDelaySeconds: Double
 
     /// - Parameter run: computes a job's response body (JSON text); throws when it cannot.
-    public init(workerID: String, jobs: InsightsJobStore, threads: Int, idlePollSeconds: Double = 1, logger: Logger,
+    public init(workerID: String, jobs: InsightsJobStore, threads: Int, idlePollSeconds: Double = 1,
+                retryDelaySeconds: Double = 2, maxRetryDelaySeconds: Double = 30, logger: Logger,
                 run: @escaping @Sendable (InsightsJob) throws -> String) {
         self.workerID = workerID
         self.jobs = jobs
         self.run = run
         self.logger = logger
         self.idlePollSeconds = idlePollSeconds
+        self.retryDelaySeconds = retryDelaySeconds
+        self.maxRetryDelaySeconds = maxRetryDelaySeconds
         self.threads = threads
+    }
+
+    /// Returns the pause in milliseconds before a job whose run number `attempt` failed may run
+    /// again. It is `retryDelaySeconds` doubled for each earlier failed run, then up to half again
+    /// at random so that jobs which failed together do not run again together, and at most
+    /// `maxRetryDelaySeconds`. With the defaults: 2 to 3 s after the first run, 4 to 6 s after the
+    /// second.
+    func retryDelay(afterAttempt attempt: Int, random: Double = Double.random(in: 0...1)) -> Int {
+        let doubled = retryDelaySeconds * Double(1 << min(max(attempt - 1, 0), 20))
+        let seconds = min(doubled * (1 + 0.5 * min(max(random, 0), 1)), maxRetryDelaySeconds)
+        return Int((seconds * 1000).rounded())
     }
 
     private let threads: Int
@@ -118,12 +138,14 @@ public final class AsyncInsightsWorker: Sendable {
         } catch {
             heartbeat.cancel()
             let retry = job.attempts < maxAttempts
-            jobLogger.error("async job failed", [(LogKey.error, "\(error)"), ("will_retry", String(retry))])
+            let delay = retry ? retryDelay(afterAttempt: job.attempts) : nil
+            var fields: [(String, String)] = [(LogKey.error, "\(error)"), ("will_retry", String(retry))]
+            if let delay { fields.append(("retry_in_ms", String(delay))) }
+            jobLogger.error("async job failed", fields)
             let failure = AsyncJobFailure(error: error)
-            if save(job, status: retry ? .pending : .failed, result: retry ? nil : failure.json, logger: jobLogger),
-               retry {
-                wake.signal()
-            }
+            // An idle thread claims the job once its pause has passed, at its next look for work.
+            _ = save(job, status: retry ? .pending : .failed, result: retry ? nil : failure.json,
+                     retryAfterMilliseconds: delay, logger: jobLogger)
             return
         }
         heartbeat.cancel()
@@ -133,13 +155,15 @@ public final class AsyncInsightsWorker: Sendable {
     /// Stores a job's state, trying again with a growing pause while the database cannot be
     /// written, for up to one lease, so a short outage does not leave the job waiting out its
     /// lease. Returns false when the state was not saved, and the job runs again after the lease.
-    private func save(_ job: InsightsJob, status: InsightsJob.Status, result: String?, logger: Logger) -> Bool {
+    private func save(_ job: InsightsJob, status: InsightsJob.Status, result: String?,
+                      retryAfterMilliseconds: Int? = nil, logger: Logger) -> Bool {
         do {
             let (_, attempts) = try retrying(for: Double(jobs.leaseSeconds), maxPause: 5, untilStopped: true,
                                              onFirstFailure: { error in
                 logger.warning("async job state not saved; trying again", [(LogKey.error, "\(error)")])
             }) {
-                try jobs.finish(id: job.id, status: status, result: result, worker: workerID)
+                try jobs.finish(id: job.id, status: status, result: result, worker: workerID,
+                                retryAfterMilliseconds: retryAfterMilliseconds)
             }
             if attempts > 1 { logger.notice("async job state saved", [("attempt", String(attempts))]) }
             return true

@@ -91,7 +91,8 @@ public struct InsightsJobStore: Sendable {
         }
     }
 
-    /// Claims the oldest job that is pending, or running under an expired lease, for `worker`.
+    /// Claims the oldest job that is pending and due (its `retry_at` unset or passed), or running
+    /// under an expired lease, for `worker`.
     ///
     /// Stores a running job whose lease expired after `maxAttempts` claims as failed, with
     /// `abandonedResult`, instead of running it again, so a poll reports the error.
@@ -115,7 +116,8 @@ public struct InsightsJobStore: Sendable {
                 lease_until = (now() AT TIME ZONE 'utc') + make_interval(secs => \(leaseSeconds)), attempts = attempts + 1
                 WHERE id = (
                     SELECT id FROM insights_jobs
-                    WHERE status = 'pending' OR (status = 'running' AND attempts < \(maxAttempts)
+                    WHERE (status = 'pending' AND (retry_at IS NULL OR retry_at <= (now() AT TIME ZONE 'utc')))
+                        OR (status = 'running' AND attempts < \(maxAttempts)
                         AND CASE WHEN lease_until > claimed_at THEN lease_until < (now() AT TIME ZONE 'utc')
                         ELSE claimed_at < (now() AT TIME ZONE 'utc') - make_interval(secs => \(leaseSeconds)) END)
                     ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
@@ -136,7 +138,8 @@ public struct InsightsJobStore: Sendable {
                     }
                     let rows = try database.query("""
                         SELECT \(Self.columns) FROM insights_jobs
-                        WHERE status = 'pending' OR (status = 'running' AND attempts < ? AND \(Self.sqliteLeaseEnded))
+                        WHERE (status = 'pending' AND \(Self.sqliteRetryDue))
+                        OR (status = 'running' AND attempts < ? AND \(Self.sqliteLeaseEnded))
                         ORDER BY created_at, id LIMIT 1
                         """, [.integer(Int64(min(maxAttempts, Int(Int64.max)))), .text("-\(leaseSeconds) seconds")])
                     guard var job = try Self.job(fromSQLite: rows, allowEmpty: true) else { return nil }
@@ -201,21 +204,29 @@ public struct InsightsJobStore: Sendable {
     /// Stores the response of job `id` with `status` done or failed, or puts it back to pending.
     /// With `worker`, only while that worker has the job or no worker does, so a run that ends late
     /// after its job was released and claimed again does not overwrite the new run's state.
-    public func finish(id: Int64, status: InsightsJob.Status, result: String?, worker: String? = nil) throws {
+    ///
+    /// A job put back to pending with `retryAfterMilliseconds` is not claimed again before that
+    /// time has passed (`retry_at`); polls still find it pending.
+    public func finish(id: Int64, status: InsightsJob.Status, result: String?, worker: String? = nil,
+                       retryAfterMilliseconds: Int? = nil) throws {
+        let delay = status == .pending ? retryAfterMilliseconds.map { max($0, 0) } : nil
         switch database {
         case let .postgres(pool):
             try pool.query("""
                 UPDATE insights_jobs SET status = \(status.rawValue), result = \(result)::json, lease_until = NULL, \
-                finished_at = CASE WHEN \(status.rawValue) = 'pending' THEN NULL ELSE (now() AT TIME ZONE 'utc') END
+                finished_at = CASE WHEN \(status.rawValue) = 'pending' THEN NULL ELSE (now() AT TIME ZONE 'utc') END, \
+                retry_at = (now() AT TIME ZONE 'utc') + make_interval(secs => \(delay)::float8 / 1000)
                 WHERE id = \(id) AND (\(worker)::text IS NULL OR claimed_by IS NULL OR claimed_by = \(worker))
                 """)
         case let .sqlite(pool):
             try pool.withDatabase { database in
                 try database.query("""
                     UPDATE insights_jobs SET status = ?, result = ?, lease_until = NULL,
-                    finished_at = CASE WHEN ? = 'pending' THEN NULL ELSE CURRENT_TIMESTAMP END
+                    finished_at = CASE WHEN ? = 'pending' THEN NULL ELSE CURRENT_TIMESTAMP END,
+                    retry_at = strftime('%Y-%m-%d %H:%M:%f', 'now', ?)
                     WHERE id = ? AND (? IS NULL OR claimed_by IS NULL OR claimed_by = ?)
                     """, [.text(status.rawValue), result.map(SQLiteValue.text) ?? .null, .text(status.rawValue),
+                          delay.map { .text(Self.sqliteModifier(milliseconds: $0)) } ?? .null,
                           .integer(id), worker.map(SQLiteValue.text) ?? .null, worker.map(SQLiteValue.text) ?? .null])
             }
         }
@@ -255,6 +266,16 @@ public struct InsightsJobStore: Sendable {
     /// versions wrote it, so the two are compared as Julian days.
     private static let sqliteLeaseEnded = "CASE WHEN julianday(lease_until) > julianday(claimed_at) "
         + "THEN lease_until < strftime('%Y-%m-%d %H:%M:%f', 'now') ELSE claimed_at < datetime('now', ?) END"
+
+    /// SQLite condition that a pending job may be claimed: it has no retry time, or that time has
+    /// passed. `retry_at` keeps milliseconds, as `lease_until` does.
+    private static let sqliteRetryDue = "(retry_at IS NULL OR retry_at <= strftime('%Y-%m-%d %H:%M:%f', 'now'))"
+
+    /// Returns the SQLite date modifier that adds `milliseconds`, such as `+2.050 seconds`.
+    static func sqliteModifier(milliseconds: Int) -> String {
+        let fraction = String(milliseconds % 1000)
+        return "+\(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) seconds"
+    }
 
     /// SQLite expression for the end of a lease that starts now and lasts the bound `+N seconds`.
     private static let sqliteLeaseEnd = "strftime('%Y-%m-%d %H:%M:%f', 'now', ?)"

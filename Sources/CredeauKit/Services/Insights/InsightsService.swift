@@ -101,6 +101,7 @@ public final class InsightsService {
         configuration.host = settings.host
         configuration.port = settings.port
         configuration.maxBodyBytes = settings.maxBodyBytes
+        configuration.apply(settings.connectionLimits)
         serverConfiguration = configuration
         closePools = {
             pools.forEach { $0.closeIdleConnections() }

@@ -41,6 +41,8 @@ public struct InsightsServiceSettings: Sendable {
     public var asyncWorkers: Int
     /// `DB_ENCRYPTION_KEY`: the key SMS bodies were stored with by the SMS Extraction API.
     public var fernet: Fernet?
+    /// `HTTP_MAX_CONNECTIONS`, `HTTP_MAX_CONNECTIONS_PER_CLIENT` and `HTTP_IDLE_TIMEOUT_SECONDS`.
+    public var connectionLimits: HTTPConnectionLimits
 
     public init(environment: ServiceEnvironment, logLevel explicitLevel: LogLevel? = nil) throws {
         launchEnvironment = try environment.launchEnvironment()
@@ -64,6 +66,7 @@ public struct InsightsServiceSettings: Sendable {
         extractorConcurrency = try environment.integer("SMS_EXTRACTOR_CONCURRENCY", default: 4, in: 1...64)
         extractorMaxAttempts = try environment.integer("SMS_EXTRACTOR_MAX_ATTEMPTS", default: 3, in: 1...10)
         maxBodyBytes = try environment.maxRequestBodyBytes(default: 16 * 1024 * 1024)
+        connectionLimits = try environment.httpConnectionLimits()
         rateLimitPerMinute = try environment.integer("INSIGHTS_RATE_LIMIT_PER_MINUTE", default: 1000, in: 1...10_000_000)
         switch TrustedProxies.parse(environment.value("INSIGHTS_TRUSTED_PROXIES") ?? "") {
         case let .success(proxies):

@@ -29,6 +29,7 @@ public final class SMSService {
         configuration.host = settings.host
         configuration.port = settings.port
         configuration.maxBodyBytes = settings.maxBodyBytes
+        configuration.apply(settings.connectionLimits)
         serverConfiguration = configuration
 
         switch settings.storage {

@@ -31,8 +31,9 @@ public struct SMSServiceSettings: Sendable {
     /// Problems that do not stop the service, logged at start.
     public private(set) var warnings: [String] = []
 
-    /// Reads `DB_*`, `MAX_SMS_COUNT`, `DB_ENCRYPTION_KEY`, `LAUNCH_ENVIRONMENT`, `LOG_LEVEL` and
-    /// `CREDEAU_SQLITE_PATH` from `environment`.
+    /// Reads `DB_*`, `MAX_SMS_COUNT`, `DB_ENCRYPTION_KEY`, `LAUNCH_ENVIRONMENT`, `LOG_LEVEL`,
+    /// `CREDEAU_SQLITE_PATH`, `MAX_REQUEST_BODY_MB` and the `HTTP_*` connection limits from
+    /// `environment`.
     ///
     /// - Throws: `ServiceConfigurationError` for an invalid value, or for a missing
     ///   `DB_ENCRYPTION_KEY` when `LAUNCH_ENVIRONMENT=prod`; `PostgresConfigurationError` for an
@@ -42,6 +43,7 @@ public struct SMSServiceSettings: Sendable {
         logLevel = try environment.logLevel(explicit: explicitLevel)
         maxSMSCount = try environment.integer("MAX_SMS_COUNT", default: Self.defaultMaxSMSCount, in: 1...100_000)
         maxBodyBytes = try environment.maxRequestBodyBytes(default: max(16 * 1024 * 1024, maxSMSCount * 8 * 1024))
+        connectionLimits = try environment.httpConnectionLimits()
 
         if let configuration = try PostgresConfiguration.extractionAPI(environment: environment.variables) {
             storage = .postgres(configuration)
@@ -72,4 +74,6 @@ public struct SMSServiceSettings: Sendable {
     /// Largest request body: `MAX_REQUEST_BODY_MB`, else room for `maxSMSCount` SMS of up to
     /// 8 KiB each and never under 16 MiB.
     public var maxBodyBytes = 16 * 1024 * 1024
+    /// `HTTP_MAX_CONNECTIONS`, `HTTP_MAX_CONNECTIONS_PER_CLIENT` and `HTTP_IDLE_TIMEOUT_SECONDS`.
+    public var connectionLimits = HTTPConnectionLimits()
 }

@@ -23,6 +23,10 @@ enum PostgresAPIInsightsSchema {
         // column without a default changes only the catalog, so the table is not rewritten.
         Migration(version: 5, name: "add the lease end of insights_jobs",
                   sql: "ALTER TABLE insights_jobs ADD COLUMN IF NOT EXISTS lease_until timestamp;"),
+        // A run that fails puts its job back with the time before which no replica claims it, so
+        // that the runs of a job are spread over a short outage of what it calls. NULL: at once.
+        Migration(version: 6, name: "add the retry time of insights_jobs",
+                  sql: "ALTER TABLE insights_jobs ADD COLUMN IF NOT EXISTS retry_at timestamp;"),
     ]
 
     private static let utcNow = "(now() AT TIME ZONE 'utc')"

@@ -18,6 +18,9 @@ enum SQLiteAPIInsightsSchema {
         // As PostgreSQL's version 5. The text keeps milliseconds: `YYYY-MM-DD HH:MM:SS.SSS`.
         Migration(version: 5, name: "add the lease end of insights_jobs",
                   sql: "ALTER TABLE insights_jobs ADD COLUMN lease_until TEXT;"),
+        // As PostgreSQL's version 6, with milliseconds as in `lease_until`.
+        Migration(version: 6, name: "add the retry time of insights_jobs",
+                  sql: "ALTER TABLE insights_jobs ADD COLUMN retry_at TEXT;"),
     ]
 
     private static func requestDump(_ table: String) -> String {
