@@ -14,6 +14,8 @@ enum StandardRulePack {
     "clause_char": "(?:[^\\n.]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)",
     "not_undone": "(?!(?:[^\\n.ghiw]++|[ghiw]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)*?\\b(?:has been|have been|is|was|got) (?:reversed|refunded)\\b)",
     "own_account": "(?:to|in|into) (?:your |the )?(?:(?!loan\\b)[a-z]+ ){0,3}?(?:a/c|ac|acct|account)\\b",
+    "emi_label": "(?:emi|instal+ment|repayment)(?: payment| amount)?(?: of)?\\s*[:\\-]?\\s*",
+    "emi_clause_char": "(?:(?!\\b(?:due|overdue|payable|pending|will|shall|would|to be|not|if)\\b)(?:[^\\n.]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.))",
     "acctword": "(?:a/c|a/c\\.|ac|acct|account|acc|card)",
     "honorific": "(?:(?:mr|mrs|ms|miss|dr|shri|smt|m/s)\\.?\\s+)?",
     "date": "(\\d{1,2}(?:st|nd|rd|th)?[-/ .]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ,.']*\\d{2,4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})"
@@ -110,7 +112,7 @@ enum StandardRulePack {
      "unless": ["\\ba/c\\b[^\\n]{0,30}\\bdebited\\b", "\\bdebited from\\b"],
      "sms_type": "loan_emi_paid", "account_type": "loan", "direction": "debit"},
     {"name": "loan_emi_paid", "any": ["emi", "instalment", "installment"],
-     "patterns": ["\\b(?:received|receipt of)\\b[^\\n]{0,60}?\\b(?:emi|instal+ment)\\b", "\\b(?:emi|instal+ment)\\b[^\\n]{0,60}?\\b(?:has been received|is received|was received|received|has been paid|paid successfully|is paid|was paid|successfully paid|collected)\\b", "\\bthank(?:s| you) for (?:paying|the payment of) (?:your )?(?:emi|instal+ment)"],
+     "patterns": ["\\b(?:received|receipt of)\\b(?<!not received|never received|yet received|to be received)[^\\n]{0,60}?\\b(?:emi|instal+ment)\\b", "\\b(?:emi|instal+ment)\\b[^\\n]{0,60}?\\b(?:has been received|is received|was received|received|has been paid|paid successfully|is paid|was paid|successfully paid|collected)\\b(?<!not received|never received|yet received|to be received|not been received|not been paid|not paid)", "\\bthank(?:s| you) for (?:paying|the payment of) (?:your )?(?:emi|instal+ment)"],
      "unless": ["\\ba/c\\b[^\\n]{0,30}\\bdebited\\b", "\\bdebited from\\b"],
      "sms_type": "loan_emi_paid", "account_type": "loan", "direction": "debit"},
     {"name": "card_transaction", "any": ["card", " cc "],
@@ -151,11 +153,14 @@ enum StandardRulePack {
   ],
   "fields": {
     "amount": [
+      {"name": "emi_amount_after_verb", "any": ["emi", "instal", "repayment"], "pattern": "\\b(?:rece(?:ived|ipt of)|pa(?:id|ying)|de(?:bited|ducted))\\b(?<!will be received|will be paid|will be debited|will be deducted|would be received|would be paid|would be debited|would be deducted|to be received|to be paid|to be debited|to be deducted|not received|not paid|not debited|not deducted|yet received|yet paid|yet debited|yet deducted|never received|never paid|never debited|never deducted){clause_char}{0,40}?\\b{emi_label}{cur}{num}"},
+      {"name": "emi_amount_then_verb", "any": ["debited", "deducted", "paid", "received"], "pattern": "\\b{emi_label}(?>{cur}{num})(?={emi_clause_char}{0,80}?\\b(?:debited|deducted|paid|received)\\b)"},
       {"name": "currency_amount", "any": ["rs", "inr", "₹"], "pattern": "{cur}{num}"},
       {"name": "currency_after_amount", "any": ["inr", "rs"], "pattern": "(?<![0-9,.])([0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)\\s*(?:inr|rs)\\b(?!\\.?\\s*[0-9])"},
       {"name": "bare_amount_after_verb", "any": ["debited", "credited"], "pattern": "\\b(?:debited|credited)\\s+(?:by|with|for)\\s+{num}\\b"}
     ],
     "account_digits": [
+      {"name": "debited_from_account", "any": ["debited from", "deducted from"], "pattern": "\\b(?:debited|deducted) from (?:your )?(?:[a-z]+ ){0,3}?{acctword}\\b(?:\\s*(?:no|number|num)\\b\\.?)?(?:\\s*(?:ending|ends|end)(?:\\s*(?:with|in))?)?\\s*[:\\-]?\\s*(?:[0-9]*(?:[x*#.]+|nn+)\\s?)?([0-9]{2,6})\\b"},
       {"name": "keyword_then_digits", "any": ["a/c", "ac", "acc", "card"], "pattern": "\\b{acctword}\\b(?:\\s*(?:no|number|num)\\b\\.?)?(?:\\s*(?:ending|ends|end)(?:\\s*(?:with|in))?)?\\s*[:\\-]?\\s*(?:[0-9]*(?:[x*#.]+|nn+)\\s?)?([0-9]{2,6})\\b"},
       {"name": "ending_digits", "any": ["end"], "pattern": "\\bend(?:ing|s)?\\s*(?:with|in)?\\s*[:\\-]?\\s*[x*#]*([0-9]{2,6})\\b"},
       {"name": "masked_token", "any": ["x", "*", "#"], "pattern": "(?<![a-z0-9])[x*#]{1,12}([0-9]{3,6})\\b"},
@@ -199,7 +204,7 @@ enum StandardRulePack {
       {"name": "from_name", "direction": "credit", "any": ["from"], "pattern": "\\bfrom\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|card|bank\\b|the\\b|cash\\b|\\d)(\\pL[\\pL\\pM0-9 &.'_-]*?)\\s*(?:\\bvia\\b|\\bon\\b|\\bref|\\bhas\\b|\\bis\\b|\\bwas\\b|\\bto\\b|\\bcredited\\b|\\(|\\.(?=[a-z\\s]|$)|,|$)"},
       {"name": "by_name", "direction": "credit", "any": ["by "], "pattern": "\\bby\\s+{honorific}(?!rs\\b|inr\\b|upi\\b|neft\\b|imps\\b|rtgs\\b|transfer|cash\\b|cheque|clearing|a/c|ac\\b|acct|account|your\\b|the\\b|us\\b|\\d)(\\pL[\\pL\\pM .'&-]*?)\\s*(?:\\.\\s|\\.$|,|\\(|\\bon\\b|\\bvia\\b|\\bref|$)"},
       {"name": "merchant_at_sign", "any": ["@"], "pattern": "@\\s*(?:upi_)?(\\pL[^\\n@]*?)\\s*(?:\\d|\\.\\s|\\.$|,|$)"},
-      {"name": "paid_for", "direction": "debit", "any": ["for"], "pattern": "{cur}{num}\\s+for\\s+(?!your\\b|the\\b|a/c|ac\\b|card|\\d)(\\pL[\\pL\\pM0-9 &.'_-]*?)\\s+(?:via|using|on\\b|at\\b)"},
+      {"name": "paid_for", "direction": "debit", "any": ["for"], "pattern": "{cur}{num}\\s+for\\s+(?!your\\b|the\\b|a/c|ac\\b|card|(?:[a-z]+ ){0,2}?(?:loan|emi)\\b|\\d)(\\pL[\\pL\\pM0-9 &.'_-]*?)\\s+(?:via|using|on\\b|at\\b)"},
       {"name": "to_name", "direction": "debit", "any": ["to "], "pattern": "\\bto\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|you\\b|the\\b|card|bank\\b|report|block|us\\b|registered|avoid|mobile|\\d)(\\pL[\\pL\\pM0-9 &.'_-]*?)\\s*(?:\\.(?=[a-z\\s]|$)|,|\\(|\\bon\\b|\\bvia\\b|\\bref|\\bupi\\b|\\brrn|\\bfrom\\b|$)"},
       {"name": "merchant_at", "any": ["at ", "on "], "pattern": "\\b(?:at|on)\\s+(?:(?:neft|imps|upi|rtgs)[-/ ])?(?!your\\b|the\\b|a/c|ac\\b|card|date\\b|account|\\d)(\\pL[\\pL\\pM0-9 &.'_*-]*?)\\s*(?:\\bon\\b|\\bfor\\b|\\bis\\b|\\bwas\\b|\\bhas\\b|\\bfailed\\b|\\bdeclined\\b|\\bvia\\b|\\bby\\b|\\busing\\b|\\d{1,2}[-/]\\d|\\d{1,2}-?[a-z]{3}|\\.\\s|\\.$|,|$)"},
       {"name": "name_after_time", "any": ["avl", "avbl", "available", "not you"], "pattern": "\\d{1,2}:\\d{2}(?::\\d{2})?(?: (?:ist|am|pm)\\b)? (?!(?:at|on|to|from|by|via|for|in|ref|info|hrs?|avl|avbl|available|not)\\b)([a-z0-9](?:[^\\n,;:.]|\\.(?! ))*?) (?=(?:avl|avbl|available)\\.? ?(?:limit|lmt|bal)\\b|not you\\b)"}

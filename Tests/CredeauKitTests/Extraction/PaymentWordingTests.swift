@@ -1,0 +1,64 @@
+import Testing
+@testable import CredeauKit
+
+/// Common wordings of payment SMS. Each table contains several senders' spellings of one kind
+/// of message.
+@Suite struct PaymentWordingTests {
+    private func extract(_ sender: String, _ body: String) -> ExtractedSMS {
+        ExtractionTestSupport.extract(body, sender: sender)
+    }
+
+    /// A lender confirms an EMI: the amount is the EMI paid, and the loan number is no party.
+    @Test(arguments: [
+        ("JD-BAJAJF", "Thank you! We have received your EMI payment of Rs 2,345 for Loan 4XXXXXX9 on 05-03-2026.", 2345.0),
+        ("JD-BAJAJF", "Your EMI of Rs 2,345 for Loan 4XXXXXX9 has been received. Thank you.", 2345),
+        ("VM-ICICIB", "Your EMI of INR 3,000 for Loan LAXXXX1234 has been successfully paid on 05-Mar-26.", 3000),
+        ("AD-TATACP", "Dear Customer, EMI payment of Rs.6,712.00 against Loan A/c TCFPL0123456 received on 05/03/2026. Thank you - Tata Capital", 6712),
+        ("VK-HDBFSL", "We have received EMI of Rs 3,150 towards your loan no. 12XXXX789 on 05-MAR-26. Thank you for the timely payment.", 3150),
+        ("AX-KREDTB", "Your EMI of Rs. 1,499 for loan KB987654 is paid successfully. Next EMI due on 05-04-2026. -KreditBee", 1499),
+        ("VM-IDFCFB", "Thank you for paying your EMI of INR 8,250.00 for loan account ending 4410 on 05-Mar-2026. - IDFC FIRST Bank", 8250),
+        ("JM-MUTHOT", "Dear Customer, instalment of Rs 2,100 for Gold Loan 0412XXXX56 has been received on 05-03-26. Muthoot Finance", 2100),
+        ("VM-HDFCBK", "Your EMI of Rs 2,345 has been received. Principal Rs 2,000 Interest Rs 345.", 2345),
+    ])
+    func emiConfirmationKeepsAmount(sender: String, body: String, amount: Double) {
+        let entry = extract(sender, body)
+        #expect(entry.smsType == .loanEMIPaid)
+        #expect(entry.amount == amount)
+        #expect(entry.accountType == .loan)
+        #expect(entry.transactionParty == nil)
+    }
+
+    /// An EMI that is only due, will be debited or was not received has no paid amount.
+    @Test func unpaidEMIIsNoPayment() {
+        let due = extract("VM-BAJAJF", "Your EMI of Rs 2,345 for Loan 4XXXXXX9 is due on 05-04-2026. Please maintain sufficient balance in A/c XX1234.")
+        #expect(due.smsType == .loanEMIDue)
+        #expect(due.amount == nil)
+        #expect(due.dueAmount == 2345)
+        let upcoming = extract("VM-HDFCBK", "EMI of Rs 4,567 will be debited from your A/c XX5678 on 05-04-26 towards Loan A/c XX9012.")
+        #expect(upcoming.smsType == .loanEMIDue)
+        #expect(upcoming.amount == nil)
+        let missed = extract("VM-BAJAJF", "We have not received your EMI of Rs 2,345 for Loan 4XXXXXX9. Please pay immediately.")
+        #expect(missed.smsType != .loanEMIPaid)
+        #expect(missed.amount == nil)
+    }
+
+    /// A bank reports an EMI debited from the customer's account: a debit tagged `emi`, with the
+    /// account the money left when the SMS names it.
+    @Test(arguments: [
+        ("VM-HDFCBK", "EMI of Rs 4,567 for your HDFC Bank Loan A/c XX9012 has been debited on 05-03-26. Thank you.", 4567.0, "9012"),
+        ("VM-HDFCBK", "EMI of Rs 4,567 debited from your A/c XX5678 towards Loan A/c XX9012 on 05-03-26.", 4567, "5678"),
+        ("AD-SBIINB", "Dear Customer, EMI of INR 12,500.00 has been deducted from your account XX4455 for loan no. XXXX7788 on 05/03/2026. Avl Bal INR 5,430.10 -SBI", 12500, "4455"),
+        ("VK-AXISBK", "EMI Rs 8,999 for Loan A/c XXXX1122 debited from SB A/c XX3344 on 05-MAR-26. Avl Bal Rs 21,004.50 - Axis Bank", 8999, "3344"),
+        ("BP-KOTAKB", "Your Loan EMI of Rs.6,100.00 has been debited from a/c no. XXXXXXXX7766 on 05-03-2026. -Kotak Bank", 6100, "7766"),
+        ("VM-ICICIB", "ICICI Bank Acct XX903 debited with EMI of INR 5,432.00 for Loan LBMUM00012345 on 05-Mar-26. Avl Bal INR 1,234.00", 5432, "903"),
+    ])
+    func bankEMIDebitIsDebit(sender: String, body: String, amount: Double, digits: String) {
+        let entry = extract(sender, body)
+        #expect(entry.smsType == .accountDebitExecuted)
+        #expect(entry.smsNLPTag == "account_debit_executed_emi")
+        #expect(entry.transactionType == .debit)
+        #expect(entry.amount == amount)
+        #expect(entry.accountLastDigits == digits)
+        #expect(entry.accountType == .bank)
+    }
+}
