@@ -61,4 +61,25 @@ import Testing
         #expect(entry.accountLastDigits == digits)
         #expect(entry.accountType == .bank)
     }
+
+    /// `Trxn.`, `Txn.`, `Tran.` read like "Transaction of".
+    @Test(arguments: [
+        ("VM-SBICRD", "Trxn. of INR 499.00 done on SBI Credit Card ending 7788 at SWIGGY on 05/03/26. Total O/s INR 12,340.50", 499.0, "7788", "SWIGGY"),
+        ("VM-SBICRD", "Txn. of Rs 1,250.00 done on your SBI Card ending 4432 at AMAZON on 05-03-26.", 1250, "4432", "AMAZON"),
+        ("VM-INDUSB", "Txn.of Rs.350.00 on IndusInd Credit Card XX1881 at ZOMATO on 05-03-26 is successful.", 350, "1881", "ZOMATO"),
+        ("VM-BOBCRD", "Tran. of INR 2,100.00 on Bank of Baroda Credit Card ending 9911 at RELIANCE TRENDS on 05-03-26.", 2100, "9911", "RELIANCE TRENDS"),
+    ])
+    func abbreviatedTransactionIsCardDebit(sender: String, body: String, amount: Double, digits: String, party: String) {
+        let entry = extract(sender, body)
+        #expect(entry.smsType == .cardDebitExecuted)
+        #expect(entry.transactionType == .debit)
+        #expect(entry.amount == amount)
+        #expect(entry.accountLastDigits == digits)
+        #expect(entry.transactionParty == party)
+    }
+
+    @Test func abbreviatedTransactionKeepsOutstanding() {
+        let entry = extract("VM-SBICRD", "Trxn. of INR 499.00 done on SBI Credit Card ending 7788 at SWIGGY on 05/03/26. Total O/s INR 12,340.50")
+        #expect(entry.outstandingAmount == 12340.50)
+    }
 }

@@ -31,7 +31,7 @@ enum StandardRulePack {
       {"any": ["purchase"], "pattern": "\\bpurchase (?:of|at|for)\\b{not_undone}"},
       {"any": ["deducted", "charged"], "pattern": "\\bdeducted\\b|\\bcharged\\b"},
       {"any": ["used"], "pattern": "\\bused (?:at|for|on)\\b"},
-      {"any": ["transaction", "txn", "trn", "trxn"], "pattern": "(?:\\btransaction of\\b|\\bt(?:x|rx?)n (?:of )?(?:rs|inr|₹)){not_undone}"},
+      {"any": ["transaction", "txn", "trn", "trxn", "tran"], "pattern": "(?:\\btransaction of\\b|\\b(?:t(?:x|rx?)n\\.?|trans?(?:\\.| ))\\s?(?:of\\s?)?(?:rs|inr|₹)){not_undone}"},
       {"any": ["from"], "pattern": "\\bfrom (?:[a-z]+ ){0,3}?(?:a/c|ac|acct|account)\\b(?: no\\.?)? ?[x*#.]*[0-9]{2,6}\\b{clause_char}{0,40}? to (?!your\\b)"},
       {"any": ["successful"], "pattern": "\\bprocessed successfully\\b|\\bsuccessful at\\b"},
       {"any": ["thank you for using"], "pattern": "\\bthank you for using\\b"},
