@@ -82,4 +82,58 @@ import Testing
         let entry = extract("VM-SBICRD", "Trxn. of INR 499.00 done on SBI Credit Card ending 7788 at SWIGGY on 05/03/26. Total O/s INR 12,340.50")
         #expect(entry.outstandingAmount == 12340.50)
     }
+
+    /// "Payment of Rs X to Y successful" from an account or a wallet is a debit to Y.
+    @Test(arguments: [
+        ("VM-SBIINB", "Dear Customer, Payment of Rs 800 to BESCOM is successful from A/c XX1234. Ref 612345678922", SMSType.accountDebitExecuted, 800.0, "BESCOM"),
+        ("VM-AXISBK", "Payment of INR 1,500.00 to Airtel Postpaid from Axis Bank A/c XX4321 successful on 05-03-26.", .accountDebitExecuted, 1500, "Airtel Postpaid"),
+        ("VM-HDFCBK", "Your payment of Rs.1,200.00 to Tata Power was successful from HDFC Bank A/c XX8899 on 05-03-26. Ref no 612300011122", .accountDebitExecuted, 1200, "Tata Power"),
+        ("VM-KOTAKB", "Payment of INR 2,000 to LIC of India successfully done from Kotak A/c XX6677 on 05-03-26. UPI Ref 612398765432", .accountDebitExecuted, 2000, "LIC of India"),
+        ("VM-MOBIKW", "Payment of Rs.99 to Jio successful. MobiKwik wallet balance: Rs.401.00. Txn ID MK1234567890", .walletDebitExecuted, 99, "Jio"),
+        ("VM-FRCHRG", "Payment of Rs 150 to BESCOM successful from Freecharge wallet. Wallet balance: Rs 350", .walletDebitExecuted, 150, "BESCOM"),
+        ("JD-PAYTMB", "Payment of Rs 349 to Airtel Prepaid has been successfully made from Paytm Wallet. Balance: Rs 1,151", .walletDebitExecuted, 349, "Airtel Prepaid"),
+        ("VM-HDFCBK", "Payment of Rs 500 to Swiggy successful using HDFC Bank Credit Card XX1234 on 05-03-26.", .cardDebitExecuted, 500, "Swiggy"),
+    ])
+    func successfulPaymentToPayeeIsDebit(sender: String, body: String, type: SMSType, amount: Double, party: String) {
+        let entry = extract(sender, body)
+        #expect(entry.smsType == type)
+        #expect(entry.transactionType == .debit)
+        #expect(entry.amount == amount)
+        #expect(entry.transactionParty == party)
+    }
+
+    @Test func successfulPaymentKeepsAccountAndBalance() {
+        #expect(extract("VM-SBIINB", "Dear Customer, Payment of Rs 800 to BESCOM is successful from A/c XX1234. Ref 612345678922").accountLastDigits == "1234")
+        #expect(extract("VM-MOBIKW", "Payment of Rs.99 to Jio successful. MobiKwik wallet balance: Rs.401.00. Txn ID MK1234567890").availableBalance == 401)
+    }
+
+    /// A payment to the user's own card or account, and a biller's confirmation naming no account,
+    /// are not debits of the user.
+    @Test func paymentThatIsNoDebit() {
+        let biller = extract("AD-BESCOM", "Payment of Rs 800 to BESCOM is successful. Ref 612345678922")
+        #expect(biller.smsType == .notInTheList)
+        #expect(biller.smsNLPTag == "not_in_the_list_payment_confirmation")
+        let cardBill = extract("AD-HDFCBK", "Payment of Rs 5,000 to your HDFC Bank Credit Card XX1234 has been received. Thank you.")
+        #expect(cardBill.smsType == .cardCreditExecuted)
+        let toCard = extract("JK-CREDIN", "Payment of Rs 1,000 to HDFC Credit Card XX1234 successful via CRED.")
+        #expect(toCard.transactionType != .debit)
+        let due = extract("AD-HDFCBK", "Payment of Rs 500 to BESCOM is due on 10-03-26 from A/c XX1234.")
+        #expect(due.smsType == .billDue)
+    }
+
+    /// The payee ends before "using", "through" or "thru" and the instrument after it.
+    @Test(arguments: [
+        ("VM-HDFCBK", "You paid Rs.450 to Dominos using HDFC Bank A/c XX5678. UPI Ref 612345678920", "Dominos"),
+        ("VM-MOBIKW", "You paid Rs.99 to Jio using MobiKwik wallet. Balance Rs.401.00", "Jio"),
+        ("VM-AMAZON", "Rs 200.00 paid to Swiggy using Amazon Pay balance. Remaining balance Rs 50.00", "Swiggy"),
+        ("VM-ICICIB", "You have paid Rs 1,020.00 to Uber India using ICICI Bank Credit Card XX1001 on 05-Mar-26.", "Uber India"),
+        ("JD-PAYTMB", "Paid Rs.60 to Chai Point using Paytm Wallet. Updated balance Rs.940", "Chai Point"),
+        ("VM-ICICIB", "Rs 300 sent to RAMESH KUMAR using ICICI Bank UPI on 05-03-26. Ref 612311122233", "RAMESH KUMAR"),
+        ("VM-ICICIB", "Rs 1,500 paid to Airtel through ICICI Bank NetBanking on 05-03-26.", "Airtel"),
+    ])
+    func payeeBeforeInstrument(sender: String, body: String, party: String) {
+        let entry = extract(sender, body)
+        #expect(entry.transactionType == .debit)
+        #expect(entry.transactionParty == party)
+    }
 }

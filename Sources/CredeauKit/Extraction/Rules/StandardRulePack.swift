@@ -35,7 +35,8 @@ enum StandardRulePack {
       {"any": ["from"], "pattern": "\\bfrom (?:[a-z]+ ){0,3}?(?:a/c|ac|acct|account)\\b(?: no\\.?)? ?[x*#.]*[0-9]{2,6}\\b{clause_char}{0,40}? to (?!your\\b)"},
       {"any": ["successful"], "pattern": "\\bprocessed successfully\\b|\\bsuccessful at\\b"},
       {"any": ["thank you for using"], "pattern": "\\bthank you for using\\b"},
-      {"any": ["made a"], "pattern": "\\bmade a (?:payment|purchase|transaction) of\\b"}
+      {"any": ["made a"], "pattern": "\\bmade a (?:payment|purchase|transaction) of\\b"},
+      {"any": ["payment of"], "pattern": "\\bpayment of {cur}[0-9][0-9,]*(?:\\.[0-9]+)? (?:(?:has been |is |was )?(?:made |done |sent )?)to (?!your\\b|you\\b)(?:(?!\\b(?:card|cc)\\b){clause_char})*?(?:\\b(?:using|via|from|through|thru)\\b{clause_char}*?)?\\bsuccess(?:ful(?:ly)?)?\\b"}
     ],
     "credit": [
       {"any": ["credit"], "pattern": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\ba credit (?:by|of)\\b|\\bcredit\\s+(?:inr|rs|₹)"},
@@ -124,7 +125,7 @@ enum StandardRulePack {
      "patterns": ["\\bwallet\\b", "\\b(?:apay|amazon pay|paytm|mobikwik|freecharge|phonepe|airtel payments) (?:wallet|balance)\\b", "\\bmobikwik\\b", "\\bfreecharge\\b", "\\bola money\\b"],
      "sms_type": "wallet_debit_executed", "credit_sms_type": "wallet_credit_executed", "account_type": "wallet", "direction": "by_verb", "requires_amount": true},
     {"name": "payment_confirmation", "any": ["payment"],
-     "patterns": ["\\bpayment of (?:rs|inr|₹)\\.?\\s*[0-9][0-9,.]*\\s+(?:has been |is |was )?(?:received|successful)\\b"],
+     "patterns": ["\\bpayment of (?:rs|inr|₹)\\.?\\s*[0-9][0-9,.]*\\s+(?:to (?!your\\b)[^\\n.]{1,40}?\\s+)?(?:has been |is |was )?(?:received|successful)\\b"],
      "unless": ["\\b(?:a/c|acct|account|card)\\b"],
      "sms_type": "not_in_the_list", "tag": "payment_confirmation"},
     {"name": "account_transaction", "any": [],
@@ -205,7 +206,7 @@ enum StandardRulePack {
       {"name": "by_name", "direction": "credit", "any": ["by "], "pattern": "\\bby\\s+{honorific}(?!rs\\b|inr\\b|upi\\b|neft\\b|imps\\b|rtgs\\b|transfer|cash\\b|cheque|clearing|a/c|ac\\b|acct|account|your\\b|the\\b|us\\b|\\d)(\\pL[\\pL\\pM .'&-]*?)\\s*(?:\\.\\s|\\.$|,|\\(|\\bon\\b|\\bvia\\b|\\bref|$)"},
       {"name": "merchant_at_sign", "any": ["@"], "pattern": "@\\s*(?:upi_)?(\\pL[^\\n@]*?)\\s*(?:\\d|\\.\\s|\\.$|,|$)"},
       {"name": "paid_for", "direction": "debit", "any": ["for"], "pattern": "{cur}{num}\\s+for\\s+(?!your\\b|the\\b|a/c|ac\\b|card|(?:[a-z]+ ){0,2}?(?:loan|emi)\\b|\\d)(\\pL[\\pL\\pM0-9 &.'_-]*?)\\s+(?:via|using|on\\b|at\\b)"},
-      {"name": "to_name", "direction": "debit", "any": ["to "], "pattern": "\\bto\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|you\\b|the\\b|card|bank\\b|report|block|us\\b|registered|avoid|mobile|\\d)(\\pL[\\pL\\pM0-9 &.'_-]*?)\\s*(?:\\.(?=[a-z\\s]|$)|,|\\(|\\bon\\b|\\bvia\\b|\\bref|\\bupi\\b|\\brrn|\\bfrom\\b|$)"},
+      {"name": "to_name", "direction": "debit", "any": ["to "], "pattern": "\\bto\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|you\\b|the\\b|card|bank\\b|report|block|us\\b|registered|avoid|mobile|\\d)(\\pL[\\pL\\pM0-9 &.'_-]*?)\\s*(?:\\.(?=[a-z\\s]|$)|,|\\(|\\bon\\b|\\bvia\\b|\\bref|\\bupi\\b|\\brrn|\\bfrom\\b|\\b(?:using|through|thru|(?:(?:is|was|has been) )?successful(?:ly)?)\\b|$)"},
       {"name": "merchant_at", "any": ["at ", "on "], "pattern": "\\b(?:at|on)\\s+(?:(?:neft|imps|upi|rtgs)[-/ ])?(?!your\\b|the\\b|a/c|ac\\b|card|date\\b|account|\\d)(\\pL[\\pL\\pM0-9 &.'_*-]*?)\\s*(?:\\bon\\b|\\bfor\\b|\\bis\\b|\\bwas\\b|\\bhas\\b|\\bfailed\\b|\\bdeclined\\b|\\bvia\\b|\\bby\\b|\\busing\\b|\\d{1,2}[-/]\\d|\\d{1,2}-?[a-z]{3}|\\.\\s|\\.$|,|$)"},
       {"name": "name_after_time", "any": ["avl", "avbl", "available", "not you"], "pattern": "\\d{1,2}:\\d{2}(?::\\d{2})?(?: (?:ist|am|pm)\\b)? (?!(?:at|on|to|from|by|via|for|in|ref|info|hrs?|avl|avbl|available|not)\\b)([a-z0-9](?:[^\\n,;:.]|\\.(?! ))*?) (?=(?:avl|avbl|available)\\.? ?(?:limit|lmt|bal)\\b|not you\\b)"}
     ]
