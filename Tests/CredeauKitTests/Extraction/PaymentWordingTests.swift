@@ -136,4 +136,36 @@ import Testing
         #expect(entry.transactionType == .debit)
         #expect(entry.transactionParty == party)
     }
+
+    /// A card payment reminder: the due amount is the total, not the minimum, and the account is
+    /// the card.
+    @Test(arguments: [
+        ("VM-HDFCBK", "Your HDFC Bank Credit Card xx4455 payment of Rs 5,000 is due on 10-03-2026. Minimum due Rs 250.", 5000.0),
+        ("VM-ICICIB", "ICICI Bank Credit Card XX7001: payment of INR 18,430.00 is due by 12-Mar-26. Min amount due INR 922.00. Pay now to avoid charges.", 18430),
+        ("VM-SBICRD", "Minimum due Rs 600 and total due Rs 12,000 on your SBI Card ending 1234 is payable by 15-03-26.", 12000),
+        ("VM-AXISBK", "Reminder: Rs 7,450 is due on your Axis Bank Credit Card XX3390 on 18-03-26. Minimum amount due Rs 373.", 7450),
+        ("VM-KOTAKB", "Kotak Credit Card XX2211 payment due: Rs 9,876.00 on 20-03-26. Min due: Rs 494.00", 9876),
+        ("VK-ICICIT", "Reminder: Payment of Rs.9,120.00 on ICICI Bank Credit Card XX4412 is due on 28-Mar-26. Minimum amount due is Rs.460.00.", 9120),
+    ])
+    func cardReminderTakesTotalDue(sender: String, body: String, due: Double) {
+        let entry = extract(sender, body)
+        #expect(entry.smsType == .billDue)
+        #expect(entry.dueAmount == due)
+        #expect(entry.accountType == .card)
+        #expect(entry.outstandingAmount == nil || entry.outstandingAmount == due)
+    }
+
+    @Test func minimumDueAloneIsTheDue() {
+        let entry = extract("VM-HDFCBK", "Minimum amount due of Rs 1,250 on your HDFC Bank Credit Card XX1234 is payable by 10-03-26.")
+        #expect(entry.dueAmount == 1250)
+        #expect(entry.accountType == .card)
+    }
+
+    /// A bill that only suggests paying with a card stays a bill without an account kind.
+    @Test func billPaidByCardIsNoCardDue() {
+        let entry = extract("VM-AIRTEL", "Your Airtel bill of Rs 499 is due on 10-03-26. Pay using your HDFC card for cashback.")
+        #expect(entry.smsType == .billDue)
+        #expect(entry.accountType == nil)
+        #expect(entry.dueAmount == 499)
+    }
 }

@@ -1,8 +1,8 @@
 import Testing
 @testable import CredeauKit
 
-/// EMI confirmations in lenders' common wording feed the `emi_paid` amounts through the
-/// standard extractor.
+/// EMI confirmations in lenders' common wording feed the `emi_paid` amounts, and a card payment
+/// reminder feeds `bill_due_latest` with its total due, through the standard extractor.
 @Suite struct EMIPaidFeatureTests {
     typealias F = FeatureFixture
 
@@ -28,5 +28,13 @@ import Testing
         #expect(values["emi_paid_amount_mean_all_nlp"] == .double(2_672.5))
         #expect(values["emi_paid_count_30d_nlp"] == .integer(1))
         #expect(values["emi_paid_amount_sum_30d_nlp"] == .double(2_345))
+    }
+
+    @Test func cardReminderGivesTotalDue() {
+        let reminder = Self.extracted("2026-03-06 09:00:00",
+                                      "Your HDFC Bank Credit Card xx4455 payment of Rs 5,000 is due on 10-03-2026. Minimum due Rs 250.",
+                                      sender: "VM-HDFCBK")
+        let values = F.compute(F.user(sms: [reminder]), groupings: [.extractedSMS])
+        #expect(values["bill_due_latest_all_nlp"] == .double(5_000))
     }
 }

@@ -142,6 +142,9 @@ enum StandardRulePack {
     {"name": "card_statement", "any": ["statement"],
      "patterns": ["\\bstatement\\b[^\\n]{0,80}?\\b(?:generated|ready|is due|has been|sent|dispatched|e-?mailed|available)\\b", "\\bstatement (?:for|of|dated)\\b", "\\b(?:card|cc)\\b[^\\n]{0,60}\\bstatement\\b"],
      "sms_type": "card_statement", "account_type": "card"},
+    {"name": "card_bill_due", "any": ["card", " cc "],
+     "patterns": ["(?:\\bcredit\\s*card\\b|(?<!block)(?<!blk)card\\s*(?:no\\.?|number|ending|end|xx|x\\d|\\*|[0-9]{4}\\b)|\\bcc\\b)[^\\n]{0,80}?\\b(?:is due|due (?:on|by|date)|payment (?:is )?due|(?:total|min(?:imum)?) (?:amount |amt )?due|amount due|amt due|payable (?:on|by)|pay (?:by|before))\\b", "\\b(?:is due|due (?:on|by|date)|payment (?:is )?due|(?:total|min(?:imum)?) (?:amount |amt )?due|amount due|amt due|payable (?:on|by)|pay (?:by|before))\\b[^\\n]{0,40}?\\b(?:on|for|of|towards) (?:your )?(?:[a-z]+ ){0,3}?(?:\\bcredit\\s*card\\b|(?<!block)(?<!blk)card\\s*(?:no\\.?|number|ending|end|xx|x\\d|\\*|[0-9]{4}\\b)|\\bcc\\b)"],
+     "sms_type": "bill_due", "account_type": "card"},
     {"name": "bill_due", "any": ["due", "bill", "pay by", "pay before", "last date", "expir", "recharge"],
      "patterns": ["\\bbill\\b[^\\n]{0,120}?\\bdue\\b", "\\bdue (?:date|on|by)\\b", "\\bpayment (?:is )?due\\b", "\\bis due\\b", "\\b(?:total|min(?:imum)?) (?:amount |amt )?due\\b", "\\bamount due\\b", "\\bpay (?:before|by)\\b", "\\blast date\\b", "\\b(?:plan|pack|validity) (?:will )?expir", "\\bbill (?:generated|amount|of)\\b"],
      "sms_type": "bill_due"},
@@ -174,12 +177,14 @@ enum StandardRulePack {
       {"name": "plain_balance", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b\\.?\\s*(?:[:=]\\s*{sep_dash}|:-|:|=|{sep_dash})?\\s*(?:is\\s*)?(?:{cur})?{signed_num}"}
     ],
     "outstanding": [
-      {"name": "outstanding", "any": ["outstanding", "o/s", "due"], "pattern": "(?<!min |minimum |min\\. )\\b(?:total outstanding|outstanding(?: amount| amt| balance)?|o/s(?: amt| amount)?|total (?:amount |amt )?due|amt due|amount due|due)\\b\\s*(?:is|of|:|-|amount)?\\s*[:\\-]?\\s*{cur}{num}"}
+      {"name": "outstanding", "any": ["outstanding", "o/s", "due"], "pattern": "\\b(?:total outstanding|outstanding(?: amount| amt| balance)?|o/s(?: amt| amount)?|total (?:amount |amt )?due|amt due|amount due|due)\\b(?<!min due|minimum due|min\\. due|min amount due|minimum amount due|min amt due|minimum amt due|min\\. amt due|min\\. amount due)\\s*(?:is|of|:|-|amount)?\\s*[:\\-]?\\s*{cur}{num}"}
     ],
     "due_amount": [
       {"name": "total_due", "any": ["due"], "pattern": "\\btotal (?:amount |amt )?due\\b\\s*(?:is|of|:|-)?\\s*[:\\-]?\\s*{cur}{num}"},
-      {"name": "labelled_due", "any": ["due", "emi", "payable", "instal"], "pattern": "\\b(?:min(?:imum)?\\.? (?:amount |amt )?due|amount due|amt due|due amount|emi amount|emi of|emi|instal+ment(?: amount)?(?: of)?|overdue amount|overdue of|dues? of|payable)\\b\\s*(?:is|of|:|-)?\\s*[:\\-]?\\s*{cur}{num}"},
-      {"name": "amount_then_due", "pattern": "{cur}{num}\\s*(?:is |was |will be |has been )?(?:due|payable|pending|overdue|to be debited|will be debited)\\b"}
+      {"name": "labelled_due", "any": ["due", "emi", "payable", "instal"], "pattern": "\\b(?:amount due|amt due|due amount|payment due|emi amount|emi of|emi|instal+ment(?: amount)?(?: of)?|overdue amount|overdue of|dues? of|payable)\\b(?<!min amount due|min amt due|min payment due|minimum amount due|minimum amt due|minimum payment due|min\\. amount due|min\\. amt due|min\\. payment due|min due amount|min due of|minimum due amount|minimum due of|min\\. due amount|min\\. due of|min amount due amount|min amount due of|minimum amount due amount|minimum amount due of|min amt due amount|min amt due of|minimum amt due amount|minimum amt due of|min\\. amt due amount|min\\. amt due of|min\\. amount due amount|min\\. amount due of)\\s*(?:is|of|:|-)?\\s*[:\\-]?\\s*{cur}{num}"},
+      {"name": "amount_then_due", "pattern": "{cur}{num}\\s*(?:is |was |will be |has been )?(?:due|payable|pending|overdue|to be debited|will be debited)\\b"},
+      {"name": "payment_of_amount_due", "any": ["due", "payable"], "pattern": "\\b(?:payment|bill|dues?) (?:amount )?of {cur}{num}{clause_char}{0,60}?\\b(?:is |are |will be )?(?:due|payable)\\b"},
+      {"name": "minimum_due", "any": ["due"], "pattern": "\\bmin(?:imum)?\\.? (?:amount |amt |payment )?due\\b\\s*(?:is|of|:|-)?\\s*[:\\-]?\\s*{cur}{num}"}
     ],
     "due_date": [
       {"name": "due_on_date", "any": ["due", "pay", "before", "expir"], "pattern": "\\b(?:due|payable|pay|expir[a-z]*)\\b[^\\n]{0,25}?\\b(?:on|by|before|date|dt)\\b\\.?\\s*[:\\-]?\\s*(?:is\\s*)?{date}"},
