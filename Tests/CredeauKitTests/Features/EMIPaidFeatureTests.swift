@@ -6,17 +6,12 @@ import Testing
 @Suite struct EMIPaidFeatureTests {
     typealias F = FeatureFixture
 
-    private static func extracted(_ date: String, _ body: String, sender: String) -> ExtractedSMS {
-        let sms = RawSMS(id: "\(sender)-\(date)", sender: sender, body: body, inboxDateMillis: F.ist(date))
-        return ExtractionTestSupport.extractor.extract(sms, createdAtMillis: 0)
-    }
-
     /// Bajaj Finance confirms 2,345 on Mar 5 and ICICI Bank 3,000 on Feb 5.
     private static let confirmations = [
-        extracted("2026-03-05 12:00:00", "Thank you! We have received your EMI payment of Rs 2,345 for Loan 4XXXXXX9 on 05-03-2026.",
-                  sender: "JD-BAJAJF"),
-        extracted("2026-02-05 12:00:00", "Your EMI of INR 3,000 for Loan LAXXXX1234 has been successfully paid on 05-Feb-26.",
-                  sender: "VM-ICICIB"),
+        F.extracted("2026-03-05 12:00:00", "Thank you! We have received your EMI payment of Rs 2,345 for Loan 4XXXXXX9 on 05-03-2026.",
+                    sender: "JD-BAJAJF"),
+        F.extracted("2026-02-05 12:00:00", "Your EMI of INR 3,000 for Loan LAXXXX1234 has been successfully paid on 05-Feb-26.",
+                    sender: "VM-ICICIB"),
     ]
 
     @Test func confirmationsSumTheirAmounts() {
@@ -31,9 +26,9 @@ import Testing
     }
 
     @Test func cardReminderGivesTotalDue() {
-        let reminder = Self.extracted("2026-03-06 09:00:00",
-                                      "Your HDFC Bank Credit Card xx4455 payment of Rs 5,000 is due on 10-03-2026. Minimum due Rs 250.",
-                                      sender: "VM-HDFCBK")
+        let reminder = F.extracted("2026-03-06 09:00:00",
+                                   "Your HDFC Bank Credit Card xx4455 payment of Rs 5,000 is due on 10-03-2026. Minimum due Rs 250.",
+                                   sender: "VM-HDFCBK")
         let values = F.compute(F.user(sms: [reminder]), groupings: [.extractedSMS])
         #expect(values["bill_due_latest_all_nlp"] == .double(5_000))
     }
