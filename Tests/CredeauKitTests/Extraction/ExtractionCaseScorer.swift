@@ -2,7 +2,8 @@ import Foundation
 @testable import CredeauKit
 
 /// Scores the extractor against a JSON Lines case file: each line has `id`, `sender`, `body`
-/// and `expect`, and every key of `expect` is one scored field.
+/// and `expect`, and every key of `expect` is one scored field. A field expected as `null` must
+/// be absent, so `"party": null` means that the SMS names no counter-party.
 struct ExtractionCaseScorer {
     struct Result {
         var cases = 0
@@ -50,6 +51,7 @@ struct ExtractionCaseScorer {
     }
 
     static func matches(key: String, expected: Any, entry: ExtractedSMS) -> Bool {
+        if expected is NSNull { return actual(key: key, entry: entry) == "nil" }
         switch key {
         case "is_transaction":
             return (expected as? Bool) == entry.isTransactional
@@ -62,6 +64,10 @@ struct ExtractionCaseScorer {
             return sameMoney(expected, entry.availableBalance)
         case "outstanding":
             return sameMoney(expected, entry.outstandingAmount)
+        case "due_amount":
+            return sameMoney(expected, entry.dueAmount)
+        case "sms_type":
+            return entry.smsType.rawValue == expected as? String
         case "account_last_digits":
             let digits = String(describing: expected).filter(\.isNumber)
             guard let found = entry.accountLastDigits?.filter(\.isNumber), !found.isEmpty, !digits.isEmpty else { return false }
@@ -112,6 +118,8 @@ struct ExtractionCaseScorer {
         case "amount": return entry.amount.map { "\($0)" } ?? "nil"
         case "balance": return entry.availableBalance.map { "\($0)" } ?? "nil"
         case "outstanding": return entry.outstandingAmount.map { "\($0)" } ?? "nil"
+        case "due_amount": return entry.dueAmount.map { "\($0)" } ?? "nil"
+        case "sms_type": return entry.smsType.rawValue
         case "account_last_digits": return entry.accountLastDigits ?? "nil"
         case "account_kind": return entry.accountType?.rawValue ?? "nil"
         case "party": return entry.transactionParty ?? "nil"

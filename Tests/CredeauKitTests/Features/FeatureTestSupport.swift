@@ -51,6 +51,12 @@ enum FeatureFixture {
                  syncTimes: [.sms: [syncedAt ?? ist("2026-03-14 12:00:00")]])
     }
 
+    /// Runs the standard extractor on a body received at an IST time, as the pipeline does.
+    static func extracted(_ date: String, _ body: String, sender: String) -> ExtractedSMS {
+        let sms = RawSMS(id: "\(sender)-\(date)", sender: sender, body: body, inboxDateMillis: ist(date))
+        return ExtractionTestSupport.extractor.extract(sms, createdAtMillis: 0)
+    }
+
     static func compute(
         _ user: UserData, cutoff: Int64 = FeatureFixture.cutoff, groupings: Set<FeatureGrouping> = Set(FeatureGrouping.allCases),
         engine: FeatureEngine = FeatureEngine()

@@ -6,21 +6,15 @@ import Testing
 @Suite struct LoanDisbursalFeatureTests {
     typealias F = FeatureFixture
 
-    /// Runs the standard extractor on a body received at an IST time, as the pipeline does.
-    private static func extracted(_ date: String, _ body: String, sender: String) -> ExtractedSMS {
-        let sms = RawSMS(id: "\(sender)-\(date)", sender: sender, body: body, inboxDateMillis: F.ist(date))
-        return ExtractionTestSupport.extractor.extract(sms, createdAtMillis: 0)
-    }
-
     /// Navi pays out 30,000 on Jan 22 (m2), Bajaj Finance 75,000 on Feb 12 (m1) and KreditBee
     /// 25,000 on Mar 10, five days before the cutoff.
     private static let disbursals = [
-        extracted("2026-01-22 16:00:00", "Navi: Your loan of Rs.30,000 has been credited to your bank account XX9012. "
-                  + "EMI Rs.2,888 starts 05-Mar-26.", sender: "AD-NAVIFN"),
-        extracted("2026-02-12 11:00:00", "Bajaj Finance: Rs.75,000 personal loan amount has been credited to your "
-                  + "bank a/c XX5529. EMI: Rs.3,480/month.", sender: "VM-BAJAJF"),
-        extracted("2026-03-10 09:30:00", "Congratulations! Your loan of Rs 25,000 has been disbursed to your bank "
-                  + "account ending 3309. First EMI of Rs 4,480 is due on 05-04-2026. - KreditBee", sender: "VM-KREDTB"),
+        F.extracted("2026-01-22 16:00:00", "Navi: Your loan of Rs.30,000 has been credited to your bank account XX9012. "
+                    + "EMI Rs.2,888 starts 05-Mar-26.", sender: "AD-NAVIFN"),
+        F.extracted("2026-02-12 11:00:00", "Bajaj Finance: Rs.75,000 personal loan amount has been credited to your "
+                    + "bank a/c XX5529. EMI: Rs.3,480/month.", sender: "VM-BAJAJF"),
+        F.extracted("2026-03-10 09:30:00", "Congratulations! Your loan of Rs 25,000 has been disbursed to your bank "
+                    + "account ending 3309. First EMI of Rs 4,480 is due on 05-04-2026. - KreditBee", sender: "VM-KREDTB"),
     ]
 
     /// Credits of 20,000 in m1 to m3 from different payers (no salary) and 6,000 of EMI paid.
@@ -100,12 +94,12 @@ import Testing
         // A salary-advance loan names salary, and a lender paying the same amount around the same
         // day every month looks like a recurring payer. Neither is salary.
         var monthly = [
-            Self.extracted("2026-01-05 10:00:00", "Your salary advance loan of Rs 10,000 has been disbursed to your "
-                           + "a/c XX1234. - Refyne", sender: "VM-REFYNE"),
-            Self.extracted("2026-02-05 10:00:00", "Rs.10,000 loan amount has been credited to your bank a/c XX1234.",
-                           sender: "VM-KREDTB"),
-            Self.extracted("2026-03-05 10:00:00", "Rs.10,500 loan amount has been credited to your bank a/c XX1234.",
-                           sender: "VM-KREDTB"),
+            F.extracted("2026-01-05 10:00:00", "Your salary advance loan of Rs 10,000 has been disbursed to your "
+                        + "a/c XX1234. - Refyne", sender: "VM-REFYNE"),
+            F.extracted("2026-02-05 10:00:00", "Rs.10,000 loan amount has been credited to your bank a/c XX1234.",
+                        sender: "VM-KREDTB"),
+            F.extracted("2026-03-05 10:00:00", "Rs.10,500 loan amount has been credited to your bank a/c XX1234.",
+                        sender: "VM-KREDTB"),
         ]
         for index in monthly.indices { monthly[index].transactionParty = "KreditBee" }
         #expect(monthly.allSatisfy { $0.smsType == .loanDisbursed })

@@ -14,6 +14,8 @@ enum StandardRulePack {
     "clause_char": "(?:[^\\n.]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)",
     "not_undone": "(?!(?:[^\\n.ghiw]++|[ghiw]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.)*?\\b(?:has been|have been|is|was|got) (?:reversed|refunded)\\b)",
     "own_account": "(?:to|in|into) (?:your |the )?(?:(?!loan\\b)[a-z]+ ){0,3}?(?:a/c|ac|acct|account)\\b",
+    "emi_label": "(?:emi|instal+ment|repayment)(?: payment| amount)?(?: of)?\\s*[:\\-]?\\s*",
+    "emi_clause_char": "(?:(?!\\b(?:due|overdue|payable|pending|will|shall|would|to be|not|if)\\b)(?:[^\\n.]|\\.(?=\\s?\\d)|(?<=\\brs)\\.|(?<=\\bno)\\.))",
     "acctword": "(?:a/c|a/c\\.|ac|acct|account|acc|card)",
     "honorific": "(?:(?:mr|mrs|ms|miss|dr|shri|smt|m/s)\\.?\\s+)?",
     "date": "(\\d{1,2}(?:st|nd|rd|th)?[-/ .]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ,.']*\\d{2,4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})"
@@ -29,11 +31,12 @@ enum StandardRulePack {
       {"any": ["purchase"], "pattern": "\\bpurchase (?:of|at|for)\\b{not_undone}"},
       {"any": ["deducted", "charged"], "pattern": "\\bdeducted\\b|\\bcharged\\b"},
       {"any": ["used"], "pattern": "\\bused (?:at|for|on)\\b"},
-      {"any": ["transaction", "txn", "trn", "trxn"], "pattern": "(?:\\btransaction of\\b|\\bt(?:x|rx?)n (?:of )?(?:rs|inr|₹)){not_undone}"},
+      {"any": ["transaction", "txn", "trn", "trxn", "tran"], "pattern": "(?:\\btransaction of\\b|\\b(?:t(?:x|rx?)n\\.?|trans?(?:\\.| ))\\s?(?:of\\s?)?(?:rs|inr|₹)){not_undone}"},
       {"any": ["from"], "pattern": "\\bfrom (?:[a-z]+ ){0,3}?(?:a/c|ac|acct|account)\\b(?: no\\.?)? ?[x*#.]*[0-9]{2,6}\\b{clause_char}{0,40}? to (?!your\\b)"},
       {"any": ["successful"], "pattern": "\\bprocessed successfully\\b|\\bsuccessful at\\b"},
       {"any": ["thank you for using"], "pattern": "\\bthank you for using\\b"},
-      {"any": ["made a"], "pattern": "\\bmade a (?:payment|purchase|transaction) of\\b"}
+      {"any": ["made a"], "pattern": "\\bmade a (?:payment|purchase|transaction) of\\b"},
+      {"any": ["payment of"], "pattern": "\\bpayment of {cur}[0-9][0-9,]*(?:\\.[0-9]+)? (?:(?:has been |is |was )?(?:made |done |sent )?)to (?!your\\b|you\\b)(?:(?!\\b(?:card|cc)\\b){clause_char})*?(?:\\b(?:using|via|from|through|thru)\\b{clause_char}*?)?\\bsuccess(?:ful(?:ly)?)?\\b"}
     ],
     "credit": [
       {"any": ["credit"], "pattern": "\\bcredited\\b|\\bcredit\\s*(?:of|for|by|with|:)|\\ba credit (?:by|of)\\b|\\bcredit\\s+(?:inr|rs|₹)"},
@@ -110,7 +113,7 @@ enum StandardRulePack {
      "unless": ["\\ba/c\\b[^\\n]{0,30}\\bdebited\\b", "\\bdebited from\\b"],
      "sms_type": "loan_emi_paid", "account_type": "loan", "direction": "debit"},
     {"name": "loan_emi_paid", "any": ["emi", "instalment", "installment"],
-     "patterns": ["\\b(?:received|receipt of)\\b[^\\n]{0,60}?\\b(?:emi|instal+ment)\\b", "\\b(?:emi|instal+ment)\\b[^\\n]{0,60}?\\b(?:has been received|is received|was received|received|has been paid|paid successfully|is paid|was paid|successfully paid|collected)\\b", "\\bthank(?:s| you) for (?:paying|the payment of) (?:your )?(?:emi|instal+ment)"],
+     "patterns": ["\\b(?:received|receipt of)\\b(?<!not received|never received|yet received|to be received)[^\\n]{0,60}?\\b(?:emi|instal+ment)\\b", "\\b(?:emi|instal+ment)\\b[^\\n]{0,60}?\\b(?:has been received|is received|was received|received|has been paid|paid successfully|is paid|was paid|successfully paid|collected)\\b(?<!not received|never received|yet received|to be received|not been received|not been paid|not paid)", "\\bthank(?:s| you) for (?:paying|the payment of) (?:your )?(?:emi|instal+ment)"],
      "unless": ["\\ba/c\\b[^\\n]{0,30}\\bdebited\\b", "\\bdebited from\\b"],
      "sms_type": "loan_emi_paid", "account_type": "loan", "direction": "debit"},
     {"name": "card_transaction", "any": ["card", " cc "],
@@ -122,7 +125,7 @@ enum StandardRulePack {
      "patterns": ["\\bwallet\\b", "\\b(?:apay|amazon pay|paytm|mobikwik|freecharge|phonepe|airtel payments) (?:wallet|balance)\\b", "\\bmobikwik\\b", "\\bfreecharge\\b", "\\bola money\\b"],
      "sms_type": "wallet_debit_executed", "credit_sms_type": "wallet_credit_executed", "account_type": "wallet", "direction": "by_verb", "requires_amount": true},
     {"name": "payment_confirmation", "any": ["payment"],
-     "patterns": ["\\bpayment of (?:rs|inr|₹)\\.?\\s*[0-9][0-9,.]*\\s+(?:has been |is |was )?(?:received|successful)\\b"],
+     "patterns": ["\\bpayment of (?:rs|inr|₹)\\.?\\s*[0-9][0-9,.]*\\s+(?:to (?!your\\b)[^\\n.]{1,40}?\\s+)?(?:has been |is |was )?(?:received|successful)\\b"],
      "unless": ["\\b(?:a/c|acct|account|card)\\b"],
      "sms_type": "not_in_the_list", "tag": "payment_confirmation"},
     {"name": "account_transaction", "any": [],
@@ -139,6 +142,9 @@ enum StandardRulePack {
     {"name": "card_statement", "any": ["statement"],
      "patterns": ["\\bstatement\\b[^\\n]{0,80}?\\b(?:generated|ready|is due|has been|sent|dispatched|e-?mailed|available)\\b", "\\bstatement (?:for|of|dated)\\b", "\\b(?:card|cc)\\b[^\\n]{0,60}\\bstatement\\b"],
      "sms_type": "card_statement", "account_type": "card"},
+    {"name": "card_bill_due", "any": ["card", " cc "],
+     "patterns": ["(?:\\bcredit\\s*card\\b|(?<!block)(?<!blk)card\\s*(?:no\\.?|number|ending|end|xx|x\\d|\\*|[0-9]{4}\\b)|\\bcc\\b)[^\\n]{0,80}?\\b(?:is due|due (?:on|by|date)|payment (?:is )?due|(?:total|min(?:imum)?) (?:amount |amt )?due|amount due|amt due|payable (?:on|by)|pay (?:by|before))\\b", "\\b(?:is due|due (?:on|by|date)|payment (?:is )?due|(?:total|min(?:imum)?) (?:amount |amt )?due|amount due|amt due|payable (?:on|by)|pay (?:by|before))\\b[^\\n]{0,40}?\\b(?:on|for|of|towards) (?:your )?(?:[a-z]+ ){0,3}?(?:\\bcredit\\s*card\\b|(?<!block)(?<!blk)card\\s*(?:no\\.?|number|ending|end|xx|x\\d|\\*|[0-9]{4}\\b)|\\bcc\\b)"],
+     "sms_type": "bill_due", "account_type": "card"},
     {"name": "bill_due", "any": ["due", "bill", "pay by", "pay before", "last date", "expir", "recharge"],
      "patterns": ["\\bbill\\b[^\\n]{0,120}?\\bdue\\b", "\\bdue (?:date|on|by)\\b", "\\bpayment (?:is )?due\\b", "\\bis due\\b", "\\b(?:total|min(?:imum)?) (?:amount |amt )?due\\b", "\\bamount due\\b", "\\bpay (?:before|by)\\b", "\\blast date\\b", "\\b(?:plan|pack|validity) (?:will )?expir", "\\bbill (?:generated|amount|of)\\b"],
      "sms_type": "bill_due"},
@@ -151,11 +157,14 @@ enum StandardRulePack {
   ],
   "fields": {
     "amount": [
+      {"name": "emi_amount_after_verb", "any": ["emi", "instal", "repayment"], "pattern": "\\b(?:rece(?:ived|ipt of)|pa(?:id|ying)|de(?:bited|ducted))\\b(?<!will be received|will be paid|will be debited|will be deducted|would be received|would be paid|would be debited|would be deducted|to be received|to be paid|to be debited|to be deducted|not received|not paid|not debited|not deducted|yet received|yet paid|yet debited|yet deducted|never received|never paid|never debited|never deducted){clause_char}{0,40}?\\b{emi_label}{cur}{num}"},
+      {"name": "emi_amount_then_verb", "any": ["debited", "deducted", "paid", "received"], "pattern": "\\b{emi_label}(?>{cur}{num})(?={emi_clause_char}{0,80}?\\b(?:debited|deducted|paid|received)\\b)"},
       {"name": "currency_amount", "any": ["rs", "inr", "₹"], "pattern": "{cur}{num}"},
       {"name": "currency_after_amount", "any": ["inr", "rs"], "pattern": "(?<![0-9,.])([0-9](?:[0-9,]*[0-9])?(?:\\.[0-9]+)?)\\s*(?:inr|rs)\\b(?!\\.?\\s*[0-9])"},
       {"name": "bare_amount_after_verb", "any": ["debited", "credited"], "pattern": "\\b(?:debited|credited)\\s+(?:by|with|for)\\s+{num}\\b"}
     ],
     "account_digits": [
+      {"name": "debited_from_account", "any": ["debited from", "deducted from"], "pattern": "\\b(?:debited|deducted) from (?:your )?(?:[a-z]+ ){0,3}?{acctword}\\b(?:\\s*(?:no|number|num)\\b\\.?)?(?:\\s*(?:ending|ends|end)(?:\\s*(?:with|in))?)?\\s*[:\\-]?\\s*(?:[0-9]*(?:[x*#.]+|nn+)\\s?)?([0-9]{2,6})\\b"},
       {"name": "keyword_then_digits", "any": ["a/c", "ac", "acc", "card"], "pattern": "\\b{acctword}\\b(?:\\s*(?:no|number|num)\\b\\.?)?(?:\\s*(?:ending|ends|end)(?:\\s*(?:with|in))?)?\\s*[:\\-]?\\s*(?:[0-9]*(?:[x*#.]+|nn+)\\s?)?([0-9]{2,6})\\b"},
       {"name": "ending_digits", "any": ["end"], "pattern": "\\bend(?:ing|s)?\\s*(?:with|in)?\\s*[:\\-]?\\s*[x*#]*([0-9]{2,6})\\b"},
       {"name": "masked_token", "any": ["x", "*", "#"], "pattern": "(?<![a-z0-9])[x*#]{1,12}([0-9]{3,6})\\b"},
@@ -168,12 +177,14 @@ enum StandardRulePack {
       {"name": "plain_balance", "any": ["bal"], "pattern": "\\bbal(?:ance)?\\b\\.?\\s*(?:[:=]\\s*{sep_dash}|:-|:|=|{sep_dash})?\\s*(?:is\\s*)?(?:{cur})?{signed_num}"}
     ],
     "outstanding": [
-      {"name": "outstanding", "any": ["outstanding", "o/s", "due"], "pattern": "(?<!min |minimum |min\\. )\\b(?:total outstanding|outstanding(?: amount| amt| balance)?|o/s(?: amt| amount)?|total (?:amount |amt )?due|amt due|amount due|due)\\b\\s*(?:is|of|:|-|amount)?\\s*[:\\-]?\\s*{cur}{num}"}
+      {"name": "outstanding", "any": ["outstanding", "o/s", "due"], "pattern": "\\b(?:total outstanding|outstanding(?: amount| amt| balance)?|o/s(?: amt| amount)?|total (?:amount |amt )?due|amt due|amount due|due)\\b(?<!min due|minimum due|min\\. due|min amount due|minimum amount due|min amt due|minimum amt due|min\\. amt due|min\\. amount due)\\s*(?:is|of|:|-|amount)?\\s*[:\\-]?\\s*{cur}{num}"}
     ],
     "due_amount": [
       {"name": "total_due", "any": ["due"], "pattern": "\\btotal (?:amount |amt )?due\\b\\s*(?:is|of|:|-)?\\s*[:\\-]?\\s*{cur}{num}"},
-      {"name": "labelled_due", "any": ["due", "emi", "payable", "instal"], "pattern": "\\b(?:min(?:imum)?\\.? (?:amount |amt )?due|amount due|amt due|due amount|emi amount|emi of|emi|instal+ment(?: amount)?(?: of)?|overdue amount|overdue of|dues? of|payable)\\b\\s*(?:is|of|:|-)?\\s*[:\\-]?\\s*{cur}{num}"},
-      {"name": "amount_then_due", "pattern": "{cur}{num}\\s*(?:is |was |will be |has been )?(?:due|payable|pending|overdue|to be debited|will be debited)\\b"}
+      {"name": "labelled_due", "any": ["due", "emi", "payable", "instal"], "pattern": "\\b(?:amount due|amt due|due amount|payment due|emi amount|emi of|emi|instal+ment(?: amount)?(?: of)?|overdue amount|overdue of|dues? of|payable)\\b(?<!min amount due|min amt due|min payment due|minimum amount due|minimum amt due|minimum payment due|min\\. amount due|min\\. amt due|min\\. payment due|min due amount|min due of|minimum due amount|minimum due of|min\\. due amount|min\\. due of|min amount due amount|min amount due of|minimum amount due amount|minimum amount due of|min amt due amount|min amt due of|minimum amt due amount|minimum amt due of|min\\. amt due amount|min\\. amt due of|min\\. amount due amount|min\\. amount due of)\\s*(?:is|of|:|-)?\\s*[:\\-]?\\s*{cur}{num}"},
+      {"name": "amount_then_due", "pattern": "{cur}{num}\\s*(?:is |was |will be |has been )?(?:due|payable|pending|overdue|to be debited|will be debited)\\b"},
+      {"name": "payment_of_amount_due", "any": ["due", "payable"], "pattern": "\\b(?:payment|bill|dues?) (?:amount )?of {cur}{num}{clause_char}{0,60}?\\b(?:is |are |will be )?(?:due|payable)\\b"},
+      {"name": "minimum_due", "any": ["due"], "pattern": "\\bmin(?:imum)?\\.? (?:amount |amt |payment )?due\\b\\s*(?:is|of|:|-)?\\s*[:\\-]?\\s*{cur}{num}"}
     ],
     "due_date": [
       {"name": "due_on_date", "any": ["due", "pay", "before", "expir"], "pattern": "\\b(?:due|payable|pay|expir[a-z]*)\\b[^\\n]{0,25}?\\b(?:on|by|before|date|dt)\\b\\.?\\s*[:\\-]?\\s*(?:is\\s*)?{date}"},
@@ -199,8 +210,8 @@ enum StandardRulePack {
       {"name": "from_name", "direction": "credit", "any": ["from"], "pattern": "\\bfrom\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|card|bank\\b|the\\b|cash\\b|\\d)(\\pL[\\pL\\pM0-9 &.'_-]*?)\\s*(?:\\bvia\\b|\\bon\\b|\\bref|\\bhas\\b|\\bis\\b|\\bwas\\b|\\bto\\b|\\bcredited\\b|\\(|\\.(?=[a-z\\s]|$)|,|$)"},
       {"name": "by_name", "direction": "credit", "any": ["by "], "pattern": "\\bby\\s+{honorific}(?!rs\\b|inr\\b|upi\\b|neft\\b|imps\\b|rtgs\\b|transfer|cash\\b|cheque|clearing|a/c|ac\\b|acct|account|your\\b|the\\b|us\\b|\\d)(\\pL[\\pL\\pM .'&-]*?)\\s*(?:\\.\\s|\\.$|,|\\(|\\bon\\b|\\bvia\\b|\\bref|$)"},
       {"name": "merchant_at_sign", "any": ["@"], "pattern": "@\\s*(?:upi_)?(\\pL[^\\n@]*?)\\s*(?:\\d|\\.\\s|\\.$|,|$)"},
-      {"name": "paid_for", "direction": "debit", "any": ["for"], "pattern": "{cur}{num}\\s+for\\s+(?!your\\b|the\\b|a/c|ac\\b|card|\\d)(\\pL[\\pL\\pM0-9 &.'_-]*?)\\s+(?:via|using|on\\b|at\\b)"},
-      {"name": "to_name", "direction": "debit", "any": ["to "], "pattern": "\\bto\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|you\\b|the\\b|card|bank\\b|report|block|us\\b|registered|avoid|mobile|\\d)(\\pL[\\pL\\pM0-9 &.'_-]*?)\\s*(?:\\.(?=[a-z\\s]|$)|,|\\(|\\bon\\b|\\bvia\\b|\\bref|\\bupi\\b|\\brrn|\\bfrom\\b|$)"},
+      {"name": "paid_for", "direction": "debit", "any": ["for"], "pattern": "{cur}{num}\\s+for\\s+(?!your\\b|the\\b|a/c|ac\\b|card|(?:[a-z]+ ){0,2}?(?:loan|emi)\\b|\\d)(\\pL[\\pL\\pM0-9 &.'_-]*?)\\s+(?:via|using|on\\b|at\\b)"},
+      {"name": "to_name", "direction": "debit", "any": ["to "], "pattern": "\\bto\\s+{honorific}(?!a/c|ac\\b|acct|account|your\\b|you\\b|the\\b|card|bank\\b|report|block|us\\b|registered|avoid|mobile|\\d)(\\pL[\\pL\\pM0-9 &.'_-]*?)\\s*(?:\\.(?=[a-z\\s]|$)|,|\\(|\\bon\\b|\\bvia\\b|\\bref|\\bupi\\b|\\brrn|\\bfrom\\b|\\b(?:using|through|thru|(?:(?:is|was|has been) )?successful(?:ly)?)\\b|$)"},
       {"name": "merchant_at", "any": ["at ", "on "], "pattern": "\\b(?:at|on)\\s+(?:(?:neft|imps|upi|rtgs)[-/ ])?(?!your\\b|the\\b|a/c|ac\\b|card|date\\b|account|\\d)(\\pL[\\pL\\pM0-9 &.'_*-]*?)\\s*(?:\\bon\\b|\\bfor\\b|\\bis\\b|\\bwas\\b|\\bhas\\b|\\bfailed\\b|\\bdeclined\\b|\\bvia\\b|\\bby\\b|\\busing\\b|\\d{1,2}[-/]\\d|\\d{1,2}-?[a-z]{3}|\\.\\s|\\.$|,|$)"},
       {"name": "name_after_time", "any": ["avl", "avbl", "available", "not you"], "pattern": "\\d{1,2}:\\d{2}(?::\\d{2})?(?: (?:ist|am|pm)\\b)? (?!(?:at|on|to|from|by|via|for|in|ref|info|hrs?|avl|avbl|available|not)\\b)([a-z0-9](?:[^\\n,;:.]|\\.(?! ))*?) (?=(?:avl|avbl|available)\\.? ?(?:limit|lmt|bal)\\b|not you\\b)"}
     ]
