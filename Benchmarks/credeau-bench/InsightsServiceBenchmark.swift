@@ -67,6 +67,16 @@ struct InsightsServiceBenchmark {
     }
 
     @discardableResult
+    nonisolated(unsafe) private static var sharedKey: String?
+
+    /// The Fernet key of this process's runs, made by the first run (runs are sequential).
+    private static func encryptionKey() throws -> String {
+        if let sharedKey { return sharedKey }
+        let key = try Fernet.generateKey()
+        sharedKey = key
+        return key
+    }
+
     func run() throws -> Double {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("credeau-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -78,8 +88,10 @@ struct InsightsServiceBenchmark {
         var environment = ProcessInfo.processInfo.environment
         // CREDEAU_BENCH_LOG_LEVEL=info shows both services' access logs on standard error.
         environment["LOG_LEVEL"] = ProcessInfo.processInfo.environment["CREDEAU_BENCH_LOG_LEVEL"] ?? "warning"
-        // serve-sms encrypts each stored body, as production requires.
-        environment["DB_ENCRYPTION_KEY"] = try Fernet.generateKey()
+        // serve-sms encrypts each stored body, as production requires. One key serves every run
+        // of the process, because runs on PostgreSQL share one database and each service checks
+        // at start that it can read the bodies stored before.
+        environment["DB_ENCRYPTION_KEY"] = try Self.encryptionKey()
         let engine: String
         if let url = postgresURL {
             let login = try PostgresConfiguration(url: url)
