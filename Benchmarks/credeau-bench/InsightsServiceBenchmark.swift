@@ -66,7 +66,6 @@ struct InsightsServiceBenchmark {
         }
     }
 
-    @discardableResult
     nonisolated(unsafe) private static var sharedKey: String?
 
     /// The Fernet key of this process's runs, made by the first run (runs are sequential).
@@ -77,6 +76,7 @@ struct InsightsServiceBenchmark {
         return key
     }
 
+    @discardableResult
     func run() throws -> Double {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("credeau-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
