@@ -186,9 +186,13 @@ public enum SyncJSONDecoder {
     }
 
     /// Reads the call list of a `call_logs_sync_request_call_logs_data` document.
+    ///
+    /// A call whose time is implausible (`plausibleTime`) is left out: a call cannot be placed in a
+    /// window without its time, and a time of 0 would make the first call decades old.
     public static func callLogs(_ document: JSONValue) throws(SyncDataError) -> [CallLogRecord] {
         let records = try recordList(
             document, source: .callLogs, names: ["call_logs", "data", "records", "batch", "call_logs_data", "calls"])
+        let syncedAt = try syncTime(document, source: .callLogs)
         var result: [CallLogRecord] = []
         result.reserveCapacity(records.count)
         for record in records {
@@ -210,6 +214,7 @@ public enum SyncJSONDecoder {
             guard let date = try fields.date(["call_date", "date", "timestamp"]) else {
                 throw .missingField(source: .callLogs, names: ["call_date", "date", "timestamp"])
             }
+            guard plausibleTime(date, syncedAt) != nil else { continue }
             result.append(CallLogRecord(
                 callID: try fields.text(["call_id", "id"]), number: try fields.text(["number", "phone"]) ?? "",
                 type: type, durationSeconds: try fields.int(["duration"]) ?? 0, dateMillis: date,

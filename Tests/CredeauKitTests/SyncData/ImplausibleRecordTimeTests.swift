@@ -87,4 +87,23 @@ import Testing
         #expect(values["apps_count_all"] == .integer(2))
         #expect(values["apps_days_since_first_install_all"] == .null)
     }
+    /// A call at 0, before 2000 or after the sync cannot be placed in a window, so it is left out
+    /// of the calls; the plausible ones stay.
+    @Test func callsWithImplausibleTimesAreLeftOut() throws {
+        let document = """
+        {"client_id": "c", "user_id": "u", "created_at": \(Self.syncedAt), "call_logs": [
+          {"call_id": "1", "number": "9800000001", "type": 1, "duration": 30, "call_date": 0},
+          {"call_id": "2", "number": "9800000002", "type": 2, "duration": 40, "call_date": -34560000000},
+          {"call_id": "3", "number": "9800000003", "type": 2, "duration": 50, "call_date": 1777000000000},
+          {"call_id": "4", "number": "9800000004", "type": 1, "duration": 60, "call_date": 1773000000000}]}
+        """
+        let calls = try SyncJSONDecoder.callLogs(Self.parse(document))
+        #expect(calls.map(\.callID) == ["4"])
+
+        var builder = UserDataBuilder(clientID: "c", userID: "u")
+        try builder.add(document: Self.parse(document), source: .callLogs)
+        let values = FeatureFixture.compute(builder.build(), cutoff: FeatureFixture.ist("2026-03-31 23:59:59"))
+        #expect(values["calls_count_all"] == .integer(1))
+        #expect(values["calls_incoming_duration_sum_all"] == .integer(60))
+    }
 }
