@@ -68,7 +68,7 @@ struct InsightsServiceBenchmark {
 
     nonisolated(unsafe) private static var sharedKey: String?
 
-    /// The Fernet key of this process's runs, made by the first run (runs are sequential).
+    /// Returns the Fernet key of this process's runs, made by the first run (runs are sequential).
     private static func encryptionKey() throws -> String {
         if let sharedKey { return sharedKey }
         let key = try Fernet.generateKey()

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Client and user ids of dump documents in both modes of `extract` (breaker24 findings 10 and 11):
+/// Client and user ids of dump documents in both modes of `extract`:
 /// a null id counts as absent, so its variant is used, and an empty id makes the document invalid.
 @Suite struct DumpIDCLITests {
     private typealias Support = CLITestSupport

@@ -101,7 +101,7 @@ import Testing
          "Error: Option '--input' is given more than once; pass it once"),
         (["extract", "-i", "fixtures/sync_db", "-o", "a.jsonl", "--output", "b.jsonl"],
          "Error: Option '--output' is given more than once; pass it once"),
-        // Flags too (breaker24 finding 11).
+        // A repeated flag is rejected like a repeated option.
         (["extract", "--sms", "--sms", "-i", "fixtures/sync_db", "-o", "/dev/null"],
          "Error: Option '--sms' is given more than once; pass it once"),
         (["extract", "--sms", "--strict", "--strict", "-i", "fixtures/sync_db", "-o", "/dev/null"],

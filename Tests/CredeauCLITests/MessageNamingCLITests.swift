@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Messages that name the right thing (breaker24 finding 9): the SMS that holds an out-of-range
-/// number, a `--load` path that is a file, and a folder that holds only gzip dumps.
+/// Messages that name the right thing: the SMS that contains an out-of-range
+/// number, a `--load` path that is a file, and a folder that contains only gzip dumps.
 @Suite struct MessageNamingCLITests {
     private typealias Support = CLITestSupport
 

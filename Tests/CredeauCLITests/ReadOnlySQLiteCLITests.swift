@@ -5,7 +5,7 @@ import Testing
 import Glibc
 #endif
 
-/// A SQLite file and folder the user may only read (breaker24 finding 6): `extract` and
+/// A SQLite file and folder the user may only read: `extract` and
 /// `migrate --status` read it, and the commands that write fail with one clear line.
 ///
 /// Root ignores file modes, so as root the binary runs as `nobody` through `setpriv`; as another
@@ -62,7 +62,7 @@ import Glibc
     }
 
     @Test(.enabled(if: asReader != nil, "needs setpriv to drop root, whom file modes do not stop"))
-    func migrateStatusAndUpToDateRunReadOnly() throws {
+    func migrateStatusOnReadOnlyFile() throws {
         try Self.withReadOnlyCopy { _, path in
             let status = try Self.runAsReader(["migrate", "--sqlite", path, "--status"])
             #expect(status.status == 0, "\(status.stderr)")

@@ -317,7 +317,7 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Logs a message of libmicrohttpd's at most once a minute, with the number of repeats
+    /// Logs each distinct message of libmicrohttpd at most once a minute, with the number of repeats
     /// left out since the last time.
     private func logLibraryMessage(_ text: String) {
         let now = DispatchTime.now().uptimeNanoseconds

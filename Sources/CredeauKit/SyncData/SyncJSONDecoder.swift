@@ -15,7 +15,7 @@ public struct SyncedSMSRecord: Sendable, Equatable {
 /// Reads sync documents (one per sync request) into typed records, accepting the field-name
 /// variants that SDK versions send. Errors name the source and the field.
 public enum SyncJSONDecoder {
-    /// Why an empty client or user id is rejected, in the same words by every reader.
+    /// The reason every reader gives, in the same words, for rejecting an empty client or user id.
     static let emptyIDReason = "empty: an id needs at least one character"
 
     /// Reads `client_id`, `user_id`, `request_id` and `created_at` (or their variants).
@@ -233,7 +233,7 @@ public enum SyncJSONDecoder {
         return millis
     }
 
-    /// The `created_at` of a document, which `header(_:source:)` reads too.
+    /// Reads the `created_at` of a document, as `header(_:source:)` does.
     private static func syncTime(_ document: JSONValue, source: SyncSource) throws(SyncDataError) -> Int64? {
         try FieldReader(value: document, source: source).date(["created_at", "createdAt"])
     }

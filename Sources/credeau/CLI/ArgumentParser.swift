@@ -109,7 +109,7 @@ struct ParsedArguments {
                     throw UsageError.invalidValue(option: name, value: inlineValue, reason: "this option takes no value")
                 }
                 // A repeated flag is as much a slip as a repeated value (docs/cli.md); only a second
-                // --help is let through, as it asks for nothing else.
+                // --help is let through, as it requests nothing else.
                 let isNew = flags.insert(name).inserted
                 guard isNew || option.repeatable || name == "help" else { throw UsageError.repeatedOption(name) }
                 continue

@@ -15,7 +15,7 @@ import Testing
             + pack.rules.map(\.unlessAny)
     }
 
-    /// The offset just past the first keyword of `gate` to end in `body`, by a plain search.
+    /// Returns the offset just past the first keyword of `gate` to end in `body`, by a plain search.
     private static func firstEnd(_ gate: KeywordGate, in body: [UInt8]) -> Int? {
         gate.keywords.compactMap { keyword -> Int? in
             let needle = keyword.bytes

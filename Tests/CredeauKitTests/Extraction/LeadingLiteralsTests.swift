@@ -80,7 +80,7 @@ import Testing
         #expect(matched > 5000, "only \(matched) matches, too few to compare")
     }
 
-    /// Each match's group bounds, -1 for a group that did not take part. The search starts again
+    /// Returns each match's group bounds, -1 for a group that did not take part. The search starts again
     /// one byte after each match's start, as `FieldScanner.scan` does. `from` maps a start to the
     /// offset the search begins at, or to nil for no search.
     private static func matches(of pattern: RulePattern, in text: SMSText, from: (Int) -> Int?, data: PCRE2MatchData) -> [[Int]] {

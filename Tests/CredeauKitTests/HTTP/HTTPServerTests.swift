@@ -223,7 +223,7 @@ import Testing
         #expect(response.headers["x-request-id"] != nil)
     }
 
-    /// A list of codings is undone in reverse order (breaker24 finding 11), up to two gzip layers.
+    /// A list of codings is undone in reverse order, up to two gzip layers.
     @Test(arguments: ["gzip, gzip", "x-gzip,gzip", "identity, gzip, gzip", "gzip, identity, GZIP"])
     func twoGzipLayersAreInflated(encoding: String) throws {
         let server = try Self.makeServer()
@@ -248,7 +248,7 @@ import Testing
         #expect(response.text.contains(message), "\(response.text)")
     }
 
-    /// The ids docs/api.md says are kept: 1 to 128 characters from `!` to `~` except `"`.
+    /// The ids that docs/api.md documents as kept: 1 to 128 characters from `!` to `~` except `"`.
     @Test func clientRequestIDRulesMatchTheDocs() {
         let printable = String((0x21...0x7E).compactMap { $0 == 0x22 ? nil : Character(Unicode.Scalar(UInt8($0))) })
         #expect(HTTPApplication.acceptedRequestID(String(printable.prefix(128))) != nil)

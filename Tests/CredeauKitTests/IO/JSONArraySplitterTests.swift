@@ -58,7 +58,7 @@ import Testing
         #expect(try split("[{\"a\":1}] trailing", chunkSize: 64) == ["1@1:{\"a\":1}", "0@1! unexpected text after the closing ']'"])
     }
 
-    /// JSON allows no trailing comma, as libbson (`migrate --load`) does not (breaker24 finding 11).
+    /// JSON allows no trailing comma, as libbson (`migrate --load`) does not.
     @Test(arguments: [1, 4096])
     func trailingCommaIsReportedAtItsLine(chunkSize: Int) throws {
         #expect(try split("[{\"a\":1},\n{\"b\":2},\n]\n", chunkSize: chunkSize) == [

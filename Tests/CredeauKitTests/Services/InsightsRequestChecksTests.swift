@@ -216,8 +216,8 @@ import Testing
         #expect(textLimited.json?["extracted_sms_data"]?.arrayValue?.count == 2)
     }
 
-    /// Bodies stored with one key, read by a service with no key or another one: the start logs
-    /// the problem and fetch answers 503 naming DB_ENCRYPTION_KEY, not an internal 500.
+    /// Bodies stored with one key are read by a service with no key or another one. The start logs
+    /// the problem, and fetch returns 503 naming DB_ENCRYPTION_KEY instead of an internal 500.
     @Test func fetchWithoutTheStoredKeyGives503() throws {
         let database = try InsightsFixtureDatabase()
         let call = InsightsCall(token: database.token)

@@ -113,7 +113,7 @@ import Glibc
     }
 
     /// One client address cannot take every connection, so a probe from another address gets
-    /// 200 while the first holds its share idle.
+    /// 200 while the first keeps its share idle.
     @Test func perClientLimitKeepsHealthReachable() throws {
         let workspace = try ServeSMSTests.Workspace()
         let service = try ServeSMSProcess(environment: environment(workspace, [

@@ -17,9 +17,11 @@ import Testing
             // tell the keys apart by equality.
             let (position, inserted) = table.insert(key, hash: UInt64(key) & hashMask)
             if let known = reference[key] {
-                #expect(!inserted && position == known)
+                #expect(!inserted)
+                #expect(position == known)
             } else {
-                #expect(inserted && position == order.count)
+                #expect(inserted)
+                #expect(position == order.count)
                 reference[key] = order.count
                 order.append(key)
             }

@@ -2,7 +2,7 @@ import Testing
 @testable import CredeauKit
 
 /// Device, app and contact times outside the range of an SMS inbox date count as not reported,
-/// in the builder that features mode and the Insights API share (breaker24 finding 3).
+/// in the builder that features mode and the Insights API share.
 @Suite struct ImplausibleRecordTimeTests {
     /// 2026-03-20 00:00 UTC, the `created_at` of every document here.
     static let syncedAt: Int64 = 1_773_964_800_000
@@ -88,7 +88,7 @@ import Testing
         #expect(values["apps_days_since_first_install_all"] == .null)
     }
     /// A call at 0, before 2000 or after the sync cannot be placed in a window, so it is left out
-    /// of the calls; the plausible ones stay.
+    /// of the calls. The plausible ones stay.
     @Test func callsWithImplausibleTimesAreLeftOut() throws {
         let document = """
         {"client_id": "c", "user_id": "u", "created_at": \(Self.syncedAt), "call_logs": [

@@ -24,8 +24,8 @@ struct SMSText {
 
     var count: Int { lower.count }
 
-    /// The lowest offset at which a match of `pattern` can start, on a character boundary: 0
-    /// without leading literals, and nil when none of them occurs, so the pattern cannot match.
+    /// Returns the lowest offset at which a match of `pattern` can start, on a character boundary.
+    /// That is 0 without leading literals, and nil when none of them occurs, so the pattern cannot match.
     func earliestStart(of pattern: RulePattern) -> Int? {
         guard let start = pattern.start else { return 0 }
         guard gateHits[start.bit >> 6] & (1 << UInt64(start.bit & 63)) != 0 else { return nil }

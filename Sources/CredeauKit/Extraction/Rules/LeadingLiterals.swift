@@ -8,8 +8,8 @@
 /// or a `{0…}` quantifier is left out, and the run stops after a character followed by `+` or
 /// `{n…}`. Upper-case letters give nil, because patterns run on lower-cased bodies.
 enum LeadingLiterals {
-    /// The literals one of which starts every match of `pattern`, or nil when the pattern's
-    /// leading shape is not one this reader follows.
+    /// Returns the literals one of which starts every match of `pattern`, or nil when the
+    /// pattern's leading shape is not one this reader follows.
     static func of(_ pattern: String) -> [[UInt8]]? {
         let source = Array(pattern.utf8)
         guard let alternatives = Reader(source).split(0..<source.count) else { return nil }
@@ -51,7 +51,7 @@ enum LeadingLiterals {
             return parts
         }
 
-        /// The index of the `)` that closes the group opening at `open`.
+        /// Returns the index of the `)` that closes the group opening at `open`.
         func groupEnd(_ open: Int, limit: Int) -> Int? {
             var index = open + 1
             while index < limit {
@@ -68,7 +68,7 @@ enum LeadingLiterals {
             return nil
         }
 
-        /// The index after the escape, character class or single byte at `index` (not a group).
+        /// Returns the index after the escape, character class or single byte at `index` (not a group).
         func itemEnd(_ index: Int, limit: Int) -> Int? {
             switch bytes[index] {
             case UInt8(ascii: "\\"):
@@ -100,7 +100,7 @@ enum LeadingLiterals {
             }
         }
 
-        /// The leading literals of one alternative, or nil.
+        /// Returns the leading literals of one alternative, or nil.
         func leading(_ range: Range<Int>) -> [[UInt8]]? {
             var index = range.lowerBound
             // Zero-width items match at the match's start and consume nothing.
@@ -140,7 +140,7 @@ enum LeadingLiterals {
             return run.isEmpty ? nil : [run]
         }
 
-        /// The literal characters from `index` on, without a last one that may occur zero times.
+        /// Returns the literal characters from `start` on, without a last one that may occur zero times.
         func literalRun(from start: Int, limit: Int) -> [UInt8] {
             var run: [UInt8] = []
             var index = start
@@ -173,19 +173,19 @@ enum LeadingLiterals {
             return run
         }
 
-        /// True when `?`, `*` or a `{0…}` quantifier begins at `index`.
+        /// Returns true when `?`, `*` or a `{0…}` quantifier begins at `index`.
         func mayRepeatZeroTimes(_ index: Int, limit: Int) -> Bool {
             guard index < limit else { return false }
             switch bytes[index] {
             case UInt8(ascii: "?"), UInt8(ascii: "*"): return true
             case UInt8(ascii: "{"):
-                // `{,n}` and `{0…}` allow none; `{` not followed by a digit or comma is a literal brace.
+                // `{,n}` and `{0…}` allow none. A `{` not followed by a digit or comma is a literal brace.
                 return index + 1 < limit && (bytes[index + 1] == UInt8(ascii: ",") || bytes[index + 1] == UInt8(ascii: "0"))
             default: return false
             }
         }
 
-        /// True when a quantifier begins at `index`.
+        /// Returns true when a quantifier begins at `index`.
         func isQuantifier(_ index: Int, limit: Int) -> Bool {
             guard index < limit else { return false }
             switch bytes[index] {

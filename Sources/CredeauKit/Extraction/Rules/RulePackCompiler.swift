@@ -44,8 +44,8 @@ struct RulePackCompiler {
         return RulePattern(regex: regex, start: startGate(expanded))
     }
 
-    /// The gate of the pattern's leading literals, when it has some and the automaton finds them
-    /// as written: a literal that lower-casing would change is not used, because the body's
+    /// Returns the gate of the pattern's leading literals, when it has some that the automaton
+    /// finds as written. A literal that lower-casing would change is not used, because the body's
     /// lower-cased copy keeps non-ASCII letters as they are.
     private func startGate(_ expanded: String) -> (bit: Int, longest: Int)? {
         guard let literals = LeadingLiterals.of(expanded) else { return nil }

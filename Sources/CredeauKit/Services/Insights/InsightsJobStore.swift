@@ -206,7 +206,7 @@ public struct InsightsJobStore: Sendable {
     /// after its job was released and claimed again does not overwrite the new run's state.
     ///
     /// A job put back to pending with `retryAfterMilliseconds` is not claimed again before that
-    /// time has passed (`retry_at`); polls still find it pending.
+    /// time has passed (`retry_at`), while polls still find it pending.
     public func finish(id: Int64, status: InsightsJob.Status, result: String?, worker: String? = nil,
                        retryAfterMilliseconds: Int? = nil) throws {
         let delay = status == .pending ? retryAfterMilliseconds.map { max($0, 0) } : nil

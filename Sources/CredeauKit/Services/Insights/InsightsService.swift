@@ -128,14 +128,14 @@ public final class InsightsService {
     }
 
     /// Logs an error at start when stored SMS bodies are encrypted and DB_ENCRYPTION_KEY is
-    /// missing or another key: the service still answers /api/insights, which does not read
-    /// bodies, but /api/fetch_extracted_data answers 503 until the key is fixed.
+    /// missing or another key. /api/insights does not read bodies and keeps working, while
+    /// /api/fetch_extracted_data returns 503 until the key is fixed.
     private static func checkBodyKey(_ store: any ExtractedSMSStore, logger: Logger) {
         do {
             try store.checkStoredBodyKey()
         } catch let error as ExtractedSMSStoreError {
-            logger.error("stored SMS bodies cannot be decrypted; /api/fetch_extracted_data answers 503 until "
-                         + "DB_ENCRYPTION_KEY is the key the SMS Extraction API stores with", [(LogKey.error, error.description)])
+            logger.error("stored SMS bodies cannot be decrypted, so /api/fetch_extracted_data returns 503; "
+                         + "set DB_ENCRYPTION_KEY to the key the SMS Extraction API stores with", [(LogKey.error, error.description)])
         } catch {
             // An unreachable database or a missing table is reported by /ready and the schema check.
         }

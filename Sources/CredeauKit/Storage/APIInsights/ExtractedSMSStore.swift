@@ -70,7 +70,7 @@ extension ExtractedSMSStore {
 
 /// Failure to read or write `extracted_sms` that is not a database outage.
 ///
-/// Each is a configuration problem that an operator must fix, so the API answers 503 naming it
+/// Each is a configuration problem that an operator must fix, so the API returns 503 naming it
 /// instead of a bare internal error.
 public enum ExtractedSMSStoreError: CredeauError, HTTPResponseError {
     /// A stored body is a Fernet token that the configured key cannot open.

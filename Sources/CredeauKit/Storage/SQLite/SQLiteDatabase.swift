@@ -123,7 +123,7 @@ public final class SQLiteDatabase {
     /// In a folder the user cannot write, the first read fails with SQLITE_READONLY (observed with
     /// SQLite 3.40), so the file is opened again with the `immutable=1` URI parameter, which reads
     /// the main file alone. That is safe only while no `-wal` log contains changes. When one does,
-    /// the error says the folder must be writable.
+    /// the error states that the folder must be writable.
     /// The connection is `query_only` either way.
     public static func openForReading(path: String) throws -> SQLiteDatabase {
         let database = try SQLiteDatabase(path: path, name: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,

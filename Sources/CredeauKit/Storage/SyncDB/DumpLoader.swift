@@ -46,7 +46,7 @@ public struct DumpLoader {
     }
 
     /// The first gzip-compressed dump file (`<collection>.json.gz` …) in `folders`, which the
-    /// readers do not unpack, for a message that says how to read it.
+    /// readers do not unpack, for a message that shows how to read it.
     static func gzippedDumpFile(in folders: [String]) -> String? {
         for folder in folders {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

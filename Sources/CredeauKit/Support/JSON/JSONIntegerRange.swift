@@ -6,10 +6,10 @@ public struct OversizedJSONInteger: Equatable, Sendable {
     public var text: String
     /// 1-based line of the literal within the scanned text.
     public var line: Int
-    /// The member name of the innermost array with a name that holds the literal (`sms` for a
+    /// The member name of the innermost array with a name that contains the literal (`sms` for a
     /// field of an SMS record), or nil when no named array does.
     public var listKey: String?
-    /// The 1-based position, in that array, of the element that holds the literal.
+    /// The 1-based position, in that array, of the element that contains the literal.
     public var element: Int?
 
     public init(key: String?, text: String, line: Int, listKey: String? = nil, element: Int? = nil) {
@@ -138,7 +138,7 @@ public enum JSONIntegerRange {
                 }
                 afterColon = false
                 if isInteger, !fitsInt64(bytes, start..<index) {
-                    // The innermost named array: the element of it that holds the literal is the
+                    // The innermost named array: the element of it that contains the literal is the
                     // record, as the SMS list's element is the SMS.
                     let list = containers.last { $0.isArray && $0.key != nil }
                     return OversizedJSONInteger(key: key.map { text(bytes, $0) }, text: text(bytes, start..<index),
