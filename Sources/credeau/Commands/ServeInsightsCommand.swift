@@ -10,7 +10,9 @@ enum ServeInsightsCommand {
         discussion: """
             Reads the DI_POSTGRES_*, DI_MONGODB_* and SMS_EXTRACTOR_* variables of the existing deployments; \
             with none set it runs on the local SQLite database and extracts SMS in-process. \
-            Run 'credeau migrate' first. See docs/api.md for the endpoints and the other settings.
+            Run 'credeau migrate' first. HTTP_MAX_CONNECTIONS, HTTP_MAX_CONNECTIONS_PER_CLIENT and \
+            HTTP_IDLE_TIMEOUT_SECONDS bound client connections, as for serve-sms. See docs/api.md for the \
+            endpoints and the other settings.
             """,
         options: ServiceCommandSupport.options(defaultPort: 8000),
         logLevelDefault: CommandSpec.serviceLogLevelDefault)

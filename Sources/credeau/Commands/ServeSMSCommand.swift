@@ -21,7 +21,9 @@ enum ServeSMSCommand {
             DB_ENCRYPTION_KEY, a Fernet key, encrypts sms_body at rest; it is required when \
             LAUNCH_ENVIRONMENT=prod and only warned about otherwise. LAUNCH_ENVIRONMENT (dev, staging, uat, \
             prod; default dev) and LOG_LEVEL set the log level (debug in dev, info elsewhere) unless \
-            --log-level is given. Logs are JSON lines on standard error, one per request.
+            --log-level is given. Logs are JSON lines on standard error, one per request. \
+            HTTP_MAX_CONNECTIONS (default 10000), HTTP_MAX_CONNECTIONS_PER_CLIENT (default half of it) and \
+            HTTP_IDLE_TIMEOUT_SECONDS (default 15) bound client connections; see docs/operations.md.
 
             SIGTERM or SIGINT stops accepting connections, lets requests in flight finish for up to 25 \
             seconds, closes the database connections and exits 0. A second signal exits at once with 1.
